@@ -1,0 +1,77 @@
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace footfall::data {
+
+// Money is kept in minor units (cents, kopecks) so sums are exact.
+using Money = std::int64_t;
+// Instants are UTC milliseconds since the epoch; the store's zone is applied only when reading.
+using TimeMs = std::int64_t;
+
+struct CountEvent {
+  TimeMs time_ms = 0;
+  std::string door = "main";
+  bool entering = true;
+  int track_id = 0;
+  float confidence = 1.F;
+};
+
+enum class TransactionKind { Sale, Refund, Void, Cancelled };
+
+struct LineItem {
+  std::string name;
+  double quantity = 1.0;
+  Money amount = 0;
+};
+
+struct Transaction {
+  std::string source;   // profile name, e.g. "square-items"
+  std::string pos_id;   // the POS's own id, or a stable content hash
+  TimeMs time_ms = 0;
+  TransactionKind kind = TransactionKind::Sale;
+  Money total = 0;      // signed: refunds are negative
+  double units = 0.0;
+  std::string currency;
+  std::string seller;   // normalised
+  std::string register_name;
+  std::vector<LineItem> items;
+};
+
+enum class VisitorRule { Entries, HalfOfInPlusOut };
+
+struct StoreSettings {
+  std::string name = "Demo store";
+  std::string time_zone = "UTC";   // IANA
+  int cutoff_minutes = 0;          // a business day starts at this local time (e.g. 120 = 02:00)
+  int open_minutes = 9 * 60;
+  int close_minutes = 20 * 60;
+  VisitorRule visitor_rule = VisitorRule::Entries;
+  int low_data_visitors = 30;
+  std::string currency = "EUR";
+  std::string language = "en";     // en, fr, ru
+};
+
+struct ShiftDefinition {
+  std::string name;      // "Morning"
+  int weekday_mask = 0x7F;  // bit 0 = Monday
+  int start_minutes = 0;    // local time
+  int end_minutes = 0;      // may pass midnight (end < start)
+};
+
+struct RosterEntry {
+  std::string seller;
+  TimeMs start_ms = 0;
+  TimeMs end_ms = 0;
+};
+
+struct CameraGap {
+  std::string door = "main";
+  TimeMs start_ms = 0;
+  TimeMs end_ms = 0;
+  std::string reason;
+};
+
+}  // namespace footfall::data

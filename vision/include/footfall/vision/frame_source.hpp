@@ -1,0 +1,43 @@
+#pragma once
+#include <opencv2/core.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace footfall::vision {
+
+struct Frame {
+  cv::Mat image;  // BGR, 8-bit
+  std::int64_t index = 0;
+  std::int64_t timestamp_ms = 0;  // UTC wall clock (live) or start + index / fps (files)
+};
+
+class FrameSource {
+ public:
+  virtual ~FrameSource() = default;
+  FrameSource() = default;
+  FrameSource(const FrameSource&) = delete;
+  FrameSource& operator=(const FrameSource&) = delete;
+  FrameSource(FrameSource&&) = delete;
+  FrameSource& operator=(FrameSource&&) = delete;
+
+  // Returns false at the end of a file or when a live source has dropped.
+  virtual bool read(Frame& frame) = 0;
+  [[nodiscard]] virtual double fps() const = 0;
+  [[nodiscard]] virtual bool is_live() const = 0;
+  [[nodiscard]] virtual std::string describe() const = 0;
+};
+
+struct SourceOptions {
+  std::optional<double> fps_override;          // some containers carry a wrong frame rate
+  std::optional<std::int64_t> start_time_ms;   // timestamp of frame 0 for files
+  bool realtime = false;                       // pace files and synthetic scenes at their fps
+};
+
+// `spec` is "synthetic[:seed]", a camera index ("0"), a device path ("/dev/video0"),
+// a URL (rtsp://, http://) or a video file path. Throws std::runtime_error naming the spec.
+std::unique_ptr<FrameSource> open_source(const std::string& spec, const SourceOptions& options);
+
+}  // namespace footfall::vision

@@ -1,0 +1,47 @@
+#pragma once
+#include "footfall/vision/types.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+namespace footfall::vision {
+
+struct TruthEvent {
+  std::int64_t frame = 0;
+  Direction direction = Direction::In;
+};
+
+// A ground-truth file as described in ../shared/testdata/README.md.
+struct TruthFile {
+  std::filesystem::path video;  // resolved against the truth file's folder
+  std::optional<double> fps;
+  CountingLine line;
+  View view = View::Overhead;
+  TrackPoint point = TrackPoint::Center;
+  std::vector<TruthEvent> crossings;
+};
+
+// Throws std::runtime_error naming the file and the field at fault.
+TruthFile load_truth(const std::filesystem::path& path);
+
+struct DirectionScore {
+  int counted = 0;
+  int truth = 0;
+  int matched = 0;
+  int missed = 0;
+  int extra = 0;
+  [[nodiscard]] double accuracy() const;  // 1 - (missed + extra) / truth
+};
+
+struct Score {
+  DirectionScore in;
+  DirectionScore out;
+  [[nodiscard]] double accuracy() const;  // both directions pooled
+};
+
+// Greedy in time, same direction, within `tolerance_frames` of each other; each truth used once.
+Score score_crossings(const std::vector<TruthEvent>& counted, const std::vector<TruthEvent>& truth,
+                      std::int64_t tolerance_frames);
+
+}  // namespace footfall::vision
