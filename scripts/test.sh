@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# One command: install what is missing, build the release and ASan/UBSan builds, and run every test in both.
+# The UI tests need a display; without one the suites run under xvfb-run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh release asan-ubsan
+
+run_with_display() {
+  if [ -n "${DISPLAY:-}" ]; then "$@"; else xvfb-run -a -s "-screen 0 1920x1080x24" "$@"; fi
+}
+
+status=0
+for preset in release asan-ubsan; do
+  echo "== ctest ($preset)"
+  run_with_display ctest --preset "$preset" -j2 || status=1
+done
+
+if [ -x scripts/fuzz.sh ]; then
+  echo "== fuzz (short run)"
+  scripts/fuzz.sh 20 || status=1
+fi
+exit "$status"
