@@ -5,10 +5,22 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace footfall::data {
+
+// One row of the imports table: what was imported, when, and how it ended.
+struct ImportRecord {
+  std::string file;
+  std::string sha256;        // or another content hash of the whole file
+  std::int64_t rows = 0;
+  std::int64_t transactions = 0;
+  std::string result;        // "committed", "dry-run", "failed", ...
+  std::string error;         // empty on success
+  TimeMs time_ms = 0;        // when the import ran (UTC)
+};
 
 // One connection to the Footfall database. Each thread opens its own Store on the same file.
 // Opening applies WAL, foreign keys and any pending migrations (recorded in PRAGMA user_version).
@@ -37,6 +49,19 @@ class Store {
 
   // Inserts or updates by (source, pos_id); returns true when something changed.
   bool upsert_transaction(const Transaction& transaction);
+
+  void record_import(const ImportRecord& record);
+  [[nodiscard]] std::optional<TimeMs> last_import_ms();                 // last successful import
+  [[nodiscard]] std::optional<ImportRecord> find_import(const std::string& sha256);
+
+  // Sellers: POS spellings ("jean d.", "JEAN") map to one seller name.
+  void add_seller_alias(const std::string& alias, const std::string& seller);
+  [[nodiscard]] std::string resolve_seller(const std::string& raw);    // alias target, or `raw` trimmed
+  [[nodiscard]] std::vector<RosterEntry> roster(TimeMs from_ms, TimeMs to_ms);
+  [[nodiscard]] std::vector<CameraGap> camera_gaps(TimeMs from_ms, TimeMs to_ms);
+
+  // Deliberately unindexed scan of count_events, the baseline for `footfall bench`.
+  [[nodiscard]] std::int64_t full_scan_count_events();
 
  private:
   struct Impl;

@@ -1,0 +1,186 @@
+#include "schema.hpp"
+
+namespace footfall::data {
+
+const std::vector<std::string>& schema_migrations() {
+  static const std::vector<std::string> steps = {
+      // 1: the whole first schema.
+      R"sql(
+CREATE TABLE stores (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  name TEXT NOT NULL,
+  time_zone TEXT NOT NULL,
+  cutoff_minutes INTEGER NOT NULL DEFAULT 0,
+  open_minutes INTEGER NOT NULL,
+  close_minutes INTEGER NOT NULL,
+  visitor_rule TEXT NOT NULL CHECK (visitor_rule IN ('entries', 'half_in_out')),
+  low_data_visitors INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  language TEXT NOT NULL
+);
+
+CREATE TABLE doors (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  camera TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE count_events (
+  id INTEGER PRIMARY KEY,
+  time_ms INTEGER NOT NULL,
+  door TEXT NOT NULL,
+  direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+  track INTEGER NOT NULL DEFAULT 0,
+  confidence REAL NOT NULL DEFAULT 1
+);
+CREATE INDEX count_events_time ON count_events(time_ms, direction);
+
+-- Maintained by triggers so a month or a year is summed from buckets, not from events.
+CREATE TABLE count_rollup (
+  bucket_ms INTEGER NOT NULL,
+  door TEXT NOT NULL,
+  entries INTEGER NOT NULL DEFAULT 0,
+  exits INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (bucket_ms, door)
+) WITHOUT ROWID;
+
+CREATE TRIGGER count_events_rollup_insert AFTER INSERT ON count_events BEGIN
+  INSERT INTO count_rollup(bucket_ms, door, entries, exits)
+  VALUES ((NEW.time_ms / 900000) * 900000, NEW.door, NEW.direction = 'in', NEW.direction = 'out')
+  ON CONFLICT(bucket_ms, door) DO UPDATE SET entries = entries + excluded.entries, exits = exits + excluded.exits;
+END;
+CREATE TRIGGER count_events_rollup_delete AFTER DELETE ON count_events BEGIN
+  UPDATE count_rollup SET entries = entries - (OLD.direction = 'in'), exits = exits - (OLD.direction = 'out')
+  WHERE bucket_ms = (OLD.time_ms / 900000) * 900000 AND door = OLD.door;
+END;
+
+CREATE TABLE camera_gaps (
+  id INTEGER PRIMARY KEY,
+  door TEXT NOT NULL,
+  start_ms INTEGER NOT NULL,
+  end_ms INTEGER NOT NULL CHECK (end_ms >= start_ms),
+  reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX camera_gaps_time ON camera_gaps(start_ms, end_ms);
+
+CREATE TABLE camera_uptime (
+  id INTEGER PRIMARY KEY,
+  door TEXT NOT NULL,
+  start_ms INTEGER NOT NULL,
+  end_ms INTEGER NOT NULL
+);
+CREATE INDEX camera_uptime_door ON camera_uptime(door, end_ms);
+
+CREATE TABLE sellers (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE
+);
+
+CREATE TABLE seller_aliases (
+  alias TEXT PRIMARY KEY,
+  seller_id INTEGER NOT NULL REFERENCES sellers(id) ON DELETE CASCADE
+);
+
+CREATE TABLE shifts (
+  id INTEGER PRIMARY KEY,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  weekday_mask INTEGER NOT NULL DEFAULT 127,
+  start_minutes INTEGER NOT NULL,
+  end_minutes INTEGER NOT NULL
+);
+
+CREATE TABLE roster (
+  id INTEGER PRIMARY KEY,
+  seller TEXT NOT NULL,
+  start_ms INTEGER NOT NULL,
+  end_ms INTEGER NOT NULL CHECK (end_ms >= start_ms)
+);
+CREATE INDEX roster_time ON roster(start_ms, end_ms);
+
+CREATE TABLE pos_transactions (
+  id INTEGER PRIMARY KEY,
+  source TEXT NOT NULL,
+  pos_id TEXT NOT NULL,
+  time_ms INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('sale', 'refund', 'void', 'cancelled')),
+  total INTEGER NOT NULL,
+  units REAL NOT NULL DEFAULT 0,
+  currency TEXT NOT NULL DEFAULT '',
+  seller TEXT NOT NULL DEFAULT '',
+  register TEXT NOT NULL DEFAULT '',
+  content_hash TEXT NOT NULL,
+  imported_at INTEGER NOT NULL,
+  UNIQUE (source, pos_id)
+);
+CREATE INDEX pos_transactions_time ON pos_transactions(time_ms);
+
+CREATE TABLE pos_line_items (
+  id INTEGER PRIMARY KEY,
+  transaction_id INTEGER NOT NULL REFERENCES pos_transactions(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  quantity REAL NOT NULL,
+  amount INTEGER NOT NULL
+);
+CREATE INDEX pos_line_items_transaction ON pos_line_items(transaction_id);
+
+-- Per seller and bucket: completed sales (buyers), their gross, net of refunds, and units sold.
+CREATE TABLE sales_rollup (
+  bucket_ms INTEGER NOT NULL,
+  seller TEXT NOT NULL,
+  buyers INTEGER NOT NULL DEFAULT 0,
+  gross INTEGER NOT NULL DEFAULT 0,
+  net INTEGER NOT NULL DEFAULT 0,
+  units REAL NOT NULL DEFAULT 0,
+  PRIMARY KEY (bucket_ms, seller)
+) WITHOUT ROWID;
+
+CREATE TRIGGER pos_transactions_rollup_insert AFTER INSERT ON pos_transactions BEGIN
+  INSERT INTO sales_rollup(bucket_ms, seller, buyers, gross, net, units)
+  VALUES ((NEW.time_ms / 900000) * 900000, NEW.seller, NEW.kind = 'sale',
+          CASE NEW.kind WHEN 'sale' THEN NEW.total ELSE 0 END,
+          CASE WHEN NEW.kind IN ('sale', 'refund') THEN NEW.total ELSE 0 END,
+          CASE NEW.kind WHEN 'sale' THEN NEW.units ELSE 0 END)
+  ON CONFLICT(bucket_ms, seller) DO UPDATE SET buyers = buyers + excluded.buyers, gross = gross + excluded.gross,
+    net = net + excluded.net, units = units + excluded.units;
+END;
+CREATE TRIGGER pos_transactions_rollup_delete AFTER DELETE ON pos_transactions BEGIN
+  UPDATE sales_rollup SET buyers = buyers - (OLD.kind = 'sale'),
+    gross = gross - CASE OLD.kind WHEN 'sale' THEN OLD.total ELSE 0 END,
+    net = net - CASE WHEN OLD.kind IN ('sale', 'refund') THEN OLD.total ELSE 0 END,
+    units = units - CASE OLD.kind WHEN 'sale' THEN OLD.units ELSE 0 END
+  WHERE bucket_ms = (OLD.time_ms / 900000) * 900000 AND seller = OLD.seller;
+END;
+CREATE TRIGGER pos_transactions_rollup_update AFTER UPDATE OF time_ms, kind, total, units, seller ON pos_transactions
+BEGIN
+  UPDATE sales_rollup SET buyers = buyers - (OLD.kind = 'sale'),
+    gross = gross - CASE OLD.kind WHEN 'sale' THEN OLD.total ELSE 0 END,
+    net = net - CASE WHEN OLD.kind IN ('sale', 'refund') THEN OLD.total ELSE 0 END,
+    units = units - CASE OLD.kind WHEN 'sale' THEN OLD.units ELSE 0 END
+  WHERE bucket_ms = (OLD.time_ms / 900000) * 900000 AND seller = OLD.seller;
+  INSERT INTO sales_rollup(bucket_ms, seller, buyers, gross, net, units)
+  VALUES ((NEW.time_ms / 900000) * 900000, NEW.seller, NEW.kind = 'sale',
+          CASE NEW.kind WHEN 'sale' THEN NEW.total ELSE 0 END,
+          CASE WHEN NEW.kind IN ('sale', 'refund') THEN NEW.total ELSE 0 END,
+          CASE NEW.kind WHEN 'sale' THEN NEW.units ELSE 0 END)
+  ON CONFLICT(bucket_ms, seller) DO UPDATE SET buyers = buyers + excluded.buyers, gross = gross + excluded.gross,
+    net = net + excluded.net, units = units + excluded.units;
+END;
+
+CREATE TABLE imports (
+  id INTEGER PRIMARY KEY,
+  file TEXT NOT NULL,
+  sha256 TEXT NOT NULL DEFAULT '',
+  rows INTEGER NOT NULL DEFAULT 0,
+  transactions INTEGER NOT NULL DEFAULT 0,
+  result TEXT NOT NULL DEFAULT '',
+  error TEXT NOT NULL DEFAULT '',
+  time_ms INTEGER NOT NULL
+);
+CREATE INDEX imports_sha256 ON imports(sha256);
+)sql",
+  };
+  return steps;
+}
+
+}  // namespace footfall::data

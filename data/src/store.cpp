@@ -1,0 +1,471 @@
+#include "footfall/data/store.hpp"
+
+#include "schema.hpp"
+
+#include <SQLiteCpp/Savepoint.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <stdexcept>
+#include <system_error>
+
+namespace footfall::data {
+namespace {
+
+constexpr int busy_timeout_ms = 5000;
+
+const char* kind_name(TransactionKind kind) {
+  switch (kind) {
+    case TransactionKind::Sale: return "sale";
+    case TransactionKind::Refund: return "refund";
+    case TransactionKind::Void: return "void";
+    case TransactionKind::Cancelled: return "cancelled";
+  }
+  return "sale";
+}
+
+// FNV-1a over a canonical rendering: enough to tell "this row changed" apart, not a security hash.
+std::string content_hash(const Transaction& t) {
+  std::string canonical;
+  auto add = [&canonical](const std::string& field) {
+    canonical += field;
+    canonical += '\x1f';
+  };
+  add(std::to_string(t.time_ms));
+  add(kind_name(t.kind));
+  add(std::to_string(t.total));
+  add(std::to_string(t.units));
+  add(t.currency);
+  add(t.seller);
+  add(t.register_name);
+  for (const auto& item : t.items) {
+    add(item.name);
+    add(std::to_string(item.quantity));
+    add(std::to_string(item.amount));
+  }
+  std::uint64_t hash = 14695981039346656037ULL;
+  for (const char c : canonical) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ULL;
+  }
+  char text[17];
+  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
+  return text;
+}
+
+std::string trimmed(const std::string& text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return {};
+  const auto last = text.find_last_not_of(" \t\r\n");
+  return text.substr(first, last - first + 1);
+}
+
+SQLite::Database open_database(const std::string& path) {
+  const bool in_memory = path == ":memory:" || path.empty();
+  if (!in_memory) {
+    const std::filesystem::path file(path);
+    if (file.has_parent_path()) {
+      std::error_code error;
+      std::filesystem::create_directories(file.parent_path(), error);
+      if (error) throw std::runtime_error(path + ": cannot create folder: " + error.message());
+    }
+  }
+  try {
+    SQLite::Database db(in_memory ? ":memory:" : path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    if (!in_memory) {
+      std::error_code ignored;  // counts are not secret, but sales are the owner's business
+      std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+                                   std::filesystem::perm_options::replace, ignored);
+    }
+    db.setBusyTimeout(busy_timeout_ms);
+    db.exec("PRAGMA journal_mode=WAL");
+    db.exec("PRAGMA foreign_keys=ON");
+    db.exec("PRAGMA synchronous=NORMAL");
+    return db;
+  } catch (const SQLite::Exception& e) {
+    throw std::runtime_error(path + ": cannot open database: " + e.what());
+  }
+}
+
+SQLite::Database& migrated(SQLite::Database& db, const std::string& path) {
+  const auto& steps = schema_migrations();
+  int version = db.execAndGet("PRAGMA user_version").getInt();
+  if (version > static_cast<int>(steps.size())) {
+    throw std::runtime_error(path + ": database schema version " + std::to_string(version) +
+                             " is newer than this program (" + std::to_string(steps.size()) + ")");
+  }
+  for (; version < static_cast<int>(steps.size()); ++version) {
+    try {
+      SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+      // Another connection may have migrated while we waited for the write lock.
+      if (db.execAndGet("PRAGMA user_version").getInt() > version) continue;
+      db.exec(steps[static_cast<std::size_t>(version)]);
+      db.exec("PRAGMA user_version=" + std::to_string(version + 1));
+      transaction.commit();
+    } catch (const SQLite::Exception& e) {
+      throw std::runtime_error(path + ": migration " + std::to_string(version + 1) + " failed: " + e.what());
+    }
+  }
+  return db;
+}
+
+}  // namespace
+
+struct Store::Impl {
+  std::string path;
+  SQLite::Database db;
+  SQLite::Statement insert_event;
+  SQLite::Statement find_transaction;
+  SQLite::Statement insert_transaction;
+  SQLite::Statement update_transaction;
+  SQLite::Statement delete_items;
+  SQLite::Statement insert_item;
+  SQLite::Statement insert_seller;
+  SQLite::Statement find_alias;
+
+  explicit Impl(const std::string& file)
+      : path(file.empty() ? ":memory:" : file),
+        db(open_database(path)),
+        insert_event(migrated(db, path),
+                     "INSERT INTO count_events(time_ms, door, direction, track, confidence) VALUES (?,?,?,?,?)"),
+        find_transaction(db, "SELECT id, content_hash FROM pos_transactions WHERE source=? AND pos_id=?"),
+        insert_transaction(db,
+                           "INSERT INTO pos_transactions(source, pos_id, time_ms, kind, total, units, currency, "
+                           "seller, register, content_hash, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
+        update_transaction(db,
+                           "UPDATE pos_transactions SET time_ms=?, kind=?, total=?, units=?, currency=?, seller=?, "
+                           "register=?, content_hash=?, imported_at=? WHERE id=?"),
+        delete_items(db, "DELETE FROM pos_line_items WHERE transaction_id=?"),
+        insert_item(db, "INSERT INTO pos_line_items(transaction_id, name, quantity, amount) VALUES (?,?,?,?)"),
+        insert_seller(db, "INSERT OR IGNORE INTO sellers(name) VALUES (?)"),
+        find_alias(db,
+                   "SELECT s.name FROM seller_aliases a JOIN sellers s ON s.id = a.seller_id "
+                   "WHERE a.alias = lower(?)") {}
+
+  void insert_items(std::int64_t transaction_id, const std::vector<LineItem>& items) {
+    for (const auto& item : items) {
+      insert_item.reset();
+      insert_item.bind(1, transaction_id);
+      insert_item.bind(2, item.name);
+      insert_item.bind(3, item.quantity);
+      insert_item.bind(4, item.amount);
+      insert_item.exec();
+    }
+  }
+};
+
+Store::Store(const std::string& path) : impl_(std::make_unique<Impl>(path)) {}
+Store::~Store() = default;
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+
+SQLite::Database& Store::db() { return impl_->db; }
+
+int Store::schema_version() { return impl_->db.execAndGet("PRAGMA user_version").getInt(); }
+
+const std::string& Store::path() const { return impl_->path; }
+
+void Store::add_count_events(const std::vector<CountEvent>& events) {
+  if (events.empty()) return;
+  SQLite::Savepoint savepoint(impl_->db, "add_count_events");
+  auto& insert = impl_->insert_event;
+  for (const auto& event : events) {
+    insert.reset();
+    insert.bind(1, event.time_ms);
+    insert.bind(2, event.door);
+    insert.bind(3, event.entering ? "in" : "out");
+    insert.bind(4, event.track_id);
+    insert.bind(5, static_cast<double>(event.confidence));
+    insert.exec();
+  }
+  savepoint.release();
+}
+
+void Store::add_camera_gap(const CameraGap& gap) {
+  if (gap.end_ms < gap.start_ms) {
+    throw std::invalid_argument("camera gap on door \"" + gap.door + "\" ends before it starts");
+  }
+  SQLite::Statement insert(impl_->db, "INSERT INTO camera_gaps(door, start_ms, end_ms, reason) VALUES (?,?,?,?)");
+  insert.bind(1, gap.door);
+  insert.bind(2, gap.start_ms);
+  insert.bind(3, gap.end_ms);
+  insert.bind(4, gap.reason);
+  insert.exec();
+}
+
+void Store::set_camera_up(const std::string& door, TimeMs time_ms) {
+  // Heartbeats closer than this extend the current uptime interval instead of opening a new one.
+  constexpr TimeMs max_heartbeat_gap_ms = 2 * 60 * 1000;
+  SQLite::Savepoint savepoint(impl_->db, "camera_up");
+  SQLite::Statement extend(impl_->db,
+                           "UPDATE camera_uptime SET end_ms = max(end_ms, ?1) WHERE id = (SELECT id FROM camera_uptime "
+                           "WHERE door = ?2 AND end_ms >= ?1 - ?3 AND start_ms <= ?1 ORDER BY end_ms DESC LIMIT 1)");
+  extend.bind(1, time_ms);
+  extend.bind(2, door);
+  extend.bind(3, max_heartbeat_gap_ms);
+  if (extend.exec() == 0) {
+    SQLite::Statement insert(impl_->db, "INSERT INTO camera_uptime(door, start_ms, end_ms) VALUES (?1, ?2, ?2)");
+    insert.bind(1, door);
+    insert.bind(2, time_ms);
+    insert.exec();
+  }
+  savepoint.release();
+}
+
+StoreSettings Store::settings() {
+  StoreSettings settings;
+  SQLite::Statement query(impl_->db,
+                          "SELECT name, time_zone, cutoff_minutes, open_minutes, close_minutes, visitor_rule, "
+                          "low_data_visitors, currency, language FROM stores WHERE id = 1");
+  if (query.executeStep()) {
+    settings.name = query.getColumn(0).getString();
+    settings.time_zone = query.getColumn(1).getString();
+    settings.cutoff_minutes = query.getColumn(2).getInt();
+    settings.open_minutes = query.getColumn(3).getInt();
+    settings.close_minutes = query.getColumn(4).getInt();
+    settings.visitor_rule =
+        query.getColumn(5).getString() == "half_in_out" ? VisitorRule::HalfOfInPlusOut : VisitorRule::Entries;
+    settings.low_data_visitors = query.getColumn(6).getInt();
+    settings.currency = query.getColumn(7).getString();
+    settings.language = query.getColumn(8).getString();
+  }
+  return settings;
+}
+
+void Store::save_settings(const StoreSettings& settings) {
+  SQLite::Statement upsert(impl_->db,
+                           "INSERT INTO stores(id, name, time_zone, cutoff_minutes, open_minutes, close_minutes, "
+                           "visitor_rule, low_data_visitors, currency, language) VALUES (1,?,?,?,?,?,?,?,?,?) "
+                           "ON CONFLICT(id) DO UPDATE SET name=excluded.name, time_zone=excluded.time_zone, "
+                           "cutoff_minutes=excluded.cutoff_minutes, open_minutes=excluded.open_minutes, "
+                           "close_minutes=excluded.close_minutes, visitor_rule=excluded.visitor_rule, "
+                           "low_data_visitors=excluded.low_data_visitors, currency=excluded.currency, "
+                           "language=excluded.language");
+  upsert.bind(1, settings.name);
+  upsert.bind(2, settings.time_zone);
+  upsert.bind(3, settings.cutoff_minutes);
+  upsert.bind(4, settings.open_minutes);
+  upsert.bind(5, settings.close_minutes);
+  upsert.bind(6, settings.visitor_rule == VisitorRule::HalfOfInPlusOut ? "half_in_out" : "entries");
+  upsert.bind(7, settings.low_data_visitors);
+  upsert.bind(8, settings.currency);
+  upsert.bind(9, settings.language);
+  upsert.exec();
+}
+
+void Store::set_shifts(const std::vector<ShiftDefinition>& shifts) {
+  SQLite::Savepoint savepoint(impl_->db, "set_shifts");
+  impl_->db.exec("DELETE FROM shifts");
+  SQLite::Statement insert(impl_->db,
+                           "INSERT INTO shifts(position, name, weekday_mask, start_minutes, end_minutes) "
+                           "VALUES (?,?,?,?,?)");
+  int position = 0;
+  for (const auto& shift : shifts) {
+    insert.reset();
+    insert.bind(1, position++);
+    insert.bind(2, shift.name);
+    insert.bind(3, shift.weekday_mask);
+    insert.bind(4, shift.start_minutes);
+    insert.bind(5, shift.end_minutes);
+    insert.exec();
+  }
+  savepoint.release();
+}
+
+std::vector<ShiftDefinition> Store::shifts() {
+  std::vector<ShiftDefinition> result;
+  SQLite::Statement query(impl_->db,
+                          "SELECT name, weekday_mask, start_minutes, end_minutes FROM shifts ORDER BY position");
+  while (query.executeStep()) {
+    result.push_back({query.getColumn(0).getString(), query.getColumn(1).getInt(), query.getColumn(2).getInt(),
+                      query.getColumn(3).getInt()});
+  }
+  return result;
+}
+
+void Store::add_roster(const std::vector<RosterEntry>& roster) {
+  SQLite::Savepoint savepoint(impl_->db, "add_roster");
+  SQLite::Statement insert(impl_->db, "INSERT INTO roster(seller, start_ms, end_ms) VALUES (?,?,?)");
+  for (const auto& entry : roster) {
+    if (entry.end_ms < entry.start_ms) {
+      throw std::invalid_argument("roster entry for \"" + entry.seller + "\" ends before it starts");
+    }
+    impl_->insert_seller.reset();
+    impl_->insert_seller.bind(1, entry.seller);
+    impl_->insert_seller.exec();
+    insert.reset();
+    insert.bind(1, entry.seller);
+    insert.bind(2, entry.start_ms);
+    insert.bind(3, entry.end_ms);
+    insert.exec();
+  }
+  savepoint.release();
+}
+
+std::vector<RosterEntry> Store::roster(TimeMs from_ms, TimeMs to_ms) {
+  std::vector<RosterEntry> result;
+  SQLite::Statement query(impl_->db,
+                          "SELECT seller, start_ms, end_ms FROM roster WHERE end_ms > ? AND start_ms < ? "
+                          "ORDER BY seller, start_ms");
+  query.bind(1, from_ms);
+  query.bind(2, to_ms);
+  while (query.executeStep()) {
+    result.push_back({query.getColumn(0).getString(), query.getColumn(1).getInt64(), query.getColumn(2).getInt64()});
+  }
+  return result;
+}
+
+std::vector<CameraGap> Store::camera_gaps(TimeMs from_ms, TimeMs to_ms) {
+  std::vector<CameraGap> result;
+  SQLite::Statement query(impl_->db,
+                          "SELECT door, start_ms, end_ms, reason FROM camera_gaps WHERE end_ms > ? AND start_ms < ? "
+                          "ORDER BY start_ms");
+  query.bind(1, from_ms);
+  query.bind(2, to_ms);
+  while (query.executeStep()) {
+    result.push_back({query.getColumn(0).getString(), query.getColumn(1).getInt64(), query.getColumn(2).getInt64(),
+                      query.getColumn(3).getString()});
+  }
+  return result;
+}
+
+bool Store::upsert_transaction(const Transaction& transaction) {
+  auto& impl = *impl_;
+  const std::string hash = content_hash(transaction);
+  const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count();
+  // A savepoint nests inside the importer's transaction, so a whole file still commits at once.
+  SQLite::Savepoint savepoint(impl.db, "upsert_transaction");
+  if (!transaction.seller.empty()) {
+    impl.insert_seller.reset();
+    impl.insert_seller.bind(1, transaction.seller);
+    impl.insert_seller.exec();
+  }
+  impl.find_transaction.reset();
+  impl.find_transaction.bind(1, transaction.source);
+  impl.find_transaction.bind(2, transaction.pos_id);
+  std::int64_t id = 0;
+  if (impl.find_transaction.executeStep()) {
+    id = impl.find_transaction.getColumn(0).getInt64();
+    if (impl.find_transaction.getColumn(1).getString() == hash) {
+      impl.find_transaction.reset();
+      savepoint.release();
+      return false;
+    }
+    impl.find_transaction.reset();
+    auto& update = impl.update_transaction;
+    update.reset();
+    update.bind(1, transaction.time_ms);
+    update.bind(2, kind_name(transaction.kind));
+    update.bind(3, transaction.total);
+    update.bind(4, transaction.units);
+    update.bind(5, transaction.currency);
+    update.bind(6, transaction.seller);
+    update.bind(7, transaction.register_name);
+    update.bind(8, hash);
+    update.bind(9, now_ms);
+    update.bind(10, id);
+    update.exec();
+    impl.delete_items.reset();
+    impl.delete_items.bind(1, id);
+    impl.delete_items.exec();
+  } else {
+    impl.find_transaction.reset();
+    auto& insert = impl.insert_transaction;
+    insert.reset();
+    insert.bind(1, transaction.source);
+    insert.bind(2, transaction.pos_id);
+    insert.bind(3, transaction.time_ms);
+    insert.bind(4, kind_name(transaction.kind));
+    insert.bind(5, transaction.total);
+    insert.bind(6, transaction.units);
+    insert.bind(7, transaction.currency);
+    insert.bind(8, transaction.seller);
+    insert.bind(9, transaction.register_name);
+    insert.bind(10, hash);
+    insert.bind(11, now_ms);
+    insert.exec();
+    id = impl.db.getLastInsertRowid();
+  }
+  impl.insert_items(id, transaction.items);
+  savepoint.release();
+  return true;
+}
+
+void Store::record_import(const ImportRecord& record) {
+  SQLite::Statement insert(impl_->db,
+                           "INSERT INTO imports(file, sha256, rows, transactions, result, error, time_ms) "
+                           "VALUES (?,?,?,?,?,?,?)");
+  insert.bind(1, record.file);
+  insert.bind(2, record.sha256);
+  insert.bind(3, record.rows);
+  insert.bind(4, record.transactions);
+  insert.bind(5, record.result);
+  insert.bind(6, record.error);
+  insert.bind(7, record.time_ms);
+  insert.exec();
+}
+
+std::optional<TimeMs> Store::last_import_ms() {
+  SQLite::Statement query(impl_->db, "SELECT max(time_ms) FROM imports WHERE error = ''");
+  if (query.executeStep() && !query.getColumn(0).isNull()) return query.getColumn(0).getInt64();
+  return std::nullopt;
+}
+
+std::optional<ImportRecord> Store::find_import(const std::string& sha256) {
+  SQLite::Statement query(impl_->db,
+                          "SELECT file, sha256, rows, transactions, result, error, time_ms FROM imports "
+                          "WHERE sha256 = ? ORDER BY time_ms DESC LIMIT 1");
+  query.bind(1, sha256);
+  if (!query.executeStep()) return std::nullopt;
+  return ImportRecord{query.getColumn(0).getString(), query.getColumn(1).getString(), query.getColumn(2).getInt64(),
+                      query.getColumn(3).getInt64(),  query.getColumn(4).getString(), query.getColumn(5).getString(),
+                      query.getColumn(6).getInt64()};
+}
+
+void Store::add_seller_alias(const std::string& alias, const std::string& seller) {
+  SQLite::Savepoint savepoint(impl_->db, "seller_alias");
+  impl_->insert_seller.reset();
+  impl_->insert_seller.bind(1, seller);
+  impl_->insert_seller.exec();
+  SQLite::Statement insert(impl_->db,
+                           "INSERT INTO seller_aliases(alias, seller_id) SELECT lower(?), id FROM sellers "
+                           "WHERE name = ? ON CONFLICT(alias) DO UPDATE SET seller_id = excluded.seller_id");
+  insert.bind(1, trimmed(alias));
+  insert.bind(2, seller);
+  insert.exec();
+  savepoint.release();
+}
+
+std::string Store::resolve_seller(const std::string& raw) {
+  const std::string name = trimmed(raw);
+  auto& find = impl_->find_alias;
+  find.reset();
+  find.bind(1, name);
+  std::string result = find.executeStep() ? find.getColumn(0).getString() : name;
+  find.reset();
+  return result;
+}
+
+std::int64_t Store::full_scan_count_events() {
+  // NOT INDEXED and a predicate on a column no index covers: every row is read.
+  return impl_->db
+      .execAndGet("SELECT count(*) FROM count_events NOT INDEXED WHERE time_ms + 0 >= 0 AND confidence >= 0")
+      .getInt64();
+}
+
+std::filesystem::path default_database_path() {
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg != nullptr && *xdg != '\0') {
+    return std::filesystem::path(xdg) / "footfall" / "footfall.db";
+  }
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    return std::filesystem::path(home) / ".local" / "share" / "footfall" / "footfall.db";
+  }
+  return std::filesystem::path("footfall.db");
+}
+
+}  // namespace footfall::data

@@ -1,0 +1,166 @@
+#include "footfall/data/store.hpp"
+
+#include <doctest/doctest.h>
+
+#include <SQLiteCpp/Statement.h>
+
+#include <filesystem>
+#include <random>
+
+namespace fs = std::filesystem;
+using namespace footfall::data;
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::random_device seed;
+    path = fs::temp_directory_path() / ("footfall-test-" + std::to_string(seed()));
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    fs::remove_all(path, ignored);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+};
+
+Transaction sale(const std::string& pos_id, TimeMs time_ms, Money total) {
+  Transaction t;
+  t.source = "test";
+  t.pos_id = pos_id;
+  t.time_ms = time_ms;
+  t.total = total;
+  t.units = 2;
+  t.currency = "EUR";
+  t.seller = "Anna";
+  t.items = {{"Shirt", 1, total / 2}, {"Socks", 1, total - total / 2}};
+  return t;
+}
+
+std::int64_t count(Store& store, const std::string& sql) { return store.db().execAndGet(sql).getInt64(); }
+
+}  // namespace
+
+TEST_CASE("store: migrations are recorded and re-opening keeps version and data") {
+  TempDir dir;
+  const auto file = (dir.path / "nested" / "footfall.db").string();
+  int version = 0;
+  {
+    Store store(file);
+    version = store.schema_version();
+    CHECK(version >= 1);
+    store.add_count_events({{1000, "main", true, 1, 0.9F}});
+    CHECK(store.db().execAndGet("PRAGMA journal_mode").getString() == "wal");
+    CHECK(store.db().execAndGet("PRAGMA foreign_keys").getInt() == 1);
+  }
+  const auto permissions = fs::status(file).permissions();
+  CHECK((permissions & (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none);
+  Store reopened(file);
+  CHECK(reopened.schema_version() == version);
+  CHECK(count(reopened, "SELECT count(*) FROM count_events") == 1);
+}
+
+TEST_CASE("store: settings and shifts round-trip") {
+  Store store(":memory:");
+  CHECK(store.settings().time_zone == "UTC");  // defaults before anything is saved
+  StoreSettings settings;
+  settings.name = "Night shop";
+  settings.time_zone = "Europe/Paris";
+  settings.cutoff_minutes = 120;
+  settings.visitor_rule = VisitorRule::HalfOfInPlusOut;
+  settings.language = "fr";
+  store.save_settings(settings);
+  settings.low_data_visitors = 50;
+  store.save_settings(settings);
+  const auto loaded = store.settings();
+  CHECK(loaded.name == "Night shop");
+  CHECK(loaded.cutoff_minutes == 120);
+  CHECK(loaded.visitor_rule == VisitorRule::HalfOfInPlusOut);
+  CHECK(loaded.low_data_visitors == 50);
+  CHECK(loaded.language == "fr");
+
+  store.set_shifts({{"Morning", 0x1F, 9 * 60, 14 * 60}, {"Late", 0x7F, 22 * 60, 2 * 60}});
+  const auto shifts = store.shifts();
+  REQUIRE(shifts.size() == 2);
+  CHECK(shifts[0].name == "Morning");
+  CHECK(shifts[0].weekday_mask == 0x1F);
+  CHECK(shifts[1].end_minutes == 120);
+}
+
+TEST_CASE("store: upsert_transaction is idempotent and replaces line items on change") {
+  Store store(":memory:");
+  auto t = sale("A1", 3'600'000, 2000);
+  CHECK(store.upsert_transaction(t));
+  CHECK_FALSE(store.upsert_transaction(t));
+  CHECK(count(store, "SELECT count(*) FROM pos_transactions") == 1);
+  CHECK(count(store, "SELECT count(*) FROM pos_line_items") == 2);
+
+  t.total = 3000;
+  t.items = {{"Coat", 1, 3000}};
+  CHECK(store.upsert_transaction(t));
+  CHECK(count(store, "SELECT total FROM pos_transactions") == 3000);
+  CHECK(count(store, "SELECT count(*) FROM pos_line_items") == 1);
+  CHECK(count(store, "SELECT sum(gross) FROM sales_rollup") == 3000);
+  CHECK(count(store, "SELECT sum(buyers) FROM sales_rollup") == 1);
+
+  t.kind = TransactionKind::Void;  // a void is no longer a buyer and no longer money
+  CHECK(store.upsert_transaction(t));
+  CHECK(count(store, "SELECT sum(buyers) FROM sales_rollup") == 0);
+  CHECK(count(store, "SELECT sum(net) FROM sales_rollup") == 0);
+
+  auto other_source = sale("A1", 3'600'000, 500);
+  other_source.source = "other";
+  CHECK(store.upsert_transaction(other_source));
+  CHECK(count(store, "SELECT count(*) FROM pos_transactions") == 2);
+}
+
+TEST_CASE("store: count rollup follows inserted events by 15-minute bucket") {
+  Store store(":memory:");
+  store.add_count_events({{0, "main", true, 1, 1.F},
+                          {899'999, "main", false, 2, 1.F},
+                          {900'000, "main", true, 3, 1.F},
+                          {900'001, "side", true, 4, 1.F}});
+  CHECK(count(store, "SELECT entries FROM count_rollup WHERE bucket_ms = 0 AND door = 'main'") == 1);
+  CHECK(count(store, "SELECT exits FROM count_rollup WHERE bucket_ms = 0 AND door = 'main'") == 1);
+  CHECK(count(store, "SELECT entries FROM count_rollup WHERE bucket_ms = 900000 AND door = 'main'") == 1);
+  CHECK(count(store, "SELECT sum(entries) FROM count_rollup") == 3);
+  CHECK(store.full_scan_count_events() == 4);
+}
+
+TEST_CASE("store: imports, seller aliases, roster and gaps") {
+  Store store(":memory:");
+  CHECK_FALSE(store.last_import_ms().has_value());
+  store.record_import({"a.csv", "abc", 10, 4, "committed", "", 5000});
+  store.record_import({"b.csv", "def", 3, 0, "failed", "b.csv:2: column \"total\": not a number", 9000});
+  REQUIRE(store.last_import_ms().has_value());
+  CHECK(*store.last_import_ms() == 5000);
+  REQUIRE(store.find_import("def").has_value());
+  CHECK(store.find_import("def")->result == "failed");
+  CHECK_FALSE(store.find_import("zzz").has_value());
+
+  store.add_seller_alias("Jean D.", "Jean Dupont");
+  CHECK(store.resolve_seller("  jean d. ") == "Jean Dupont");
+  CHECK(store.resolve_seller(" Marie ") == "Marie");
+
+  store.add_roster({{"Anna", 1000, 5000}, {"Jean Dupont", 6000, 9000}});
+  CHECK(store.roster(4000, 6500).size() == 2);
+  CHECK(store.roster(5000, 6000).empty());
+  CHECK_THROWS(store.add_roster({{"Bad", 9000, 1000}}));
+
+  store.add_camera_gap({"main", 100, 200, "test"});
+  REQUIRE(store.camera_gaps(0, 1000).size() == 1);
+  CHECK(store.camera_gaps(0, 1000)[0].reason == "test");
+}
+
+TEST_CASE("store: heartbeats extend one uptime interval until they stop") {
+  Store store(":memory:");
+  store.set_camera_up("main", 0);
+  store.set_camera_up("main", 60'000);
+  store.set_camera_up("main", 120'000);
+  store.set_camera_up("main", 600'000);  // 8 minutes of silence: a new interval
+  CHECK(count(store, "SELECT count(*) FROM camera_uptime") == 2);
+  CHECK(count(store, "SELECT end_ms FROM camera_uptime ORDER BY start_ms LIMIT 1") == 120'000);
+}
