@@ -2,6 +2,7 @@
 #include "footfall/data/store.hpp"
 #include "footfall/data/types.hpp"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,7 +16,12 @@ struct Conversion {
   bool low_data = false;
 };
 
-// The one set of definitions used by the kiosk, the reports and every export.
+// The one set of definitions used by the kiosk, the reports and every export:
+//   visitors   entries (or (in + out) / 2 per settings), camera-down periods excluded
+//   buyers     completed sales (void, cancelled and refunds are not buyers)
+//   conversion (buyers outside camera-down periods) / visitors, 95% Wilson interval
+//   net_sales  sales minus refunds, each on the day it happened
+//   atv        gross sales / buyers;  spv  net_sales / visitors;  upt  units sold / buyers
 struct Figures {
   std::int64_t visitors = 0;
   std::int64_t entries = 0;
@@ -29,6 +35,9 @@ struct Figures {
   std::optional<double> upt;   // units per transaction
   std::optional<double> visitors_per_staff_hour;
   int camera_gap_minutes = 0;
+  std::int64_t buyers_in_camera_gaps = 0;  // counted in buyers, left out of conversion
+  Money gross_sales = 0;                   // completed sales before refunds
+  double staff_hours = 0.0;
 };
 
 Conversion wilson_conversion(std::int64_t buyers, std::int64_t visitors, int low_data_visitors);
@@ -69,11 +78,39 @@ struct DaySummary {
   std::optional<Figures> same_day_last_year;
   std::vector<std::string> quality_notes;   // camera gaps, hours with sales but no visitors, ...
   std::optional<TimeMs> last_import_ms;
+  std::vector<CameraGap> camera_gaps;       // gaps overlapping the day, clipped to it
 };
 
 // `as_of_ms` cuts a day in progress (the kiosk); empty means the whole day.
 DaySummary day_summary(Store& store, const std::string& business_date,
                        std::optional<TimeMs> as_of_ms = std::nullopt);
+
+enum class GroupBy { Hour, Day, Week, Month, Shift, Seller, Weekday };
+GroupBy parse_group_by(const std::string& text);  // "hour", "day", ...; throws std::invalid_argument
+const char* group_by_name(GroupBy group_by);
+
+struct RangeRow {
+  std::string label;          // "2026-03-29 14:00", "2026-03-29", "2026-W13", "2026-03", shift or seller name, "Mon"
+  TimeMs start_ms = 0;        // 0 for shift, seller and weekday rows
+  TimeMs end_ms = 0;
+  Figures figures;
+  bool camera_down = false;
+  bool roster_inferred = false;  // seller rows
+};
+
+struct RangeSummary {
+  std::string from_date;      // inclusive business dates
+  std::string to_date;
+  GroupBy group_by = GroupBy::Day;
+  Figures total;
+  std::vector<RangeRow> rows;
+  // Conversion heat map: [weekday Monday = 0][local hour], summed over the range.
+  std::array<std::array<Figures, 24>, 7> weekday_hour{};
+  std::vector<std::string> quality_notes;
+  std::optional<TimeMs> last_import_ms;
+};
+
+RangeSummary range_summary(Store& store, const std::string& from_date, const std::string& to_date, GroupBy group_by);
 
 // Business date (YYYY-MM-DD) that contains `time_ms`, in the store's zone and cutoff.
 std::string business_date_of(const StoreSettings& settings, TimeMs time_ms);

@@ -1,0 +1,70 @@
+#include "business_time.hpp"
+
+#include <chrono>
+#include <sstream>
+#include <stdexcept>
+
+namespace footfall::data {
+namespace {
+
+using Milliseconds = std::chrono::milliseconds;
+
+date::sys_time<Milliseconds> to_sys(TimeMs time_ms) { return date::sys_time<Milliseconds>{Milliseconds{time_ms}}; }
+
+const date::time_zone* find_zone(const std::string& name) {
+  try {
+    return date::locate_zone(name);
+  } catch (const std::exception& e) {
+    throw std::invalid_argument("store settings: time zone \"" + name + "\" is not a known IANA zone (" + e.what() +
+                                ")");
+  }
+}
+
+}  // namespace
+
+BusinessClock::BusinessClock(const StoreSettings& settings)
+    : zone_(find_zone(settings.time_zone)), cutoff_minutes_(settings.cutoff_minutes) {}
+
+TimeMs BusinessClock::at_local(date::local_days day, int minutes) const {
+  const date::local_time<Milliseconds> local = day + std::chrono::minutes{minutes};
+  // A local time skipped by DST maps to the transition instant.
+  return zone_->to_sys(local, date::choose::earliest).time_since_epoch().count();
+}
+
+TimeMs BusinessClock::day_start(date::local_days day) const { return at_local(day, cutoff_minutes_); }
+
+date::local_days BusinessClock::business_day_of(TimeMs time_ms) const {
+  const auto local = zone_->to_local(to_sys(time_ms)) - std::chrono::minutes{cutoff_minutes_};
+  return date::floor<date::days>(local);
+}
+
+int BusinessClock::local_minutes(TimeMs time_ms) const {
+  const auto local = zone_->to_local(to_sys(time_ms));
+  const auto since_midnight = local - date::floor<date::days>(local);
+  return static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(since_midnight).count());
+}
+
+int BusinessClock::local_hour(TimeMs time_ms) const { return local_minutes(time_ms) / 60; }
+
+TimeMs BusinessClock::shift_days(TimeMs time_ms, int days) const {
+  const auto local = zone_->to_local(to_sys(time_ms)) + date::days{days};
+  return zone_->to_sys(local, date::choose::earliest).time_since_epoch().count();
+}
+
+date::local_days parse_date(const std::string& text) {
+  std::istringstream in(text);
+  date::year_month_day day{};
+  in >> date::parse("%F", day);
+  if (in.fail() || !day.ok() || in.peek() != std::char_traits<char>::eof()) {
+    throw std::invalid_argument("date \"" + text + "\" is not a valid YYYY-MM-DD date");
+  }
+  return date::local_days{day};
+}
+
+std::string format_date(date::local_days day) { return date::format("%F", day); }
+
+int weekday_index(date::local_days day) {
+  return static_cast<int>((date::weekday{day} - date::Monday).count());
+}
+
+}  // namespace footfall::data

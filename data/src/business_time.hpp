@@ -1,0 +1,37 @@
+#pragma once
+#include "footfall/data/types.hpp"
+
+#include <date/date.h>
+#include <date/tz.h>
+
+#include <string>
+
+namespace footfall::data {
+
+// The store's zone and cutoff, turning business dates into UTC instants and back.
+class BusinessClock {
+ public:
+  explicit BusinessClock(const StoreSettings& settings);
+
+  [[nodiscard]] TimeMs day_start(date::local_days day) const;  // business day starts at local midnight + cutoff
+  [[nodiscard]] TimeMs day_end(date::local_days day) const { return day_start(day + date::days{1}); }
+  [[nodiscard]] TimeMs at_local(date::local_days day, int minutes) const;
+  [[nodiscard]] date::local_days business_day_of(TimeMs time_ms) const;
+  [[nodiscard]] int local_hour(TimeMs time_ms) const;
+  [[nodiscard]] int local_minutes(TimeMs time_ms) const;  // minutes since local midnight
+  // The same local time of day, `days` days earlier or later.
+  [[nodiscard]] TimeMs shift_days(TimeMs time_ms, int days) const;
+  [[nodiscard]] int cutoff_minutes() const { return cutoff_minutes_; }
+
+ private:
+  const date::time_zone* zone_;
+  int cutoff_minutes_;
+};
+
+// "YYYY-MM-DD" → local day; throws std::invalid_argument naming the bad text.
+date::local_days parse_date(const std::string& text);
+std::string format_date(date::local_days day);
+// Monday = 0 ... Sunday = 6.
+int weekday_index(date::local_days day);
+
+}  // namespace footfall::data

@@ -1,0 +1,428 @@
+#include "footfall/data/metrics.hpp"
+
+#include "business_time.hpp"
+#include "ledger.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+namespace footfall::data {
+namespace {
+
+constexpr TimeMs hour_ms = 3'600'000;
+constexpr int minutes_per_day = 24 * 60;
+
+struct HourTally {
+  int hour = 0;
+  TimeMs start_ms = 0;
+  TimeMs end_ms = 0;
+  Tally tally;
+};
+
+struct ShiftTally {
+  std::string name;
+  TimeMs start_ms = 0;
+  TimeMs end_ms = 0;
+  Tally tally;
+};
+
+struct SellerTally {
+  std::string seller;
+  std::vector<Interval> floor;
+  bool inferred = false;
+  Tally tally;
+};
+
+struct DayTallies {
+  date::local_days day;
+  TimeMs start_ms = 0;
+  TimeMs end_ms = 0;
+  TimeMs cut_ms = 0;
+  Tally total;
+  std::vector<HourTally> hours;
+  std::vector<ShiftTally> shifts;
+  std::vector<SellerTally> sellers;
+};
+
+TimeMs staff_ms(const std::vector<SellerTally>& sellers, TimeMs from, TimeMs to) {
+  TimeMs total = 0;
+  for (const auto& seller : sellers) {
+    for (const auto& window : seller.floor) total += overlap(window, from, to);
+  }
+  return total;
+}
+
+std::vector<SellerTally> seller_tallies(Ledger& ledger, const std::vector<RosterEntry>& roster, TimeMs start,
+                                        TimeMs end, TimeMs cut) {
+  std::map<std::string, SellerTally> by_name;
+  for (const auto& entry : roster) {
+    if (entry.end_ms <= start || entry.start_ms >= end || entry.seller.empty()) continue;
+    auto& seller = by_name[entry.seller];
+    seller.seller = entry.seller;
+    seller.floor.push_back({std::max(entry.start_ms, start), std::min(entry.end_ms, end)});
+  }
+  for (const auto& name : ledger.sellers_with_sales(start, cut)) {
+    if (name.empty() || by_name.count(name) != 0) continue;
+    const auto span = ledger.sale_span(name, start, cut);
+    if (!span) continue;
+    auto& seller = by_name[name];
+    seller.seller = name;
+    seller.inferred = true;
+    seller.floor.push_back(*span);
+  }
+  std::vector<SellerTally> result;
+  for (auto& [name, seller] : by_name) {
+    seller.tally += ledger.sales(start, cut, &name);
+    for (const auto& window : seller.floor) {
+      seller.tally += ledger.traffic(window.start, std::min(window.end, cut));
+      seller.tally.staff_ms += overlap(window, start, cut);
+    }
+    result.push_back(std::move(seller));
+  }
+  return result;
+}
+
+ShiftTally shift_window(const BusinessClock& clock, const ShiftDefinition& shift, date::local_days day, TimeMs day_start,
+                        TimeMs day_end) {
+  // A shift starting before the cutoff belongs to the small hours after midnight.
+  const auto first_day = shift.start_minutes < clock.cutoff_minutes() ? day + date::days{1} : day;
+  int length = ((shift.end_minutes - shift.start_minutes) % minutes_per_day + minutes_per_day) % minutes_per_day;
+  if (length == 0) length = minutes_per_day;
+  ShiftTally result;
+  result.name = shift.name;
+  result.start_ms = std::clamp(clock.at_local(first_day, shift.start_minutes), day_start, day_end);
+  result.end_ms = std::clamp(clock.at_local(first_day, shift.start_minutes + length), day_start, day_end);
+  return result;
+}
+
+DayTallies compute_day(Ledger& ledger, const BusinessClock& clock, const std::vector<ShiftDefinition>& shifts,
+                       const std::vector<RosterEntry>& roster, date::local_days day, std::optional<TimeMs> as_of) {
+  DayTallies result;
+  result.day = day;
+  result.start_ms = clock.day_start(day);
+  result.end_ms = clock.day_end(day);
+  result.cut_ms = std::clamp(as_of.value_or(result.end_ms), result.start_ms, result.end_ms);
+  const TimeMs cut = result.cut_ms;
+
+  result.sellers = seller_tallies(ledger, roster, result.start_ms, result.end_ms, cut);
+  auto window = [&](TimeMs from, TimeMs to) {
+    Tally tally = ledger.window(from, std::min(to, cut));
+    tally.staff_ms = staff_ms(result.sellers, from, std::min(to, cut));
+    return tally;
+  };
+  result.total = window(result.start_ms, result.end_ms);
+  for (TimeMs start = result.start_ms; start < result.end_ms; start += hour_ms) {
+    const TimeMs end = std::min(start + hour_ms, result.end_ms);
+    result.hours.push_back({clock.local_hour(start), start, end, start < cut ? window(start, end) : Tally{}});
+  }
+  const int weekday_bit = 1 << weekday_index(day);
+  for (const auto& shift : shifts) {
+    if ((shift.weekday_mask & weekday_bit) == 0) continue;
+    auto row = shift_window(clock, shift, day, result.start_ms, result.end_ms);
+    row.tally = window(row.start_ms, row.end_ms);
+    result.shifts.push_back(std::move(row));
+  }
+  return result;
+}
+
+bool has_data(const Tally& tally) {
+  return tally.entries != 0 || tally.exits != 0 || tally.buyers != 0 || tally.net != 0;
+}
+
+std::string clock_text(const BusinessClock& clock, TimeMs time_ms) {
+  const int minutes = clock.local_minutes(time_ms);
+  char text[16];
+  std::snprintf(text, sizeof text, "%02d:%02d", minutes / 60, minutes % 60);
+  return text;
+}
+
+std::vector<std::string> day_quality_notes(const BusinessClock& clock, const DayTallies& day,
+                                           const std::vector<CameraGap>& gaps) {
+  std::vector<std::string> notes;
+  for (const auto& gap : gaps) {
+    notes.push_back("Camera down on door " + gap.door + " " + clock_text(clock, gap.start_ms) + "–" +
+                    clock_text(clock, gap.end_ms) + (gap.reason.empty() ? "" : " (" + gap.reason + ")") +
+                    ": excluded from conversion");
+  }
+  for (const auto& hour : day.hours) {
+    if (hour.tally.buyers > 0 && hour.tally.entries == 0 && hour.tally.exits == 0 && hour.tally.gap_ms == 0) {
+      notes.push_back("Sales at " + clock_text(clock, hour.start_ms) + " but no visitors counted");
+    }
+  }
+  for (const auto& seller : day.sellers) {
+    if (seller.inferred) {
+      notes.push_back("No roster for " + seller.seller + ": floor time inferred from first and last sale");
+    }
+  }
+  return notes;
+}
+
+Tally average(const std::vector<Tally>& tallies) {
+  Tally sum;
+  for (const auto& tally : tallies) sum += tally;
+  const auto n = static_cast<double>(tallies.size());
+  auto mean = [n](std::int64_t value) { return std::llround(static_cast<double>(value) / n); };
+  Tally result;
+  result.entries = mean(sum.entries);
+  result.exits = mean(sum.exits);
+  result.buyers = mean(sum.buyers);
+  result.buyers_in_gaps = mean(sum.buyers_in_gaps);
+  result.gross = mean(sum.gross);
+  result.net = mean(sum.net);
+  result.units = sum.units / n;
+  result.gap_ms = mean(sum.gap_ms);
+  result.staff_ms = mean(sum.staff_ms);
+  return result;
+}
+
+std::string hour_label(date::local_days day, int hour) {
+  char text[16];
+  std::snprintf(text, sizeof text, " %02d:00", hour);
+  return format_date(day) + text;
+}
+
+const std::array<const char*, 7> weekday_labels = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+
+}  // namespace
+
+Conversion wilson_conversion(std::int64_t buyers, std::int64_t visitors, int low_data_visitors) {
+  Conversion result;
+  result.low_data = visitors < low_data_visitors;
+  if (visitors <= 0) return result;
+  const double n = static_cast<double>(visitors);
+  result.rate = static_cast<double>(buyers) / n;
+  // The interval needs a proportion; more buyers than visitors (bad data) is pinned to 1.
+  const double p = std::clamp(*result.rate, 0.0, 1.0);
+  constexpr double z = 1.959963984540054;
+  const double z2 = z * z;
+  const double denominator = 1.0 + z2 / n;
+  const double centre = (p + z2 / (2.0 * n)) / denominator;
+  const double half_width = z * std::sqrt(p * (1.0 - p) / n + z2 / (4.0 * n * n)) / denominator;
+  result.low = std::max(0.0, centre - half_width);
+  result.high = std::min(1.0, centre + half_width);
+  return result;
+}
+
+Figures make_figures(const Tally& tally, const StoreSettings& settings) {
+  Figures figures;
+  figures.entries = tally.entries;
+  figures.exits = tally.exits;
+  figures.visitors = settings.visitor_rule == VisitorRule::HalfOfInPlusOut ? (tally.entries + tally.exits + 1) / 2
+                                                                           : tally.entries;
+  figures.buyers = tally.buyers;
+  figures.buyers_in_camera_gaps = tally.buyers_in_gaps;
+  figures.net_sales = tally.net;
+  figures.gross_sales = tally.gross;
+  figures.units = tally.units;
+  figures.conversion =
+      wilson_conversion(tally.buyers - tally.buyers_in_gaps, figures.visitors, settings.low_data_visitors);
+  if (tally.buyers > 0) {
+    const auto buyers = static_cast<double>(tally.buyers);
+    figures.atv = static_cast<double>(tally.gross) / buyers;
+    figures.upt = tally.units / buyers;
+  }
+  if (figures.visitors > 0) figures.spv = static_cast<double>(tally.net) / static_cast<double>(figures.visitors);
+  figures.staff_hours = static_cast<double>(tally.staff_ms) / static_cast<double>(hour_ms);
+  if (tally.staff_ms > 0) figures.visitors_per_staff_hour = static_cast<double>(figures.visitors) / figures.staff_hours;
+  figures.camera_gap_minutes = static_cast<int>((tally.gap_ms + 30'000) / 60'000);
+  return figures;
+}
+
+DaySummary day_summary(Store& store, const std::string& business_date, std::optional<TimeMs> as_of_ms) {
+  const auto settings = store.settings();
+  const BusinessClock clock(settings);
+  const auto day = parse_date(business_date);
+  const auto shifts = store.shifts();
+
+  auto tallies_for = [&](date::local_days which, std::optional<TimeMs> cut) {
+    const TimeMs start = clock.day_start(which);
+    const TimeMs end = clock.day_end(which);
+    Ledger ledger(store, start, end);
+    return compute_day(ledger, clock, shifts, store.roster(start, end), which, cut);
+  };
+  const auto today = tallies_for(day, as_of_ms);
+
+  DaySummary summary;
+  summary.date = format_date(day);
+  summary.start_ms = today.start_ms;
+  summary.end_ms = today.end_ms;
+  summary.as_of_ms = today.cut_ms;
+  summary.total = make_figures(today.total, settings);
+  std::int64_t peak_visitors = 0;
+  for (const auto& hour : today.hours) {
+    HourRow row{hour.hour, hour.start_ms, make_figures(hour.tally, settings), hour.tally.gap_ms > 0};
+    if (row.figures.visitors > peak_visitors) {
+      peak_visitors = row.figures.visitors;
+      summary.peak_hour = row.hour;
+    }
+    summary.hours.push_back(std::move(row));
+  }
+  for (const auto& shift : today.shifts) {
+    summary.shifts.push_back({shift.name, shift.start_ms, shift.end_ms, make_figures(shift.tally, settings)});
+  }
+  for (const auto& seller : today.sellers) {
+    summary.sellers.push_back({seller.seller, make_figures(seller.tally, settings),
+                               static_cast<double>(seller.tally.staff_ms) / static_cast<double>(hour_ms),
+                               seller.inferred});
+  }
+
+  const bool whole_day = today.cut_ms == today.end_ms;
+  auto earlier = [&](int days_back) {
+    const auto which = day - date::days{days_back};
+    const std::optional<TimeMs> cut =
+        whole_day ? std::nullopt : std::optional<TimeMs>(clock.shift_days(today.cut_ms, -days_back));
+    return tallies_for(which, cut).total;
+  };
+  std::vector<Tally> last_four;
+  for (int week = 1; week <= 4; ++week) {
+    const auto tally = earlier(7 * week);
+    if (week == 1) summary.same_time_last_week = make_figures(tally, settings);
+    if (has_data(tally)) last_four.push_back(tally);
+  }
+  if (!last_four.empty()) summary.average_last_four = make_figures(average(last_four), settings);
+  // 364 days back is the same weekday, which matters more in retail than the calendar date.
+  if (const auto last_year = earlier(364); has_data(last_year)) {
+    summary.same_day_last_year = make_figures(last_year, settings);
+  }
+
+  for (auto gap : store.camera_gaps(today.start_ms, today.end_ms)) {
+    gap.start_ms = std::max(gap.start_ms, today.start_ms);
+    gap.end_ms = std::min(gap.end_ms, today.end_ms);
+    summary.camera_gaps.push_back(std::move(gap));
+  }
+  summary.quality_notes = day_quality_notes(clock, today, summary.camera_gaps);
+  summary.last_import_ms = store.last_import_ms();
+  return summary;
+}
+
+GroupBy parse_group_by(const std::string& text) {
+  static const std::map<std::string, GroupBy> names = {
+      {"hour", GroupBy::Hour},   {"day", GroupBy::Day},       {"week", GroupBy::Week},
+      {"month", GroupBy::Month}, {"shift", GroupBy::Shift},   {"seller", GroupBy::Seller},
+      {"weekday", GroupBy::Weekday}};
+  const auto found = names.find(text);
+  if (found == names.end()) {
+    throw std::invalid_argument("group by \"" + text + "\": expected hour, day, week, month, shift, seller or weekday");
+  }
+  return found->second;
+}
+
+const char* group_by_name(GroupBy group_by) {
+  switch (group_by) {
+    case GroupBy::Hour: return "hour";
+    case GroupBy::Day: return "day";
+    case GroupBy::Week: return "week";
+    case GroupBy::Month: return "month";
+    case GroupBy::Shift: return "shift";
+    case GroupBy::Seller: return "seller";
+    case GroupBy::Weekday: return "weekday";
+  }
+  return "day";
+}
+
+RangeSummary range_summary(Store& store, const std::string& from_date, const std::string& to_date, GroupBy group_by) {
+  constexpr int max_days = 3700;
+  const auto settings = store.settings();
+  const BusinessClock clock(settings);
+  const auto first = parse_date(from_date);
+  const auto last = parse_date(to_date);
+  if (last < first) throw std::invalid_argument("range " + from_date + " to " + to_date + ": ends before it starts");
+  if ((last - first).count() > max_days) {
+    throw std::invalid_argument("range " + from_date + " to " + to_date + ": more than ten years");
+  }
+  const auto shifts = store.shifts();
+  const TimeMs start = clock.day_start(first);
+  const TimeMs end = clock.day_end(last);
+  Ledger ledger(store, start, end);
+  const auto roster = store.roster(start, end);
+
+  struct Group {
+    RangeRow row;
+    Tally tally;
+  };
+  std::vector<Group> groups;
+  std::map<std::string, std::size_t> index;
+  auto add = [&](const std::string& label, TimeMs from, TimeMs to, const Tally& tally, bool inferred) {
+    auto [found, inserted] = index.try_emplace(label, groups.size());
+    if (inserted) {
+      groups.push_back({});
+      groups.back().row.label = label;
+      groups.back().row.start_ms = from;
+    }
+    auto& group = groups[found->second];
+    group.tally += tally;
+    group.row.end_ms = std::max(group.row.end_ms, to);
+    group.row.roster_inferred = group.row.roster_inferred || inferred;
+  };
+
+  RangeSummary summary;
+  summary.from_date = format_date(first);
+  summary.to_date = format_date(last);
+  summary.group_by = group_by;
+  Tally total;
+  std::array<std::array<Tally, 24>, 7> heat{};
+  if (group_by == GroupBy::Weekday) {
+    for (std::size_t weekday = 0; weekday < weekday_labels.size(); ++weekday) add(weekday_labels[weekday], 0, 0, {}, false);
+  }
+  for (auto day = first; day <= last; day += date::days{1}) {
+    const auto tallies = compute_day(ledger, clock, shifts, roster, day, std::nullopt);
+    total += tallies.total;
+    const auto weekday = static_cast<std::size_t>(weekday_index(day));
+    for (const auto& hour : tallies.hours) {
+      heat[weekday][static_cast<std::size_t>(hour.hour)] += hour.tally;
+      if (group_by == GroupBy::Hour) add(hour_label(day, hour.hour), hour.start_ms, hour.end_ms, hour.tally, false);
+    }
+    switch (group_by) {
+      case GroupBy::Hour: break;
+      case GroupBy::Day: add(format_date(day), tallies.start_ms, tallies.end_ms, tallies.total, false); break;
+      case GroupBy::Week: {
+        const auto monday = day - date::days{weekday};
+        add(date::format("%G-W%V", monday), tallies.start_ms, tallies.end_ms, tallies.total, false);
+        break;
+      }
+      case GroupBy::Month: add(date::format("%Y-%m", day), tallies.start_ms, tallies.end_ms, tallies.total, false); break;
+      case GroupBy::Shift:
+        for (const auto& shift : tallies.shifts) add(shift.name, 0, 0, shift.tally, false);
+        break;
+      case GroupBy::Seller:
+        for (const auto& seller : tallies.sellers) add(seller.seller, 0, 0, seller.tally, seller.inferred);
+        break;
+      case GroupBy::Weekday: add(weekday_labels[weekday], 0, 0, tallies.total, false); break;
+    }
+    for (const auto& seller : tallies.sellers) {
+      if (seller.inferred) {
+        summary.quality_notes.push_back(format_date(day) + ": no roster for " + seller.seller +
+                                        ", floor time inferred from first and last sale");
+      }
+    }
+  }
+  summary.total = make_figures(total, settings);
+  for (auto& group : groups) {
+    group.row.figures = make_figures(group.tally, settings);
+    group.row.camera_down = group.tally.gap_ms > 0;
+    summary.rows.push_back(std::move(group.row));
+  }
+  for (std::size_t weekday = 0; weekday < heat.size(); ++weekday) {
+    for (std::size_t hour = 0; hour < heat[weekday].size(); ++hour) {
+      summary.weekday_hour[weekday][hour] = make_figures(heat[weekday][hour], settings);
+    }
+  }
+  for (const auto& gap : store.camera_gaps(start, end)) {
+    summary.quality_notes.push_back("Camera down on door " + gap.door + " from " +
+                                    format_date(clock.business_day_of(gap.start_ms)) + " " +
+                                    clock_text(clock, gap.start_ms) + " for " +
+                                    std::to_string((gap.end_ms - gap.start_ms + 30'000) / 60'000) + " min" +
+                                    (gap.reason.empty() ? "" : " (" + gap.reason + ")"));
+  }
+  summary.last_import_ms = store.last_import_ms();
+  return summary;
+}
+
+std::string business_date_of(const StoreSettings& settings, TimeMs time_ms) {
+  return format_date(BusinessClock(settings).business_day_of(time_ms));
+}
+
+}  // namespace footfall::data

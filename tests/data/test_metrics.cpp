@@ -1,0 +1,271 @@
+#include "footfall/data/metrics.hpp"
+
+#include <doctest/doctest.h>
+
+#include <date/date.h>
+
+using namespace footfall::data;
+
+namespace {
+
+TimeMs utc(int y, unsigned m, unsigned d, int hour, int minute = 0) {
+  const date::sys_days day = date::year{y} / date::month{m} / date::day{d};
+  return std::chrono::duration_cast<std::chrono::milliseconds>(day.time_since_epoch() + std::chrono::hours{hour} +
+                                                               std::chrono::minutes{minute})
+      .count();
+}
+
+std::vector<CountEvent> entries(TimeMs from, int count, TimeMs step_ms, bool entering = true) {
+  std::vector<CountEvent> events;
+  for (int i = 0; i < count; ++i) events.push_back({from + i * step_ms, "main", entering, i, 1.F});
+  return events;
+}
+
+Transaction transaction(const std::string& id, TimeMs time_ms, Money total, double units,
+                        TransactionKind kind = TransactionKind::Sale, const std::string& seller = "Anna") {
+  Transaction t;
+  t.source = "test";
+  t.pos_id = id;
+  t.time_ms = time_ms;
+  t.kind = kind;
+  t.total = total;
+  t.units = units;
+  t.currency = "EUR";
+  t.seller = seller;
+  return t;
+}
+
+Store utc_store() {
+  Store store(":memory:");
+  StoreSettings settings;
+  settings.time_zone = "UTC";
+  settings.low_data_visitors = 5;
+  store.save_settings(settings);
+  return store;
+}
+
+const HourRow& hour_at(const DaySummary& summary, int hour) {
+  for (const auto& row : summary.hours) {
+    if (row.hour == hour) return row;
+  }
+  throw std::runtime_error("no hour " + std::to_string(hour));
+}
+
+}  // namespace
+
+TEST_CASE("metrics: Wilson interval matches hand-worked values") {
+  // 10 of 100: p = 0.1, z = 1.96 → centre 0.11480, half-width 0.05957.
+  const auto ten_percent = wilson_conversion(10, 100, 30);
+  REQUIRE(ten_percent.rate.has_value());
+  CHECK(*ten_percent.rate == doctest::Approx(0.1));
+  CHECK(ten_percent.low == doctest::Approx(0.0552).epsilon(0.001));
+  CHECK(ten_percent.high == doctest::Approx(0.1744).epsilon(0.001));
+  CHECK_FALSE(ten_percent.low_data);
+  // 0 of 10: the upper bound is z²/n / (1 + z²/n) = 0.2775.
+  const auto none = wilson_conversion(0, 10, 30);
+  CHECK(none.low == doctest::Approx(0.0));
+  CHECK(none.high == doctest::Approx(0.2775).epsilon(0.001));
+  CHECK(none.low_data);
+  CHECK_FALSE(wilson_conversion(0, 0, 30).rate.has_value());
+}
+
+TEST_CASE("metrics: a plain day — visitors, buyers, net sales, ATV, SPV, UPT, refund on a later day") {
+  auto store = utc_store();
+  store.add_count_events(entries(utc(2026, 5, 4, 10), 10, 60'000));
+  store.add_count_events(entries(utc(2026, 5, 4, 11), 6, 60'000, false));
+  store.upsert_transaction(transaction("s1", utc(2026, 5, 4, 10, 30), 1000, 1));
+  store.upsert_transaction(transaction("s2", utc(2026, 5, 4, 10, 40), 3000, 3));
+  store.upsert_transaction(transaction("v1", utc(2026, 5, 4, 10, 41), 900, 1, TransactionKind::Void));
+  store.upsert_transaction(transaction("c1", utc(2026, 5, 4, 10, 42), 900, 1, TransactionKind::Cancelled));
+  store.upsert_transaction(transaction("r1", utc(2026, 5, 5, 12), -500, 1, TransactionKind::Refund));
+
+  const auto day = day_summary(store, "2026-05-04");
+  CHECK(day.hours.size() == 24);
+  CHECK(day.total.visitors == 10);
+  CHECK(day.total.exits == 6);
+  CHECK(day.total.buyers == 2);
+  CHECK(day.total.net_sales == 4000);
+  REQUIRE(day.total.conversion.rate.has_value());
+  CHECK(*day.total.conversion.rate == doctest::Approx(0.2));
+  CHECK(*day.total.atv == doctest::Approx(2000));
+  CHECK(*day.total.spv == doctest::Approx(400));
+  CHECK(*day.total.upt == doctest::Approx(2));
+  REQUIRE(day.peak_hour.has_value());
+  CHECK(*day.peak_hour == 10);
+  CHECK(hour_at(day, 10).figures.buyers == 2);
+  CHECK(hour_at(day, 11).figures.visitors == 0);
+
+  const auto next = day_summary(store, "2026-05-05");
+  CHECK(next.total.net_sales == -500);  // the refund lands on the day it happened
+  CHECK(next.total.buyers == 0);
+  CHECK_FALSE(next.total.conversion.rate.has_value());  // no visitors: "—", never 0 %
+}
+
+TEST_CASE("metrics: visitor rule (in + out) / 2") {
+  Store store(":memory:");
+  StoreSettings settings;
+  settings.visitor_rule = VisitorRule::HalfOfInPlusOut;
+  store.save_settings(settings);
+  store.add_count_events(entries(utc(2026, 5, 4, 10), 10, 1000));
+  store.add_count_events(entries(utc(2026, 5, 4, 12), 7, 1000, false));
+  CHECK(day_summary(store, "2026-05-04").total.visitors == 9);  // (10 + 7) / 2 rounded up
+}
+
+TEST_CASE("metrics: DST days in Europe/Paris have 23 and 25 hours") {
+  Store store(":memory:");
+  StoreSettings settings;
+  settings.time_zone = "Europe/Paris";
+  store.save_settings(settings);
+  const auto spring = day_summary(store, "2026-03-29");
+  CHECK(spring.hours.size() == 23);
+  CHECK(spring.start_ms == utc(2026, 3, 28, 23));
+  CHECK(spring.end_ms == utc(2026, 3, 29, 22));
+  const auto autumn = day_summary(store, "2026-10-25");
+  CHECK(autumn.hours.size() == 25);
+  CHECK(autumn.hours[2].hour == 2);
+  CHECK(autumn.hours[3].hour == 2);  // 02:00 happens twice
+  CHECK(day_summary(store, "2026-05-04").hours.size() == 24);
+  CHECK(business_date_of(settings, utc(2026, 3, 28, 23, 30)) == "2026-03-29");
+}
+
+TEST_CASE("metrics: a camera gap is excluded from visitors and buyers of conversion, and flagged") {
+  auto store = utc_store();
+  store.add_count_events(entries(utc(2026, 5, 4, 10), 20, 60'000));       // 10:00–10:19
+  store.add_count_events(entries(utc(2026, 5, 4, 11, 10), 3, 60'000));    // inside the gap: not trusted
+  store.add_camera_gap({"main", utc(2026, 5, 4, 11), utc(2026, 5, 4, 12), "camera unplugged"});
+  store.upsert_transaction(transaction("s1", utc(2026, 5, 4, 10, 30), 1000, 1));
+  store.upsert_transaction(transaction("s2", utc(2026, 5, 4, 10, 31), 1000, 1));
+  store.upsert_transaction(transaction("s3", utc(2026, 5, 4, 11, 30), 1000, 1));  // while the camera was down
+
+  const auto day = day_summary(store, "2026-05-04");
+  CHECK(day.total.visitors == 20);
+  CHECK(day.total.buyers == 3);
+  CHECK(day.total.buyers_in_camera_gaps == 1);
+  CHECK(day.total.net_sales == 3000);
+  CHECK(*day.total.conversion.rate == doctest::Approx(0.1));  // 2 / 20, not 3 / 20
+  CHECK(day.total.camera_gap_minutes == 60);
+  CHECK(hour_at(day, 11).camera_down);
+  CHECK_FALSE(hour_at(day, 11).figures.conversion.rate.has_value());  // unknown, not zero
+  CHECK_FALSE(hour_at(day, 10).camera_down);
+  REQUIRE(day.camera_gaps.size() == 1);
+  CHECK_FALSE(day.quality_notes.empty());
+}
+
+TEST_CASE("metrics: per seller with a roster and one inferred from first and last sale") {
+  auto store = utc_store();
+  store.add_count_events(entries(utc(2026, 5, 4, 10), 10, 60'000));  // 10 during Anna's roster 10–12
+  store.add_count_events(entries(utc(2026, 5, 4, 13), 8, 60'000));   // 8 between Bob's sales 13:00–15:00
+  store.add_count_events(entries(utc(2026, 5, 4, 16), 4, 60'000));   // 4 with nobody on the floor
+  store.add_roster({{"Anna", utc(2026, 5, 4, 10), utc(2026, 5, 4, 12)}});
+  store.upsert_transaction(transaction("a1", utc(2026, 5, 4, 10, 30), 2000, 2, TransactionKind::Sale, "Anna"));
+  store.upsert_transaction(transaction("b1", utc(2026, 5, 4, 13), 1000, 1, TransactionKind::Sale, "Bob"));
+  store.upsert_transaction(transaction("b2", utc(2026, 5, 4, 15), 1000, 1, TransactionKind::Sale, "Bob"));
+
+  const auto day = day_summary(store, "2026-05-04");
+  REQUIRE(day.sellers.size() == 2);
+  const auto& anna = day.sellers[0];
+  const auto& bob = day.sellers[1];
+  CHECK(anna.seller == "Anna");
+  CHECK_FALSE(anna.roster_inferred);
+  CHECK(anna.figures.visitors == 10);
+  CHECK(anna.figures.buyers == 1);
+  CHECK(anna.floor_hours == doctest::Approx(2.0));
+  CHECK(*anna.figures.conversion.rate == doctest::Approx(0.1));
+  CHECK(bob.seller == "Bob");
+  CHECK(bob.roster_inferred);
+  CHECK(bob.figures.visitors == 8);
+  CHECK(bob.figures.buyers == 2);
+  CHECK(bob.floor_hours == doctest::Approx(2.0).epsilon(0.001));
+  CHECK(*bob.figures.conversion.rate == doctest::Approx(0.25));
+  // 22 visitors over 4 staff hours.
+  REQUIRE(day.total.visitors_per_staff_hour.has_value());
+  CHECK(*day.total.visitors_per_staff_hour == doctest::Approx(22.0 / 4.0).epsilon(0.001));
+}
+
+TEST_CASE("metrics: a night shop with a 02:00 cutoff counts the small hours in the day before") {
+  Store store(":memory:");
+  StoreSettings settings;
+  settings.time_zone = "Europe/Paris";  // UTC+2 in May
+  settings.cutoff_minutes = 120;
+  store.save_settings(settings);
+  store.set_shifts({{"Night", 0x7F, 22 * 60, 2 * 60}});
+  store.add_count_events(entries(utc(2026, 5, 4, 21), 5, 60'000));       // 23:00 local on the 4th
+  store.add_count_events(entries(utc(2026, 5, 4, 23, 30), 5, 60'000));   // 01:30 local on the 5th
+  store.add_count_events(entries(utc(2026, 5, 5, 0, 30), 2, 60'000));    // 02:30 local: the 5th's business day
+  store.upsert_transaction(transaction("n1", utc(2026, 5, 4, 23, 40), 700, 1));
+
+  const auto day = day_summary(store, "2026-05-04");
+  CHECK(day.start_ms == utc(2026, 5, 4, 0));
+  CHECK(day.total.visitors == 10);
+  CHECK(day.total.buyers == 1);
+  CHECK(day.hours.front().hour == 2);
+  CHECK(day.hours.back().hour == 1);
+  REQUIRE(day.shifts.size() == 1);
+  CHECK(day.shifts[0].start_ms == utc(2026, 5, 4, 20));
+  CHECK(day.shifts[0].end_ms == utc(2026, 5, 5, 0));
+  CHECK(day.shifts[0].figures.visitors == 10);
+  CHECK(business_date_of(settings, utc(2026, 5, 4, 23, 30)) == "2026-05-04");
+  CHECK(business_date_of(settings, utc(2026, 5, 5, 0, 30)) == "2026-05-05");
+  CHECK(day_summary(store, "2026-05-05").total.visitors == 2);
+}
+
+TEST_CASE("metrics: shifts and comparisons with last week up to the same time") {
+  auto store = utc_store();
+  store.set_shifts({{"Morning", 0x7F, 9 * 60, 14 * 60}, {"Afternoon", 0x7F, 14 * 60, 20 * 60}});
+  // Monday 2026-05-04 and the Monday before: 10 entries in the morning, 6 in the afternoon.
+  for (const unsigned d : {4U, 27U}) {
+    const unsigned month = d == 4 ? 5U : 4U;
+    store.add_count_events(entries(utc(2026, month, d, 10), 10, 60'000));
+    store.add_count_events(entries(utc(2026, month, d, 15), 6, 60'000));
+  }
+  const auto as_of = utc(2026, 5, 4, 12);
+  const auto day = day_summary(store, "2026-05-04", as_of);
+  CHECK(day.as_of_ms == as_of);
+  CHECK(day.total.visitors == 10);
+  REQUIRE(day.shifts.size() == 2);
+  CHECK(day.shifts[0].name == "Morning");
+  CHECK(day.shifts[0].figures.visitors == 10);
+  CHECK(day.shifts[1].figures.visitors == 0);
+  CHECK(day.same_time_last_week.visitors == 10);  // last Monday up to 12:00, not its whole day
+  REQUIRE(day.average_last_four.has_value());
+  CHECK(day.average_last_four->visitors == 10);
+  CHECK_FALSE(day.same_day_last_year.has_value());
+
+  const auto whole = day_summary(store, "2026-05-04");
+  CHECK(whole.total.visitors == 16);
+  CHECK(whole.same_time_last_week.visitors == 16);
+  CHECK(whole.shifts[1].figures.visitors == 6);
+}
+
+TEST_CASE("metrics: range summary groups by day, weekday, seller and hour") {
+  auto store = utc_store();
+  store.add_count_events(entries(utc(2026, 5, 4, 10), 10, 60'000));
+  store.add_count_events(entries(utc(2026, 5, 5, 10), 20, 60'000));
+  store.upsert_transaction(transaction("s1", utc(2026, 5, 4, 10, 5), 1000, 1));
+  store.upsert_transaction(transaction("s2", utc(2026, 5, 5, 10, 5), 1000, 1, TransactionKind::Sale, "Bob"));
+
+  const auto by_day = range_summary(store, "2026-05-04", "2026-05-05", GroupBy::Day);
+  REQUIRE(by_day.rows.size() == 2);
+  CHECK(by_day.rows[0].label == "2026-05-04");
+  CHECK(by_day.rows[1].figures.visitors == 20);
+  CHECK(by_day.total.visitors == 30);
+  CHECK(by_day.total.buyers == 2);
+  CHECK(by_day.weekday_hour[0][10].visitors == 10);  // Monday 10:00
+  CHECK(by_day.weekday_hour[1][10].visitors == 20);
+
+  const auto by_weekday = range_summary(store, "2026-05-04", "2026-05-05", GroupBy::Weekday);
+  REQUIRE(by_weekday.rows.size() == 7);
+  CHECK(by_weekday.rows[1].label == "Tue");
+  CHECK(by_weekday.rows[1].figures.visitors == 20);
+
+  const auto by_seller = range_summary(store, "2026-05-04", "2026-05-05", GroupBy::Seller);
+  REQUIRE(by_seller.rows.size() == 2);
+  CHECK(by_seller.rows[0].label == "Anna");
+  CHECK(by_seller.rows[0].roster_inferred);
+
+  CHECK(range_summary(store, "2026-05-04", "2026-05-05", GroupBy::Hour).rows.size() == 48);
+  CHECK(range_summary(store, "2026-05-01", "2026-05-31", GroupBy::Week).rows.size() == 5);
+  CHECK_THROWS_AS(range_summary(store, "2026-05-05", "2026-05-04", GroupBy::Day), std::invalid_argument);
+  CHECK_THROWS_AS(parse_group_by("fortnight"), std::invalid_argument);
+  CHECK_THROWS_AS(day_summary(store, "2026-02-30"), std::invalid_argument);
+}
