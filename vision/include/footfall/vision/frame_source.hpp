@@ -14,6 +14,14 @@ struct Frame {
   std::int64_t timestamp_ms = 0;  // UTC wall clock (live) or start + index / fps (files)
 };
 
+// How a source is doing; live sources fill it in, files report the defaults.
+struct SourceHealth {
+  bool frozen = false;          // the same picture for longer than the frozen timeout
+  int reconnects = 0;           // successful reopenings after a drop
+  std::int64_t frames = 0;      // frames delivered so far
+  std::string last_error;       // why the source last dropped, empty when fine
+};
+
 class FrameSource {
  public:
   virtual ~FrameSource() = default;
@@ -28,16 +36,20 @@ class FrameSource {
   [[nodiscard]] virtual double fps() const = 0;
   [[nodiscard]] virtual bool is_live() const = 0;
   [[nodiscard]] virtual std::string describe() const = 0;
+  [[nodiscard]] virtual SourceHealth health() const { return {}; }
 };
 
 struct SourceOptions {
   std::optional<double> fps_override;          // some containers carry a wrong frame rate
   std::optional<std::int64_t> start_time_ms;   // timestamp of frame 0 for files
   bool realtime = false;                       // pace files and synthetic scenes at their fps
+  double frozen_after_s = 10.0;                // live: identical frames this long count as frozen
 };
 
 // `spec` is "synthetic[:seed]", a camera index ("0"), a device path ("/dev/video0"),
-// a URL (rtsp://, http://) or a video file path. Throws std::runtime_error naming the spec.
+// a URL (rtsp://, http://), an image sequence ("img_%04d.jpg") or a video file path.
+// Throws std::runtime_error naming the spec. Live sources reconnect with growing backoff: after
+// read() returns false they may be read again, and health() tells whether the picture is frozen.
 std::unique_ptr<FrameSource> open_source(const std::string& spec, const SourceOptions& options);
 
 }  // namespace footfall::vision

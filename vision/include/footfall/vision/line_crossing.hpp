@@ -1,0 +1,49 @@
+#pragma once
+#include "footfall/vision/types.hpp"
+
+#include <opencv2/core.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <unordered_map>
+
+namespace footfall::vision {
+
+// Decides when a track's anchor has really crossed a directed segment. A crossing needs the anchor
+// to pass through the segment's extent and then get `margin_px` clear of the line on the other side,
+// so jitter on the line and U-turns count nothing, while every real re-crossing counts again.
+class LineCrossingDetector {
+ public:
+  LineCrossingDetector(CountingLine line, cv::Size frame_size, double margin_px);
+
+  // Feed a measured anchor (pixels) of a track; returns a crossing when one has just completed.
+  // The crossing carries the frame and time at which the anchor passed the line.
+  std::optional<Crossing> update(int track_id, cv::Point2f anchor, std::int64_t frame_index,
+                                 std::int64_t timestamp_ms);
+  void forget(int track_id);
+
+  // Positive on the inside of the line, in pixels.
+  [[nodiscard]] double signed_distance(cv::Point2f p) const;
+
+ private:
+  struct ZeroCrossing {
+    std::int64_t frame_index = 0;
+    std::int64_t timestamp_ms = 0;
+    bool within_segment = false;
+  };
+  struct TrackState {
+    int zone = 0;  // +1 inside, -1 outside, 0 not yet clear of the line
+    cv::Point2f previous;
+    double previous_distance = 0.0;
+    bool has_previous = false;
+    std::optional<ZeroCrossing> last_zero;
+  };
+
+  cv::Point2f a_;
+  cv::Point2f b_;
+  double inside_sign_ = 1.0;
+  double margin_px_;
+  std::unordered_map<int, TrackState> states_;
+};
+
+}  // namespace footfall::vision

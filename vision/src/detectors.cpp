@@ -1,0 +1,285 @@
+#include "detectors.hpp"
+
+#include <opencv2/dnn.hpp>
+#include <opencv2/imgproc.hpp>
+#include <opencv2/objdetect.hpp>
+#include <opencv2/video/background_segm.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+#include <filesystem>
+#include <stdexcept>
+
+namespace footfall::vision::detail {
+namespace {
+
+cv::Rect2f scaled(const cv::Rect& r, double factor) {
+  const auto f = static_cast<float>(factor);
+  return {static_cast<float>(r.x) * f, static_cast<float>(r.y) * f, static_cast<float>(r.width) * f,
+          static_cast<float>(r.height) * f};
+}
+
+// Foreground blobs of a MOG2 model at reduced resolution. Merged people are split by how many
+// single-person areas a blob holds; the single-person area is learned as the median blob area.
+class BackgroundSubtractionDetector final : public Detector {
+ public:
+  explicit BackgroundSubtractionDetector(const CounterConfig& config)
+      : fps_(std::max(1.0, config.fps)), processing_width_(std::max(64, config.processing_width)) {
+    model_ = cv::createBackgroundSubtractorMOG2(500, 16.0, true);
+  }
+
+  void set_people_present(bool present) override { people_present_ = present; }
+
+  std::vector<Detection> detect(const cv::Mat& bgr) override {
+    const double factor = bgr.cols > processing_width_ ? static_cast<double>(processing_width_) / bgr.cols : 1.0;
+    cv::Mat small;
+    if (factor < 1.0) {
+      cv::resize(bgr, small, cv::Size(), factor, factor, cv::INTER_AREA);
+    } else {
+      small = bgr.clone();
+    }
+    cv::GaussianBlur(small, small, cv::Size(3, 3), 0);
+    compensate_gain(small);
+
+    // Learn fast while the scene is empty, slowly while someone is tracked, so a person standing
+    // still for a minute is not absorbed into the background.
+    double rate = people_present_ ? 1.0 / (fps_ * 600.0) : 1.0 / (fps_ * 6.0);
+    if (frames_ < static_cast<std::int64_t>(fps_)) rate = -1.0;
+    model_->apply(small, mask_, rate);
+    ++frames_;
+
+    cv::threshold(mask_, mask_, 200, 255, cv::THRESH_BINARY);  // MOG2 marks shadows as 127
+    const double foreground_share = static_cast<double>(cv::countNonZero(mask_)) / static_cast<double>(mask_.total());
+    if (foreground_share > 0.45) {
+      // A sudden global change (lights, exposure): relearn from this frame rather than see one huge person.
+      model_->apply(small, mask_, 1.0);
+      reference_.release();
+      return {};
+    }
+    cv::morphologyEx(mask_, mask_, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_ELLIPSE, {3, 3}));
+    cv::morphologyEx(mask_, mask_, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_ELLIPSE, {7, 7}));
+
+    std::vector<std::vector<cv::Point>> contours;
+    cv::findContours(mask_, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+    const double frame_area = static_cast<double>(mask_.total());
+    const double single = single_person_area(frame_area);
+    const double min_area = std::max(0.0008 * frame_area, 0.3 * single);
+
+    std::vector<Detection> detections;
+    for (const auto& contour : contours) {
+      const double area = cv::contourArea(contour);
+      if (area < min_area) continue;
+      record_area(area);
+      const auto people = static_cast<int>(std::lround(area / single));
+      if (people < 2 || area < 1.5 * single) {
+        detections.push_back({scaled(cv::boundingRect(contour), 1.0 / factor), 1.F});
+        continue;
+      }
+      for (const cv::Rect& part : split_blob(contour, std::min(people, 6))) {
+        detections.push_back({scaled(part, 1.0 / factor), 0.8F});
+      }
+    }
+    return detections;
+  }
+
+ private:
+  // Scales the frame so its brightness matches a slowly learned reference; the median ratio
+  // ignores the minority of pixels covered by people.
+  void compensate_gain(cv::Mat& small) {
+    cv::Mat gray;
+    cv::cvtColor(small, gray, cv::COLOR_BGR2GRAY);
+    cv::resize(gray, gray, cv::Size(80, 60), 0, 0, cv::INTER_AREA);
+    gray.convertTo(gray, CV_32F);
+    if (reference_.empty()) {
+      reference_ = gray.clone();
+      return;
+    }
+    ratios_.clear();
+    for (int y = 0; y < gray.rows; ++y) {
+      for (int x = 0; x < gray.cols; ++x) {
+        const float now = gray.at<float>(y, x);
+        if (now > 8.F) ratios_.push_back(reference_.at<float>(y, x) / now);
+      }
+    }
+    if (ratios_.size() < 100) return;
+    const auto middle = ratios_.begin() + static_cast<std::ptrdiff_t>(ratios_.size() / 2);
+    std::nth_element(ratios_.begin(), middle, ratios_.end());
+    const double gain = std::clamp(static_cast<double>(*middle), 0.3, 3.0);
+    if (std::abs(gain - 1.0) > 0.01) small.convertTo(small, -1, gain, 0.0);
+    cv::accumulateWeighted(gray * gain, reference_, 0.01);
+  }
+
+  double single_person_area(double frame_area) const {
+    if (areas_.size() < 15) return 0.01 * frame_area;
+    std::vector<double> sorted(areas_.begin(), areas_.end());
+    const auto middle = sorted.begin() + static_cast<std::ptrdiff_t>(sorted.size() / 2);
+    std::nth_element(sorted.begin(), middle, sorted.end());
+    return *middle;
+  }
+
+  void record_area(double area) {
+    areas_.push_back(area);
+    if (areas_.size() > 300) areas_.pop_front();
+  }
+
+  std::vector<cv::Rect> split_blob(const std::vector<cv::Point>& contour, int people) const {
+    const cv::Rect bounds = cv::boundingRect(contour);
+    cv::Mat blob = cv::Mat::zeros(bounds.size(), CV_8U);
+    cv::drawContours(blob, std::vector<std::vector<cv::Point>>{contour}, 0, cv::Scalar(255), cv::FILLED,
+                     cv::LINE_8, cv::noArray(), 0, -bounds.tl());
+    cv::bitwise_and(blob, mask_(bounds), blob);
+    std::vector<cv::Point> pixels;
+    cv::findNonZero(blob, pixels);
+    if (static_cast<int>(pixels.size()) < people * 4) return {bounds};
+    cv::Mat samples(static_cast<int>(pixels.size()), 2, CV_32F);
+    for (int i = 0; i < samples.rows; ++i) {
+      samples.at<float>(i, 0) = static_cast<float>(pixels[static_cast<std::size_t>(i)].x);
+      samples.at<float>(i, 1) = static_cast<float>(pixels[static_cast<std::size_t>(i)].y);
+    }
+    cv::Mat labels;
+    cv::theRNG() = cv::RNG(0x5eed);  // kmeans seeds from it; keep runs reproducible
+    cv::kmeans(samples, people, labels, cv::TermCriteria(cv::TermCriteria::EPS + cv::TermCriteria::COUNT, 20, 0.5), 2,
+               cv::KMEANS_PP_CENTERS);
+    std::vector<std::vector<cv::Point>> groups(static_cast<std::size_t>(people));
+    for (int i = 0; i < labels.rows; ++i) {
+      groups[static_cast<std::size_t>(labels.at<int>(i))].push_back(pixels[static_cast<std::size_t>(i)] + bounds.tl());
+    }
+    std::vector<cv::Rect> parts;
+    for (const auto& group : groups) {
+      if (!group.empty()) parts.push_back(cv::boundingRect(group));
+    }
+    return parts;
+  }
+
+  double fps_;
+  int processing_width_;
+  cv::Ptr<cv::BackgroundSubtractorMOG2> model_;
+  cv::Mat mask_;
+  cv::Mat reference_;
+  std::vector<float> ratios_;
+  std::deque<double> areas_;
+  std::int64_t frames_ = 0;
+  bool people_present_ = false;
+};
+
+std::filesystem::path darknet_cfg_for(const std::filesystem::path& weights) {
+  std::filesystem::path cfg = weights;
+  cfg.replace_extension(".cfg");
+  return cfg;
+}
+
+// A person detector network: Darknet (.weights with a .cfg beside it) or ONNX, YOLO-style output rows
+// of [cx, cy, w, h, objectness, class scores...] in fractions of the input.
+class DnnDetector final : public Detector {
+ public:
+  explicit DnnDetector(const std::string& model_path) {
+    std::filesystem::path path = model_path;
+    if (std::filesystem::is_directory(path)) {
+      for (const auto& entry : std::filesystem::directory_iterator(path)) {
+        if (entry.path().extension() == ".weights" || entry.path().extension() == ".onnx") path = entry.path();
+      }
+    }
+    if (!std::filesystem::exists(path)) throw std::runtime_error(model_path + ": model not found");
+    try {
+      if (path.extension() == ".onnx") {
+        net_ = cv::dnn::readNetFromONNX(path.string());
+      } else {
+        const auto cfg = darknet_cfg_for(path);
+        if (!std::filesystem::exists(cfg)) throw std::runtime_error(cfg.string() + ": Darknet .cfg not found beside the weights");
+        net_ = cv::dnn::readNetFromDarknet(cfg.string(), path.string());
+      }
+    } catch (const cv::Exception& e) {
+      throw std::runtime_error(path.string() + ": cannot load model: " + e.what());
+    }
+    net_.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
+    net_.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
+    output_names_ = net_.getUnconnectedOutLayersNames();
+  }
+
+  std::vector<Detection> detect(const cv::Mat& bgr) override {
+    const cv::Mat blob = cv::dnn::blobFromImage(bgr, 1.0 / 255.0, cv::Size(320, 320), cv::Scalar(), true, false);
+    net_.setInput(blob);
+    std::vector<cv::Mat> outputs;
+    net_.forward(outputs, output_names_);
+
+    std::vector<cv::Rect> boxes;
+    std::vector<float> scores;
+    const auto width = static_cast<float>(bgr.cols);
+    const auto height = static_cast<float>(bgr.rows);
+    for (const cv::Mat& output : outputs) {
+      for (int r = 0; r < output.rows; ++r) {
+        const float* row = output.ptr<float>(r);
+        float score = 0.F;
+        for (int c = 5; c < output.cols; ++c) score = std::max(score, row[c]);
+        if (score < kScoreThreshold) continue;
+        const float w = row[2] * width;
+        const float h = row[3] * height;
+        boxes.emplace_back(cv::Rect2f(row[0] * width - w / 2.F, row[1] * height - h / 2.F, w, h));
+        scores.push_back(score);
+      }
+    }
+    std::vector<int> keep;
+    cv::dnn::NMSBoxes(boxes, scores, kScoreThreshold, 0.45F, keep);
+    std::vector<Detection> detections;
+    for (const int i : keep) {
+      const auto k = static_cast<std::size_t>(i);
+      detections.push_back({cv::Rect2f(boxes[k]), scores[k]});
+    }
+    return detections;
+  }
+
+ private:
+  static constexpr float kScoreThreshold = 0.3F;
+  cv::dnn::Net net_;
+  std::vector<std::string> output_names_;
+};
+
+// OpenCV's built-in pedestrian HOG: slow and weaker, but needs no model file.
+class HogDetector final : public Detector {
+ public:
+  HogDetector() { hog_.setSVMDetector(cv::HOGDescriptor::getDefaultPeopleDetector()); }
+
+  std::vector<Detection> detect(const cv::Mat& bgr) override {
+    // The detector's window is 64x128; small frames are enlarged so distant people still fit it.
+    const double factor = bgr.rows < 480 ? 2.0 : 1.0;
+    cv::Mat image = bgr;
+    if (factor != 1.0) cv::resize(bgr, image, cv::Size(), factor, factor, cv::INTER_LINEAR);
+    std::vector<cv::Rect> found;
+    std::vector<double> weights;
+    hog_.detectMultiScale(image, found, weights, 0.0, cv::Size(8, 8), cv::Size(), 1.05, 2.0);
+    std::vector<Detection> detections;
+    for (std::size_t i = 0; i < found.size(); ++i) {
+      const float score = i < weights.size() ? static_cast<float>(std::min(1.0, weights[i])) : 1.F;
+      detections.push_back({scaled(found[i], 1.0 / factor), score});
+    }
+    return detections;
+  }
+
+ private:
+  cv::HOGDescriptor hog_;
+};
+
+}  // namespace
+
+DetectorKind resolve_detector(const CounterConfig& config) {
+  if (config.detector != DetectorKind::Auto) return config.detector;
+  if (config.view == View::Overhead) return DetectorKind::BackgroundSubtraction;
+  return config.model_path.empty() ? DetectorKind::Hog : DetectorKind::Dnn;
+}
+
+std::unique_ptr<Detector> make_detector(const CounterConfig& config) {
+  switch (resolve_detector(config)) {
+    case DetectorKind::Dnn:
+      if (config.model_path.empty()) throw std::runtime_error("the DNN detector needs a model path");
+      return std::make_unique<DnnDetector>(config.model_path);
+    case DetectorKind::Hog:
+      return std::make_unique<HogDetector>();
+    case DetectorKind::Auto:
+    case DetectorKind::BackgroundSubtraction:
+      break;
+  }
+  return std::make_unique<BackgroundSubtractionDetector>(config);
+}
+
+}  // namespace footfall::vision::detail

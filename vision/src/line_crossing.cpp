@@ -1,0 +1,64 @@
+#include "footfall/vision/line_crossing.hpp"
+
+#include <cmath>
+
+namespace footfall::vision {
+namespace {
+
+double cross(cv::Point2f u, cv::Point2f v) {
+  return static_cast<double>(u.x) * static_cast<double>(v.y) - static_cast<double>(u.y) * static_cast<double>(v.x);
+}
+
+cv::Point2f to_pixels(NormPoint p, cv::Size size) {
+  return {p.x * static_cast<float>(size.width), p.y * static_cast<float>(size.height)};
+}
+
+// A crossing whose point lands just beyond an end of the segment still counts: anchors are noisy.
+constexpr double kExtentTolerance = 0.02;
+
+}  // namespace
+
+LineCrossingDetector::LineCrossingDetector(CountingLine line, cv::Size frame_size, double margin_px)
+    : a_(to_pixels(line.a, frame_size)), b_(to_pixels(line.b, frame_size)), margin_px_(margin_px) {
+  const double inside = cross(b_ - a_, to_pixels(line.inside, frame_size) - a_);
+  inside_sign_ = inside < 0.0 ? -1.0 : 1.0;
+}
+
+double LineCrossingDetector::signed_distance(cv::Point2f p) const {
+  const double length = cv::norm(b_ - a_);
+  if (length <= 0.0) return 0.0;
+  return inside_sign_ * cross(b_ - a_, p - a_) / length;
+}
+
+std::optional<Crossing> LineCrossingDetector::update(int track_id, cv::Point2f anchor, std::int64_t frame_index,
+                                                     std::int64_t timestamp_ms) {
+  TrackState& state = states_[track_id];
+  const double distance = signed_distance(anchor);
+
+  if (state.has_previous && (distance >= 0.0) != (state.previous_distance >= 0.0)) {
+    const double share = state.previous_distance / (state.previous_distance - distance);
+    const cv::Point2f where = state.previous + (anchor - state.previous) * static_cast<float>(share);
+    const cv::Point2f along = b_ - a_;
+    const double t = (where - a_).dot(along) / along.dot(along);
+    state.last_zero = ZeroCrossing{frame_index, timestamp_ms, t >= -kExtentTolerance && t <= 1.0 + kExtentTolerance};
+  }
+  state.previous = anchor;
+  state.previous_distance = distance;
+  state.has_previous = true;
+
+  int zone = state.zone;
+  if (distance > margin_px_) zone = 1;
+  if (distance < -margin_px_) zone = -1;
+  std::optional<Crossing> crossing;
+  if (state.zone != 0 && zone != state.zone && state.last_zero && state.last_zero->within_segment) {
+    crossing = Crossing{state.last_zero->frame_index, state.last_zero->timestamp_ms,
+                        zone > 0 ? Direction::In : Direction::Out, track_id, 1.F};
+  }
+  if (zone != state.zone) state.last_zero.reset();
+  state.zone = zone;
+  return crossing;
+}
+
+void LineCrossingDetector::forget(int track_id) { states_.erase(track_id); }
+
+}  // namespace footfall::vision

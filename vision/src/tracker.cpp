@@ -1,0 +1,108 @@
+#include "tracker.hpp"
+
+#include "footfall/vision/assignment.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace footfall::vision::detail {
+namespace {
+
+float body_size(cv::Size2f size) { return std::max(1.F, std::sqrt(size.width * size.height)); }
+
+cv::Point2f center_of(const cv::Rect2f& box) { return {box.x + box.width / 2.F, box.y + box.height / 2.F}; }
+
+void set_noise(cv::KalmanFilter& filter, float size) {
+  const float q = 0.03F * size;
+  const float r = 0.08F * size;
+  cv::setIdentity(filter.processNoiseCov, cv::Scalar::all(static_cast<double>(q * q)));
+  cv::setIdentity(filter.measurementNoiseCov, cv::Scalar::all(static_cast<double>(r * r)));
+}
+
+}  // namespace
+
+cv::Point2f Track::center() const {
+  return {filter.statePost.at<float>(0), filter.statePost.at<float>(1)};
+}
+
+cv::Rect2f Track::box() const {
+  const cv::Point2f c = center();
+  return {c.x - size.width / 2.F, c.y - size.height / 2.F, size.width, size.height};
+}
+
+Track Tracker::make_track(const Detection& detection) {
+  Track track;
+  track.id = next_id_++;
+  track.size = detection.box.size();
+  track.filter.init(4, 2, 0, CV_32F);
+  track.filter.transitionMatrix = (cv::Mat_<float>(4, 4) << 1, 0, 1, 0, 0, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1);
+  cv::setIdentity(track.filter.measurementMatrix);
+  const float size = body_size(track.size);
+  set_noise(track.filter, size);
+  const cv::Point2f c = center_of(detection.box);
+  track.filter.statePost = (cv::Mat_<float>(4, 1) << c.x, c.y, 0.F, 0.F);
+  const float p = 0.25F * size;
+  track.filter.errorCovPost = (cv::Mat_<float>(4, 4) << 0.01F * p * p, 0, 0, 0, 0, 0.01F * p * p, 0, 0, 0, 0, p * p, 0, 0, 0, 0, p * p);
+  track.hits = 1;
+  track.measured = true;
+  track.score = detection.score;
+  track.confirmed = params_.min_hits <= 1;
+  return track;
+}
+
+std::vector<int> Tracker::update(const std::vector<Detection>& detections) {
+  for (Track& track : tracks_) {
+    track.filter.predict();
+    // predict() leaves statePost alone; coasting tracks should move on with their velocity.
+    track.filter.statePre.copyTo(track.filter.statePost);
+    track.filter.errorCovPre.copyTo(track.filter.errorCovPost);
+    track.measured = false;
+  }
+
+  constexpr double kForbidden = 1e6;
+  std::vector<std::vector<double>> cost(tracks_.size(), std::vector<double>(detections.size(), kForbidden));
+  for (std::size_t t = 0; t < tracks_.size(); ++t) {
+    const cv::Point2f predicted = tracks_[t].center();
+    for (std::size_t d = 0; d < detections.size(); ++d) {
+      const float scale = std::max(body_size(tracks_[t].size), body_size(detections[d].box.size()));
+      const double distance = cv::norm(center_of(detections[d].box) - predicted) / static_cast<double>(scale);
+      if (distance <= params_.gate) cost[t][d] = distance;
+    }
+  }
+  const std::vector<int> assignment = solve_assignment(cost);
+
+  std::vector<bool> detection_used(detections.size(), false);
+  for (std::size_t t = 0; t < tracks_.size(); ++t) {
+    const int d = assignment[t];
+    if (d < 0 || cost[t][static_cast<std::size_t>(d)] >= kForbidden) continue;
+    const Detection& detection = detections[static_cast<std::size_t>(d)];
+    detection_used[static_cast<std::size_t>(d)] = true;
+    Track& track = tracks_[t];
+    const cv::Point2f c = center_of(detection.box);
+    track.filter.correct((cv::Mat_<float>(2, 1) << c.x, c.y));
+    track.size.width = 0.6F * track.size.width + 0.4F * detection.box.width;
+    track.size.height = 0.6F * track.size.height + 0.4F * detection.box.height;
+    set_noise(track.filter, body_size(track.size));
+    track.measured = true;
+    track.missed = 0;
+    track.score = detection.score;
+    if (++track.hits >= params_.min_hits) track.confirmed = true;
+  }
+
+  std::vector<int> removed;
+  for (Track& track : tracks_) {
+    if (!track.measured) ++track.missed;
+  }
+  std::erase_if(tracks_, [&](const Track& track) {
+    if (track.measured) return false;
+    const bool drop = track.confirmed ? track.missed > params_.max_missed : track.missed > 1;
+    if (drop) removed.push_back(track.id);
+    return drop;
+  });
+  for (std::size_t d = 0; d < detections.size(); ++d) {
+    if (!detection_used[d]) tracks_.push_back(make_track(detections[d]));
+  }
+  return removed;
+}
+
+}  // namespace footfall::vision::detail

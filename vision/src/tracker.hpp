@@ -1,0 +1,49 @@
+#pragma once
+#include <opencv2/core.hpp>
+#include <opencv2/video/tracking.hpp>
+
+#include <vector>
+
+namespace footfall::vision::detail {
+
+struct Detection {
+  cv::Rect2f box;  // full-frame pixels
+  float score = 1.F;
+};
+
+struct Track {
+  int id = 0;
+  cv::KalmanFilter filter;
+  cv::Size2f size;  // smoothed box size
+  int hits = 0;
+  int missed = 0;
+  bool confirmed = false;
+  bool measured = false;  // matched a detection this frame
+  float score = 0.F;
+
+  [[nodiscard]] cv::Point2f center() const;
+  [[nodiscard]] cv::Rect2f box() const;
+};
+
+struct TrackerParams {
+  int min_hits = 3;        // detections before a track may count
+  int max_missed = 4;      // frames a confirmed track coasts through missed detections
+  double gate = 1.0;       // max centre distance, in body sizes, for a match
+};
+
+// Constant-velocity Kalman tracks with optimal (Hungarian) assignment and distance gating.
+class Tracker {
+ public:
+  explicit Tracker(TrackerParams params) : params_(params) {}
+  // Returns the ids of tracks removed in this step.
+  std::vector<int> update(const std::vector<Detection>& detections);
+  [[nodiscard]] const std::vector<Track>& tracks() const { return tracks_; }
+
+ private:
+  Track make_track(const Detection& detection);
+  TrackerParams params_;
+  std::vector<Track> tracks_;
+  int next_id_ = 1;
+};
+
+}  // namespace footfall::vision::detail
