@@ -1,0 +1,26 @@
+#pragma once
+#include "footfall/data/types.hpp"
+
+#include <cstdint>
+#include <string>
+
+// Locale number formats and the few translated words of reports and the kiosk. Plain strings, no UI.
+// Languages: "en", "fr", "ru"; anything else falls back to English.
+namespace footfall::data {
+
+// 1234.5 → "1,234.5" (en), "1 234,5" (fr, narrow no-break space), "1 234,5" (ru, no-break space).
+std::string format_number(double value, int decimals, const std::string& language);
+std::string format_integer(std::int64_t value, const std::string& language);
+// A fraction: 0.125 → "12.5%" (en), "12,5 %" (fr, ru; with a no-break space).
+std::string format_percent(double fraction, int decimals, const std::string& language);
+// Minor units: 123450 EUR → "€1,234.50" (en), "1 234,50 €" (fr, ru).
+std::string format_money(Money minor_units, const std::string& currency, const std::string& language);
+// Same, for a non-integral amount of minor units (ATV, SPV).
+std::string format_money(double minor_units, const std::string& currency, const std::string& language);
+// Digits after the decimal point for a currency's minor unit (2 for EUR, 0 for JPY).
+int currency_decimals(const std::string& currency);
+
+// English key → the word in `language`; unknown keys come back unchanged.
+std::string translate(const std::string& key, const std::string& language);
+
+}  // namespace footfall::data

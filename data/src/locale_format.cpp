@@ -1,0 +1,154 @@
+#include "footfall/data/locale_format.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <utility>
+
+namespace footfall::data {
+namespace {
+
+constexpr const char* narrow_no_break_space = "\u202F";
+constexpr const char* no_break_space = "\u00A0";
+
+struct NumberStyle {
+  const char* group;
+  const char* decimal;
+  const char* before_percent;
+};
+
+NumberStyle style_of(const std::string& language) {
+  if (language == "fr") return {narrow_no_break_space, ",", narrow_no_break_space};
+  if (language == "ru") return {no_break_space, ",", no_break_space};
+  return {",", ".", ""};
+}
+
+std::string grouped(const std::string& digits, const char* group) {
+  std::string result;
+  const auto size = digits.size();
+  for (std::size_t i = 0; i < size; ++i) {
+    if (i > 0 && (size - i) % 3 == 0) result += group;
+    result += digits[i];
+  }
+  return result;
+}
+
+std::string currency_symbol(const std::string& currency) {
+  static const std::map<std::string, std::string> symbols = {
+      {"EUR", "€"}, {"USD", "$"}, {"GBP", "£"}, {"RUB", "₽"}, {"JPY", "¥"}, {"CHF", "CHF"}};
+  const auto found = symbols.find(currency);
+  return found != symbols.end() ? found->second : currency;
+}
+
+using Dictionary = std::map<std::string, std::pair<const char*, const char*>>;  // key → (fr, ru)
+
+const Dictionary& dictionary() {
+  static const Dictionary words = {
+      {"Day report", {"Rapport du jour", "Отчёт за день"}},
+      {"Range report", {"Rapport de période", "Отчёт за период"}},
+      {"Visitors", {"Visiteurs", "Посетители"}},
+      {"Entries", {"Entrées", "Входы"}},
+      {"Exits", {"Sorties", "Выходы"}},
+      {"Buyers", {"Acheteurs", "Покупатели"}},
+      {"Conversion", {"Conversion", "Конверсия"}},
+      {"95% interval", {"Intervalle à 95 %", "Интервал 95 %"}},
+      {"Net sales", {"Ventes nettes", "Чистые продажи"}},
+      {"ATV", {"Panier moyen", "Средний чек"}},
+      {"SPV", {"Ventes par visiteur", "Продажи на посетителя"}},
+      {"UPT", {"Articles par ticket", "Товаров в чеке"}},
+      {"Units", {"Articles", "Товары"}},
+      {"Visitors per staff hour", {"Visiteurs par heure-vendeur", "Посетителей на час персонала"}},
+      {"Staff hours", {"Heures-vendeur", "Часы персонала"}},
+      {"Floor hours", {"Heures en magasin", "Часы в зале"}},
+      {"Camera down (min)", {"Caméra coupée (min)", "Камера не работала (мин)"}},
+      {"Hour", {"Heure", "Час"}},
+      {"Hours", {"Heures", "Часы"}},
+      {"Shift", {"Équipe", "Смена"}},
+      {"Shifts", {"Équipes", "Смены"}},
+      {"Seller", {"Vendeur", "Продавец"}},
+      {"Sellers", {"Vendeurs", "Продавцы"}},
+      {"Period", {"Période", "Период"}},
+      {"Total", {"Total", "Итого"}},
+      {"Peak hour", {"Heure de pointe", "Пиковый час"}},
+      {"Same time last week", {"Même heure la semaine dernière", "То же время неделю назад"}},
+      {"Average of last four", {"Moyenne des quatre derniers", "Среднее за четыре прошлых"}},
+      {"Same day last year", {"Même jour l'an dernier", "Тот же день год назад"}},
+      {"Comparisons", {"Comparaisons", "Сравнения"}},
+      {"Data quality", {"Qualité des données", "Качество данных"}},
+      {"Last import", {"Dernier import", "Последний импорт"}},
+      {"never", {"jamais", "никогда"}},
+      {"low data", {"peu de données", "мало данных"}},
+      {"camera down", {"caméra coupée", "камера не работала"}},
+      {"roster inferred", {"présence déduite", "смена восстановлена"}},
+      {"Camera down", {"Caméra coupée", "Камера не работала"}},
+      {"Sales but no visitors counted", {"Ventes sans visiteurs comptés", "Продажи без посетителей"}},
+      {"No roster: floor time inferred from first and last sale",
+       {"Pas de planning : présence déduite de la première et de la dernière vente",
+        "Нет графика: время в зале по первой и последней продаже"}},
+      {"No data-quality issues", {"Aucun problème de données", "Проблем с данными нет"}},
+      {"Hourly visitors, buyers and conversion",
+       {"Visiteurs, acheteurs et conversion par heure", "Посетители, покупатели и конверсия по часам"}},
+      {"Conversion by weekday and hour",
+       {"Conversion par jour et heure", "Конверсия по дням недели и часам"}},
+      {"as of", {"à", "на"}},
+      {"Mon", {"lun.", "пн"}},
+      {"Tue", {"mar.", "вт"}},
+      {"Wed", {"mer.", "ср"}},
+      {"Thu", {"jeu.", "чт"}},
+      {"Fri", {"ven.", "пт"}},
+      {"Sat", {"sam.", "сб"}},
+      {"Sun", {"dim.", "вс"}},
+  };
+  return words;
+}
+
+}  // namespace
+
+std::string format_number(double value, int decimals, const std::string& language) {
+  const auto style = style_of(language);
+  char text[64];
+  std::snprintf(text, sizeof text, "%.*f", decimals, std::fabs(value));
+  std::string plain(text);
+  const auto point = plain.find('.');
+  std::string result = grouped(plain.substr(0, point), style.group);
+  if (point != std::string::npos) result += style.decimal + plain.substr(point + 1);
+  const bool negative = value < 0 && result.find_first_not_of("0.,") != std::string::npos;
+  return negative ? "-" + result : result;
+}
+
+std::string format_integer(std::int64_t value, const std::string& language) {
+  const std::string digits = std::to_string(value < 0 ? -value : value);
+  return (value < 0 ? "-" : "") + grouped(digits, style_of(language).group);
+}
+
+std::string format_percent(double fraction, int decimals, const std::string& language) {
+  return format_number(fraction * 100.0, decimals, language) + style_of(language).before_percent + "%";
+}
+
+int currency_decimals(const std::string& currency) {
+  return currency == "JPY" || currency == "KRW" || currency == "CLP" || currency == "ISK" ? 0 : 2;
+}
+
+std::string format_money(double minor_units, const std::string& currency, const std::string& language) {
+  const int decimals = currency_decimals(currency);
+  const double major = minor_units / std::pow(10.0, decimals);
+  const std::string amount = format_number(std::fabs(major), decimals, language);
+  const bool negative = major < 0 && amount.find_first_not_of("0.,") != std::string::npos;
+  const std::string sign = negative ? "-" : "";
+  const std::string symbol = currency_symbol(currency);
+  if (language == "fr" || language == "ru") return sign + amount + no_break_space + symbol;
+  return sign + symbol + amount;
+}
+
+std::string format_money(Money minor_units, const std::string& currency, const std::string& language) {
+  return format_money(static_cast<double>(minor_units), currency, language);
+}
+
+std::string translate(const std::string& key, const std::string& language) {
+  if (language != "fr" && language != "ru") return key;
+  const auto found = dictionary().find(key);
+  if (found == dictionary().end()) return key;
+  return language == "fr" ? found->second.first : found->second.second;
+}
+
+}  // namespace footfall::data

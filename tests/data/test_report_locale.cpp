@@ -1,0 +1,25 @@
+#include "footfall/data/locale_format.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace footfall::data;
+
+TEST_CASE("report locale: numbers, percents and money per language") {
+  CHECK(format_percent(0.125, 1, "en") == "12.5%");
+  CHECK(format_percent(0.125, 1, "fr") == "12,5\u202F%");
+  CHECK(format_percent(0.125, 1, "ru") == "12,5\u00A0%");
+  CHECK(format_money(Money{123450}, "EUR", "en") == "€1,234.50");
+  CHECK(format_money(Money{123450}, "EUR", "fr") == "1\u202F234,50\u00A0€");
+  CHECK(format_money(Money{123450}, "EUR", "ru") == "1\u00A0234,50\u00A0€");
+  CHECK(format_money(Money{-500}, "EUR", "en") == "-€5.00");
+  CHECK(format_money(Money{1234}, "JPY", "en") == "¥1,234");
+  CHECK(format_money(Money{99}, "RUB", "ru") == "0,99\u00A0₽");
+  CHECK(format_integer(1234567, "en") == "1,234,567");
+  CHECK(format_integer(-1000, "fr") == "-1\u202F000");
+  CHECK(format_number(999.999, 2, "en") == "1,000.00");
+  CHECK(format_number(-0.001, 1, "en") == "0.0");  // no "-0.0"
+  CHECK(translate("Visitors", "fr") == "Visiteurs");
+  CHECK(translate("Visitors", "ru") == "Посетители");
+  CHECK(translate("Visitors", "de") == "Visitors");
+  CHECK(translate("no such key", "fr") == "no such key");
+}
