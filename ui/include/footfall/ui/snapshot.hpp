@@ -108,4 +108,12 @@ struct KioskOptions {
 // Runs the window until closed (or until the screenshot is saved). Returns the process exit code.
 int run_kiosk(const KioskOptions& options, SnapshotHub& hub, const KioskIntents& intents);
 
+// Renders `frames` frames in a window under the current display and returns the mean frame time (ms),
+// for `footfall bench`. Throws std::runtime_error when no window can be created.
+double measure_frame_ms(const KioskOptions& options, SnapshotHub& hub, int frames);
+
+// Admin PIN as stored in KioskOptions::admin_pin_hash: "pbkdf2-sha256$<iterations>$<salt hex>$<hash hex>".
+std::string hash_admin_pin(const std::string& pin);
+bool verify_admin_pin(const std::string& pin, const std::string& stored_hash);
+
 }  // namespace footfall::ui

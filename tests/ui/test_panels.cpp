@@ -1,0 +1,176 @@
+#include "fixtures.hpp"
+#include "footfall/ui/locale_format.hpp"
+#include "headless_imgui.hpp"
+
+#include <imgui_internal.h>
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+namespace ui = footfall::ui;
+using ui::testing::HeadlessImGui;
+
+namespace {
+
+using PanelFunction = void (*)(ui::PanelContext&);
+
+struct NamedPanel {
+  const char* name;
+  PanelFunction draw;
+};
+
+const std::vector<NamedPanel>& all_panels() {
+  static const std::vector<NamedPanel> panels{
+      {"status bar", ui::draw_status_bar},       {"today", ui::draw_today_panel},
+      {"hourly chart", ui::draw_hourly_chart},   {"shifts and sellers", ui::draw_shifts_sellers},
+      {"camera", ui::draw_camera_panel},         {"import", ui::draw_import_panel}};
+  return panels;
+}
+
+int draw_panel(HeadlessImGui& imgui, const ui::KioskSnapshot& snapshot, PanelFunction draw) {
+  const ui::KioskIntents intents;
+  ui::PanelContext context{snapshot, imgui.state, intents};
+  return imgui.frame_in_window([&] { draw(context); });
+}
+
+}  // namespace
+
+TEST_CASE("every panel draws the busy and the empty snapshot in every language") {
+  HeadlessImGui imgui;
+  imgui.state.now_ms = ui::fixtures::now_ms();
+  const int empty_window = imgui.frame_in_window([] {});
+  for (const auto language : {ui::Language::En, ui::Language::Fr, ui::Language::Ru}) {
+    imgui.state.language = language;
+    for (const NamedPanel& panel : all_panels()) {
+      for (const auto& snapshot : {ui::fixtures::busy_snapshot(), ui::fixtures::empty_snapshot()}) {
+        INFO(panel.name << " in " << ui::language_code(language) << (snapshot.today ? " (busy)" : " (empty)"));
+        int vertices = 0;
+        CHECK_NOTHROW(vertices = draw_panel(imgui, snapshot, panel.draw));
+        CHECK(vertices > empty_window);
+      }
+    }
+  }
+}
+
+TEST_CASE("the busy snapshot puts more on screen than the empty one") {
+  HeadlessImGui imgui;
+  imgui.state.now_ms = ui::fixtures::now_ms();
+  for (const auto draw : {ui::draw_today_panel, ui::draw_hourly_chart, ui::draw_shifts_sellers}) {
+    CHECK(draw_panel(imgui, ui::fixtures::busy_snapshot(), draw) >
+          draw_panel(imgui, ui::fixtures::empty_snapshot(), draw));
+  }
+}
+
+TEST_CASE("the camera image goes through the texture hook and is drawn with that texture") {
+  HeadlessImGui imgui;
+  imgui.state.now_ms = ui::fixtures::now_ms();
+  int uploads = 0;
+  const auto fake_texture = reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(0x51));
+  imgui.state.camera_texture = [&](const ui::CameraView& view) {
+    CHECK(view.sequence == 7);
+    ++uploads;
+    return fake_texture;
+  };
+  draw_panel(imgui, ui::fixtures::busy_snapshot(), ui::draw_camera_panel);
+  CHECK(uploads == 1);
+  bool drawn_with_texture = false;
+  const ImDrawData& data = *ImGui::GetDrawData();
+  for (int list = 0; list < data.CmdListsCount; ++list) {
+    for (const ImDrawCmd& command : data.CmdLists[list]->CmdBuffer) {
+      drawn_with_texture = drawn_with_texture || command.TextureId == fake_texture;
+    }
+  }
+  CHECK(drawn_with_texture);
+
+  auto no_pixels = ui::fixtures::busy_snapshot();
+  auto camera = std::make_shared<ui::CameraView>(*no_pixels.camera);
+  camera->rgba.clear();  // a frame without pixels must not reach the texture
+  camera->state = ui::CameraState::Down;
+  no_pixels.camera = camera;
+  draw_panel(imgui, no_pixels, ui::draw_camera_panel);
+  CHECK(uploads == 1);
+}
+
+TEST_CASE("the whole kiosk draws and dropped files become import intents") {
+  HeadlessImGui imgui;
+  imgui.state.now_ms = ui::fixtures::now_ms();
+  std::vector<std::string> imported;
+  ui::KioskIntents intents;
+  intents.import_file = [&](const std::string& path) { imported.push_back(path); };
+  imgui.state.dropped_files = {"/tmp/a.csv", "/tmp/b.csv"};
+  const ui::KioskSnapshot snapshot = ui::fixtures::busy_snapshot();
+  ui::PanelContext context{snapshot, imgui.state, intents};
+  const int vertices = imgui.frame([&] { ui::draw_kiosk(context); });
+  CHECK(vertices > 1000);
+  CHECK(imported == std::vector<std::string>{"/tmp/a.csv", "/tmp/b.csv"});
+  CHECK(imgui.state.dropped_files.empty());
+}
+
+TEST_CASE("settings open unlocked without a PIN and locked with one") {
+  HeadlessImGui imgui;
+  const ui::KioskSnapshot snapshot = ui::fixtures::busy_snapshot();
+  const ui::KioskIntents intents;
+  ui::PanelContext context{snapshot, imgui.state, intents};
+  imgui.state.settings_open = true;
+  imgui.frame([&] { ui::draw_settings_panel(context); });
+  CHECK(imgui.state.settings_unlocked);
+
+  imgui.state.settings_unlocked = false;
+  imgui.state.admin_pin_hash = ui::hash_admin_pin("1234");
+  imgui.frame([&] { ui::draw_settings_panel(context); });
+  CHECK_FALSE(imgui.state.settings_unlocked);
+}
+
+TEST_CASE("zero-state and odd snapshots do not throw") {
+  HeadlessImGui imgui;
+  imgui.state.now_ms = 0;
+  ui::KioskSnapshot odd = ui::fixtures::busy_snapshot();
+  auto today = std::make_shared<footfall::data::DaySummary>(*odd.today);
+  today->total.visitors = 0;
+  today->total.conversion = {};
+  today->hours.clear();
+  odd.today = today;
+  auto camera = std::make_shared<ui::CameraView>();
+  camera->width = 640;  // claims a size with no pixels
+  camera->height = 0;
+  camera->state = ui::CameraState::Frozen;
+  odd.camera = camera;
+  const ui::KioskIntents intents;
+  ui::PanelContext context{odd, imgui.state, intents};
+  CHECK_NOTHROW(imgui.frame([&] { ui::draw_kiosk(context); }));
+}
+
+TEST_CASE("the fonts have a glyph for every character the kiosk can show") {
+  if (!ui::testing::dejavu_present()) {
+    MESSAGE("skipped: DejaVu fonts absent");
+    return;
+  }
+  HeadlessImGui imgui;
+  const ui::KioskFonts& fonts = imgui.state.fonts;
+  for (ImFont* font : {fonts.regular, fonts.bold}) {
+    REQUIRE(font != nullptr);
+    for (const char32_t codepoint : ui::kiosk_codepoints()) {
+      INFO("U+" << std::hex << static_cast<unsigned>(codepoint));
+      CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(codepoint)) != nullptr);
+    }
+  }
+  // The large tile font holds what number formatting produces in every language.
+  std::string values;
+  for (const auto language : {ui::Language::En, ui::Language::Fr, ui::Language::Ru}) {
+    values += ui::format_money(-123456789, "EUR", language) + ui::format_money(1, "RUB", language) +
+              ui::format_money(1, "GBP", language) + ui::format_money(1, "USD", language) +
+              ui::format_percent(0.123, 1, language) + ui::format_change(1, 2, language) +
+              ui::format_change(2, 1, language) + ui::format_change(1, 1, language) + "—";
+  }
+  REQUIRE(fonts.large != nullptr);
+  const char* cursor = values.c_str();
+  const char* end = cursor + values.size();
+  while (cursor < end) {
+    unsigned int codepoint = 0;
+    cursor += ImTextCharFromUtf8(&codepoint, cursor, end);
+    INFO("U+" << std::hex << codepoint);
+    CHECK(fonts.large->FindGlyphNoFallback(static_cast<ImWchar>(codepoint)) != nullptr);
+  }
+}

@@ -1,0 +1,83 @@
+#pragma once
+// Panel-level API of the kiosk, used by run_kiosk and by the headless tests. Needs Dear ImGui.
+#include "footfall/ui/snapshot.hpp"
+#include "footfall/ui/translations.hpp"
+
+#include <imgui.h>
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace footfall::ui {
+
+struct KioskFonts {
+  ImFont* regular = nullptr;  // tables, status bar
+  ImFont* bold = nullptr;     // tile labels, headings
+  ImFont* large = nullptr;    // tile values, readable from 2-3 m
+};
+
+// Adds the kiosk fonts to `atlas` (not yet built). Throws std::runtime_error naming a missing font file.
+KioskFonts add_kiosk_fonts(ImFontAtlas& atlas, const KioskOptions& options);
+// Every codepoint the kiosk can draw with the regular/bold fonts (translations + number formatting).
+std::u32string kiosk_codepoints();
+
+struct LineEdit {
+  bool active = false;
+  Point a;
+  Point b;
+  Point inside;
+  int dragging = -1;  // 0 = a, 1 = b, 2 = inside
+};
+
+// UI-thread state that survives between frames.
+struct KioskState {
+  Language language = Language::En;
+  std::int64_t now_ms = 0;                   // wall clock of this frame
+  KioskFonts fonts;
+  // Returns the texture of the camera frame, re-uploading only when the sequence changed; empty headless.
+  std::function<ImTextureID(const CameraView&)> camera_texture;
+  std::vector<std::string> dropped_files;    // filled by the drop callback, sent as import intents
+  std::string admin_pin_hash;
+  bool settings_open = false;
+  bool settings_unlocked = false;
+  bool pin_wrong = false;
+  char pin_entry[16] = {};
+  LineEdit line_edit;
+};
+
+struct PanelContext {
+  const KioskSnapshot& snapshot;
+  KioskState& state;
+  const KioskIntents& intents;
+  [[nodiscard]] const char* text(Text id) const { return tr(state.language, id); }
+};
+
+// Whole screen into the main viewport; each panel draws into the current window's available region.
+void draw_kiosk(PanelContext& context);
+void draw_status_bar(PanelContext& context);
+void draw_today_panel(PanelContext& context);
+void draw_hourly_chart(PanelContext& context);
+void draw_shifts_sellers(PanelContext& context);
+void draw_camera_panel(PanelContext& context);
+void draw_import_panel(PanelContext& context);
+void draw_settings_panel(PanelContext& context);
+// Lets the admin drag the counting line on the camera image shown in [image_min, image_max].
+void edit_counting_line(PanelContext& context, ImVec2 image_min, ImVec2 image_max);
+
+// Styling shared by the panels.
+namespace palette {
+inline constexpr ImU32 background = IM_COL32(18, 22, 28, 255);
+inline constexpr ImU32 tile = IM_COL32(32, 38, 48, 255);
+inline constexpr ImU32 text = IM_COL32(235, 238, 242, 255);
+inline constexpr ImU32 muted = IM_COL32(150, 158, 170, 255);
+inline constexpr ImU32 good = IM_COL32(80, 200, 120, 255);
+inline constexpr ImU32 bad = IM_COL32(235, 90, 80, 255);
+inline constexpr ImU32 warning = IM_COL32(240, 180, 60, 255);
+inline constexpr ImU32 visitors = IM_COL32(70, 140, 230, 255);
+inline constexpr ImU32 buyers = IM_COL32(80, 200, 120, 255);
+inline constexpr ImU32 conversion = IM_COL32(250, 170, 50, 255);
+}  // namespace palette
+
+}  // namespace footfall::ui

@@ -1,0 +1,52 @@
+#include "draw_helpers.hpp"
+
+#include <algorithm>
+#include <ctime>
+
+namespace footfall::ui {
+
+ImVec2 text_size(ImFont* font, float size, const std::string& text) {
+  if (font == nullptr) font = ImGui::GetFont();
+  return font->CalcTextSizeA(size, 1.0e9F, 0.F, text.c_str(), text.c_str() + text.size());
+}
+
+ImVec2 draw_text_fitted(ImDrawList& draw_list, ImFont* font, float size, ImVec2 position, ImU32 color,
+                        const std::string& text, float max_width) {
+  if (font == nullptr) font = ImGui::GetFont();
+  ImVec2 measured = text_size(font, size, text);
+  if (measured.x > max_width && measured.x > 0.F) {
+    size = std::max(size * max_width / measured.x, 6.F);
+    measured = text_size(font, size, text);
+  }
+  draw_list.AddText(font, size, position, color, text.c_str(), text.c_str() + text.size());
+  return measured;
+}
+
+ImU32 with_alpha(ImU32 color, int alpha) {
+  return (color & ~IM_COL32_A_MASK) | (static_cast<ImU32>(std::clamp(alpha, 0, 255)) << IM_COL32_A_SHIFT);
+}
+
+std::string fill(const char* pattern, const std::string& first, const std::string& second) {
+  std::string out;
+  int used = 0;
+  for (const char* cursor = pattern; *cursor != 0; ++cursor) {
+    if (cursor[0] == '%' && cursor[1] == 's') {
+      out += used++ == 0 ? first : second;
+      ++cursor;
+    } else {
+      out += *cursor;
+    }
+  }
+  return out;
+}
+
+std::string local_time_text(std::int64_t time_ms) {
+  const auto seconds = static_cast<std::time_t>(time_ms / 1000);
+  std::tm local{};
+  localtime_r(&seconds, &local);
+  char text[16];
+  std::strftime(text, sizeof text, "%H:%M", &local);
+  return text;
+}
+
+}  // namespace footfall::ui

@@ -1,0 +1,20 @@
+#pragma once
+// Small drawing helpers shared by the panel files.
+#include "footfall/ui/kiosk_view.hpp"
+
+#include <cstdint>
+#include <string>
+
+namespace footfall::ui {
+
+// Draws `text` with `font` scaled down (never up) so it fits `max_width`; returns the size used.
+ImVec2 draw_text_fitted(ImDrawList& draw_list, ImFont* font, float size, ImVec2 position, ImU32 color,
+                        const std::string& text, float max_width);
+ImVec2 text_size(ImFont* font, float size, const std::string& text);
+ImU32 with_alpha(ImU32 color, int alpha);
+// "%s"-style substitution for translated patterns (one or two arguments), without printf on user text.
+std::string fill(const char* pattern, const std::string& first, const std::string& second = {});
+// Local wall-clock "HH:MM" of a UTC millisecond instant.
+std::string local_time_text(std::int64_t time_ms);
+
+}  // namespace footfall::ui

@@ -1,0 +1,295 @@
+#include "footfall/ui/kiosk_view.hpp"
+#include "kiosk_screenshot.hpp"
+
+#define GLFW_INCLUDE_NONE
+#include <GL/gl.h>
+#include <GLFW/glfw3.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>
+
+#include <chrono>
+#include <cstdint>
+#include <exception>
+#include <iostream>
+#include <stdexcept>
+#include <utility>
+
+namespace footfall::ui {
+namespace {
+
+constexpr double kIdleWaitSeconds = 0.5;
+constexpr double kHideCursorAfterSeconds = 3.0;
+constexpr int kFramesAfterChange = 3;  // ImGui settles hover/active states over a couple of frames
+
+std::int64_t wall_clock_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// The camera frame as a GL texture, uploaded only when the frame's sequence changes.
+class CameraTexture {
+ public:
+  CameraTexture() = default;
+  CameraTexture(const CameraTexture&) = delete;
+  CameraTexture& operator=(const CameraTexture&) = delete;
+  ~CameraTexture() { release(); }
+
+  void release() {
+    if (id_ != 0) glDeleteTextures(1, &id_);
+    id_ = 0;
+    uploaded_ = false;
+  }
+
+  ImTextureID get(const CameraView& view) {
+    if (id_ == 0) {
+      glGenTextures(1, &id_);
+      glBindTexture(GL_TEXTURE_2D, id_);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    }
+    if (view.sequence != sequence_ || view.width != width_ || view.height != height_ || !uploaded_) {
+      glBindTexture(GL_TEXTURE_2D, id_);
+      glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+      glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+      if (view.width != width_ || view.height != height_ || !uploaded_) {
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, view.width, view.height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+                     view.rgba.data());
+      } else {
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, view.width, view.height, GL_RGBA, GL_UNSIGNED_BYTE, view.rgba.data());
+      }
+      sequence_ = view.sequence;
+      width_ = view.width;
+      height_ = view.height;
+      uploaded_ = true;
+    }
+    return reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(id_));
+  }
+
+ private:
+  GLuint id_ = 0;
+  int width_ = 0;
+  int height_ = 0;
+  std::uint64_t sequence_ = 0;
+  bool uploaded_ = false;
+};
+
+void print_glfw_error(int code, const char* description) {
+  std::cerr << "footfall kiosk: GLFW error " << code << ": " << description << '\n';
+}
+
+// One GLFW window with its ImGui context; everything is torn down in reverse order.
+class KioskWindow {
+ public:
+  KioskWindow(const KioskOptions& options, bool vsync) : fullscreen_(options.fullscreen) {
+    glfwSetErrorCallback(print_glfw_error);
+    if (glfwInit() == GLFW_FALSE) throw std::runtime_error("kiosk: cannot open a window (no display? glfwInit failed)");
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    GLFWmonitor* monitor = nullptr;
+    int width = options.width;
+    int height = options.height;
+    if (options.fullscreen) {
+      monitor = glfwGetPrimaryMonitor();
+      if (const GLFWvidmode* mode = monitor != nullptr ? glfwGetVideoMode(monitor) : nullptr; mode != nullptr) {
+        width = mode->width;
+        height = mode->height;
+        glfwWindowHint(GLFW_REFRESH_RATE, mode->refreshRate);
+      }
+      glfwWindowHint(GLFW_DECORATED, GLFW_FALSE);
+    }
+    window_ = glfwCreateWindow(width, height, "Footfall", monitor, nullptr);
+    if (window_ == nullptr) {
+      glfwTerminate();
+      throw std::runtime_error("kiosk: cannot create a " + std::to_string(width) + "x" + std::to_string(height) +
+                               " OpenGL 3 window");
+    }
+    glfwMakeContextCurrent(window_);
+    glfwSwapInterval(vsync ? 1 : 0);
+    glfwSetWindowUserPointer(window_, this);
+    // Installed before the ImGui backend, which chains to them.
+    glfwSetMouseButtonCallback(window_, [](GLFWwindow* window, int, int, int) { self(window).note_input(); });
+    glfwSetKeyCallback(window_, [](GLFWwindow* window, int, int, int, int) { self(window).note_input(); });
+    glfwSetScrollCallback(window_, [](GLFWwindow* window, double, double) { self(window).note_input(); });
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // nothing written beside the kiosk
+    ImGui::StyleColorsDark();
+    ImGui::GetStyle().WindowRounding = 6.F;
+    ImGui::GetStyle().FrameRounding = 4.F;
+    try {
+      state_.fonts = add_kiosk_fonts(*io.Fonts, options);
+    } catch (...) {
+      shutdown();
+      throw;
+    }
+    ImGui_ImplGlfw_InitForOpenGL(window_, true);
+    ImGui_ImplOpenGL3_Init("#version 130");
+    glfwSetCursorPosCallback(window_, [](GLFWwindow* window, double, double) { self(window).note_input(); });
+    glfwSetDropCallback(window_, [](GLFWwindow* window, int count, const char** paths) {
+      for (int index = 0; index < count; ++index) self(window).state_.dropped_files.emplace_back(paths[index]);
+      self(window).note_input();
+    });
+
+    state_.language = parse_language(options.language).value_or(Language::En);
+    state_.admin_pin_hash = options.admin_pin_hash;
+    state_.camera_texture = [this](const CameraView& view) { return camera_texture_.get(view); };
+    last_input_ = glfwGetTime();
+  }
+
+  KioskWindow(const KioskWindow&) = delete;
+  KioskWindow& operator=(const KioskWindow&) = delete;
+  ~KioskWindow() { shutdown(); }
+
+  [[nodiscard]] bool should_close() const { return glfwWindowShouldClose(window_) == GLFW_TRUE; }
+  [[nodiscard]] bool take_input() { return std::exchange(input_seen_, false); }
+
+  // Draws one frame into the back buffer; the caller swaps (after an optional screenshot).
+  void render(const KioskSnapshot& snapshot, const KioskIntents& intents) {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    state_.now_ms = wall_clock_ms();
+    if (fullscreen_ && glfwGetTime() - last_input_ > kHideCursorAfterSeconds) {
+      ImGui::SetMouseCursor(ImGuiMouseCursor_None);
+    }
+    try {
+      PanelContext context{snapshot, state_, intents};
+      draw_kiosk(context);
+    } catch (const std::exception& error) {
+      // A snapshot must never take the screen down: unwind ImGui's stacks and show the next frame.
+      ImGui::ErrorCheckEndFrameRecover(nullptr);
+      std::cerr << "footfall kiosk: frame skipped: " << error.what() << '\n';
+    }
+    ImGui::Render();
+    glfwGetFramebufferSize(window_, &framebuffer_width_, &framebuffer_height_);
+    glViewport(0, 0, framebuffer_width_, framebuffer_height_);
+    glClearColor(0.07F, 0.086F, 0.11F, 1.F);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  }
+
+  void save_screenshot(const std::string& path) const {
+    save_back_buffer_png(path, framebuffer_width_, framebuffer_height_);
+  }
+  void swap() { glfwSwapBuffers(window_); }
+  void finish() const { glFinish(); }
+
+ private:
+  static KioskWindow& self(GLFWwindow* window) {
+    return *static_cast<KioskWindow*>(glfwGetWindowUserPointer(window));
+  }
+  void note_input() {
+    input_seen_ = true;
+    last_input_ = glfwGetTime();
+  }
+  void shutdown() {
+    if (window_ == nullptr) return;
+    state_.camera_texture = nullptr;
+    if (ImGui::GetCurrentContext() != nullptr) {
+      if (ImGui::GetIO().BackendRendererUserData != nullptr) ImGui_ImplOpenGL3_Shutdown();
+      if (ImGui::GetIO().BackendPlatformUserData != nullptr) ImGui_ImplGlfw_Shutdown();
+      ImGui::DestroyContext();
+    }
+    camera_texture_.release();
+    glfwDestroyWindow(window_);
+    window_ = nullptr;
+    glfwTerminate();
+  }
+
+  bool fullscreen_ = false;
+  GLFWwindow* window_ = nullptr;
+  KioskState state_;
+  CameraTexture camera_texture_;
+  bool input_seen_ = false;
+  double last_input_ = 0.0;
+  int framebuffer_width_ = 0;
+  int framebuffer_height_ = 0;
+};
+
+// Clears the hub's wake before the window (and GLFW) go away.
+class WakeGuard {
+ public:
+  explicit WakeGuard(SnapshotHub& hub) : hub_(hub) { hub_.set_wake([] { glfwPostEmptyEvent(); }); }
+  WakeGuard(const WakeGuard&) = delete;
+  WakeGuard& operator=(const WakeGuard&) = delete;
+  ~WakeGuard() { hub_.set_wake(nullptr); }
+
+ private:
+  SnapshotHub& hub_;
+};
+
+bool flash_running(const KioskSnapshot& snapshot) {
+  return snapshot.camera && snapshot.camera->last_crossing_ms > 0 &&
+         wall_clock_ms() - snapshot.camera->last_crossing_ms < 1000;
+}
+
+int run_window(const KioskOptions& options, SnapshotHub& hub, const KioskIntents& intents) {
+  KioskWindow window(options, true);
+  const WakeGuard wake(hub);
+  const bool screenshot = !options.screenshot_path.empty();
+  const double started = glfwGetTime();
+  std::uint64_t seen_version = ~std::uint64_t{0};
+  int busy_frames = kFramesAfterChange;
+  while (!window.should_close()) {
+    if (busy_frames > 0 || screenshot) {
+      glfwPollEvents();
+    } else {
+      glfwWaitEventsTimeout(kIdleWaitSeconds);
+    }
+    const std::uint64_t version = hub.version();
+    const KioskSnapshot snapshot = hub.latest();
+    window.render(snapshot, intents);
+    if (screenshot && glfwGetTime() - started >= options.screenshot_after_s) {
+      window.save_screenshot(options.screenshot_path);
+      return 0;
+    }
+    window.swap();
+    const bool changed = version != std::exchange(seen_version, version);
+    if (window.take_input() || changed || flash_running(snapshot)) {
+      busy_frames = kFramesAfterChange;
+    } else if (busy_frames > 0) {
+      --busy_frames;
+    }
+    if (screenshot) glfwWaitEventsTimeout(1.0 / 60.0);
+  }
+  return 0;
+}
+
+}  // namespace
+
+int run_kiosk(const KioskOptions& options, SnapshotHub& hub, const KioskIntents& intents) {
+  try {
+    return run_window(options, hub, intents);
+  } catch (const std::exception& error) {
+    std::cerr << "footfall kiosk: " << error.what() << '\n';
+    return 1;
+  }
+}
+
+double measure_frame_ms(const KioskOptions& options, SnapshotHub& hub, int frames) {
+  KioskWindow window(options, false);
+  const KioskIntents no_intents;
+  constexpr int kWarmupFrames = 3;  // font texture upload and first layout
+  for (int frame = 0; frame < kWarmupFrames; ++frame) {
+    glfwPollEvents();
+    window.render(hub.latest(), no_intents);
+    window.swap();
+  }
+  const auto start = std::chrono::steady_clock::now();
+  for (int frame = 0; frame < frames; ++frame) {
+    glfwPollEvents();
+    window.render(hub.latest(), no_intents);
+    window.swap();
+  }
+  window.finish();
+  const std::chrono::duration<double, std::milli> elapsed = std::chrono::steady_clock::now() - start;
+  return frames > 0 ? elapsed.count() / frames : 0.0;
+}
+
+}  // namespace footfall::ui

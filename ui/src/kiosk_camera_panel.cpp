@@ -1,0 +1,129 @@
+#include "draw_helpers.hpp"
+#include "footfall/ui/locale_format.hpp"
+
+#include <algorithm>
+
+namespace footfall::ui {
+namespace {
+
+constexpr std::int64_t kFlashMs = 800;
+constexpr std::int64_t kStaleFrameMs = 5000;
+
+ImVec2 to_screen(Point point, ImVec2 min, ImVec2 max) {
+  return ImVec2{min.x + point.x * (max.x - min.x), min.y + point.y * (max.y - min.y)};
+}
+
+void draw_banner(ImDrawList& draw_list, const PanelContext& context, ImVec2 min, float width, ImU32 color,
+                 const std::string& text) {
+  ImFont* font = context.state.fonts.bold;
+  const float size = font != nullptr ? font->FontSize : ImGui::GetFontSize();
+  draw_list.AddRectFilled(min, ImVec2{min.x + width, min.y + size * 1.8F}, color);
+  draw_text_fitted(draw_list, font, size, ImVec2{min.x + 10.F, min.y + size * 0.4F}, palette::text, text,
+                   width - 20.F);
+}
+
+void draw_overlay(ImDrawList& draw_list, const PanelContext& context, const CameraView& camera, ImVec2 min,
+                  ImVec2 max) {
+  const LineEdit& edit = context.state.line_edit;
+  const Point line_a = edit.active ? edit.a : camera.line_a;
+  const Point line_b = edit.active ? edit.b : camera.line_b;
+  const Point inside = edit.active ? edit.inside : camera.inside;
+  ImFont* font = context.state.fonts.regular;
+  const float font_size = font != nullptr ? font->FontSize : ImGui::GetFontSize();
+
+  for (const TrackBox& track : camera.tracks) {
+    const ImVec2 top_left = to_screen(track.top_left, min, max);
+    draw_list.AddRect(top_left, to_screen(track.bottom_right, min, max), IM_COL32(90, 220, 255, 230), 0.F, 0, 2.F);
+    const std::string id = std::to_string(track.id);
+    draw_list.AddText(font, font_size * 0.8F, ImVec2{top_left.x + 3.F, top_left.y + 1.F}, IM_COL32(90, 220, 255, 255),
+                      id.c_str());
+  }
+
+  const std::int64_t since_crossing = context.state.now_ms - camera.last_crossing_ms;
+  const bool flash = camera.last_crossing_ms > 0 && since_crossing >= 0 && since_crossing < kFlashMs;
+  const ImU32 flash_color = camera.last_crossing_in ? palette::good : palette::warning;
+  if (flash) {
+    const int alpha = static_cast<int>(255 - 200 * since_crossing / kFlashMs);
+    draw_list.AddRect(min, max, with_alpha(flash_color, alpha), 0.F, 0, 8.F);
+  }
+  const ImVec2 a = to_screen(line_a, min, max);
+  const ImVec2 b = to_screen(line_b, min, max);
+  draw_list.AddLine(a, b, flash ? flash_color : IM_COL32(255, 230, 60, 255), flash ? 6.F : 3.F);
+  const ImVec2 inside_point = to_screen(inside, min, max);
+  draw_list.AddCircleFilled(inside_point, 7.F, palette::good);
+  draw_list.AddText(font, font_size, ImVec2{inside_point.x + 10.F, inside_point.y - font_size / 2.F}, palette::good,
+                    context.text(Text::Inside));
+}
+
+std::string camera_stats(const PanelContext& context, const CameraView& camera) {
+  const Language language = context.state.language;
+  return format_decimal(camera.fps, 1, language) + " " + context.text(Text::Fps) + " · " +
+         context.text(Text::FrameAge) + " " + format_integer(camera.frame_age_ms, language) + " ms";
+}
+
+}  // namespace
+
+void draw_camera_panel(PanelContext& context) {
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImVec2 region = ImGui::GetContentRegionAvail();
+  if (region.x < 60.F || region.y < 60.F) return;
+  ImDrawList& draw_list = *ImGui::GetWindowDrawList();
+  const KioskFonts& fonts = context.state.fonts;
+  const float heading_size = fonts.bold != nullptr ? fonts.bold->FontSize : ImGui::GetFontSize();
+  const CameraView* camera = context.snapshot.camera.get();
+
+  draw_list.AddText(fonts.bold, heading_size, origin, palette::text, context.text(Text::Camera));
+  if (camera != nullptr && camera->state != CameraState::Starting) {
+    const std::string stats = camera_stats(context, *camera);
+    const float size = fonts.regular != nullptr ? fonts.regular->FontSize : ImGui::GetFontSize();
+    const ImVec2 measured = text_size(fonts.regular, size, stats);
+    draw_list.AddText(fonts.regular, size, ImVec2{origin.x + region.x - measured.x, origin.y + 2.F}, palette::muted,
+                      stats.c_str());
+  }
+
+  // Fit the image (or a 16:9 placeholder) below the heading, centred.
+  const float top = origin.y + heading_size * 1.4F;
+  const ImVec2 box{region.x, origin.y + region.y - top};
+  const float aspect = camera != nullptr && camera->width > 0 && camera->height > 0
+                           ? static_cast<float>(camera->width) / static_cast<float>(camera->height)
+                           : 16.F / 9.F;
+  const float width = std::min(box.x, box.y * aspect);
+  const float height = width / aspect;
+  const ImVec2 image_min{origin.x + (box.x - width) / 2.F, top};
+  const ImVec2 image_max{image_min.x + width, image_min.y + height};
+
+  const bool has_frame = camera != nullptr && camera->width > 0 && camera->height > 0 &&
+                         camera->rgba.size() >= static_cast<std::size_t>(camera->width) *
+                                                    static_cast<std::size_t>(camera->height) * 4U;
+  ImTextureID texture = nullptr;
+  if (has_frame && context.state.camera_texture) texture = context.state.camera_texture(*camera);
+  if (texture != nullptr) {
+    draw_list.AddImage(texture, image_min, image_max);
+  } else {
+    draw_list.AddRectFilled(image_min, image_max, IM_COL32(8, 10, 12, 255));
+    if (camera != nullptr && camera->state != CameraState::Starting) {
+      const char* message = context.text(Text::NoCameraImage);
+      const ImVec2 size = text_size(fonts.regular, heading_size, message);
+      draw_list.AddText(fonts.regular, heading_size,
+                        ImVec2{(image_min.x + image_max.x - size.x) / 2.F, (image_min.y + image_max.y - size.y) / 2.F},
+                        palette::muted, message);
+    }
+  }
+  if (camera != nullptr) draw_overlay(draw_list, context, *camera, image_min, image_max);
+
+  if (camera == nullptr || camera->state == CameraState::Starting) {
+    draw_banner(draw_list, context, image_min, width, IM_COL32(70, 78, 90, 230), context.text(Text::CameraStarting));
+  } else if (camera->state == CameraState::Down) {
+    draw_banner(draw_list, context, image_min, width, with_alpha(palette::bad, 235),
+                std::string(context.text(Text::CameraDown)) + (camera->message.empty() ? "" : ": " + camera->message));
+  } else if (camera->state == CameraState::Frozen || camera->frame_age_ms > kStaleFrameMs) {
+    draw_banner(draw_list, context, image_min, width, IM_COL32(200, 120, 30, 235),
+                std::string(context.text(Text::CameraFrozen)) +
+                    (camera->message.empty() ? "" : ": " + camera->message));
+  }
+
+  ImGui::Dummy(region);
+  if (context.state.line_edit.active && camera != nullptr) edit_counting_line(context, image_min, image_max);
+}
+
+}  // namespace footfall::ui

@@ -1,0 +1,169 @@
+#include "draw_helpers.hpp"
+#include "footfall/ui/locale_format.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+
+namespace footfall::ui {
+namespace {
+
+constexpr std::int64_t kHourMs = 3600 * 1000;
+
+struct Slot {
+  int hour = 0;
+  const data::HourRow* today = nullptr;
+  const data::HourRow* last_week = nullptr;
+};
+
+// One slot per hour present today or last week, in business-day order (hours may wrap past midnight).
+std::vector<Slot> build_slots(const KioskSnapshot& snapshot) {
+  std::vector<Slot> slots;
+  std::map<int, std::size_t> by_hour;
+  const auto add = [&](const data::HourRow& row, bool is_today) {
+    auto [it, inserted] = by_hour.try_emplace(row.hour, slots.size());
+    if (inserted) slots.push_back(Slot{row.hour, nullptr, nullptr});
+    (is_today ? slots[it->second].today : slots[it->second].last_week) = &row;
+  };
+  if (snapshot.today) {
+    for (const auto& row : snapshot.today->hours) add(row, true);
+  }
+  if (snapshot.last_week) {
+    for (const auto& row : snapshot.last_week->hours) add(row, false);
+  }
+  return slots;
+}
+
+void draw_hatching(ImDrawList& draw_list, ImVec2 min, ImVec2 max, ImU32 color) {
+  draw_list.PushClipRect(min, max, true);
+  const float step = 10.F;
+  for (float x = min.x - (max.y - min.y); x < max.x; x += step) {
+    draw_list.AddLine(ImVec2{x, max.y}, ImVec2{x + (max.y - min.y), min.y}, color, 1.5F);
+  }
+  draw_list.PopClipRect();
+}
+
+void draw_legend(ImDrawList& draw_list, const PanelContext& context, ImVec2 position) {
+  ImFont* font = context.state.fonts.regular;
+  const float size = font != nullptr ? font->FontSize : ImGui::GetFontSize();
+  const auto entry = [&](ImU32 color, Text label, bool outline) {
+    const ImVec2 box_max{position.x + size * 0.8F, position.y + size * 0.8F};
+    if (outline) {
+      draw_list.AddRect(ImVec2{position.x, position.y + 2.F}, box_max, color, 0.F, 0, 2.F);
+    } else {
+      draw_list.AddRectFilled(ImVec2{position.x, position.y + 2.F}, box_max, color);
+    }
+    const std::string text = context.text(label);
+    draw_list.AddText(font, size, ImVec2{box_max.x + 6.F, position.y - 2.F}, palette::text, text.c_str());
+    position.x = box_max.x + 6.F + text_size(font, size, text).x + 22.F;
+  };
+  entry(palette::visitors, Text::Visitors, false);
+  entry(palette::buyers, Text::Buyers, false);
+  entry(palette::conversion, Text::Conversion, false);
+  entry(with_alpha(palette::text, 110), Text::LastWeek, true);
+  const ImVec2 hatch_min{position.x, position.y + 2.F};
+  const ImVec2 hatch_max{position.x + size * 0.8F, position.y + size * 0.8F};
+  draw_hatching(draw_list, hatch_min, hatch_max, palette::bad);
+  draw_list.AddText(font, size, ImVec2{hatch_max.x + 6.F, position.y - 2.F}, palette::text,
+                    context.text(Text::CameraDownHours));
+}
+
+}  // namespace
+
+void draw_hourly_chart(PanelContext& context) {
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImVec2 region = ImGui::GetContentRegionAvail();
+  if (region.x < 80.F || region.y < 80.F) return;
+  ImDrawList& draw_list = *ImGui::GetWindowDrawList();
+  ImFont* font = context.state.fonts.regular;
+  const float font_size = font != nullptr ? font->FontSize : ImGui::GetFontSize();
+  const Language language = context.state.language;
+  draw_list.AddRectFilled(origin, ImVec2{origin.x + region.x, origin.y + region.y}, palette::tile, 10.F);
+  ImGui::Dummy(region);
+
+  const float pad = 14.F;
+  draw_list.AddText(context.state.fonts.bold, context.state.fonts.bold != nullptr ? context.state.fonts.bold->FontSize
+                                                                                   : font_size,
+                    ImVec2{origin.x + pad, origin.y + pad * 0.6F}, palette::text, context.text(Text::HourlyTitle));
+  draw_legend(draw_list, context, ImVec2{origin.x + region.x * 0.25F, origin.y + pad * 0.8F});
+
+  const std::vector<Slot> slots = build_slots(context.snapshot);
+  const ImVec2 plot_min{origin.x + pad + font_size * 2.5F, origin.y + pad + font_size * 2.2F};
+  const ImVec2 plot_max{origin.x + region.x - pad - font_size * 3.F, origin.y + region.y - pad - font_size * 1.4F};
+  if (slots.empty() || plot_max.x <= plot_min.x || plot_max.y <= plot_min.y) {
+    const char* message = context.text(Text::NoFiguresYet);
+    const ImVec2 size = text_size(font, font_size, message);
+    draw_list.AddText(font, font_size,
+                      ImVec2{(plot_min.x + plot_max.x - size.x) / 2.F, (plot_min.y + plot_max.y - size.y) / 2.F},
+                      palette::muted, message);
+    return;
+  }
+
+  std::int64_t max_count = 1;
+  double max_rate = 0.05;
+  for (const Slot& slot : slots) {
+    if (slot.today != nullptr) {
+      max_count = std::max({max_count, slot.today->figures.visitors, slot.today->figures.buyers});
+      max_rate = std::max(max_rate, slot.today->figures.conversion.rate.value_or(0.0));
+    }
+    if (slot.last_week != nullptr) max_count = std::max(max_count, slot.last_week->figures.visitors);
+  }
+  max_rate = std::min(1.0, max_rate * 1.15);
+  const float plot_height = plot_max.y - plot_min.y;
+  const float slot_width = (plot_max.x - plot_min.x) / static_cast<float>(slots.size());
+  const auto bar_top = [&](std::int64_t count) {
+    return plot_max.y - plot_height * static_cast<float>(count) / static_cast<float>(max_count);
+  };
+
+  // Axes: counts on the left, conversion on the right.
+  const std::string max_count_text = format_integer(max_count, language);
+  draw_list.AddText(font, font_size, ImVec2{origin.x + pad, plot_min.y - font_size * 0.5F}, palette::muted,
+                    max_count_text.c_str());
+  const std::string max_rate_text = format_percent(max_rate, 0, language);
+  draw_list.AddText(font, font_size, ImVec2{plot_max.x + 6.F, plot_min.y - font_size * 0.5F}, palette::conversion,
+                    max_rate_text.c_str());
+  draw_list.AddLine(ImVec2{plot_min.x, plot_max.y}, plot_max, palette::muted);
+  draw_list.AddLine(ImVec2{plot_min.x, plot_min.y}, ImVec2{plot_max.x, plot_min.y}, with_alpha(palette::muted, 50));
+
+  std::vector<ImVec2> rate_points;
+  const std::int64_t now_ms = context.state.now_ms;
+  for (std::size_t index = 0; index < slots.size(); ++index) {
+    const Slot& slot = slots[index];
+    const float left = plot_min.x + static_cast<float>(index) * slot_width;
+    const float right = left + slot_width;
+    const bool current = slot.today != nullptr && now_ms >= slot.today->start_ms &&
+                         now_ms < slot.today->start_ms + kHourMs;
+    if (current) {
+      draw_list.AddRectFilled(ImVec2{left, plot_min.y}, ImVec2{right, plot_max.y}, with_alpha(palette::text, 28));
+    }
+    if (slot.today != nullptr && slot.today->camera_down) {
+      draw_hatching(draw_list, ImVec2{left + 1.F, plot_min.y}, ImVec2{right - 1.F, plot_max.y},
+                    with_alpha(palette::bad, 90));
+    }
+    if (slot.today != nullptr) {
+      const data::Figures& figures = slot.today->figures;
+      draw_list.AddRectFilled(ImVec2{left + slot_width * 0.15F, bar_top(figures.visitors)},
+                              ImVec2{left + slot_width * 0.5F, plot_max.y}, palette::visitors, 2.F);
+      draw_list.AddRectFilled(ImVec2{left + slot_width * 0.5F, bar_top(figures.buyers)},
+                              ImVec2{left + slot_width * 0.85F, plot_max.y}, palette::buyers, 2.F);
+      if (figures.conversion.rate) {
+        const float y = plot_max.y - plot_height * static_cast<float>(*figures.conversion.rate / max_rate);
+        rate_points.emplace_back(left + slot_width * 0.5F, std::max(y, plot_min.y));
+      }
+    }
+    if (slot.last_week != nullptr) {
+      draw_list.AddRect(ImVec2{left + slot_width * 0.08F, bar_top(slot.last_week->figures.visitors)},
+                        ImVec2{left + slot_width * 0.92F, plot_max.y}, with_alpha(palette::text, 110), 2.F, 0, 1.5F);
+    }
+    const std::string hour_text = std::to_string(slot.hour);
+    const ImVec2 hour_size = text_size(font, font_size, hour_text);
+    draw_list.AddText(font, font_size, ImVec2{left + (slot_width - hour_size.x) / 2.F, plot_max.y + 4.F},
+                      current ? palette::text : palette::muted, hour_text.c_str());
+  }
+  if (rate_points.size() > 1) {
+    draw_list.AddPolyline(rate_points.data(), static_cast<int>(rate_points.size()), palette::conversion, 0, 3.F);
+  }
+  for (const ImVec2& point : rate_points) draw_list.AddCircleFilled(point, 4.5F, palette::conversion);
+}
+
+}  // namespace footfall::ui

@@ -1,0 +1,161 @@
+#include "draw_helpers.hpp"
+#include "footfall/ui/locale_format.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace footfall::ui {
+namespace {
+
+struct Tile {
+  Text label = Text::Visitors;
+  std::string value = "—";
+  std::string change;
+  ImU32 change_color = palette::muted;
+  std::string detail;
+  ImU32 detail_color = palette::muted;
+};
+
+Tile make_tile(Text label) {
+  Tile tile;
+  tile.label = label;
+  return tile;
+}
+
+ImU32 change_color(double current, double previous) {
+  if (!(previous > 0.0) || std::fabs(current - previous) < 1e-9) return palette::muted;
+  return current > previous ? palette::good : palette::bad;
+}
+
+void set_change(Tile& tile, const PanelContext& context, double current, double previous) {
+  const std::string change = format_change(current, previous, context.state.language);
+  tile.change = change + " " + context.text(Text::VsLastWeek);
+  tile.change_color = change_color(current, previous);
+}
+
+void set_optional_money_change(Tile& tile, const PanelContext& context, const std::optional<double>& current,
+                               const std::optional<double>& previous) {
+  const std::string& currency = context.snapshot.currency;
+  tile.value = current ? format_money(*current, currency, context.state.language) : "—";
+  if (current && previous) set_change(tile, context, *current, *previous);
+}
+
+Tile conversion_tile(const PanelContext& context, const data::Figures& today, const data::Figures& last_week,
+                     bool sales_known) {
+  const Language language = context.state.language;
+  Tile tile = make_tile(Text::Conversion);
+  if (!sales_known) {
+    tile.detail = context.text(Text::NoSalesImported);
+    tile.detail_color = palette::warning;
+    return tile;
+  }
+  const data::Conversion& conversion = today.conversion;
+  if (!conversion.rate) return tile;
+  tile.value = format_percent(*conversion.rate, 1, language);
+  if (conversion.low_data) {
+    tile.detail = context.text(Text::LowData);
+    tile.detail_color = palette::warning;
+  } else {
+    tile.detail = std::string(context.text(Text::Range95)) + " " + format_decimal(conversion.low * 100.0, 1, language) +
+                  "–" + format_percent(conversion.high, 1, language);
+  }
+  if (last_week.conversion.rate) {
+    const double points = (*conversion.rate - *last_week.conversion.rate) * 100.0;
+    const std::string magnitude = format_decimal(std::fabs(points), 1, language);
+    const bool flat = magnitude.find_first_not_of("0.,") == std::string::npos;
+    const std::string arrow = flat ? "→ " : (points > 0 ? "↑ +" : "↓ -");
+    tile.change = arrow + magnitude + " " + context.text(Text::PointsUnit) + " " + context.text(Text::VsLastWeek);
+    tile.change_color = flat ? palette::muted : (points > 0 ? palette::good : palette::bad);
+  }
+  return tile;
+}
+
+std::array<Tile, 7> build_tiles(const PanelContext& context) {
+  std::array<Tile, 7> tiles{make_tile(Text::Visitors),      make_tile(Text::Buyers),
+                            make_tile(Text::Conversion),    make_tile(Text::NetSales),
+                            make_tile(Text::AverageTicket), make_tile(Text::SalesPerVisitor),
+                            make_tile(Text::InsideNow)};
+  const Language language = context.state.language;
+  const KioskSnapshot& snapshot = context.snapshot;
+
+  Tile& inside = tiles[6];
+  inside.value = format_integer(snapshot.occupancy, language);
+  if (snapshot.camera) {
+    inside.detail = fill(context.text(Text::InOutFormat), format_integer(snapshot.camera->live_in, language),
+                         format_integer(snapshot.camera->live_out, language));
+  }
+  if (!snapshot.today) return tiles;
+
+  const data::Figures& today = snapshot.today->total;
+  const data::Figures& last_week = snapshot.today->same_time_last_week;
+  const bool sales_known = snapshot.today->last_import_ms.has_value();
+
+  tiles[0].value = format_integer(today.visitors, language);
+  set_change(tiles[0], context, static_cast<double>(today.visitors), static_cast<double>(last_week.visitors));
+  tiles[2] = conversion_tile(context, today, last_week, sales_known);
+  if (!sales_known) {
+    for (const std::size_t index : {1U, 3U, 4U, 5U}) {
+      tiles[index].detail = context.text(Text::NoSalesImported);
+      tiles[index].detail_color = palette::warning;
+    }
+    return tiles;
+  }
+  tiles[1].value = format_integer(today.buyers, language);
+  set_change(tiles[1], context, static_cast<double>(today.buyers), static_cast<double>(last_week.buyers));
+  tiles[3].value = format_money(static_cast<double>(today.net_sales), snapshot.currency, language);
+  set_change(tiles[3], context, static_cast<double>(today.net_sales), static_cast<double>(last_week.net_sales));
+  set_optional_money_change(tiles[4], context, today.atv, last_week.atv);
+  set_optional_money_change(tiles[5], context, today.spv, last_week.spv);
+  return tiles;
+}
+
+void draw_tile(ImDrawList& draw_list, const KioskFonts& fonts, const Tile& tile, const char* label, ImVec2 min,
+               ImVec2 max) {
+  draw_list.AddRectFilled(min, max, palette::tile, 10.F);
+  const float pad = 14.F;
+  const float width = max.x - min.x - 2 * pad;
+  const float height = max.y - min.y;
+  const float label_size = fonts.bold != nullptr ? fonts.bold->FontSize : ImGui::GetFontSize();
+  const float small_size = fonts.regular != nullptr ? fonts.regular->FontSize : ImGui::GetFontSize();
+  const float large_size =
+      std::clamp(height - label_size - 2 * small_size - 3 * pad, 12.F,
+                 fonts.large != nullptr ? fonts.large->FontSize : ImGui::GetFontSize() * 3.F);
+  ImVec2 cursor{min.x + pad, min.y + pad * 0.7F};
+  cursor.y += draw_text_fitted(draw_list, fonts.bold, label_size, cursor, palette::muted, label, width).y;
+  cursor.y += draw_text_fitted(draw_list, fonts.large, large_size, cursor, palette::text, tile.value, width).y;
+  if (!tile.change.empty()) {
+    cursor.y += draw_text_fitted(draw_list, fonts.regular, small_size, cursor, tile.change_color, tile.change, width).y;
+  }
+  if (!tile.detail.empty()) {
+    draw_text_fitted(draw_list, fonts.regular, small_size, cursor, tile.detail_color, tile.detail, width);
+  }
+}
+
+}  // namespace
+
+void draw_today_panel(PanelContext& context) {
+  const std::array<Tile, 7> tiles = build_tiles(context);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImVec2 region = ImGui::GetContentRegionAvail();
+  if (region.x < 50.F || region.y < 50.F) return;
+  ImDrawList& draw_list = *ImGui::GetWindowDrawList();
+  const float gap = 12.F;
+  const float row_height = (region.y - gap) / 2.F;
+  constexpr std::array<std::size_t, 2> tiles_per_row{4, 3};
+  std::size_t index = 0;
+  for (std::size_t row = 0; row < tiles_per_row.size(); ++row) {
+    const auto count = static_cast<float>(tiles_per_row[row]);
+    const float tile_width = (region.x - gap * (count - 1.F)) / count;
+    for (std::size_t column = 0; column < tiles_per_row[row]; ++column, ++index) {
+      const ImVec2 min{origin.x + static_cast<float>(column) * (tile_width + gap),
+                       origin.y + static_cast<float>(row) * (row_height + gap)};
+      const Tile& tile = tiles[index];
+      draw_tile(draw_list, context.state.fonts, tile, context.text(tile.label), min,
+                ImVec2{min.x + tile_width, min.y + row_height});
+    }
+  }
+  ImGui::Dummy(region);
+}
+
+}  // namespace footfall::ui

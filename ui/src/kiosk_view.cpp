@@ -1,0 +1,64 @@
+#include "draw_helpers.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+namespace footfall::ui {
+namespace {
+
+constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+
+template <typename Draw>
+void panel(const char* id, ImVec2 size, Draw&& draw) {
+  if (ImGui::BeginChild(id, size, false, kPanelFlags)) std::forward<Draw>(draw)();
+  ImGui::EndChild();
+}
+
+void send_dropped_files(PanelContext& context) {
+  for (const std::string& path : context.state.dropped_files) {
+    if (context.intents.import_file) context.intents.import_file(path);
+  }
+  context.state.dropped_files.clear();
+}
+
+}  // namespace
+
+void draw_kiosk(PanelContext& context) {
+  send_dropped_files(context);
+  const ImGuiViewport& viewport = *ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport.WorkPos);
+  ImGui::SetNextWindowSize(viewport.WorkSize);
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, palette::background);
+  constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+  if (ImGui::Begin("##kiosk", nullptr, flags)) {
+    draw_status_bar(context);
+    ImGui::Separator();
+    const ImVec2 available = ImGui::GetContentRegionAvail();
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float left_width = std::floor(available.x * 0.58F);
+
+    ImGui::BeginGroup();
+    panel("##today", ImVec2{left_width, std::floor(available.y * 0.46F)}, [&] { draw_today_panel(context); });
+    panel("##hourly", ImVec2{left_width, 0.F}, [&] { draw_hourly_chart(context); });
+    ImGui::EndGroup();
+    ImGui::SameLine(0.F, gap);
+
+    ImGui::BeginGroup();
+    const float right_width = available.x - left_width - gap;
+    const bool import_active = context.snapshot.import.running || !context.snapshot.import.file.empty();
+    const float import_height = import_active ? available.y * 0.22F : ImGui::GetFontSize() * 4.F;
+    panel("##camera", ImVec2{right_width, std::floor(available.y * 0.42F)}, [&] { draw_camera_panel(context); });
+    panel("##tables", ImVec2{right_width, available.y * 0.58F - import_height - 2.F * ImGui::GetStyle().ItemSpacing.y},
+          [&] { draw_shifts_sellers(context); });
+    if (ImGui::BeginChild("##import", ImVec2{right_width, 0.F}, false)) draw_import_panel(context);
+    ImGui::EndChild();
+    ImGui::EndGroup();
+  }
+  ImGui::End();
+  ImGui::PopStyleColor();
+  draw_settings_panel(context);
+}
+
+}  // namespace footfall::ui

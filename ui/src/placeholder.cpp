@@ -1,1 +1,0 @@
-// Placeholder so the library target exists; removed once real sources land.
