@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -25,6 +26,8 @@ struct ImportOptions {
   bool skip_bad_rows = false;
   std::filesystem::path reject_file;       // defaults to FILE.rejected.csv with --skip-bad-rows
   std::function<void(double fraction)> progress;
+  std::optional<std::string> default_date; // YYYY-MM-DD for files with a time-only column
+  std::string time_zone;                   // overrides the profile's zone; else the file's, else the store's
 };
 
 struct ImportResult {
@@ -38,6 +41,8 @@ struct ImportResult {
   Money net_sales = 0;
   std::vector<RowError> rejected;
   bool committed = false;
+  std::string error;                       // set by import_watch_folder for a rejected file
+  std::filesystem::path moved_to;          // where import_watch_folder put the file
 };
 
 // Thrown when a file cannot be imported as a whole; nothing has been written.
@@ -50,6 +55,25 @@ class ImportError : public std::runtime_error {
   std::vector<RowError> errors_;
 };
 
+// Semantics: rows are grouped into transactions by the POS id (no id: a stable hash of the row text);
+// split tenders and several payment rows make one transaction. Refund totals are stored negative.
+// Shopify: paid/pending/authorized orders are sales at `Created at`; voided -> Void; expired or
+// cancelled -> Cancelled; refunded/partially_refunded -> the sale plus a Refund ("<id>/refund") of
+// `Refunded Amount`, at `Refunded at` if the export has it, else `Cancelled at`, else the sale time.
+// A missing time of day is taken as 12:00 local. The whole file is one SQLite transaction.
 ImportResult import_pos_file(Store& store, const std::filesystem::path& file, const ImportOptions& options);
+
+// Proposes a generic TOML profile for an unknown export (`footfall import --guess FILE`).
+std::string guess_profile_toml(const std::filesystem::path& file);
+
+// Imports every .csv/.txt file directly in `folder`, then moves it to folder/imported/ or
+// folder/rejected/ (with FILE.error.txt beside it). Files modified in the last `settle_seconds`
+// are left for the next call, as they may still be being written.
+std::vector<ImportResult> import_watch_folder(Store& store, const std::filesystem::path& folder,
+                                              const ImportOptions& options, int settle_seconds = 0);
+
+// For `footfall bench`: a generic export of `rows` one-row transactions, and its TOML profile.
+void write_bench_sales_csv(const std::filesystem::path& file, std::int64_t rows);
+std::string bench_sales_profile_toml();
 
 }  // namespace footfall::data

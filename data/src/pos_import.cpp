@@ -1,0 +1,896 @@
+#include "footfall/data/pos_import.hpp"
+
+#include "footfall/data/csv_reader.hpp"
+#include "footfall/data/pos_profiles.hpp"
+#include "footfall/data/pos_values.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <date/date.h>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace footfall::data {
+
+std::string RowError::to_string() const {
+  return file + ":" + std::to_string(line) + ": column \"" + column + "\": " + reason;
+}
+
+ImportError::ImportError(const std::string& message, std::vector<RowError> errors)
+    : std::runtime_error(message), errors_(std::move(errors)) {}
+
+const std::vector<RowError>& ImportError::errors() const { return errors_; }
+
+namespace {
+
+constexpr std::size_t max_reported_errors = 1000;
+constexpr std::int64_t noon_ms = 12LL * 3'600'000LL;
+
+std::uint64_t fnv1a(std::string_view text) {
+  std::uint64_t hash = 14695981039346656037ULL;
+  for (const char c : text) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ULL;
+  }
+  return hash;
+}
+
+std::string hex64(std::uint64_t value) {
+  std::array<char, 17> buffer{};
+  std::snprintf(buffer.data(), buffer.size(), "%016llx", static_cast<unsigned long long>(value));
+  return buffer.data();
+}
+
+TimeMs now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// Thrown inside a pass when a transaction's rows are not contiguous; the file is re-run buffered.
+struct NeedsBuffering {};
+
+struct Pending {
+  Transaction transaction;
+  std::int64_t first_line = 0;
+  bool has_total = false;
+  bool has_time = false;
+  bool bad = false;
+  std::vector<std::pair<std::int64_t, std::string_view>> rows;  // kept for reject files
+  std::string reject_reason;
+  // Shopify order fields.
+  std::string status;
+  Money refunded = 0;
+  std::optional<TimeMs> refund_time;
+  std::optional<TimeMs> cancel_time;
+};
+
+struct RowValues {
+  std::string key;
+  std::optional<TransactionKind> kind;
+  std::optional<Money> total;
+  std::optional<TimeMs> time;
+  double quantity = 0.0;
+  bool has_quantity = false;
+  std::string status;
+  Money refunded = 0;
+  std::optional<TimeMs> refund_time;
+  std::optional<TimeMs> cancel_time;
+  std::optional<Money> item_price;
+};
+
+class FileImport {
+ public:
+  FileImport(Store& store, const ImportOptions& options, const ProfileSpec& profile, const std::vector<std::string>& header,
+             std::string file_name, std::string default_zone, bool buffer_all)
+      : store_(store),
+        options_(options),
+        profile_(profile),
+        header_(header),
+        file_name_(std::move(file_name)),
+        buffer_all_(buffer_all),
+        columns_(map_columns(profile, header)) {
+    if (!default_zone.empty()) {
+      default_zone_ = find_time_zone(default_zone);
+      if (default_zone_ == nullptr) {
+        throw ImportError(file_name_ + ": unknown time zone \"" + default_zone + "\"", {});
+      }
+    }
+    if (options_.default_date) {
+      auto parsed = parse_local_datetime(*options_.default_date, DateOrder::YMD);
+      if (!parsed.ok() || !parsed.value->has_date || parsed.value->has_time) {
+        throw ImportError("default date \"" + *options_.default_date + "\" is not YYYY-MM-DD", {});
+      }
+      default_day_ms_ = parsed.value->local_ms;
+    }
+    SQLite::Statement sellers(store_.db(), "SELECT name FROM sellers");
+    while (sellers.executeStep()) {
+      const std::string name = sellers.getColumn(0).getString();
+      known_sellers_.emplace(fold_case(name), name);
+    }
+  }
+
+  void add_record(const CsvRecord& record) {
+    ++rows_;
+    RowValues values;
+    if (!parse_row(record, values)) return;
+    Pending& pending = pending_for(values.key, record.line);
+    pending.rows.emplace_back(record.line, record.raw);
+    if (!row_errors_.empty() && row_error_line_ == record.line) {
+      pending.bad = true;
+      if (pending.reject_reason.empty()) pending.reject_reason = row_errors_.back().to_string();
+      return;
+    }
+    current_record_ = &record;
+    accumulate(pending, values);
+    current_record_ = nullptr;
+  }
+
+  void finish() {
+    flush_all();
+  }
+
+  // Rows with errors; in all-or-nothing mode any of these means nothing is written.
+  [[nodiscard]] const std::vector<RowError>& errors() const { return row_errors_; }
+  [[nodiscard]] std::int64_t error_count() const { return error_count_; }
+  [[nodiscard]] std::int64_t rows() const { return rows_; }
+  [[nodiscard]] std::int64_t transactions() const { return transactions_; }
+  [[nodiscard]] Money net_sales() const { return net_sales_; }
+  [[nodiscard]] std::int64_t changed() const { return changed_; }
+  [[nodiscard]] const std::vector<std::pair<std::string_view, std::string>>& rejected_rows() const {
+    return rejected_rows_;
+  }
+
+ private:
+  [[nodiscard]] int column(Role role) const { return columns_[static_cast<std::size_t>(role)]; }
+
+  [[nodiscard]] std::string_view field(const CsvRecord& record, Role role) const {
+    const int index = column(role);
+    if (index < 0 || static_cast<std::size_t>(index) >= record.fields.size()) return {};
+    return trim_spaces(record.fields[static_cast<std::size_t>(index)]);
+  }
+
+  void add_error(std::int64_t line, Role role, std::string reason) {
+    const int index = column(role);
+    const std::string name = index >= 0 ? header_[static_cast<std::size_t>(index)] : role_name(role);
+    add_error(line, name, std::move(reason));
+  }
+
+  void add_error(std::int64_t line, const std::string& column_name, std::string reason) {
+    ++error_count_;
+    row_error_line_ = line;
+    if (row_errors_.size() < max_reported_errors) {
+      row_errors_.push_back(RowError{file_name_, line, column_name, std::move(reason)});
+    }
+  }
+
+  template <typename T, typename Parse>
+  std::optional<T> parse_field(const CsvRecord& record, Role role, Parse parse, bool& ok) {
+    const auto text = field(record, role);
+    if (text.empty()) return std::nullopt;
+    auto parsed = parse(text, profile_.decimal);
+    if (!parsed.ok()) {
+      add_error(record.line, role, parsed.error);
+      ok = false;
+    }
+    return parsed.value;
+  }
+
+  const date::time_zone* zone_for(const CsvRecord& record, bool& ok) {
+    ok = true;
+    const auto name = field(record, Role::TimeZone);
+    if (name.empty()) return default_zone_;
+    if (name == last_zone_name_) return last_zone_;
+    const auto* zone = find_time_zone(name);
+    if (zone == nullptr) {
+      add_error(record.line, Role::TimeZone, "unknown time zone \"" + std::string(name) + "\"");
+      ok = false;
+      return nullptr;
+    }
+    last_zone_name_ = std::string(name);
+    last_zone_ = zone;
+    return zone;
+  }
+
+  std::optional<TimeMs> parse_instant(const CsvRecord& record, Role role, std::string_view text, const date::time_zone* zone,
+                                      bool& ok) {
+    auto local = parse_local_datetime(text, profile_.date_order);
+    if (!local.ok()) {
+      add_error(record.line, role, local.error);
+      ok = false;
+      return std::nullopt;
+    }
+    if (!local.value->has_date) {
+      if (!default_day_ms_) {
+        add_error(record.line, role, "no date in \"" + std::string(text) + "\" and no default date was given");
+        ok = false;
+        return std::nullopt;
+      }
+      local.value->local_ms += *default_day_ms_;
+    } else if (!local.value->has_time) {
+      local.value->local_ms += noon_ms;
+    }
+    auto utc = to_utc_ms(*local.value, zone);
+    if (!utc.ok()) {
+      add_error(record.line, role, utc.error);
+      ok = false;
+      return std::nullopt;
+    }
+    return *utc.value;
+  }
+
+  // Returns false when the row is to be ignored entirely (e.g. a failed payment).
+  bool parse_row(const CsvRecord& record, RowValues& values) {
+    skipped_row_ = false;
+    bool ok = true;
+    for (std::size_t role = 0; role < role_count; ++role) {
+      const int index = columns_[role];
+      if (index >= 0 && static_cast<std::size_t>(index) >= record.fields.size()) {
+        add_error(record.line, header_[static_cast<std::size_t>(index)],
+                  "missing: the row has " + std::to_string(record.fields.size()) + " of " +
+                      std::to_string(header_.size()) + " fields (truncated?)");
+        values.key = "line:" + std::to_string(record.line);
+        return true;
+      }
+    }
+
+    // Id: the POS's own, else a stable hash of the row's text (a repeat in the same file gets #n).
+    const auto id = field(record, Role::Id);
+    if (!id.empty()) {
+      values.key = std::string(id);
+    } else {
+      const auto hash = fnv1a(record.raw);
+      const int seen = hash_occurrences_[hash]++;
+      values.key = "row:" + hex64(hash) + (seen > 0 ? "#" + std::to_string(seen) : "");
+    }
+
+    // Kind.
+    if (profile_.shopify_status) {
+      values.status = fold_case(field(record, Role::Kind));
+    } else if (column(Role::Kind) >= 0) {
+      const auto text = field(record, Role::Kind);
+      const auto folded = fold_case(text);
+      if (profile_.ignored_kinds.count(folded) > 0) {
+        skipped_row_ = true;
+        return false;
+      }
+      if (const auto it = profile_.kinds.find(folded); it != profile_.kinds.end()) {
+        values.kind = it->second;
+      } else if (!text.empty()) {
+        add_error(record.line, Role::Kind, "unknown transaction type \"" + std::string(text) + "\"");
+        ok = false;
+      }
+    }
+    if (column(Role::Status) >= 0) {
+      const auto folded = fold_case(field(record, Role::Status));
+      if (profile_.ignored_kinds.count(folded) > 0) {
+        skipped_row_ = true;
+        return false;
+      }
+      if (const auto it = profile_.kinds.find(folded); it != profile_.kinds.end()) {
+        if (it->second != TransactionKind::Sale || !values.kind) values.kind = it->second;
+      }
+    }
+    if (values.kind == TransactionKind::Refund && !id.empty()) values.key += "/refund";
+
+    // Total.
+    values.total = parse_field<Money>(record, Role::Total, parse_money, ok);
+    if (field(record, Role::Total).empty() && profile_.total_rule == TotalRule::SumRows) {
+      add_error(record.line, Role::Total, "empty amount");
+      ok = false;
+    }
+
+    // Time.
+    bool zone_ok = true;
+    const auto* zone = zone_for(record, zone_ok);
+    ok = ok && zone_ok;
+    const auto date_text = field(record, Role::Date);
+    const auto time_text = field(record, Role::Time);
+    if (zone_ok && (!date_text.empty() || !time_text.empty())) {
+      const Role role = date_text.empty() ? Role::Time : Role::Date;
+      std::string text(date_text);
+      if (!date_text.empty() && !time_text.empty()) text += ' ';
+      text += time_text;
+      bool time_ok = true;
+      values.time = parse_instant(record, role, text, zone, time_ok);
+      ok = ok && time_ok;
+    } else if (zone_ok && profile_.total_rule == TotalRule::SumRows) {
+      add_error(record.line, column(Role::Date) >= 0 ? Role::Date : Role::Time, "empty date");
+      ok = false;
+    }
+
+    // Quantity and line item.
+    if (const auto quantity = parse_field<double>(record, Role::Quantity, parse_number, ok)) {
+      values.quantity = *quantity;
+      values.has_quantity = true;
+    } else if (column(Role::Quantity) < 0 && !field(record, Role::Item).empty()) {
+      values.quantity = 1.0;
+      values.has_quantity = true;
+    }
+    values.item_price = parse_field<Money>(record, Role::ItemPrice, parse_money, ok);
+
+    if (profile_.shopify_status) {
+      values.refunded = parse_field<Money>(record, Role::RefundedAmount, parse_money, ok).value_or(0);
+      for (const Role role : {Role::CancelledAt, Role::RefundedAt}) {
+        const auto text = field(record, role);
+        if (text.empty() || !zone_ok) continue;
+        bool time_ok = true;
+        auto instant = parse_instant(record, role, text, zone, time_ok);
+        ok = ok && time_ok;
+        (role == Role::CancelledAt ? values.cancel_time : values.refund_time) = instant;
+      }
+    }
+    (void)ok;
+    return true;
+  }
+
+  Pending& pending_for(const std::string& key, std::int64_t line) {
+    if (const auto it = open_.find(key); it != open_.end()) return it->second;
+    if (!buffer_all_) {
+      flush_all();
+      if (!flushed_.insert(key).second) throw NeedsBuffering{};
+    }
+    order_.push_back(key);
+    Pending& pending = open_[key];
+    pending.transaction.source = profile_.name;
+    pending.transaction.pos_id = key;
+    pending.first_line = line;
+    return pending;
+  }
+
+  void accumulate(Pending& pending, const RowValues& values) {
+    Transaction& t = pending.transaction;
+    const bool first_row = pending.rows.size() == 1;
+    const CsvRecord* record = current_record_;
+    if (values.time && !pending.has_time) {
+      t.time_ms = *values.time;
+      pending.has_time = true;
+    }
+    if (values.kind) {
+      // A cancellation or void anywhere in the group decides the whole transaction.
+      if (first_row || *values.kind == TransactionKind::Void || *values.kind == TransactionKind::Cancelled) {
+        t.kind = *values.kind;
+      }
+    }
+    if (values.total) {
+      if (profile_.total_rule == TotalRule::SumRows) {
+        t.total += *values.total;
+        pending.has_total = true;
+      } else if (!pending.has_total) {
+        t.total = *values.total;
+        pending.has_total = true;
+      }
+    }
+    if (values.has_quantity) t.units += values.quantity;
+    if (record != nullptr) {
+      if (t.seller.empty()) t.seller = std::string(field(*record, Role::Seller));
+      if (t.register_name.empty()) t.register_name = std::string(field(*record, Role::Register));
+      if (t.currency.empty()) t.currency = std::string(field(*record, Role::Currency));
+      if (const auto item = field(*record, Role::Item); !item.empty()) {
+        LineItem line_item;
+        line_item.name = std::string(item);
+        line_item.quantity = values.has_quantity ? values.quantity : 1.0;
+        line_item.amount = values.item_price
+                               ? static_cast<Money>(static_cast<double>(*values.item_price) * line_item.quantity)
+                               : values.total.value_or(0);
+        t.items.push_back(std::move(line_item));
+      }
+    }
+    if (!values.status.empty() && pending.status.empty()) pending.status = values.status;
+    if (values.refunded != 0 && pending.refunded == 0) pending.refunded = values.refunded;
+    if (values.refund_time && !pending.refund_time) pending.refund_time = values.refund_time;
+    if (values.cancel_time && !pending.cancel_time) pending.cancel_time = values.cancel_time;
+  }
+
+  void flush_all() {
+    for (const auto& key : order_) {
+      auto node = open_.extract(key);
+      if (!node.empty()) flush(node.mapped());
+    }
+    order_.clear();
+  }
+
+  void reject(Pending& pending) {
+    for (const auto& row : pending.rows) rejected_rows_.emplace_back(row.second, pending.reject_reason);
+  }
+
+  void flush(Pending& pending) {
+    if (pending.bad) {
+      reject(pending);
+      return;
+    }
+    const auto incomplete = [&](Role role, const std::string& reason) {
+      add_error(pending.first_line, role, reason);
+      pending.reject_reason = pending.transaction.pos_id + ": " + reason;
+      reject(pending);
+    };
+    if (!pending.has_time) {
+      incomplete(column(Role::Date) >= 0 ? Role::Date : Role::Time, "no date for this transaction");
+      return;
+    }
+    if (!pending.has_total) {
+      incomplete(Role::Total, "no amount for this transaction");
+      return;
+    }
+    Transaction& t = pending.transaction;
+    t.seller = normalise_seller(t.seller);
+    if (profile_.shopify_status) {
+      flush_shopify(pending);
+      return;
+    }
+    if (t.kind == TransactionKind::Refund) {
+      t.total = -std::abs(t.total);
+      t.units = -std::abs(t.units);
+    }
+    store_transaction(t);
+  }
+
+  void flush_shopify(Pending& pending) {
+    Transaction& sale = pending.transaction;
+    const auto& status = pending.status;
+    if (status == "voided") {
+      sale.kind = TransactionKind::Void;
+    } else if (status == "expired" || (pending.cancel_time && status != "refunded" && status != "partially_refunded")) {
+      sale.kind = TransactionKind::Cancelled;
+    } else {
+      sale.kind = TransactionKind::Sale;
+    }
+    store_transaction(sale);
+    if (status == "refunded" || status == "partially_refunded") {
+      Transaction refund = sale;
+      refund.pos_id += "/refund";
+      refund.kind = TransactionKind::Refund;
+      refund.total = -std::abs(pending.refunded != 0 ? pending.refunded : sale.total);
+      refund.units = status == "refunded" ? -std::abs(sale.units) : 0.0;
+      refund.items.clear();
+      refund.time_ms = pending.refund_time.value_or(pending.cancel_time.value_or(sale.time_ms));
+      store_transaction(refund);
+    }
+  }
+
+  void store_transaction(const Transaction& t) {
+    ++transactions_;
+    if (t.kind == TransactionKind::Sale || t.kind == TransactionKind::Refund) net_sales_ += t.total;
+    if (error_count_ > 0 && !options_.skip_bad_rows) return;  // nothing will be written anyway
+    if (store_.upsert_transaction(t)) ++changed_;
+  }
+
+  std::string normalise_seller(const std::string& raw) {
+    if (raw.empty()) return raw;
+    if (const auto it = seller_cache_.find(raw); it != seller_cache_.end()) return it->second;
+    std::string resolved = store_.resolve_seller(raw);
+    const std::string trimmed(trim_spaces(raw));
+    if (resolved == trimmed) {
+      // No alias: one spelling per case-folded name, the first one seen.
+      const auto [it, inserted] = known_sellers_.emplace(fold_case(trimmed), trimmed);
+      resolved = it->second;
+    }
+    seller_cache_.emplace(raw, resolved);
+    return resolved;
+  }
+
+  Store& store_;
+  const ImportOptions& options_;
+  const ProfileSpec& profile_;
+  const std::vector<std::string>& header_;
+  std::string file_name_;
+  bool buffer_all_;
+  std::array<int, role_count> columns_;
+  const date::time_zone* default_zone_ = nullptr;
+  std::optional<std::int64_t> default_day_ms_;
+  std::string last_zone_name_;
+  const date::time_zone* last_zone_ = nullptr;
+  const CsvRecord* current_record_ = nullptr;
+
+  std::unordered_map<std::string, Pending> open_;
+  std::vector<std::string> order_;
+  std::unordered_set<std::string> flushed_;
+  std::unordered_map<std::uint64_t, int> hash_occurrences_;
+  std::unordered_map<std::string, std::string> seller_cache_;
+  std::unordered_map<std::string, std::string> known_sellers_;
+
+  std::vector<RowError> row_errors_;
+  std::int64_t error_count_ = 0;
+  std::int64_t row_error_line_ = -1;
+  bool skipped_row_ = false;
+  std::int64_t rows_ = 0;
+  std::int64_t transactions_ = 0;
+  std::int64_t changed_ = 0;
+  Money net_sales_ = 0;
+  std::vector<std::pair<std::string_view, std::string>> rejected_rows_;
+};
+
+}  // namespace
+namespace {
+
+std::string join_errors(const std::string& headline, const std::vector<RowError>& errors, std::int64_t total) {
+  std::string message = headline;
+  constexpr std::size_t shown = 20;
+  for (std::size_t i = 0; i < errors.size() && i < shown; ++i) message += "\n  " + errors[i].to_string();
+  if (total > static_cast<std::int64_t>(shown)) message += "\n  ... and " + std::to_string(total - static_cast<std::int64_t>(shown)) + " more";
+  return message;
+}
+
+void record_failure(Store& store, const std::string& file, const std::string& hash, std::int64_t rows,
+                    const std::string& message) {
+  try {
+    store.record_import(ImportRecord{file, hash, rows, 0, "failed", message, now_ms()});
+  } catch (const std::exception&) {
+    // The log entry is best effort; the import error itself is what the caller must see.
+  }
+}
+
+std::vector<std::string> read_header(const CsvText& text, const std::string& name, std::int64_t& line) {
+  std::vector<std::string> header;
+  parse_csv(text, name, [&](const CsvRecord& record) {
+    header = record.fields;
+    line = record.line;
+    return false;
+  });
+  return header;
+}
+
+std::string header_list(const std::vector<std::string>& header) {
+  std::string list;
+  for (const auto& h : header) list += (list.empty() ? "\"" : ", \"") + h + "\"";
+  return list;
+}
+
+ProfileSpec choose_profile(const ImportOptions& options, const std::vector<std::string>& header, const std::string& name) {
+  if (!options.profile_file.empty()) {
+    try {
+      return load_profile_toml(options.profile_file);
+    } catch (const std::runtime_error& e) {
+      throw ImportError(e.what(), {});
+    }
+  }
+  if (options.profile.empty() || options.profile == "auto") {
+    if (const auto* detected = detect_profile(header)) return *detected;
+    throw ImportError(name + ": no POS profile matches the columns " + header_list(header) +
+                          "; write a profile (footfall import --guess FILE proposes one)",
+                      {});
+  }
+  if (const auto* named = find_profile(options.profile)) return *named;
+  if (options.profile == "generic") throw ImportError(name + ": the generic profile needs a TOML profile file", {});
+  throw ImportError("unknown POS profile \"" + options.profile + "\"", {});
+}
+
+void write_reject_file(const std::filesystem::path& path, const CsvText& text, std::string_view header_raw,
+                       const std::vector<std::pair<std::string_view, std::string>>& rows) {
+  const auto temporary = std::filesystem::path(path.string() + ".part");
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    if (!out) throw std::runtime_error(path.string() + ": cannot write the reject file");
+    out << header_raw << text.separator << "Reject reason\n";
+    for (const auto& [raw, reason] : rows) out << raw << text.separator << csv_quote(reason, text.separator) << '\n';
+    if (!out) throw std::runtime_error(path.string() + ": cannot write the reject file");
+  }
+  std::filesystem::rename(temporary, path);
+}
+
+std::int64_t count_transactions(Store& store) {
+  return store.db().execAndGet("SELECT count(*) FROM pos_transactions").getInt64();
+}
+
+}  // namespace
+
+ImportResult import_pos_file(Store& store, const std::filesystem::path& file, const ImportOptions& options) {
+  const std::string name = file.string();
+  CsvText text;
+  try {
+    text = load_csv_text(file);
+  } catch (const CsvError& e) {
+    record_failure(store, name, "", 0, e.what());
+    throw ImportError(e.what(), {});
+  }
+  const std::string hash = hex64(fnv1a(text.utf8));
+  std::int64_t header_line = 0;
+  std::vector<std::string> header;
+  try {
+    header = read_header(text, name, header_line);
+  } catch (const CsvError& e) {
+    record_failure(store, name, hash, 0, e.what());
+    throw ImportError(e.what(), {RowError{name, e.line(), "(header)", e.what()}});
+  }
+  if (header.empty()) throw ImportError(name + ": the file is empty", {});
+  const ProfileSpec profile = choose_profile(options, header, name);
+  {
+    const auto columns = map_columns(profile, header);
+    std::vector<RowError> missing;
+    for (const auto role : profile.required) {
+      if (columns[static_cast<std::size_t>(role)] < 0) {
+        missing.push_back(RowError{name, header_line, profile.columns[static_cast<std::size_t>(role)].empty()
+                                                          ? role_name(role)
+                                                          : profile.columns[static_cast<std::size_t>(role)].front(),
+                                   "not in the header (profile " + profile.name + ")"});
+      }
+    }
+    if (!missing.empty()) {
+      const auto message = join_errors(name + ": required columns are missing", missing, static_cast<std::int64_t>(missing.size()));
+      record_failure(store, name, hash, 0, message);
+      throw ImportError(message, missing);
+    }
+  }
+  std::string zone = options.time_zone;
+  if (zone.empty()) zone = profile.time_zone;
+  if (zone.empty()) zone = store.settings().time_zone;
+
+  const auto run = [&](bool buffer_all) {
+    ImportResult result;
+    result.file = name;
+    result.profile = profile.name;
+    SQLite::Transaction sql(store.db());
+    const std::int64_t before = count_transactions(store);
+    FileImport importer(store, options, profile, header, name, zone, buffer_all);
+    std::string_view header_raw;
+    bool first = true;
+    std::int64_t records = 0;
+    const double size = static_cast<double>(std::max<std::size_t>(text.utf8.size(), 1));
+    try {
+      parse_csv(text, name, [&](const CsvRecord& record) {
+        if (first) {
+          first = false;
+          header_raw = record.raw;
+          return true;
+        }
+        importer.add_record(record);
+        if (options.progress && (++records % 4096) == 0) {
+          options.progress(static_cast<double>(record.raw.data() - text.utf8.data()) / size);
+        }
+        return true;
+      });
+    } catch (const CsvError& e) {
+      std::vector<RowError> errors = importer.errors();
+      errors.push_back(RowError{name, e.line(), "(record)", "unterminated quoted field: the file looks truncated"});
+      const auto message = join_errors(name + ": cannot be read as CSV, nothing imported", errors,
+                                       static_cast<std::int64_t>(errors.size()));
+      throw ImportError(message, errors);
+    }
+    importer.finish();
+    result.rows = importer.rows();
+    result.rejected = importer.errors();
+    if (importer.error_count() > 0 && !options.skip_bad_rows) {
+      const auto message = join_errors(name + ": " + std::to_string(importer.error_count()) +
+                                           " bad row(s), nothing imported (--skip-bad-rows imports the rest)",
+                                       importer.errors(), importer.error_count());
+      throw ImportError(message, importer.errors());
+    }
+    result.transactions = importer.transactions();
+    result.net_sales = importer.net_sales();
+    result.added = count_transactions(store) - before;
+    result.updated = importer.changed() - result.added;
+    result.unchanged = result.transactions - result.added - result.updated;
+    if (options.progress) options.progress(1.0);
+    if (options.dry_run) return result;  // `sql` rolls back
+    store.record_import(ImportRecord{name, hash, result.rows, result.transactions, "committed", "", now_ms()});
+    sql.commit();
+    result.committed = true;
+    if (options.skip_bad_rows && !importer.rejected_rows().empty()) {
+      const auto reject_path = options.reject_file.empty() ? std::filesystem::path(name + ".rejected.csv") : options.reject_file;
+      write_reject_file(reject_path, text, header_raw, importer.rejected_rows());
+    }
+    return result;
+  };
+
+  try {
+    try {
+      return run(false);
+    } catch (const NeedsBuffering&) {
+      return run(true);  // a transaction's rows are spread over the file: group it all in memory
+    }
+  } catch (const ImportError& e) {
+    record_failure(store, name, hash, 0, e.what());
+    throw;
+  }
+}
+
+namespace {
+
+// Extra header words for unknown exports, on top of the built-in profiles' synonyms.
+const std::vector<std::pair<Role, std::vector<std::string>>>& guess_words() {
+  static const std::vector<std::pair<Role, std::vector<std::string>>> words = {
+      {Role::Id, {"id", "n° ticket", "no ticket", "ticket", "numéro", "receipt", "receipt no", "invoice", "чек", "номер чека", "№ чека", "номер"}},
+      {Role::Date, {"date", "datum", "fecha", "дата", "date de vente", "datetime", "timestamp"}},
+      {Role::Time, {"time", "heure", "hora", "uhrzeit", "время"}},
+      {Role::Total, {"total", "montant ttc", "montant", "amount", "betrag", "importe", "сумма", "итого", "net sales", "total ttc"}},
+      {Role::Seller, {"seller", "vendeur", "vendeuse", "verkäufer", "vendedor", "продавец", "кассир", "staff", "employee", "cashier"}},
+      {Role::Register, {"register", "caisse", "kasse", "caja", "касса", "terminal", "pos", "device"}},
+      {Role::Kind, {"type", "kind", "opération", "operation", "тип", "вид"}},
+      {Role::Quantity, {"quantity", "qty", "articles", "quantité", "menge", "cantidad", "количество", "кол-во", "units"}},
+      {Role::Item, {"item", "article", "produit", "product", "товар"}},
+  };
+  return words;
+}
+
+std::string toml_quote(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string guess_profile_toml(const std::filesystem::path& file) {
+  const CsvText text = load_csv_text(file);
+  std::vector<std::vector<std::string>> sample;
+  parse_csv(text, file.string(), [&](const CsvRecord& record) {
+    sample.push_back(record.fields);
+    return sample.size() < 501;
+  });
+  if (sample.empty()) throw std::runtime_error(file.string() + ": the file is empty");
+  const auto& header = sample.front();
+  std::array<int, role_count> chosen{};
+  chosen.fill(-1);
+  std::vector<bool> used(header.size(), false);
+  const auto take = [&](Role role, const std::string& synonym) {
+    auto& slot = chosen[static_cast<std::size_t>(role)];
+    for (std::size_t i = 0; i < header.size() && slot < 0; ++i) {
+      if (!used[i] && normalise_header(header[i]) == normalise_header(synonym)) {
+        slot = static_cast<int>(i);
+        used[i] = true;
+      }
+    }
+  };
+  for (const auto& [role, words] : guess_words()) {
+    for (const auto& word : words) take(role, word);
+  }
+  for (const auto& profile : builtin_profiles()) {
+    for (std::size_t role = 0; role < role_count; ++role) {
+      for (const auto& synonym : profile.columns[role]) take(static_cast<Role>(role), synonym);
+    }
+  }
+  const auto column_values = [&](Role role) {
+    std::vector<std::string_view> values;
+    const int index = chosen[static_cast<std::size_t>(role)];
+    if (index < 0) return values;
+    for (std::size_t r = 1; r < sample.size(); ++r) {
+      if (static_cast<std::size_t>(index) < sample[r].size()) values.push_back(trim_spaces(sample[r][static_cast<std::size_t>(index)]));
+    }
+    return values;
+  };
+  // Decimal comma when amounts end in ",d" or ",dd".
+  char decimal = '.';
+  for (const auto value : column_values(Role::Total)) {
+    const auto comma = value.rfind(',');
+    const auto dot = value.rfind('.');
+    if (comma != std::string_view::npos && (dot == std::string_view::npos || comma > dot)) {
+      std::size_t digits = 0;
+      for (std::size_t i = comma + 1; i < value.size() && value[i] >= '0' && value[i] <= '9'; ++i) ++digits;
+      if (digits == 1 || digits == 2) decimal = ',';
+    }
+  }
+  std::string date_format = "ymd";
+  for (const auto value : column_values(Role::Date)) {
+    if (const auto order = date_order_evidence(value)) {
+      date_format = *order == DateOrder::DMY ? "dmy" : "mdy";
+      break;
+    }
+    if (value.size() >= 8 && value[2] != '-' && (value.size() < 5 || value[4] != '-')) date_format = "dmy";
+  }
+  std::string out;
+  out += "# Proposed by footfall import --guess for " + file.filename().string() + "; check every line.\n";
+  out += "name = \"generic\"\n";
+  out += "date_format = \"" + date_format + "\"      # ymd, dmy or mdy\n";
+  out += "time_zone = \"\"          # IANA zone, e.g. \"Europe/Paris\"; empty: the store's zone\n";
+  out += std::string("decimal = \"") + decimal + "\"\n\n[columns]\n";
+  for (std::size_t role = 0; role < role_count; ++role) {
+    const int index = chosen[role];
+    if (index >= 0) {
+      out += std::string(role_name(static_cast<Role>(role))) + " = " + toml_quote(header[static_cast<std::size_t>(index)]) + "\n";
+    } else if (role <= static_cast<std::size_t>(Role::Item)) {
+      out += std::string("# ") + role_name(static_cast<Role>(role)) + " = \"\"\n";
+    }
+  }
+  out += "\n[kinds]   # value of the kind column -> sale, refund, void, cancelled or ignore\n";
+  std::unordered_set<std::string> seen;
+  const auto& kinds = builtin_profiles().back().kinds;
+  for (const auto value : column_values(Role::Kind)) {
+    if (value.empty() || !seen.insert(std::string(value)).second || seen.size() > 20) continue;
+    const auto it = kinds.find(fold_case(value));
+    std::string target = "sale";
+    if (it != kinds.end()) {
+      target = it->second == TransactionKind::Refund ? "refund" : it->second == TransactionKind::Void ? "void"
+               : it->second == TransactionKind::Cancelled ? "cancelled" : "sale";
+    }
+    out += toml_quote(value) + " = \"" + target + "\"\n";
+  }
+  return out;
+}
+
+std::vector<ImportResult> import_watch_folder(Store& store, const std::filesystem::path& folder,
+                                              const ImportOptions& options, int settle_seconds) {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> files;
+  const auto settled_before = fs::file_time_type::clock::now() - std::chrono::seconds(settle_seconds);
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    if (!entry.is_regular_file()) continue;
+    const auto extension = fold_case(entry.path().extension().string());
+    if (extension != ".csv" && extension != ".txt") continue;
+    if (settle_seconds > 0 && entry.last_write_time() > settled_before) continue;
+    files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  const auto move_to = [](const fs::path& file, const fs::path& directory) {
+    fs::create_directories(directory);
+    auto target = directory / file.filename();
+    if (fs::exists(target)) target = directory / (file.stem().string() + "-" + std::to_string(now_ms()) + file.extension().string());
+    fs::rename(file, target);
+    return target;
+  };
+  std::vector<ImportResult> results;
+  for (const auto& file : files) {
+    ImportOptions file_options = options;
+    if (options.skip_bad_rows && options.reject_file.empty()) {
+      fs::create_directories(folder / "rejected");
+      file_options.reject_file = folder / "rejected" / (file.filename().string() + ".rejected.csv");
+    }
+    try {
+      auto result = import_pos_file(store, file, file_options);
+      if (!options.dry_run) result.moved_to = move_to(file, folder / "imported");
+      results.push_back(std::move(result));
+    } catch (const std::exception& e) {
+      ImportResult result;
+      result.file = file.string();
+      result.error = e.what();
+      if (const auto* import_error = dynamic_cast<const ImportError*>(&e)) result.rejected = import_error->errors();
+      if (!options.dry_run) {
+        result.moved_to = move_to(file, folder / "rejected");
+        std::ofstream(result.moved_to.string() + ".error.txt") << e.what() << '\n';
+      }
+      results.push_back(std::move(result));
+    }
+  }
+  return results;
+}
+
+void write_bench_sales_csv(const std::filesystem::path& file, std::int64_t rows) {
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  if (!out) throw std::runtime_error(file.string() + ": cannot write");
+  static constexpr std::array<const char*, 6> sellers = {"Anna", "Bruno", "Chloé", "Dmitri", "Élodie", "Farid"};
+  std::string buffer = "id,date,time,total,seller,register,kind,quantity\n";
+  std::array<char, 160> line{};
+  for (std::int64_t i = 0; i < rows; ++i) {
+    const auto day = date::sys_days{date::year{2025} / 1 / 1} + date::days{i / 2000};
+    const date::year_month_day ymd{day};
+    const auto seconds_of_day = 9 * 3600 + (i * 37) % (11 * 3600);
+    const auto cents = 150 + (i * 7919) % 25000;
+    const bool refund = i % 50 == 49;
+    const int written = std::snprintf(
+        line.data(), line.size(), "T%lld,%04d-%02u-%02u,%02lld:%02lld:%02lld,%s%lld.%02lld,%s,R%lld,%s,%lld\n",
+        static_cast<long long>(i), static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+        static_cast<unsigned>(ymd.day()), static_cast<long long>(seconds_of_day / 3600),
+        static_cast<long long>(seconds_of_day / 60 % 60), static_cast<long long>(seconds_of_day % 60), refund ? "-" : "",
+        static_cast<long long>(cents / 100), static_cast<long long>(cents % 100),
+        sellers[static_cast<std::size_t>(i % 6)], static_cast<long long>(i % 3 + 1), refund ? "refund" : "sale",
+        static_cast<long long>(1 + i % 4));
+    buffer.append(line.data(), static_cast<std::size_t>(written));
+    if (buffer.size() > (1U << 20U)) {
+      out << buffer;
+      buffer.clear();
+    }
+  }
+  out << buffer;
+  if (!out) throw std::runtime_error(file.string() + ": cannot write");
+}
+
+std::string bench_sales_profile_toml() {
+  return "name = \"bench\"\n"
+         "date_format = \"ymd\"\n"
+         "time_zone = \"UTC\"\n"
+         "decimal = \".\"\n"
+         "[columns]\n"
+         "id = \"id\"\ndate = \"date\"\ntime = \"time\"\ntotal = \"total\"\nseller = \"seller\"\n"
+         "register = \"register\"\nkind = \"kind\"\nquantity = \"quantity\"\n";
+}
+
+}  // namespace footfall::data

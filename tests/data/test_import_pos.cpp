@@ -1,0 +1,383 @@
+#include "footfall/data/pos_import.hpp"
+#include "footfall/data/pos_profiles.hpp"
+#include "footfall/data/store.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+using namespace footfall::data;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path shared_pos = fs::path(FOOTFALL_SHARED_DIR) / "testdata" / "pos";
+const fs::path fixtures = fs::path(__FILE__).parent_path() / "fixtures";
+
+// A fresh folder per test, removed at the end.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    static std::atomic<int> counter{0};
+    path = fs::temp_directory_path() /
+           ("footfall-import-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  [[nodiscard]] fs::path write(const std::string& name, const std::string& text) const {
+    std::ofstream(path / name, std::ios::binary) << text;
+    return path / name;
+  }
+};
+
+std::int64_t transaction_count(Store& store) {
+  return store.db().execAndGet("SELECT count(*) FROM pos_transactions").getInt64();
+}
+
+Money stored_net_sales(Store& store) {
+  return store.db()
+      .execAndGet("SELECT coalesce(sum(total), 0) FROM pos_transactions WHERE kind IN ('sale', 'refund')")
+      .getInt64();
+}
+
+std::string read_text(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+ImportOptions with_profile(const fs::path& toml) {
+  ImportOptions options;
+  options.profile_file = toml;
+  return options;
+}
+
+// Generic rows "id,date,time,total"; `bad_line` (physical line, header = 1) gets an impossible date.
+std::string generic_rows(int first_id, int count, int bad_line = -1) {
+  std::string text = "id,date,time,total\n";
+  for (int i = 0; i < count; ++i) {
+    const int line = i + 2;
+    const int id = first_id + i;
+    text += "S" + std::to_string(id) + "," + (line == bad_line ? "2025-13-45" : "2025-06-01") + ",10:" +
+            std::to_string(10 + id % 50) + "," + std::to_string(1 + id % 90) + ".25\n";
+  }
+  return text;
+}
+
+const char* generic_profile = R"(name = "generic"
+date_format = "ymd"
+time_zone = "UTC"
+[columns]
+id = "id"
+date = "date"
+time = "time"
+total = "total"
+)";
+
+}  // namespace
+
+TEST_CASE("import: every shared POS export gives the right transactions and net sales") {
+  if (!fs::exists(shared_pos)) {
+    MESSAGE("skipped: ../shared/testdata absent");
+    return;
+  }
+  struct Expected {
+    const char* file;
+    const char* profile;
+    std::int64_t rows;
+    std::int64_t transactions;
+    Money net_sales;
+  };
+  // Worked out independently with Python's csv module (see the report for the rules):
+  // Square items: 199 payments + 1 refund, sum of Net Sales; Square transactions: 4 payments, sum of
+  // Net Sales; Shopify: 50 orders, sum of Subtotal except the 2 voided ones (ZAR).
+  const Expected expected[] = {
+      {"square_items_2026-07.csv", "square-items", 322, 200, 240200},
+      {"square_transactions_2018.csv", "square-transactions", 4, 4, 243400},
+      {"shopify_orders_2021.csv", "shopify", 101, 50, 13326900},
+  };
+  Store store(":memory:");
+  Money total_net = 0;
+  std::int64_t total_transactions = 0;
+  for (const auto& e : expected) {
+    CAPTURE(e.file);
+    const auto result = import_pos_file(store, shared_pos / e.file, {});
+    CHECK(result.profile == e.profile);
+    CHECK(result.rows == e.rows);
+    CHECK(result.transactions == e.transactions);
+    CHECK(result.added == e.transactions);
+    CHECK(result.net_sales == e.net_sales);
+    CHECK(result.committed);
+    total_net += e.net_sales;
+    total_transactions += e.transactions;
+  }
+  CHECK(transaction_count(store) == total_transactions);
+  CHECK(stored_net_sales(store) == total_net);
+  CHECK(store.db().execAndGet("SELECT count(*) FROM pos_transactions WHERE kind = 'void'").getInt64() == 2);
+  CHECK(store.db().execAndGet("SELECT count(*) FROM pos_transactions WHERE kind = 'refund'").getInt64() == 1);
+  // 2026-07-14 12:52:38 Eastern = 16:52:38 UTC.
+  CHECK(store.db()
+            .execAndGet("SELECT time_ms FROM pos_transactions WHERE pos_id = 'ujWdkgHI6jU2zIdDesrsPHsruPfZY'")
+            .getInt64() == 1784047958000);
+  // Shopify's order time is `Created at` with its own offset.
+  CHECK(store.db().execAndGet("SELECT time_ms FROM pos_transactions WHERE pos_id = '#13519'").getInt64() ==
+        1620896472000);
+
+  SUBCASE("re-importing every file adds nothing") {
+    for (const auto& e : expected) {
+      CAPTURE(e.file);
+      const auto again = import_pos_file(store, shared_pos / e.file, {});
+      CHECK(again.added == 0);
+      CHECK(again.updated == 0);
+      CHECK(again.unchanged == e.transactions);
+    }
+    CHECK(transaction_count(store) == total_transactions);
+    CHECK(stored_net_sales(store) == total_net);
+  }
+}
+
+TEST_CASE("import: Loyverse receipts, receipts by item and payment rows") {
+  Store store(":memory:");
+  const auto receipts = import_pos_file(store, fixtures / "loyverse_receipts.csv", {});
+  CHECK(receipts.profile == "loyverse");
+  CHECK(receipts.transactions == 6);
+  CHECK(receipts.net_sales == 127490);  // 12.50 + 25.00 + 1204.00 - 12.50 + 45.90; the cancelled 8.00 is not a sale
+  CHECK(store.db().execAndGet("SELECT kind FROM pos_transactions WHERE pos_id = '1-1004'").getString() == "cancelled");
+  CHECK(store.db().execAndGet("SELECT total FROM pos_transactions WHERE pos_id = '1-1005/refund'").getInt64() == -1250);
+  // "Élodie" and "élodie " are one seller, spelt as first seen.
+  CHECK(store.db().execAndGet("SELECT count(DISTINCT seller) FROM pos_transactions WHERE seller LIKE '%lodie'").getInt64() == 1);
+  CHECK(store.db().execAndGet("SELECT seller FROM pos_transactions WHERE pos_id = '1-1002'").getString() == "Élodie");
+  // 31/12/2025 14:05 in the store's zone (UTC by default).
+  CHECK(store.db().execAndGet("SELECT time_ms FROM pos_transactions WHERE pos_id = '1-1003'").getInt64() == 1767189900000);
+
+  const auto items = import_pos_file(store, fixtures / "loyverse_receipts_by_item.csv", {});
+  CHECK(items.profile == "loyverse");
+  CHECK(items.rows == 5);
+  CHECK(items.transactions == 3);
+  CHECK(items.net_sales == 1950);
+  CHECK(store.db().execAndGet("SELECT units FROM pos_transactions WHERE pos_id = '3-2001'").getDouble() == doctest::Approx(5.0));
+  CHECK(store.db().execAndGet("SELECT count(*) FROM pos_line_items").getInt64() == 5);
+
+  const auto payments = import_pos_file(store, fixtures / "payments_toast.csv", {});
+  CHECK(payments.profile == "payments");
+  CHECK(payments.rows == 6);
+  CHECK(payments.transactions == 4);  // a split tender and a declined retry are one buyer each
+  CHECK(payments.net_sales == 7450);
+  CHECK(store.db().execAndGet("SELECT total FROM pos_transactions WHERE pos_id = '5001'").getInt64() == 3550);
+  CHECK(store.db().execAndGet("SELECT count(*) FROM pos_transactions WHERE source = 'payments' AND kind = 'sale'").getInt64() == 3);
+}
+
+TEST_CASE("import: French generic export with ';', decimal comma and dd.mm.yyyy") {
+  Store store(":memory:");
+  const auto result = import_pos_file(store, fixtures / "french_sales.csv", with_profile(fixtures / "french_sales.toml"));
+  CHECK(result.profile == "caisse-fr");
+  CHECK(result.transactions == 6);
+  CHECK(result.net_sales == 244620);
+  CHECK(store.db().execAndGet("SELECT total FROM pos_transactions WHERE pos_id = 'T-0002'").getInt64() == 120400);
+  CHECK(store.db().execAndGet("SELECT total FROM pos_transactions WHERE pos_id = 'T-0003'").getInt64() == 123450);
+  CHECK(store.db().execAndGet("SELECT kind FROM pos_transactions WHERE pos_id = 'T-0005'").getString() == "cancelled");
+  // 14.07.2026 09:12 Paris (CEST) = 07:12 UTC.
+  CHECK(store.db().execAndGet("SELECT time_ms FROM pos_transactions WHERE pos_id = 'T-0001'").getInt64() == 1784013120000);
+}
+
+TEST_CASE("import: Windows-1251 file with Cyrillic sellers becomes UTF-8") {
+  Store store(":memory:");
+  const auto result = import_pos_file(store, fixtures / "cyrillic_1251.csv", with_profile(fixtures / "cyrillic_1251.toml"));
+  CHECK(result.transactions == 4);
+  CHECK(result.net_sales == 382500);
+  CHECK(store.db().execAndGet("SELECT seller FROM pos_transactions WHERE pos_id = '101'").getString() == "Анна");
+  CHECK(store.db().execAndGet("SELECT seller FROM pos_transactions WHERE pos_id = '103'").getString() == "Анна");
+  CHECK(store.db().execAndGet("SELECT register FROM pos_transactions WHERE pos_id = '102'").getString() == "Касса 2");
+  CHECK(store.db().execAndGet("SELECT count(DISTINCT seller) FROM pos_transactions").getInt64() == 3);
+}
+
+TEST_CASE("import: seller aliases from the store are applied") {
+  Store store(":memory:");
+  store.add_seller_alias("Пётр Иванов", "Pyotr");
+  (void)import_pos_file(store, fixtures / "cyrillic_1251.csv", with_profile(fixtures / "cyrillic_1251.toml"));
+  CHECK(store.db().execAndGet("SELECT seller FROM pos_transactions WHERE pos_id = '102'").getString() == "Pyotr");
+}
+
+TEST_CASE("import: overlapping files do not double anything") {
+  TempDir dir;
+  Store store(":memory:");
+  const auto profile = dir.write("generic.toml", generic_profile);
+  const auto first = import_pos_file(store, dir.write("a.csv", generic_rows(1, 60)), with_profile(profile));
+  const auto second = import_pos_file(store, dir.write("b.csv", generic_rows(41, 60)), with_profile(profile));
+  CHECK(first.added == 60);
+  CHECK(second.added == 40);
+  CHECK(second.unchanged == 20);
+  CHECK(transaction_count(store) == 100);
+}
+
+TEST_CASE("import: a truncated file is a clear error and writes nothing") {
+  if (!fs::exists(shared_pos)) {
+    MESSAGE("skipped: ../shared/testdata absent");
+    return;
+  }
+  TempDir dir;
+  const std::string whole = read_text(shared_pos / "shopify_orders_2021.csv");
+  // Cut inside the multi-line quoted note of order #13521.
+  const auto cut = whole.find("X00a4f6d6") + 4;
+  const auto truncated = dir.write("shopify_truncated.csv", whole.substr(0, cut));
+  Store store(":memory:");
+  try {
+    (void)import_pos_file(store, truncated, {});
+    FAIL("a truncated file was imported");
+  } catch (const ImportError& e) {
+    const std::string message = e.what();
+    CHECK(message.find("truncated") != std::string::npos);
+    CHECK(message.find("shopify_truncated.csv:4") != std::string::npos);
+  }
+  CHECK(transaction_count(store) == 0);
+  CHECK(store.db().execAndGet("SELECT result FROM imports ORDER BY id DESC LIMIT 1").getString() == "failed");
+}
+
+TEST_CASE("import: a bad date on line 7,341 rejects the whole file, naming line and column") {
+  TempDir dir;
+  Store store(":memory:");
+  const auto profile = dir.write("generic.toml", generic_profile);
+  const auto file = dir.write("big.csv", generic_rows(1, 8000, 7341));
+  try {
+    (void)import_pos_file(store, file, with_profile(profile));
+    FAIL("a file with a bad date was imported");
+  } catch (const ImportError& e) {
+    REQUIRE(e.errors().size() == 1);
+    CHECK(e.errors()[0].line == 7341);
+    CHECK(e.errors()[0].column == "date");
+    CHECK(e.errors()[0].to_string().find("big.csv:7341: column \"date\": ") != std::string::npos);
+    CHECK(std::string(e.what()).find("2025-13-45") != std::string::npos);
+  }
+  CHECK(transaction_count(store) == 0);
+
+  SUBCASE("--skip-bad-rows imports the rest and writes the reject file") {
+    ImportOptions options = with_profile(profile);
+    options.skip_bad_rows = true;
+    const auto result = import_pos_file(store, file, options);
+    CHECK(result.transactions == 7999);
+    CHECK(result.rejected.size() == 1);
+    CHECK(transaction_count(store) == 7999);
+    const std::string rejects = read_text(file.string() + ".rejected.csv");
+    CHECK(rejects.rfind("id,date,time,total,Reject reason\n", 0) == 0);
+    CHECK(rejects.find("S7340,2025-13-45,") != std::string::npos);
+    CHECK(rejects.find("big.csv:7341: column \"\"date\"\"") != std::string::npos);
+  }
+}
+
+TEST_CASE("import: a dry run reports changes and writes nothing") {
+  if (!fs::exists(shared_pos)) {
+    MESSAGE("skipped: ../shared/testdata absent");
+    return;
+  }
+  Store store(":memory:");
+  ImportOptions options;
+  options.dry_run = true;
+  const auto result = import_pos_file(store, shared_pos / "square_items_2026-07.csv", options);
+  CHECK(result.added == 200);
+  CHECK_FALSE(result.committed);
+  CHECK(transaction_count(store) == 0);
+  CHECK(store.db().execAndGet("SELECT count(*) FROM imports").getInt64() == 0);
+}
+
+TEST_CASE("import: a Shopify refund arriving in a later export updates the order") {
+  TempDir dir;
+  const std::string header =
+      "Name,Email,Financial Status,Paid at,Currency,Subtotal,Total,Created at,Lineitem quantity,Lineitem name,"
+      "Lineitem price,Cancelled at,Refunded Amount,Employee,Location\n";
+  const auto before = dir.write(
+      "orders_may.csv",
+      header + "#2001,x,paid,2021-05-13 11:01:13 +0200,EUR,100.00,100.00,2021-05-13 11:01:12 +0200,1,Lamp,60.00,,0.00,Jean,Paris\n"
+               "#2001,x,,,,,,,2,Bulb,20.00,,,,\n"
+               "#2002,y,paid,2021-05-13 12:00:00 +0200,EUR,50.00,50.00,2021-05-13 12:00:00 +0200,1,Vase,50.00,,0.00,Jean,Paris\n");
+  const auto after = dir.write(
+      "orders_june.csv",
+      header + "#2001,x,partially_refunded,2021-05-13 11:01:13 +0200,EUR,100.00,100.00,2021-05-13 11:01:12 +0200,1,Lamp,60.00,,40.00,Jean,Paris\n"
+               "#2001,x,,,,,,,2,Bulb,20.00,,,,\n"
+               "#2002,y,voided,,EUR,50.00,50.00,2021-05-13 12:00:00 +0200,1,Vase,50.00,2021-05-14 09:00:00 +0200,0.00,Jean,Paris\n");
+  Store store(":memory:");
+  const auto first = import_pos_file(store, before, {});
+  CHECK(first.transactions == 2);
+  CHECK(first.net_sales == 15000);
+  CHECK(store.db().execAndGet("SELECT units FROM pos_transactions WHERE pos_id = '#2001'").getDouble() == doctest::Approx(3.0));
+  const auto second = import_pos_file(store, after, {});
+  CHECK(second.added == 1);    // the refund
+  CHECK(second.updated == 1);  // #2002 became void
+  CHECK(second.unchanged == 1);
+  CHECK(stored_net_sales(store) == 6000);
+  CHECK(store.db().execAndGet("SELECT total FROM pos_transactions WHERE pos_id = '#2001/refund'").getInt64() == -4000);
+  CHECK(store.db().execAndGet("SELECT kind FROM pos_transactions WHERE pos_id = '#2002'").getString() == "void");
+}
+
+TEST_CASE("import: rows of one transaction spread over the file are still one transaction") {
+  TempDir dir;
+  const auto file = dir.write("scattered.csv",
+                              "Receipt number,Date,Receipt type,Item,Quantity,Net sales\n"
+                              "A1,02/01/2026 10:00,Sale,Tea,1,3.00\n"
+                              "A2,02/01/2026 10:05,Sale,Cake,1,4.00\n"
+                              "A1,02/01/2026 10:00,Sale,Scone,2,5.00\n");
+  Store store(":memory:");
+  const auto result = import_pos_file(store, file, {});
+  CHECK(result.transactions == 2);
+  CHECK(store.db().execAndGet("SELECT total FROM pos_transactions WHERE pos_id = 'A1'").getInt64() == 800);
+}
+
+TEST_CASE("import: unknown columns and unknown profiles are clear errors") {
+  TempDir dir;
+  Store store(":memory:");
+  const auto file = dir.write("mystery.csv", "foo,bar\n1,2\n");
+  CHECK_THROWS_WITH_AS((void)import_pos_file(store, file, {}), doctest::Contains("no POS profile matches"), ImportError);
+  ImportOptions shopify;
+  shopify.profile = "shopify";
+  CHECK_THROWS_WITH_AS((void)import_pos_file(store, file, shopify), doctest::Contains("column"), ImportError);
+  CHECK(transaction_count(store) == 0);
+}
+
+TEST_CASE("import: guessed profile for an unknown export imports it") {
+  TempDir dir;
+  const std::string toml = guess_profile_toml(fixtures / "french_sales.csv");
+  CHECK(toml.find("decimal = \",\"") != std::string::npos);
+  CHECK(toml.find("total = \"Montant TTC\"") != std::string::npos);
+  CHECK(toml.find("seller = \"Vendeur\"") != std::string::npos);
+  CHECK(toml.find("date_format = \"dmy\"") != std::string::npos);
+  const auto profile = dir.write("guessed.toml", toml);
+  Store store(":memory:");
+  const auto result = import_pos_file(store, fixtures / "french_sales.csv", with_profile(profile));
+  CHECK(result.transactions == 6);
+  CHECK(result.net_sales == 244620);
+}
+
+TEST_CASE("import: watch folder moves files to imported/ and rejected/") {
+  TempDir dir;
+  fs::copy_file(fixtures / "loyverse_receipts.csv", dir.path / "good.csv");
+  (void)dir.write("bad.txt", "Receipt number,Date,Receipt type,Net sales\nR1,31/02/2026 10:00,Sale,1.00\n");
+  (void)dir.write("notes.md", "not a sales file");
+  Store store(":memory:");
+  const auto results = import_watch_folder(store, dir.path, {});
+  REQUIRE(results.size() == 2);
+  CHECK(fs::exists(dir.path / "imported" / "good.csv"));
+  CHECK(fs::exists(dir.path / "rejected" / "bad.txt"));
+  CHECK(read_text(dir.path / "rejected" / "bad.txt.error.txt").find("bad.txt:2: column \"Date\"") != std::string::npos);
+  CHECK(fs::exists(dir.path / "notes.md"));
+  CHECK(transaction_count(store) == 6);
+  CHECK(import_watch_folder(store, dir.path, {}).empty());
+}
+
+TEST_CASE("import: profile detection by header names") {
+  const auto* square = detect_profile({"Date", "Time", "Time Zone", "Item", "Qty", "Net Sales", "Transaction ID"});
+  REQUIRE(square != nullptr);
+  CHECK(square->name == "square-items");
+  const auto* loyverse = detect_profile({" receipt NUMBER ", "Date", "Receipt type", "Net sales"});
+  REQUIRE(loyverse != nullptr);
+  CHECK(loyverse->name == "loyverse");
+  CHECK(detect_profile({"a", "b"}) == nullptr);
+  CHECK_THROWS_WITH(parse_profile_toml("[columns]\nwho = \"x\"\ntotal = \"t\"\n", "p.toml"), doctest::Contains("who"));
+}
