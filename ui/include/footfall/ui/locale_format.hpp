@@ -1,4 +1,7 @@
 #pragma once
+// The kiosk's number formats: data's locale_format (shared with the reports) keyed by the UI language,
+// plus the change arrows only the kiosk shows.
+#include "footfall/data/locale_format.hpp"
 #include "footfall/ui/translations.hpp"
 
 #include <cstdint>
@@ -6,14 +9,19 @@
 
 namespace footfall::ui {
 
-// Locale rules: en "1,234.50", "12.5%", "€1,234.50"; fr "1 234,50", "12,5 %", "1 234,50 €" (U+202F);
-// ru "1 234,50", "12,5 %", "1 234,50 €" (U+00A0).
-std::string format_integer(std::int64_t value, Language language);
-std::string format_decimal(double value, int decimals, Language language);
-std::string format_percent(double fraction, int decimals, Language language);
-std::string format_money(double minor_units, const std::string& currency, Language language);
+inline std::string format_integer(std::int64_t value, Language language) {
+  return data::format_integer(value, language_code(language));
+}
+inline std::string format_decimal(double value, int decimals, Language language) {
+  return data::format_number(value, decimals, language_code(language));
+}
+inline std::string format_percent(double fraction, int decimals, Language language) {
+  return data::format_percent(fraction, decimals, language_code(language));
+}
+inline std::string format_money(double minor_units, const std::string& currency, Language language) {
+  return data::format_money(minor_units, currency, language_code(language));
+}
 // Signed relative change with an arrow, e.g. "↑ +12 %"; "—" when the base is zero.
 std::string format_change(double current, double previous, Language language);
-int currency_decimals(const std::string& currency);
 
 }  // namespace footfall::ui
