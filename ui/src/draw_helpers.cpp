@@ -10,6 +10,8 @@ ImVec2 text_size(ImFont* font, float size, const std::string& text) {
   return font->CalcTextSizeA(size, 1.0e9F, 0.F, text.c_str(), text.c_str() + text.size());
 }
 
+float size_of(const ImFont* font) { return font != nullptr ? font->FontSize : ImGui::GetFontSize(); }
+
 ImVec2 draw_text_fitted(ImDrawList& draw_list, ImFont* font, float size, ImVec2 position, ImU32 color,
                         const std::string& text, float max_width) {
   if (font == nullptr) font = ImGui::GetFont();

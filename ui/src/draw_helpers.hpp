@@ -11,6 +11,8 @@ namespace footfall::ui {
 ImVec2 draw_text_fitted(ImDrawList& draw_list, ImFont* font, float size, ImVec2 position, ImU32 color,
                         const std::string& text, float max_width);
 ImVec2 text_size(ImFont* font, float size, const std::string& text);
+// The font's pixel size, or the current font's when the kiosk fonts are absent (tests without DejaVu).
+float size_of(const ImFont* font);
 ImU32 with_alpha(ImU32 color, int alpha);
 // "%s"-style substitution for translated patterns (one or two arguments), without printf on user text.
 std::string fill(const char* pattern, const std::string& first, const std::string& second = {});

@@ -8,6 +8,7 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <exception>
@@ -20,7 +21,8 @@ namespace {
 
 constexpr double kIdleWaitSeconds = 0.5;
 constexpr double kHideCursorAfterSeconds = 3.0;
-constexpr int kFramesAfterChange = 3;  // ImGui settles hover/active states over a couple of frames
+constexpr double kAnimationWaitSeconds = 1.0 / 30.0;
+constexpr int kFramesAfterInput = 3;  // ImGui settles hover/active states over a couple of frames
 
 std::int64_t wall_clock_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -233,30 +235,31 @@ int run_window(const KioskOptions& options, SnapshotHub& hub, const KioskIntents
   KioskWindow window(options, true);
   const WakeGuard wake(hub);
   const bool screenshot = !options.screenshot_path.empty();
-  const double started = glfwGetTime();
-  std::uint64_t seen_version = ~std::uint64_t{0};
-  int busy_frames = kFramesAfterChange;
+  const double screenshot_at = glfwGetTime() + options.screenshot_after_s;
+  int input_frames = kFramesAfterInput;
   while (!window.should_close()) {
-    if (busy_frames > 0 || screenshot) {
-      glfwPollEvents();
-    } else {
-      glfwWaitEventsTimeout(kIdleWaitSeconds);
-    }
-    const std::uint64_t version = hub.version();
+    // New snapshots wake the wait through glfwPostEmptyEvent; otherwise redraw now and then for the clock.
     const KioskSnapshot snapshot = hub.latest();
     window.render(snapshot, intents);
-    if (screenshot && glfwGetTime() - started >= options.screenshot_after_s) {
+    if (screenshot && glfwGetTime() >= screenshot_at) {
       window.save_screenshot(options.screenshot_path);
       return 0;
     }
     window.swap();
-    const bool changed = version != std::exchange(seen_version, version);
-    if (window.take_input() || changed || flash_running(snapshot)) {
-      busy_frames = kFramesAfterChange;
-    } else if (busy_frames > 0) {
-      --busy_frames;
+    double wait = kIdleWaitSeconds;
+    if (window.take_input()) input_frames = kFramesAfterInput;
+    if (input_frames > 0) {
+      --input_frames;
+      wait = 0.0;
+    } else if (flash_running(snapshot)) {
+      wait = kAnimationWaitSeconds;
     }
-    if (screenshot) glfwWaitEventsTimeout(1.0 / 60.0);
+    if (screenshot) wait = std::min(wait, std::max(0.0, screenshot_at - glfwGetTime()));
+    if (wait > 0.0) {
+      glfwWaitEventsTimeout(wait);
+    } else {
+      glfwPollEvents();
+    }
   }
   return 0;
 }

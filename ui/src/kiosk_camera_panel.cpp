@@ -16,7 +16,7 @@ ImVec2 to_screen(Point point, ImVec2 min, ImVec2 max) {
 void draw_banner(ImDrawList& draw_list, const PanelContext& context, ImVec2 min, float width, ImU32 color,
                  const std::string& text) {
   ImFont* font = context.state.fonts.bold;
-  const float size = font != nullptr ? font->FontSize : ImGui::GetFontSize();
+  const float size = size_of(font);
   draw_list.AddRectFilled(min, ImVec2{min.x + width, min.y + size * 1.8F}, color);
   draw_text_fitted(draw_list, font, size, ImVec2{min.x + 10.F, min.y + size * 0.4F}, palette::text, text,
                    width - 20.F);
@@ -29,7 +29,7 @@ void draw_overlay(ImDrawList& draw_list, const PanelContext& context, const Came
   const Point line_b = edit.active ? edit.b : camera.line_b;
   const Point inside = edit.active ? edit.inside : camera.inside;
   ImFont* font = context.state.fonts.regular;
-  const float font_size = font != nullptr ? font->FontSize : ImGui::GetFontSize();
+  const float font_size = size_of(font);
 
   for (const TrackBox& track : camera.tracks) {
     const ImVec2 top_left = to_screen(track.top_left, min, max);
@@ -69,13 +69,13 @@ void draw_camera_panel(PanelContext& context) {
   if (region.x < 60.F || region.y < 60.F) return;
   ImDrawList& draw_list = *ImGui::GetWindowDrawList();
   const KioskFonts& fonts = context.state.fonts;
-  const float heading_size = fonts.bold != nullptr ? fonts.bold->FontSize : ImGui::GetFontSize();
+  const float heading_size = size_of(fonts.bold);
   const CameraView* camera = context.snapshot.camera.get();
 
   draw_list.AddText(fonts.bold, heading_size, origin, palette::text, context.text(Text::Camera));
   if (camera != nullptr && camera->state != CameraState::Starting) {
     const std::string stats = camera_stats(context, *camera);
-    const float size = fonts.regular != nullptr ? fonts.regular->FontSize : ImGui::GetFontSize();
+    const float size = size_of(fonts.regular);
     const ImVec2 measured = text_size(fonts.regular, size, stats);
     draw_list.AddText(fonts.regular, size, ImVec2{origin.x + region.x - measured.x, origin.y + 2.F}, palette::muted,
                       stats.c_str());

@@ -6,7 +6,7 @@
 namespace footfall::ui {
 namespace {
 
-constexpr float kRegularSize = 24.F;
+constexpr float kRegularSize = 22.F;
 constexpr float kLargeSize = 84.F;
 // Characters produced by the number formatting: € £ ₽ ¥, arrows, dashes, no-break spaces, middle dot.
 constexpr char32_t kFormattingChars[] = U"€£₽¥↑↓→—–−\u00A0\u202F·…";

@@ -43,29 +43,42 @@ void draw_hatching(ImDrawList& draw_list, ImVec2 min, ImVec2 max, ImU32 color) {
   draw_list.PopClipRect();
 }
 
-void draw_legend(ImDrawList& draw_list, const PanelContext& context, ImVec2 position) {
-  ImFont* font = context.state.fonts.regular;
-  const float size = font != nullptr ? font->FontSize : ImGui::GetFontSize();
-  const auto entry = [&](ImU32 color, Text label, bool outline) {
-    const ImVec2 box_max{position.x + size * 0.8F, position.y + size * 0.8F};
-    if (outline) {
-      draw_list.AddRect(ImVec2{position.x, position.y + 2.F}, box_max, color, 0.F, 0, 2.F);
-    } else {
-      draw_list.AddRectFilled(ImVec2{position.x, position.y + 2.F}, box_max, color);
-    }
-    const std::string text = context.text(label);
-    draw_list.AddText(font, size, ImVec2{box_max.x + 6.F, position.y - 2.F}, palette::text, text.c_str());
-    position.x = box_max.x + 6.F + text_size(font, size, text).x + 22.F;
+enum class Swatch { Filled, Outline, Hatched };
+
+// One line of legend between `left` and `right`, shrunk to fit longer languages.
+void draw_legend(ImDrawList& draw_list, const PanelContext& context, float left, float right, float top) {
+  struct Entry {
+    ImU32 color;
+    Text label;
+    Swatch swatch;
   };
-  entry(palette::visitors, Text::Visitors, false);
-  entry(palette::buyers, Text::Buyers, false);
-  entry(palette::conversion, Text::Conversion, false);
-  entry(with_alpha(palette::text, 110), Text::LastWeek, true);
-  const ImVec2 hatch_min{position.x, position.y + 2.F};
-  const ImVec2 hatch_max{position.x + size * 0.8F, position.y + size * 0.8F};
-  draw_hatching(draw_list, hatch_min, hatch_max, palette::bad);
-  draw_list.AddText(font, size, ImVec2{hatch_max.x + 6.F, position.y - 2.F}, palette::text,
-                    context.text(Text::CameraDownHours));
+  constexpr Entry entries[] = {{palette::visitors, Text::Visitors, Swatch::Filled},
+                               {palette::buyers, Text::Buyers, Swatch::Filled},
+                               {palette::conversion, Text::Conversion, Swatch::Filled},
+                               {IM_COL32(235, 238, 242, 110), Text::LastWeek, Swatch::Outline},
+                               {IM_COL32(235, 90, 80, 160), Text::CameraDownHours, Swatch::Hatched}};
+  ImFont* font = context.state.fonts.regular;
+  const float full_size = size_of(font);
+  const auto width_at = [&](float size) {
+    float width = 0.F;
+    for (const Entry& entry : entries) width += size * 1.4F + text_size(font, size, context.text(entry.label)).x + 20.F;
+    return width;
+  };
+  const float full_width = width_at(full_size);
+  const float size = full_width > right - left ? std::max(full_size * (right - left) / full_width, 8.F) : full_size;
+  float x = std::max(left, right - width_at(size));
+  for (const Entry& entry : entries) {
+    const ImVec2 box_min{x, top + size * 0.15F};
+    const ImVec2 box_max{x + size * 0.8F, top + size * 0.95F};
+    switch (entry.swatch) {
+      case Swatch::Filled: draw_list.AddRectFilled(box_min, box_max, entry.color); break;
+      case Swatch::Outline: draw_list.AddRect(box_min, box_max, entry.color, 0.F, 0, 2.F); break;
+      case Swatch::Hatched: draw_hatching(draw_list, box_min, box_max, entry.color); break;
+    }
+    const char* label = context.text(entry.label);
+    draw_list.AddText(font, size, ImVec2{box_max.x + size * 0.3F, top}, palette::text, label);
+    x = box_max.x + size * 0.6F + text_size(font, size, label).x + 20.F;
+  }
 }
 
 }  // namespace
@@ -76,16 +89,19 @@ void draw_hourly_chart(PanelContext& context) {
   if (region.x < 80.F || region.y < 80.F) return;
   ImDrawList& draw_list = *ImGui::GetWindowDrawList();
   ImFont* font = context.state.fonts.regular;
-  const float font_size = font != nullptr ? font->FontSize : ImGui::GetFontSize();
+  const float font_size = size_of(font);
   const Language language = context.state.language;
   draw_list.AddRectFilled(origin, ImVec2{origin.x + region.x, origin.y + region.y}, palette::tile, 10.F);
   ImGui::Dummy(region);
 
   const float pad = 14.F;
-  draw_list.AddText(context.state.fonts.bold, context.state.fonts.bold != nullptr ? context.state.fonts.bold->FontSize
-                                                                                   : font_size,
-                    ImVec2{origin.x + pad, origin.y + pad * 0.6F}, palette::text, context.text(Text::HourlyTitle));
-  draw_legend(draw_list, context, ImVec2{origin.x + region.x * 0.25F, origin.y + pad * 0.8F});
+  ImFont* title_font = context.state.fonts.bold;
+  const char* title = context.text(Text::HourlyTitle);
+  draw_list.AddText(title_font, size_of(title_font), ImVec2{origin.x + pad, origin.y + pad * 0.6F}, palette::text,
+                    title);
+  const float title_width = text_size(title_font, size_of(title_font), title).x;
+  draw_legend(draw_list, context, origin.x + pad + title_width + 30.F, origin.x + region.x - pad,
+              origin.y + pad * 0.8F);
 
   const std::vector<Slot> slots = build_slots(context.snapshot);
   const ImVec2 plot_min{origin.x + pad + font_size * 2.5F, origin.y + pad + font_size * 2.2F};

@@ -59,12 +59,12 @@ void draw_figures_table(const PanelContext& context, const char* id, Text name_h
                                     ImGuiTableFlags_NoSavedSettings;
   if (!ImGui::BeginTable(id, columns, flags, ImVec2{0.F, height})) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn(context.text(name_header), ImGuiTableColumnFlags_WidthStretch, 2.F, Name);
-  ImGui::TableSetupColumn(context.text(Text::Visitors), ImGuiTableColumnFlags_None, 1.F, Visitors);
-  ImGui::TableSetupColumn(context.text(Text::Transactions), ImGuiTableColumnFlags_None, 1.F, Transactions);
+  ImGui::TableSetupColumn(context.text(name_header), ImGuiTableColumnFlags_WidthStretch, 1.4F, Name);
+  ImGui::TableSetupColumn(context.text(Text::Visitors), ImGuiTableColumnFlags_None, 1.1F, Visitors);
+  ImGui::TableSetupColumn(context.text(Text::Transactions), ImGuiTableColumnFlags_None, 0.9F, Transactions);
   ImGui::TableSetupColumn(context.text(Text::Conversion), ImGuiTableColumnFlags_DefaultSort, 1.3F, Conversion);
-  ImGui::TableSetupColumn(context.text(Text::AverageTicket), ImGuiTableColumnFlags_None, 1.3F, AverageTicket);
-  ImGui::TableSetupColumn(context.text(Text::NetSales), ImGuiTableColumnFlags_None, 1.5F, NetSales);
+  ImGui::TableSetupColumn(context.text(Text::AverageTicket), ImGuiTableColumnFlags_None, 1.4F, AverageTicket);
+  ImGui::TableSetupColumn(context.text(Text::NetSales), ImGuiTableColumnFlags_None, 1.6F, NetSales);
   if (with_hours) ImGui::TableSetupColumn(context.text(Text::FloorHours), ImGuiTableColumnFlags_None, 0.8F, Hours);
   ImGui::TableHeadersRow();
   sort_rows(rows, ImGui::TableGetSortSpecs());
@@ -79,20 +79,34 @@ void draw_figures_table(const PanelContext& context, const char* id, Text name_h
     if (!conversion.rate) {
       text_cell("—", palette::muted);
     } else if (conversion.low_data) {
-      text_cell(format_percent(*conversion.rate, 1, language) + " · " + context.text(Text::LowData), palette::warning);
+      text_cell(format_percent(*conversion.rate, 1, language) + " *", palette::warning);
     } else {
       text_cell(format_percent(*conversion.rate, 1, language));
     }
     text_cell(figures.atv ? format_money(*figures.atv, currency, language) : "—");
     text_cell(format_money(static_cast<double>(figures.net_sales), currency, language));
     if (with_hours) {
-      text_cell(row.floor_hours ? format_decimal(*row.floor_hours, 1, language) + (row.roster_inferred ? " *" : "")
+      text_cell(row.floor_hours ? (row.roster_inferred ? "~" : "") + format_decimal(*row.floor_hours, 1, language)
                                 : "—",
                 row.roster_inferred ? palette::warning : palette::text);
-      if (row.roster_inferred && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", context.text(Text::RosterInferred));
     }
   }
   ImGui::EndTable();
+}
+
+// The table cells stay short; the markers are explained once, under the tables.
+void draw_footnote(const PanelContext& context, const data::DaySummary& today) {
+  const auto low_data = [](const auto& rows) {
+    return std::any_of(rows.begin(), rows.end(), [](const auto& row) {
+      return row.figures.conversion.rate.has_value() && row.figures.conversion.low_data;
+    });
+  };
+  const bool inferred = std::any_of(today.sellers.begin(), today.sellers.end(),
+                                    [](const data::SellerRow& row) { return row.roster_inferred; });
+  std::string note;
+  if (low_data(today.shifts) || low_data(today.sellers)) note += std::string("* ") + context.text(Text::LowData);
+  if (inferred) note += (note.empty() ? "~ " : "    ~ ") + std::string(context.text(Text::RosterInferred));
+  if (!note.empty()) ImGui::TextColored(ImColor(palette::warning).Value, "%s", note.c_str());
 }
 
 void draw_heading(const PanelContext& context, Text heading) {
@@ -106,9 +120,10 @@ void draw_heading(const PanelContext& context, Text heading) {
 void draw_shifts_sellers(PanelContext& context) {
   const data::DaySummary* today = context.snapshot.today.get();
   const float spacing = ImGui::GetStyle().ItemSpacing.y;
-  const float heading = (context.state.fonts.bold != nullptr ? context.state.fonts.bold->FontSize
-                                                             : ImGui::GetFontSize()) + spacing;
-  const float table_height = std::max((ImGui::GetContentRegionAvail().y - 2.F * heading - spacing) / 2.F, 60.F);
+  const float heading = size_of(context.state.fonts.bold) + spacing;
+  const float footnote = ImGui::GetFrameHeightWithSpacing();
+  const float table_height =
+      std::max((ImGui::GetContentRegionAvail().y - 2.F * heading - footnote - spacing) / 2.F, 60.F);
 
   draw_heading(context, Text::Shifts);
   if (today == nullptr || today->shifts.empty()) {
@@ -130,6 +145,7 @@ void draw_shifts_sellers(PanelContext& context) {
     }
     draw_figures_table(context, "##sellers", Text::Seller, std::move(rows), true, table_height);
   }
+  if (today != nullptr) draw_footnote(context, *today);
 }
 
 }  // namespace footfall::ui

@@ -116,11 +116,10 @@ void draw_tile(ImDrawList& draw_list, const KioskFonts& fonts, const Tile& tile,
   const float pad = 14.F;
   const float width = max.x - min.x - 2 * pad;
   const float height = max.y - min.y;
-  const float label_size = fonts.bold != nullptr ? fonts.bold->FontSize : ImGui::GetFontSize();
-  const float small_size = fonts.regular != nullptr ? fonts.regular->FontSize : ImGui::GetFontSize();
-  const float large_size =
-      std::clamp(height - label_size - 2 * small_size - 3 * pad, 12.F,
-                 fonts.large != nullptr ? fonts.large->FontSize : ImGui::GetFontSize() * 3.F);
+  const float label_size = size_of(fonts.bold);
+  const float small_size = size_of(fonts.regular);
+  const float large_limit = fonts.large != nullptr ? fonts.large->FontSize : ImGui::GetFontSize() * 3.F;
+  const float large_size = std::clamp(height - label_size - 2 * small_size - 3 * pad, 12.F, large_limit);
   ImVec2 cursor{min.x + pad, min.y + pad * 0.7F};
   cursor.y += draw_text_fitted(draw_list, fonts.bold, label_size, cursor, palette::muted, label, width).y;
   cursor.y += draw_text_fitted(draw_list, fonts.large, large_size, cursor, palette::text, tile.value, width).y;

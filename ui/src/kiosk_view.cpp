@@ -37,7 +37,7 @@ void draw_kiosk(PanelContext& context) {
     ImGui::Separator();
     const ImVec2 available = ImGui::GetContentRegionAvail();
     const float gap = ImGui::GetStyle().ItemSpacing.x;
-    const float left_width = std::floor(available.x * 0.58F);
+    const float left_width = std::floor(available.x * 0.56F);
 
     ImGui::BeginGroup();
     panel("##today", ImVec2{left_width, std::floor(available.y * 0.46F)}, [&] { draw_today_panel(context); });
