@@ -1,13 +1,148 @@
 #include "cli.hpp"
 
+#include "commands.hpp"
+
 #include <CLI/CLI.hpp>
 
+#include <exception>
+#include <iostream>
+
 namespace footfall::app {
-int run_cli(int argc, char** argv) {
-  CLI::App app{"Footfall: people counting and offline conversion"};
-  app.set_version_flag("--version", FOOTFALL_VERSION);
-  app.require_subcommand(1);
-  CLI11_PARSE(app, argc, argv);
-  return 0;
+namespace {
+
+void add_common(CLI::App& command, CommonOptions& common) {
+  command.add_option("--db", common.db, "SQLite database file (default: $XDG_DATA_HOME/footfall/footfall.db)");
+  command.add_option("--config", common.config, "TOML configuration file (default: the bundled assets/config.toml)")
+      ->check(CLI::ExistingFile);
 }
+
+bool is_subcommand(CLI::App& app, const std::string& name) {
+  try {
+    return app.get_subcommand(name) != nullptr;
+  } catch (const CLI::OptionNotFound&) {
+    return false;
+  }
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  CLI::App app{"Footfall: counts visitors at the shop door and shows offline conversion (buyers / visitors)."};
+  app.set_version_flag("--version", std::string("footfall ") + FOOTFALL_VERSION);
+  app.require_subcommand(1, 1);
+  app.footer("Run 'footfall COMMAND --help' for a command's options.");
+
+  KioskCommand kiosk;
+  auto* kiosk_cmd = app.add_subcommand("kiosk", "Open the counter screen (camera, counting, live conversion)");
+  add_common(*kiosk_cmd, kiosk.common);
+  kiosk_cmd->add_option("--source", kiosk.source, "Camera source, overriding the config");
+  kiosk_cmd->add_flag("--fullscreen", kiosk.fullscreen, "Kiosk mode: fullscreen, no decorations");
+  kiosk_cmd->add_flag("--windowed", kiosk.windowed, "Back-office mode: a normal window");
+  kiosk_cmd->add_option("--language", kiosk.language, "en, fr or ru")->check(CLI::IsMember({"en", "fr", "ru"}));
+  kiosk_cmd->add_option("--screenshot", kiosk.screenshot, "Render, save the screen as PNG to FILE and exit");
+  kiosk_cmd->add_option("--after", kiosk.after_s, "Seconds to run before the screenshot")
+      ->check(CLI::Range(0.0, 3600.0));
+  kiosk_cmd->add_flag("--set-pin", kiosk.set_pin, "Read a new admin PIN from standard input and print its hash");
+
+  KioskCommand demo;
+  demo.demo = true;
+  auto* demo_cmd = app.add_subcommand("demo", "The kiosk on the bundled demo: a synthetic door and demo sales");
+  demo_cmd->add_option("--db", demo.common.db, "Demo database (default: a fresh file in the temp folder)");
+  demo_cmd->add_flag("--fullscreen", demo.fullscreen, "Kiosk mode: fullscreen, no decorations");
+  demo_cmd->add_option("--language", demo.language, "en, fr or ru")->check(CLI::IsMember({"en", "fr", "ru"}));
+  demo_cmd->add_option("--screenshot", demo.screenshot, "Render, save the screen as PNG to FILE and exit");
+  demo_cmd->add_option("--after", demo.after_s, "Seconds to run before the screenshot")->check(CLI::Range(0.0, 3600.0));
+
+  CountCommand count;
+  auto* count_cmd = app.add_subcommand("count", "Count a camera, stream or video file headless into the database");
+  add_common(*count_cmd, count.common);
+  count_cmd->add_option("source", count.source, "synthetic[:seed], camera index, /dev/videoN, rtsp:// URL or file");
+  count_cmd->add_option("--detector", count.detector, "auto, background, dnn or hog");
+  count_cmd->add_option("--model", count.model, "DNN weights (.weights or .onnx)")->check(CLI::ExistingFile);
+  count_cmd->add_option("--start", count.start, "Time of a file's first frame, e.g. 2026-11-23T09:00:00Z");
+  count_cmd->add_option("--fps", count.fps, "Override the container's frame rate")->check(CLI::PositiveNumber);
+  count_cmd->add_option("--seconds", count.seconds, "Stop after this many seconds of video")
+      ->check(CLI::PositiveNumber);
+  count_cmd->add_flag("--json", count.json, "Print each crossing as a JSON line on standard output");
+  count_cmd->add_flag("--quiet", count.quiet, "No progress line");
+
+  ImportCommand import;
+  auto* import_cmd = app.add_subcommand("import", "Import POS sales exports (CSV) beside the counts");
+  add_common(*import_cmd, import.common);
+  import_cmd->add_option("files", import.files, "CSV files to import")->required()->check(CLI::ExistingFile);
+  import_cmd->add_option("--profile", import.profile,
+                         "auto, square-items, square-transactions, shopify, loyverse, payments or generic");
+  import_cmd->add_option("--profile-file", import.profile_file, "A TOML profile for the generic importer")
+      ->check(CLI::ExistingFile);
+  import_cmd->add_option("--date", import.date, "Date (YYYY-MM-DD) for files that carry times only");
+  import_cmd->add_flag("--dry-run", import.dry_run, "Show what would change, change nothing");
+  import_cmd->add_flag("--skip-bad-rows", import.skip_bad_rows, "Import the good rows, write the bad ones aside");
+  import_cmd->add_option("--reject-file", import.reject_file, "Where --skip-bad-rows writes rejected rows");
+  import_cmd->add_flag("--guess", import.guess, "Propose a generic TOML profile for the file and import nothing");
+
+  ReportCommand report;
+  auto* report_cmd = app.add_subcommand("report", "Daily summaries and period comparisons");
+  report_cmd->require_subcommand(1, 1);
+  auto* day_cmd = report_cmd->add_subcommand("day", "One business day's summary");
+  add_common(*day_cmd, report.common);
+  day_cmd->add_option("date", report.date, "YYYY-MM-DD (default: the last complete business day)");
+  auto* range_cmd = report_cmd->add_subcommand("range", "Any period, grouped");
+  add_common(*range_cmd, report.common);
+  range_cmd->add_option("--from", report.from, "First business day, YYYY-MM-DD")->required();
+  range_cmd->add_option("--to", report.to, "Last business day, YYYY-MM-DD")->required();
+  range_cmd->add_option("--by", report.by, "hour, day, week, month, shift, seller or weekday")
+      ->check(CLI::IsMember({"hour", "day", "week", "month", "shift", "seller", "weekday"}));
+  for (auto* sub : {day_cmd, range_cmd}) {
+    sub->add_option("--format", report.format, "text, csv, json, md or html")
+        ->check(CLI::IsMember({"text", "csv", "json", "md", "html"}));
+    sub->add_option("--output,-o", report.output, "Write to FILE instead of standard output");
+    sub->add_option("--language", report.language, "en, fr or ru (default: the store's)")
+        ->check(CLI::IsMember({"en", "fr", "ru"}));
+  }
+
+  EvalCommand eval;
+  auto* eval_cmd = app.add_subcommand("eval", "Score the counter against ground-truth crossings");
+  eval_cmd->add_option("--truth", eval.truth_files, "Truth file(s) (JSON)")->required()->check(CLI::ExistingFile);
+  eval_cmd->add_option("--detector", eval.detector, "auto, background, dnn or hog");
+  eval_cmd->add_option("--model", eval.model, "DNN weights (.weights or .onnx)")->check(CLI::ExistingFile);
+  eval_cmd->add_flag("--json", eval.json, "Print the scores as JSON");
+
+  BenchCommand bench;
+  auto* bench_cmd = app.add_subcommand("bench", "Measure speed as ratios against references run alongside");
+  add_common(*bench_cmd, bench.common);
+  bench_cmd->add_option("--only", bench.only, "Run only these: vision, store, import, ui");
+  bench_cmd->add_flag("--quick", bench.quick, "Smaller inputs, for a smoke run");
+
+  if (argc > 1 && argv[1][0] != '-' && !is_subcommand(app, argv[1])) {
+    std::cerr << "footfall: unknown command '" << argv[1] << "'\n" << "Run 'footfall --help' for the commands.\n";
+    return 2;
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    return app.exit(error);
+  }
+
+  try {
+    if (*kiosk_cmd) return run_kiosk_command(kiosk);
+    if (*demo_cmd) return run_kiosk_command(demo);
+    if (*count_cmd) return run_count_command(count);
+    if (*import_cmd) return run_import_command(import);
+    if (*day_cmd) {
+      report.kind = "day";
+      return run_report_command(report);
+    }
+    if (*range_cmd) {
+      report.kind = "range";
+      return run_report_command(report);
+    }
+    if (*eval_cmd) return run_eval_command(eval);
+    if (*bench_cmd) return run_bench_command(bench);
+  } catch (const std::exception& error) {
+    std::cerr << "footfall: " << error.what() << "\n";
+    return 1;
+  }
+  return 2;
+}
+
 }  // namespace footfall::app

@@ -1,0 +1,65 @@
+#include "commands.hpp"
+#include "config.hpp"
+
+#include "footfall/data/pos_import.hpp"
+#include "footfall/data/store.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <iomanip>
+#include <iostream>
+
+namespace footfall::app {
+
+int run_import_command(const ImportCommand& command) {
+  if (command.guess) {
+    for (const auto& file : command.files) std::cout << data::guess_profile_toml(file);
+    return 0;
+  }
+  const AppConfig config = resolve_config(command.common.config, command.common.db);
+  data::Store store(config.database.string());
+
+  data::ImportOptions options;
+  options.profile = command.profile;
+  options.profile_file = command.profile_file;
+  options.dry_run = command.dry_run;
+  options.skip_bad_rows = command.skip_bad_rows;
+  options.reject_file = command.reject_file;
+  if (!command.date.empty()) options.default_date = command.date;
+  if (isatty(STDERR_FILENO) != 0) {
+    options.progress = [](double fraction) { std::fprintf(stderr, "\r  %3.0f%% ", 100.0 * fraction); };
+  }
+
+  int status = 0;
+  for (const auto& file : command.files) {
+    try {
+      const data::ImportResult result = data::import_pos_file(store, file, options);
+      if (options.progress) std::fputc('\r', stderr);
+      std::cout << file << ": " << result.profile << ", " << result.rows << " rows, " << result.transactions
+                << " transactions (" << result.added << " new, " << result.updated << " updated, "
+                << result.unchanged << " unchanged), net sales " << std::fixed << std::setprecision(2) << static_cast<double>(result.net_sales) / 100.0
+                << (command.dry_run ? " [dry run: nothing written]" : "") << "\n";
+      for (const auto& rejected : result.rejected) std::cerr << rejected.to_string() << "\n";
+      if (!result.rejected.empty()) {
+        std::cerr << result.rejected.size() << " row(s) rejected"
+                  << (options.reject_file.empty() ? "" : ", written to " + options.reject_file.string()) << "\n";
+      }
+    } catch (const data::ImportError& error) {
+      if (options.progress) std::fputc('\r', stderr);
+      std::cerr << error.what() << "\n";
+      constexpr std::size_t kShown = 20;
+      for (std::size_t i = 0; i < error.errors().size() && i < kShown; ++i) {
+        std::cerr << "  " << error.errors()[i].to_string() << "\n";
+      }
+      if (error.errors().size() > kShown) {
+        std::cerr << "  ... and " << error.errors().size() - kShown << " more\n";
+      }
+      std::cerr << file << ": nothing imported (use --skip-bad-rows to import the good rows)\n";
+      status = 1;
+    }
+  }
+  return status;
+}
+
+}  // namespace footfall::app

@@ -1,0 +1,82 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace footfall::app {
+
+// Options every data-touching subcommand takes.
+struct CommonOptions {
+  std::string db;
+  std::string config;
+};
+
+struct KioskCommand {
+  CommonOptions common;
+  std::string source;  // overrides the config's camera
+  bool fullscreen = false;
+  bool windowed = false;
+  std::string language;
+  std::string screenshot;
+  double after_s = 3.0;
+  bool demo = false;
+  bool set_pin = false;
+};
+
+struct CountCommand {
+  CommonOptions common;
+  std::string source;
+  std::string detector;
+  std::string model;
+  std::string start;  // ISO time of the first frame, for files
+  std::optional<double> fps;
+  std::optional<double> seconds;
+  bool json = false;
+  bool quiet = false;
+};
+
+struct ImportCommand {
+  CommonOptions common;
+  std::vector<std::string> files;
+  std::string profile = "auto";
+  std::string profile_file;
+  std::string date;
+  bool dry_run = false;
+  bool skip_bad_rows = false;
+  std::string reject_file;
+  bool guess = false;
+};
+
+struct ReportCommand {
+  CommonOptions common;
+  std::string kind;  // day or range
+  std::string date;
+  std::string from;
+  std::string to;
+  std::string by = "day";
+  std::string format = "text";
+  std::string output;
+  std::string language;
+};
+
+struct EvalCommand {
+  std::vector<std::string> truth_files;
+  std::string detector;
+  std::string model;
+  bool json = false;
+};
+
+struct BenchCommand {
+  CommonOptions common;
+  std::vector<std::string> only;
+  bool quick = false;
+};
+
+int run_kiosk_command(const KioskCommand& command);
+int run_count_command(const CountCommand& command);
+int run_import_command(const ImportCommand& command);
+int run_report_command(const ReportCommand& command);
+int run_eval_command(const EvalCommand& command);
+int run_bench_command(const BenchCommand& command);
+
+}  // namespace footfall::app

@@ -1,0 +1,38 @@
+#pragma once
+#include "footfall/vision/types.hpp"
+
+#include <filesystem>
+#include <string>
+
+namespace footfall::app {
+
+struct CameraConfig {
+  std::string source = "synthetic";
+  std::string door = "main";
+  std::string detector = "auto";
+  std::string model;
+  vision::View view = vision::View::Overhead;
+  vision::CountingLine line;
+};
+
+struct AppConfig {
+  std::filesystem::path database;
+  CameraConfig camera;
+  std::filesystem::path watch_folder;
+  bool fullscreen = false;
+  std::string language = "en";
+  std::string admin_pin_hash;
+  std::filesystem::path reports_folder;
+  std::string reports_command;
+};
+
+// Reads a TOML config; throws std::runtime_error naming the file, line and key at fault.
+AppConfig load_config(const std::filesystem::path& path);
+
+// The config the user named, else the default one shipped in assets/.
+AppConfig resolve_config(const std::string& config_path, const std::string& db_override);
+
+// Where the bundled assets are: $FOOTFALL_ASSETS, beside the binary, or the source tree.
+std::filesystem::path assets_dir();
+
+}  // namespace footfall::app

@@ -1,0 +1,97 @@
+#include "counting_loop.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
+namespace footfall::app {
+namespace {
+
+std::int64_t wall_clock_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// Sleeps in small steps so stop() is honoured quickly.
+void sleep_unless_stopped(std::chrono::milliseconds duration, const std::atomic<bool>& stop) {
+  const auto until = std::chrono::steady_clock::now() + duration;
+  while (!stop && std::chrono::steady_clock::now() < until) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+}
+
+}  // namespace
+
+data::CountEvent to_count_event(const vision::Crossing& crossing, const std::string& door) {
+  return {crossing.timestamp_ms, door, crossing.direction == vision::Direction::In, crossing.track_id,
+          crossing.confidence};
+}
+
+CountingLoop::CountingLoop(CountingSetup setup) : setup_(std::move(setup)) {}
+
+CountingProgress CountingLoop::run() {
+  CountingProgress progress;
+  auto source = vision::open_source(setup_.camera.source, setup_.source_options);
+  description_ = source->describe();
+
+  vision::CounterConfig counter_config;
+  counter_config.line = setup_.camera.line;
+  counter_config.view = setup_.camera.view;
+  counter_config.point =
+      setup_.camera.view == vision::View::Angled ? vision::TrackPoint::Feet : vision::TrackPoint::Center;
+  counter_config.detector = vision::parse_detector(setup_.camera.detector);
+  counter_config.model_path = setup_.camera.model;
+  counter_config.fps = source->fps() > 0.0 ? source->fps() : 15.0;
+  vision::PeopleCounter counter(counter_config);
+  if (on_state) on_state("ok", description_);
+
+  const auto started = std::chrono::steady_clock::now();
+  auto last_progress = started;
+  std::int64_t first_frame_ms = -1;
+  vision::Frame frame;
+  auto backoff = std::chrono::milliseconds(500);
+  while (!stop_requested_) {
+    if (!source->read(frame)) {
+      if (!source->is_live()) break;
+      // A live camera dropped: the time until it is back is a gap, never zero visitors.
+      const std::int64_t gap_start = wall_clock_ms();
+      if (on_state) on_state("down", "camera dropped: " + description_);
+      bool reconnected = false;
+      while (!stop_requested_ && !reconnected) {
+        sleep_unless_stopped(backoff, stop_requested_);
+        backoff = std::min(backoff * 2, std::chrono::milliseconds(30000));
+        try {
+          source = vision::open_source(setup_.camera.source, setup_.source_options);
+          reconnected = source->read(frame);
+        } catch (const std::exception& error) {
+          if (on_state) on_state("down", error.what());
+        }
+      }
+      if (on_gap) on_gap(gap_start, wall_clock_ms(), "camera dropped");
+      if (!reconnected) break;
+      backoff = std::chrono::milliseconds(500);
+      if (on_state) on_state("ok", description_);
+    }
+    if (first_frame_ms < 0) first_frame_ms = frame.timestamp_ms;
+    if (setup_.max_seconds && static_cast<double>(frame.timestamp_ms - first_frame_ms) > *setup_.max_seconds * 1000.0) {
+      break;
+    }
+    for (const auto& crossing : counter.process(frame)) {
+      (crossing.direction == vision::Direction::In ? progress.entries : progress.exits)++;
+      if (on_crossing) on_crossing(crossing);
+    }
+    ++progress.frames;
+    const auto now = std::chrono::steady_clock::now();
+    const double elapsed_s = std::chrono::duration<double>(now - started).count();
+    progress.fps = elapsed_s > 0.0 ? static_cast<double>(progress.frames) / elapsed_s : 0.0;
+    if (on_frame) on_frame(frame, counter, progress);
+    if (on_progress && now - last_progress > std::chrono::milliseconds(250)) {
+      last_progress = now;
+      on_progress(progress);
+    }
+  }
+  if (on_progress) on_progress(progress);
+  return progress;
+}
+
+}  // namespace footfall::app

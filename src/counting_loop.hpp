@@ -1,0 +1,53 @@
+#pragma once
+#include "config.hpp"
+
+#include "footfall/data/types.hpp"
+#include "footfall/vision/counter.hpp"
+#include "footfall/vision/frame_source.hpp"
+
+#include <atomic>
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace footfall::app {
+
+struct CountingSetup {
+  CameraConfig camera;
+  vision::SourceOptions source_options;
+  std::optional<double> max_seconds;
+};
+
+struct CountingProgress {
+  std::int64_t frames = 0;
+  double fps = 0.0;
+  std::int64_t entries = 0;
+  std::int64_t exits = 0;
+};
+
+data::CountEvent to_count_event(const vision::Crossing& crossing, const std::string& door);
+
+// The camera thread's loop: owns the source and the counter, reconnects live sources with backoff
+// and reports gaps. Shared by `footfall count` and the kiosk so both count the same way.
+class CountingLoop {
+ public:
+  explicit CountingLoop(CountingSetup setup);
+
+  std::function<void(const vision::Crossing&)> on_crossing;
+  std::function<void(std::int64_t start_ms, std::int64_t end_ms, const std::string& reason)> on_gap;
+  std::function<void(const CountingProgress&)> on_progress;
+  // Called with each processed frame; the kiosk downsamples it for the screen. Never stored.
+  std::function<void(const vision::Frame&, const vision::PeopleCounter&, const CountingProgress&)> on_frame;
+  std::function<void(const std::string& state, const std::string& message)> on_state;
+
+  CountingProgress run();  // until the source ends, max_seconds pass, or stop()
+  void stop() { stop_requested_ = true; }
+  [[nodiscard]] std::string source_description() const { return description_; }
+
+ private:
+  CountingSetup setup_;
+  std::atomic<bool> stop_requested_{false};
+  std::string description_;
+};
+
+}  // namespace footfall::app

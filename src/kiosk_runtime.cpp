@@ -1,0 +1,275 @@
+#include "kiosk_runtime.hpp"
+
+#include "footfall/data/count_writer.hpp"
+#include "footfall/data/metrics.hpp"
+#include "footfall/data/pos_import.hpp"
+#include "footfall/data/store.hpp"
+
+#include <opencv2/imgproc.hpp>
+
+#include <chrono>
+#include <date/date.h>
+
+namespace footfall::app {
+namespace {
+
+std::int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+ui::Point to_ui(vision::NormPoint point) { return {point.x, point.y}; }
+
+constexpr int kScreenFrameWidth = 640;
+constexpr auto kFramePublishInterval = std::chrono::milliseconds(66);
+constexpr auto kFiguresRefreshInterval = std::chrono::seconds(2);
+constexpr auto kWatchFolderInterval = std::chrono::seconds(5);
+
+std::string shift_days(const std::string& date_text, int days) {
+  date::year_month_day ymd{};
+  std::istringstream in(date_text);
+  in >> date::parse("%F", ymd);
+  return date::format("%F", date::sys_days(ymd) + date::days(days));
+}
+
+}  // namespace
+
+KioskRuntime::KioskRuntime(AppConfig config, CountingSetup camera, ui::SnapshotHub& hub)
+    : config_(std::move(config)), camera_setup_(std::move(camera)), hub_(hub) {}
+
+KioskRuntime::~KioskRuntime() { stop(); }
+
+void KioskRuntime::start() {
+  camera_ = std::thread([this] { camera_thread(); });
+  metrics_ = std::thread([this] { metrics_thread(); });
+  importer_ = std::thread([this] { import_thread(); });
+}
+
+void KioskRuntime::stop() {
+  if (stopping_.exchange(true)) return;
+  {
+    std::lock_guard lock(loop_mutex_);
+    if (loop_ != nullptr) loop_->stop();
+  }
+  refresh_signal_.notify_all();
+  import_signal_.notify_all();
+  for (auto* thread : {&camera_, &metrics_, &importer_}) {
+    if (thread->joinable()) thread->join();
+  }
+}
+
+ui::KioskIntents KioskRuntime::intents() {
+  ui::KioskIntents intents;
+  intents.import_file = [this](const std::string& path) {
+    {
+      std::lock_guard lock(import_mutex_);
+      import_queue_.emplace_back(path);
+    }
+    import_signal_.notify_one();
+  };
+  return intents;
+}
+
+void KioskRuntime::request_refresh() {
+  {
+    std::lock_guard lock(refresh_mutex_);
+    refresh_requested_ = true;
+  }
+  refresh_signal_.notify_one();
+}
+
+void KioskRuntime::report_error(const std::string& worker, const std::string& message) {
+  hub_.update([&](ui::KioskSnapshot& snapshot) { snapshot.worker_error = worker + ": " + message; });
+}
+
+void KioskRuntime::camera_thread() {
+  try {
+    data::CountEventWriter writer(config_.database.string());
+    std::unique_ptr<data::Store> gap_store;
+    CountingLoop loop(camera_setup_);
+    {
+      std::lock_guard lock(loop_mutex_);
+      if (stopping_) return;
+      loop_ = &loop;
+    }
+    auto last_publish = std::chrono::steady_clock::now() - kFramePublishInterval;
+    std::int64_t live_in = 0;
+    std::int64_t live_out = 0;
+    std::int64_t last_crossing_ms = 0;
+    bool last_crossing_in = true;
+    auto state = ui::CameraState::Starting;
+    std::string state_message;
+
+    loop.on_crossing = [&](const vision::Crossing& crossing) {
+      writer.push(to_count_event(crossing, camera_setup_.camera.door));
+      (crossing.direction == vision::Direction::In ? live_in : live_out)++;
+      last_crossing_ms = now_ms();
+      last_crossing_in = crossing.direction == vision::Direction::In;
+      request_refresh();
+    };
+    loop.on_gap = [&](std::int64_t start_ms, std::int64_t end_ms, const std::string& reason) {
+      if (!gap_store) gap_store = std::make_unique<data::Store>(config_.database.string());
+      gap_store->add_camera_gap({camera_setup_.camera.door, start_ms, end_ms, reason});
+      request_refresh();
+    };
+    loop.on_state = [&](const std::string& name, const std::string& message) {
+      state = name == "ok" ? ui::CameraState::Ok : name == "frozen" ? ui::CameraState::Frozen : ui::CameraState::Down;
+      state_message = message;
+      auto view = std::make_shared<ui::CameraView>();
+      view->state = state;
+      view->message = message;
+      view->live_in = live_in;
+      view->live_out = live_out;
+      hub_.publish_camera(view);
+    };
+    loop.on_frame = [&](const vision::Frame& frame, const vision::PeopleCounter& counter,
+                        const CountingProgress& progress) {
+      const auto now = std::chrono::steady_clock::now();
+      if (now - last_publish < kFramePublishInterval) return;
+      last_publish = now;
+      auto view = std::make_shared<ui::CameraView>();
+      const double scale = static_cast<double>(kScreenFrameWidth) / std::max(1, frame.image.cols);
+      cv::Mat small;
+      cv::Mat rgba;
+      cv::resize(frame.image, small, cv::Size(), scale, scale, cv::INTER_AREA);
+      cv::cvtColor(small, rgba, cv::COLOR_BGR2RGBA);
+      view->width = rgba.cols;
+      view->height = rgba.rows;
+      view->rgba.assign(rgba.datastart, rgba.dataend);
+      view->sequence = static_cast<std::uint64_t>(frame.index) + 1;
+      const auto& line = counter.config().line;
+      view->line_a = to_ui(line.a);
+      view->line_b = to_ui(line.b);
+      view->inside = to_ui(line.inside);
+      for (const auto& track : counter.tracks()) {
+        view->tracks.push_back({track.id, to_ui(track.top_left), to_ui(track.bottom_right)});
+      }
+      view->last_crossing_ms = last_crossing_ms;
+      view->last_crossing_in = last_crossing_in;
+      view->fps = progress.fps;
+      view->frame_age_ms = std::max<std::int64_t>(0, now_ms() - frame.timestamp_ms);
+      view->state = state == ui::CameraState::Starting ? ui::CameraState::Ok : state;
+      view->message = state_message;
+      view->live_in = live_in;
+      view->live_out = live_out;
+      hub_.publish_camera(view);
+    };
+    loop.run();
+    {
+      std::lock_guard lock(loop_mutex_);
+      loop_ = nullptr;
+    }
+    writer.flush();
+    if (!stopping_) {
+      auto view = std::make_shared<ui::CameraView>();
+      view->state = ui::CameraState::Down;
+      view->message = "the camera source ended: " + loop.source_description();
+      hub_.publish_camera(view);
+    }
+  } catch (const std::exception& error) {
+    {
+      std::lock_guard lock(loop_mutex_);
+      loop_ = nullptr;
+    }
+    auto view = std::make_shared<ui::CameraView>();
+    view->state = ui::CameraState::Down;
+    view->message = error.what();
+    hub_.publish_camera(view);
+    report_error("camera", error.what());
+  }
+}
+
+void KioskRuntime::metrics_thread() {
+  std::unique_ptr<data::Store> store;
+  while (!stopping_) {
+    {
+      std::unique_lock lock(refresh_mutex_);
+      refresh_signal_.wait_for(lock, kFiguresRefreshInterval, [this] { return refresh_requested_ || stopping_.load(); });
+      refresh_requested_ = false;
+    }
+    if (stopping_) break;
+    try {
+      if (!store) store = std::make_unique<data::Store>(config_.database.string());
+      const std::int64_t now = now_ms();
+      const data::StoreSettings settings = store->settings();
+      const std::string today = data::business_date_of(settings, now);
+      auto summary = std::make_shared<data::DaySummary>(data::day_summary(*store, today, now));
+      auto last_week = std::make_shared<data::DaySummary>(data::day_summary(*store, shift_days(today, -7)));
+      hub_.update([&](ui::KioskSnapshot& snapshot) {
+        snapshot.store_name = settings.name;
+        snapshot.currency = settings.currency;
+        snapshot.now_ms = now;
+        snapshot.occupancy = std::max<std::int64_t>(0, summary->total.entries - summary->total.exits);
+        snapshot.worker_error.clear();
+      });
+      hub_.publish_figures(std::move(summary), std::move(last_week));
+    } catch (const std::exception& error) {
+      store.reset();  // reopen next time: the file may have been replaced or fixed
+      report_error("figures", error.what());
+    }
+  }
+}
+
+void KioskRuntime::import_thread() {
+  std::unique_ptr<data::Store> store;
+  while (!stopping_) {
+    std::filesystem::path next;
+    {
+      std::unique_lock lock(import_mutex_);
+      import_signal_.wait_for(lock, kWatchFolderInterval, [this] { return !import_queue_.empty() || stopping_.load(); });
+      if (stopping_) break;
+      if (!import_queue_.empty()) {
+        next = import_queue_.front();
+        import_queue_.pop_front();
+      }
+    }
+    try {
+      if (!store) store = std::make_unique<data::Store>(config_.database.string());
+      if (!next.empty()) {
+        hub_.update([&](ui::KioskSnapshot& snapshot) {
+          snapshot.import = {};
+          snapshot.import.running = true;
+          snapshot.import.file = next.filename().string();
+        });
+        data::ImportOptions options;
+        options.progress = [&](double fraction) {
+          hub_.update([&](ui::KioskSnapshot& snapshot) { snapshot.import.progress = fraction; });
+        };
+        try {
+          const auto result = data::import_pos_file(*store, next, options);
+          hub_.update([&](ui::KioskSnapshot& snapshot) {
+            snapshot.import.running = false;
+            snapshot.import.progress = 1.0;
+            snapshot.import.profile = result.profile;
+            snapshot.import.lines = {std::to_string(result.rows) + " rows, " + std::to_string(result.transactions) +
+                                     " transactions: " + std::to_string(result.added) + " new, " +
+                                     std::to_string(result.updated) + " updated, " +
+                                     std::to_string(result.unchanged) + " unchanged"};
+            for (const auto& rejected : result.rejected) snapshot.import.lines.push_back(rejected.to_string());
+          });
+        } catch (const data::ImportError& error) {
+          hub_.update([&](ui::KioskSnapshot& snapshot) {
+            snapshot.import.running = false;
+            snapshot.import.failed = true;
+            snapshot.import.lines = {error.what()};
+            for (const auto& row : error.errors()) snapshot.import.lines.push_back(row.to_string());
+          });
+        }
+        request_refresh();
+      }
+      if (!config_.watch_folder.empty() && std::filesystem::is_directory(config_.watch_folder)) {
+        const auto results = data::import_watch_folder(*store, config_.watch_folder, data::ImportOptions{});
+        if (!results.empty()) request_refresh();
+      }
+    } catch (const std::exception& error) {
+      store.reset();
+      hub_.update([&](ui::KioskSnapshot& snapshot) {
+        snapshot.import.running = false;
+        snapshot.import.failed = true;
+        snapshot.import.lines = {error.what()};
+      });
+    }
+  }
+}
+
+}  // namespace footfall::app

@@ -1,0 +1,59 @@
+#pragma once
+#include "config.hpp"
+#include "counting_loop.hpp"
+
+#include "footfall/ui/snapshot.hpp"
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace footfall::app {
+
+// The kiosk's worker threads. Each owns its own SQLite connection; all of them only publish
+// snapshots to the hub, which the UI thread draws. A worker's fault becomes text on the screen.
+class KioskRuntime {
+ public:
+  KioskRuntime(AppConfig config, CountingSetup camera, ui::SnapshotHub& hub);
+  ~KioskRuntime();
+  KioskRuntime(const KioskRuntime&) = delete;
+  KioskRuntime& operator=(const KioskRuntime&) = delete;
+  KioskRuntime(KioskRuntime&&) = delete;
+  KioskRuntime& operator=(KioskRuntime&&) = delete;
+
+  void start();
+  void stop();
+  [[nodiscard]] ui::KioskIntents intents();
+
+ private:
+  void camera_thread();
+  void metrics_thread();
+  void import_thread();
+  void request_refresh();
+  void report_error(const std::string& worker, const std::string& message);
+
+  AppConfig config_;
+  CountingSetup camera_setup_;
+  ui::SnapshotHub& hub_;
+  std::atomic<bool> stopping_{false};
+  CountingLoop* loop_ = nullptr;  // owned by the camera thread while it runs
+  std::mutex loop_mutex_;
+
+  std::mutex refresh_mutex_;
+  std::condition_variable refresh_signal_;
+  bool refresh_requested_ = true;
+
+  std::mutex import_mutex_;
+  std::condition_variable import_signal_;
+  std::deque<std::filesystem::path> import_queue_;
+
+  std::thread camera_;
+  std::thread metrics_;
+  std::thread importer_;
+};
+
+}  // namespace footfall::app

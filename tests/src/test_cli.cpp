@@ -1,0 +1,106 @@
+#include "config.hpp"
+
+#include <doctest/doctest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace {
+
+struct RunResult {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr together
+};
+
+RunResult run_footfall(const std::string& arguments) {
+  RunResult result;
+  const std::string command = std::string(FOOTFALL_BINARY) + " " + arguments + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::array<char, 4096> buffer{};
+  while (fgets(buffer.data(), static_cast<int>(buffer.size()), pipe) != nullptr) result.output += buffer.data();
+  const int status = pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+std::filesystem::path write_temp(const std::string& name, const std::string& text) {
+  const auto path = std::filesystem::temp_directory_path() / ("footfall-test-" + name);
+  std::ofstream(path) << text;
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("--version prints the version and succeeds") {
+  const auto result = run_footfall("--version");
+  CHECK(result.exit_code == 0);
+  CHECK(result.output.find(FOOTFALL_VERSION) != std::string::npos);
+}
+
+TEST_CASE("--help lists every subcommand") {
+  const auto result = run_footfall("--help");
+  CHECK(result.exit_code == 0);
+  for (const char* name : {"kiosk", "count", "import", "report", "eval", "demo", "bench"}) {
+    CHECK_MESSAGE(result.output.find(name) != std::string::npos, name);
+  }
+}
+
+TEST_CASE("an unknown subcommand is a clear error with a non-zero exit") {
+  const auto result = run_footfall("frobnicate");
+  CHECK(result.exit_code != 0);
+  CHECK(result.output.find("frobnicate") != std::string::npos);
+}
+
+TEST_CASE("no subcommand at all is an error") { CHECK(run_footfall("").exit_code != 0); }
+
+TEST_CASE("bad arguments name the option at fault") {
+  const auto result = run_footfall("report range --from 2026-01-01 --to 2026-01-31 --by fortnight");
+  CHECK(result.exit_code != 0);
+  CHECK(result.output.find("--by") != std::string::npos);
+
+  const auto missing = run_footfall("import /nonexistent/file.csv");
+  CHECK(missing.exit_code != 0);
+  CHECK(missing.output.find("/nonexistent/file.csv") != std::string::npos);
+}
+
+TEST_CASE("the default config loads") {
+  const auto config = footfall::app::load_config(std::filesystem::path(FOOTFALL_ASSETS_DIR) / "config.toml");
+  CHECK(config.camera.source == "synthetic");
+  CHECK(config.language == "en");
+  CHECK(config.camera.line.a.y == doctest::Approx(0.5));
+}
+
+TEST_CASE("a config error names the file, the line and the key") {
+  const auto path = write_temp("bad.toml", "[camera]\nsource = \"synthetic\"\nline = [0.0, 0.5, 1.7, 0.5]\n");
+  try {
+    (void)footfall::app::load_config(path);
+    FAIL("expected an error");
+  } catch (const std::runtime_error& error) {
+    const std::string message = error.what();
+    CHECK(message.find(path.string()) != std::string::npos);
+    CHECK(message.find(":3:") != std::string::npos);
+    CHECK(message.find("camera.line") != std::string::npos);
+  }
+}
+
+TEST_CASE("a config that is not TOML names the file and line") {
+  const auto path = write_temp("broken.toml", "[kiosk]\nlanguage = \"fr\n");
+  try {
+    (void)footfall::app::load_config(path);
+    FAIL("expected an error");
+  } catch (const std::runtime_error& error) {
+    const std::string message = error.what();
+    CHECK(message.find(path.string() + ":2") != std::string::npos);
+  }
+}
+
+TEST_CASE("a wrong language in the config is refused") {
+  const auto path = write_temp("lang.toml", "[kiosk]\nlanguage = \"de\"\n");
+  CHECK_THROWS_WITH_AS((void)footfall::app::load_config(path), doctest::Contains("kiosk.language"),
+                       std::runtime_error);
+}
