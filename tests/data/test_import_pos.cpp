@@ -381,3 +381,20 @@ TEST_CASE("import: profile detection by header names") {
   CHECK(detect_profile({"a", "b"}) == nullptr);
   CHECK_THROWS_WITH(parse_profile_toml("[columns]\nwho = \"x\"\ntotal = \"t\"\n", "p.toml"), doctest::Contains("who"));
 }
+
+TEST_CASE("import: the demo sales file imports for any date") {
+  const fs::path demo = fs::path(FOOTFALL_ASSETS_DIR) / "demo";
+  ImportOptions options = with_profile(demo / "sales-profile.toml");
+  options.default_date = "2026-03-29";  // the night Paris moves to summer time: still fine
+  Store store(":memory:");
+  const auto result = import_pos_file(store, demo / "sales.csv", options);
+  CHECK(result.transactions == 150);
+  CHECK(result.net_sales == 1248130);  // summed independently: all rows except "Annulé"
+  CHECK(store.db().execAndGet("SELECT count(*) FROM pos_transactions WHERE kind = 'refund'").getInt64() == 4);
+  CHECK(store.db().execAndGet("SELECT count(*) FROM pos_transactions WHERE seller = 'Анна'").getInt64() > 0);
+  // T0001 at 09:10 Paris (CEST, UTC+2) on 2026-03-29 = 07:10 UTC.
+  CHECK(store.db().execAndGet("SELECT time_ms FROM pos_transactions WHERE pos_id = 'T0001'").getInt64() == 1774768200000);
+  ImportOptions no_date = with_profile(demo / "sales-profile.toml");
+  CHECK_THROWS_WITH_AS((void)import_pos_file(store, demo / "sales.csv", no_date), doctest::Contains("no default date"),
+                       ImportError);
+}
