@@ -51,6 +51,18 @@ TimeMs BusinessClock::shift_days(TimeMs time_ms, int days) const {
   return zone_->to_sys(local, date::choose::earliest).time_since_epoch().count();
 }
 
+bool BusinessClock::whole_hour_offsets(TimeMs from_ms, TimeMs to_ms) const {
+  if (cutoff_minutes_ % 60 != 0) return false;
+  auto instant = date::floor<std::chrono::seconds>(to_sys(from_ms));
+  const auto end = to_sys(to_ms);
+  for (;;) {
+    const auto info = zone_->get_info(instant);
+    if (info.offset.count() % 3600 != 0) return false;
+    if (info.end >= end || info.end <= instant) return true;
+    instant = info.end;
+  }
+}
+
 date::local_days parse_date(const std::string& text) {
   std::istringstream in(text);
   date::year_month_day day{};

@@ -22,6 +22,8 @@ class BusinessClock {
   // The same local time of day, `days` days earlier or later.
   [[nodiscard]] TimeMs shift_days(TimeMs time_ms, int days) const;
   [[nodiscard]] int cutoff_minutes() const { return cutoff_minutes_; }
+  // True when every local hour in [from, to) starts on a whole UTC hour, so hourly sums line up.
+  [[nodiscard]] bool whole_hour_offsets(TimeMs from_ms, TimeMs to_ms) const;
 
  private:
   const date::time_zone* zone_;

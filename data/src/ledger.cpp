@@ -3,24 +3,32 @@
 #include "schema.hpp"
 
 #include <algorithm>
-#include <set>
+#include <stdexcept>
 
 namespace footfall::data {
 namespace {
 
-TimeMs floor_bucket(TimeMs time_ms) {
-  const TimeMs remainder = time_ms % rollup_bucket_ms;
-  return remainder < 0 ? time_ms - remainder - rollup_bucket_ms : time_ms - remainder;
+template <class Bucket>
+auto first_bucket_at(const std::vector<Bucket>& buckets, TimeMs time_ms) {
+  return std::lower_bound(buckets.begin(), buckets.end(), time_ms,
+                          [](const Bucket& bucket, TimeMs value) { return bucket.bucket_ms < value; });
 }
 
-TimeMs ceil_bucket(TimeMs time_ms) {
+}  // namespace
+
+TimeMs Ledger::floor_bucket(TimeMs time_ms) const {
+  const TimeMs remainder = time_ms % bucket_ms_;
+  return remainder < 0 ? time_ms - remainder - bucket_ms_ : time_ms - remainder;
+}
+
+TimeMs Ledger::ceil_bucket(TimeMs time_ms) const {
   const TimeMs floored = floor_bucket(time_ms);
-  return floored == time_ms ? floored : floored + rollup_bucket_ms;
+  return floored == time_ms ? floored : floored + bucket_ms_;
 }
 
 // Whole buckets from the rollup, the ragged ends from raw rows.
 template <class BucketSum, class RawSum>
-Tally split_sum(TimeMs from_ms, TimeMs to_ms, BucketSum bucket_sum, RawSum raw_sum) {
+Tally Ledger::split_sum(TimeMs from_ms, TimeMs to_ms, BucketSum bucket_sum, RawSum raw_sum) const {
   if (from_ms >= to_ms) return {};
   const TimeMs first = ceil_bucket(from_ms);
   const TimeMs last = floor_bucket(to_ms);
@@ -30,14 +38,6 @@ Tally split_sum(TimeMs from_ms, TimeMs to_ms, BucketSum bucket_sum, RawSum raw_s
   if (last < to_ms) result += raw_sum(last, to_ms);
   return result;
 }
-
-template <class Bucket>
-auto first_bucket_at(const std::vector<Bucket>& buckets, TimeMs time_ms) {
-  return std::lower_bound(buckets.begin(), buckets.end(), time_ms,
-                          [](const Bucket& bucket, TimeMs value) { return bucket.bucket_ms < value; });
-}
-
-}  // namespace
 
 Tally& Tally::operator+=(const Tally& other) {
   entries += other.entries;
@@ -65,45 +65,47 @@ Tally& Tally::operator-=(const Tally& other) {
   return *this;
 }
 
-Ledger::Ledger(Store& store, TimeMs from_ms, TimeMs to_ms)
-    : from_ms_(from_ms),
-      to_ms_(to_ms),
-      raw_counts_(store.db(),
-                  "SELECT coalesce(sum(direction = 'in'), 0), coalesce(sum(direction = 'out'), 0) FROM count_events "
-                  "WHERE time_ms >= ? AND time_ms < ?"),
-      raw_sales_(store.db(),
-                 "SELECT coalesce(sum(kind = 'sale'), 0), "
-                 "coalesce(sum(CASE kind WHEN 'sale' THEN total ELSE 0 END), 0), "
-                 "coalesce(sum(CASE WHEN kind IN ('sale', 'refund') THEN total ELSE 0 END), 0), "
-                 "coalesce(sum(CASE kind WHEN 'sale' THEN units ELSE 0 END), 0) FROM pos_transactions "
-                 "WHERE time_ms >= ?1 AND time_ms < ?2 AND (?3 IS NULL OR seller = ?3)"),
-      sale_span_(store.db(),
-                 "SELECT min(time_ms), max(time_ms) FROM pos_transactions WHERE time_ms >= ? AND time_ms < ? "
-                 "AND seller = ? AND kind = 'sale'") {
+Ledger::Ledger(Store& store, TimeMs from_ms, TimeMs to_ms, TimeMs bucket_ms)
+    : store_(store), bucket_ms_(bucket_ms), from_ms_(from_ms), to_ms_(to_ms) {
+  if (bucket_ms <= 0 || bucket_ms % rollup_bucket_ms != 0) {
+    throw std::invalid_argument("ledger bucket must be a multiple of the 15-minute rollup");
+  }
   const TimeMs first = floor_bucket(from_ms);
   const TimeMs last = ceil_bucket(to_ms);
-  SQLite::Statement counts(store.db(),
-                           "SELECT bucket_ms, sum(entries), sum(exits) FROM count_rollup "
-                           "WHERE bucket_ms >= ? AND bucket_ms < ? GROUP BY bucket_ms ORDER BY bucket_ms");
+  // Rows stream in primary-key order (bucket first); folding them into coarser buckets here is
+  // much cheaper than a GROUP BY on an expression, which makes SQLite sort.
+  const bool hourly = bucket_ms % hour_rollup_bucket_ms == 0;
+  SQLite::Statement counts(store.db(), std::string("SELECT bucket_ms, entries, exits FROM ") +
+                                           (hourly ? "count_rollup_hour" : "count_rollup") +
+                                           " WHERE bucket_ms >= ? AND bucket_ms < ?");
   counts.bind(1, first);
   counts.bind(2, last);
   while (counts.executeStep()) {
-    counts_.push_back({counts.getColumn(0).getInt64(), counts.getColumn(1).getInt64(), counts.getColumn(2).getInt64()});
+    const TimeMs bucket = floor_bucket(counts.getColumn(0).getInt64());
+    if (counts_.empty() || counts_.back().bucket_ms != bucket) counts_.push_back({bucket, 0, 0});
+    counts_.back().entries += counts.getColumn(1).getInt64();
+    counts_.back().exits += counts.getColumn(2).getInt64();
   }
-  SQLite::Statement sales(store.db(),
-                          "SELECT bucket_ms, seller, buyers, gross, net, units FROM sales_rollup "
-                          "WHERE bucket_ms >= ? AND bucket_ms < ? ORDER BY bucket_ms");
+  SQLite::Statement sales(store.db(), std::string("SELECT bucket_ms, seller, buyers, gross, net, units FROM ") +
+                                          (hourly ? "sales_rollup_hour" : "sales_rollup") +
+                                          " WHERE bucket_ms >= ? AND bucket_ms < ?");
   sales.bind(1, first);
   sales.bind(2, last);
+  std::size_t bucket_begin = 0;  // first entry of the current coarse bucket in sales_
   while (sales.executeStep()) {
-    SalesBucket bucket;
-    bucket.bucket_ms = sales.getColumn(0).getInt64();
-    bucket.seller = sales.getColumn(1).getString();
-    bucket.tally.buyers = sales.getColumn(2).getInt64();
-    bucket.tally.gross = sales.getColumn(3).getInt64();
-    bucket.tally.net = sales.getColumn(4).getInt64();
-    bucket.tally.units = sales.getColumn(5).getDouble();
-    sales_.push_back(std::move(bucket));
+    const TimeMs bucket = floor_bucket(sales.getColumn(0).getInt64());
+    const char* name = sales.getColumn(1).getText();
+    auto known = std::find(seller_names_.begin(), seller_names_.end(), name);
+    const auto seller = static_cast<std::size_t>(known - seller_names_.begin());
+    if (known == seller_names_.end()) seller_names_.emplace_back(name);
+    if (sales_.empty() || sales_.back().bucket_ms != bucket) bucket_begin = sales_.size();
+    auto slot = std::find_if(sales_.begin() + static_cast<std::ptrdiff_t>(bucket_begin), sales_.end(),
+                             [seller](const SalesBucket& entry) { return entry.seller == seller; });
+    if (slot == sales_.end()) slot = sales_.insert(sales_.end(), SalesBucket{bucket, seller, {}});
+    slot->tally.buyers += sales.getColumn(2).getInt64();
+    slot->tally.gross += sales.getColumn(3).getInt64();
+    slot->tally.net += sales.getColumn(4).getInt64();
+    slot->tally.units += sales.getColumn(5).getDouble();
   }
   for (const auto& gap : store.camera_gaps(from_ms, to_ms)) {
     if (!gaps_.empty() && gap.start_ms <= gaps_.back().end) {
@@ -114,36 +116,49 @@ Ledger::Ledger(Store& store, TimeMs from_ms, TimeMs to_ms)
   }
 }
 
+SQLite::Statement& Ledger::statement(std::optional<SQLite::Statement>& slot, const char* sql) {
+  if (!slot) slot.emplace(store_.db(), sql);
+  slot->reset();
+  return *slot;
+}
+
 Tally Ledger::raw_traffic(TimeMs from_ms, TimeMs to_ms) {
-  raw_counts_.reset();
-  raw_counts_.bind(1, from_ms);
-  raw_counts_.bind(2, to_ms);
+  auto& query = statement(raw_counts_,
+                          "SELECT coalesce(sum(direction = 'in'), 0), coalesce(sum(direction = 'out'), 0) "
+                          "FROM count_events WHERE time_ms >= ? AND time_ms < ?");
+  query.bind(1, from_ms);
+  query.bind(2, to_ms);
   Tally result;
-  if (raw_counts_.executeStep()) {
-    result.entries = raw_counts_.getColumn(0).getInt64();
-    result.exits = raw_counts_.getColumn(1).getInt64();
+  if (query.executeStep()) {
+    result.entries = query.getColumn(0).getInt64();
+    result.exits = query.getColumn(1).getInt64();
   }
-  raw_counts_.reset();
+  query.reset();
   return result;
 }
 
 Tally Ledger::raw_sales(TimeMs from_ms, TimeMs to_ms, const std::string* seller) {
-  raw_sales_.reset();
-  raw_sales_.bind(1, from_ms);
-  raw_sales_.bind(2, to_ms);
+  auto& query = statement(raw_sales_,
+                          "SELECT coalesce(sum(kind = 'sale'), 0), "
+                          "coalesce(sum(CASE kind WHEN 'sale' THEN total ELSE 0 END), 0), "
+                          "coalesce(sum(CASE WHEN kind IN ('sale', 'refund') THEN total ELSE 0 END), 0), "
+                          "coalesce(sum(CASE kind WHEN 'sale' THEN units ELSE 0 END), 0) FROM pos_transactions "
+                          "WHERE time_ms >= ?1 AND time_ms < ?2 AND (?3 IS NULL OR seller = ?3)");
+  query.bind(1, from_ms);
+  query.bind(2, to_ms);
   if (seller != nullptr) {
-    raw_sales_.bind(3, *seller);
+    query.bind(3, *seller);
   } else {
-    raw_sales_.bind(3);
+    query.bind(3);
   }
   Tally result;
-  if (raw_sales_.executeStep()) {
-    result.buyers = raw_sales_.getColumn(0).getInt64();
-    result.gross = raw_sales_.getColumn(1).getInt64();
-    result.net = raw_sales_.getColumn(2).getInt64();
-    result.units = raw_sales_.getColumn(3).getDouble();
+  if (query.executeStep()) {
+    result.buyers = query.getColumn(0).getInt64();
+    result.gross = query.getColumn(1).getInt64();
+    result.net = query.getColumn(2).getInt64();
+    result.units = query.getColumn(3).getDouble();
   }
-  raw_sales_.reset();
+  query.reset();
   return result;
 }
 
@@ -172,10 +187,14 @@ Tally Ledger::traffic(TimeMs from_ms, TimeMs to_ms) {
 Tally Ledger::sales(TimeMs from_ms, TimeMs to_ms, const std::string* seller) {
   from_ms = std::max(from_ms, from_ms_);
   to_ms = std::min(to_ms, to_ms_);
-  auto bucket_sum = [this, seller](TimeMs first, TimeMs last) {
+  const auto seller_index =
+      seller == nullptr ? seller_names_.size()
+                        : static_cast<std::size_t>(std::find(seller_names_.begin(), seller_names_.end(), *seller) -
+                                                   seller_names_.begin());
+  auto bucket_sum = [this, seller, seller_index](TimeMs first, TimeMs last) {
     Tally sum;
     for (auto it = first_bucket_at(sales_, first); it != sales_.end() && it->bucket_ms < last; ++it) {
-      if (seller == nullptr || it->seller == *seller) sum += it->tally;
+      if (seller == nullptr || it->seller == seller_index) sum += it->tally;
     }
     return sum;
   };
@@ -195,23 +214,30 @@ Tally Ledger::window(TimeMs from_ms, TimeMs to_ms) {
 }
 
 std::vector<std::string> Ledger::sellers_with_sales(TimeMs from_ms, TimeMs to_ms) const {
-  std::set<std::string> names;
+  std::vector<bool> seen(seller_names_.size(), false);
   for (auto it = first_bucket_at(sales_, floor_bucket(from_ms)); it != sales_.end() && it->bucket_ms < to_ms; ++it) {
-    if (it->tally.buyers > 0) names.insert(it->seller);
+    if (it->tally.buyers > 0) seen[it->seller] = true;
   }
-  return {names.begin(), names.end()};
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < seen.size(); ++i) {
+    if (seen[i]) names.push_back(seller_names_[i]);
+  }
+  std::sort(names.begin(), names.end());
+  return names;
 }
 
 std::optional<Interval> Ledger::sale_span(const std::string& seller, TimeMs from_ms, TimeMs to_ms) {
-  sale_span_.reset();
-  sale_span_.bind(1, from_ms);
-  sale_span_.bind(2, to_ms);
-  sale_span_.bind(3, seller);
+  auto& query = statement(sale_span_,
+                          "SELECT min(time_ms), max(time_ms) FROM pos_transactions WHERE time_ms >= ? AND time_ms < ? "
+                          "AND seller = ? AND kind = 'sale'");
+  query.bind(1, from_ms);
+  query.bind(2, to_ms);
+  query.bind(3, seller);
   std::optional<Interval> result;
-  if (sale_span_.executeStep() && !sale_span_.getColumn(0).isNull()) {
-    result = Interval{sale_span_.getColumn(0).getInt64(), sale_span_.getColumn(1).getInt64() + 1};
+  if (query.executeStep() && !query.getColumn(0).isNull()) {
+    result = Interval{query.getColumn(0).getInt64(), query.getColumn(1).getInt64() + 1};
   }
-  sale_span_.reset();
+  query.reset();
   return result;
 }
 

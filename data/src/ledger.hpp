@@ -42,7 +42,8 @@ Figures make_figures(const Tally& tally, const StoreSettings& settings);
 // rollup tables, ragged edges and camera-gap corrections from indexed range queries on the raw rows.
 class Ledger {
  public:
-  Ledger(Store& store, TimeMs from_ms, TimeMs to_ms);
+  // `bucket_ms`: a multiple of the 15-minute rollup; hourly buckets read four times fewer rows.
+  Ledger(Store& store, TimeMs from_ms, TimeMs to_ms, TimeMs bucket_ms);
 
   // Entries and exits outside camera gaps, plus the gap time.
   Tally traffic(TimeMs from_ms, TimeMs to_ms);
@@ -62,21 +63,32 @@ class Ledger {
   };
   struct SalesBucket {
     TimeMs bucket_ms = 0;
-    std::string seller;
+    std::size_t seller = 0;  // index into seller_names_
     Tally tally;
   };
 
   Tally raw_traffic(TimeMs from_ms, TimeMs to_ms);
   Tally raw_sales(TimeMs from_ms, TimeMs to_ms, const std::string* seller);
 
+  SQLite::Statement& statement(std::optional<SQLite::Statement>& slot, const char* sql);
+
+  [[nodiscard]] TimeMs floor_bucket(TimeMs time_ms) const;
+  [[nodiscard]] TimeMs ceil_bucket(TimeMs time_ms) const;
+  template <class BucketSum, class RawSum>
+  Tally split_sum(TimeMs from_ms, TimeMs to_ms, BucketSum bucket_sum, RawSum raw_sum) const;
+
+  Store& store_;
+  TimeMs bucket_ms_;
   TimeMs from_ms_;
   TimeMs to_ms_;
   std::vector<CountBucket> counts_;
   std::vector<SalesBucket> sales_;
+  std::vector<std::string> seller_names_;
   std::vector<Interval> gaps_;  // merged over all doors: one door down makes the store's count unknown
-  SQLite::Statement raw_counts_;
-  SQLite::Statement raw_sales_;
-  SQLite::Statement sale_span_;
+  // Prepared on first use: a day of whole buckets never needs them.
+  std::optional<SQLite::Statement> raw_counts_;
+  std::optional<SQLite::Statement> raw_sales_;
+  std::optional<SQLite::Statement> sale_span_;
 };
 
 }  // namespace footfall::data

@@ -111,14 +111,15 @@ std::string format_number(double value, int decimals, const std::string& languag
   std::string plain(text);
   const auto point = plain.find('.');
   std::string result = grouped(plain.substr(0, point), style.group);
-  if (point != std::string::npos) result += style.decimal + plain.substr(point + 1);
-  const bool negative = value < 0 && result.find_first_not_of("0.,") != std::string::npos;
-  return negative ? "-" + result : result;
+  if (point != std::string::npos) result.append(style.decimal).append(plain, point + 1);
+  if (value < 0 && result.find_first_not_of("0.,") != std::string::npos) result.insert(0, 1, '-');
+  return result;
 }
 
 std::string format_integer(std::int64_t value, const std::string& language) {
-  const std::string digits = std::to_string(value < 0 ? -value : value);
-  return (value < 0 ? "-" : "") + grouped(digits, style_of(language).group);
+  std::string result = grouped(std::to_string(value < 0 ? -value : value), style_of(language).group);
+  if (value < 0) result.insert(0, 1, '-');
+  return result;
 }
 
 std::string format_percent(double fraction, int decimals, const std::string& language) {
@@ -133,11 +134,13 @@ std::string format_money(double minor_units, const std::string& currency, const 
   const int decimals = currency_decimals(currency);
   const double major = minor_units / std::pow(10.0, decimals);
   const std::string amount = format_number(std::fabs(major), decimals, language);
-  const bool negative = major < 0 && amount.find_first_not_of("0.,") != std::string::npos;
-  const std::string sign = negative ? "-" : "";
-  const std::string symbol = currency_symbol(currency);
-  if (language == "fr" || language == "ru") return sign + amount + no_break_space + symbol;
-  return sign + symbol + amount;
+  std::string result = major < 0 && amount.find_first_not_of("0.,") != std::string::npos ? "-" : "";
+  if (language == "fr" || language == "ru") {
+    result.append(amount).append(no_break_space).append(currency_symbol(currency));
+  } else {
+    result.append(currency_symbol(currency)).append(amount);
+  }
+  return result;
 }
 
 std::string format_money(Money minor_units, const std::string& currency, const std::string& language) {

@@ -2,6 +2,7 @@
 
 #include "business_time.hpp"
 #include "ledger.hpp"
+#include "schema.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -99,12 +100,13 @@ ShiftTally shift_window(const BusinessClock& clock, const ShiftDefinition& shift
 }
 
 DayTallies compute_day(Ledger& ledger, const BusinessClock& clock, const std::vector<ShiftDefinition>& shifts,
-                       const std::vector<RosterEntry>& roster, date::local_days day, std::optional<TimeMs> as_of) {
+                       const std::vector<RosterEntry>& roster, date::local_days day, TimeMs as_of_ms,
+                       bool totals_only = false) {
   DayTallies result;
   result.day = day;
   result.start_ms = clock.day_start(day);
   result.end_ms = clock.day_end(day);
-  result.cut_ms = std::clamp(as_of.value_or(result.end_ms), result.start_ms, result.end_ms);
+  result.cut_ms = std::clamp(as_of_ms, result.start_ms, result.end_ms);
   const TimeMs cut = result.cut_ms;
 
   result.sellers = seller_tallies(ledger, roster, result.start_ms, result.end_ms, cut);
@@ -114,6 +116,7 @@ DayTallies compute_day(Ledger& ledger, const BusinessClock& clock, const std::ve
     return tally;
   };
   result.total = window(result.start_ms, result.end_ms);
+  if (totals_only) return result;
   for (TimeMs start = result.start_ms; start < result.end_ms; start += hour_ms) {
     const TimeMs end = std::min(start + hour_ms, result.end_ms);
     result.hours.push_back({clock.local_hour(start), start, end, start < cut ? window(start, end) : Tally{}});
@@ -126,6 +129,10 @@ DayTallies compute_day(Ledger& ledger, const BusinessClock& clock, const std::ve
     result.shifts.push_back(std::move(row));
   }
   return result;
+}
+
+TimeMs ledger_bucket(const BusinessClock& clock, TimeMs from_ms, TimeMs to_ms) {
+  return clock.whole_hour_offsets(from_ms, to_ms) ? hour_ms : rollup_bucket_ms;
 }
 
 bool has_data(const Tally& tally) {
@@ -237,13 +244,13 @@ DaySummary day_summary(Store& store, const std::string& business_date, std::opti
   const auto day = parse_date(business_date);
   const auto shifts = store.shifts();
 
-  auto tallies_for = [&](date::local_days which, std::optional<TimeMs> cut) {
+  auto tallies_for = [&](date::local_days which, TimeMs cut, bool totals_only) {
     const TimeMs start = clock.day_start(which);
     const TimeMs end = clock.day_end(which);
-    Ledger ledger(store, start, end);
-    return compute_day(ledger, clock, shifts, store.roster(start, end), which, cut);
+    Ledger ledger(store, start, std::min(end, std::max(cut, start)), ledger_bucket(clock, start, end));
+    return compute_day(ledger, clock, shifts, store.roster(start, end), which, cut, totals_only);
   };
-  const auto today = tallies_for(day, as_of_ms);
+  const auto today = tallies_for(day, as_of_ms.value_or(clock.day_end(day)), false);
 
   DaySummary summary;
   summary.date = format_date(day);
@@ -272,9 +279,7 @@ DaySummary day_summary(Store& store, const std::string& business_date, std::opti
   const bool whole_day = today.cut_ms == today.end_ms;
   auto earlier = [&](int days_back) {
     const auto which = day - date::days{days_back};
-    const std::optional<TimeMs> cut =
-        whole_day ? std::nullopt : std::optional<TimeMs>(clock.shift_days(today.cut_ms, -days_back));
-    return tallies_for(which, cut).total;
+    return tallies_for(which, whole_day ? clock.day_end(which) : clock.shift_days(today.cut_ms, -days_back), true).total;
   };
   std::vector<Tally> last_four;
   for (int week = 1; week <= 4; ++week) {
@@ -336,7 +341,7 @@ RangeSummary range_summary(Store& store, const std::string& from_date, const std
   const auto shifts = store.shifts();
   const TimeMs start = clock.day_start(first);
   const TimeMs end = clock.day_end(last);
-  Ledger ledger(store, start, end);
+  Ledger ledger(store, start, end, ledger_bucket(clock, start, end));
   const auto roster = store.roster(start, end);
 
   struct Group {
@@ -368,7 +373,7 @@ RangeSummary range_summary(Store& store, const std::string& from_date, const std
     for (std::size_t weekday = 0; weekday < weekday_labels.size(); ++weekday) add(weekday_labels[weekday], 0, 0, {}, false);
   }
   for (auto day = first; day <= last; day += date::days{1}) {
-    const auto tallies = compute_day(ledger, clock, shifts, roster, day, std::nullopt);
+    const auto tallies = compute_day(ledger, clock, shifts, roster, day, end);
     total += tallies.total;
     const auto weekday = static_cast<std::size_t>(weekday_index(day));
     for (const auto& hour : tallies.hours) {

@@ -179,6 +179,53 @@ CREATE TABLE imports (
 );
 CREATE INDEX imports_sha256 ON imports(sha256);
 )sql",
+      // 2: hourly rollups, fed from the 15-minute ones, so a year reads a quarter of the rows.
+      R"sql(
+CREATE TABLE count_rollup_hour (
+  bucket_ms INTEGER NOT NULL,
+  door TEXT NOT NULL,
+  entries INTEGER NOT NULL DEFAULT 0,
+  exits INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (bucket_ms, door)
+) WITHOUT ROWID;
+INSERT INTO count_rollup_hour(bucket_ms, door, entries, exits)
+  SELECT bucket_ms / 3600000 * 3600000, door, sum(entries), sum(exits) FROM count_rollup GROUP BY 1, 2;
+
+CREATE TRIGGER count_rollup_hour_insert AFTER INSERT ON count_rollup BEGIN
+  INSERT INTO count_rollup_hour(bucket_ms, door, entries, exits)
+  VALUES (NEW.bucket_ms / 3600000 * 3600000, NEW.door, NEW.entries, NEW.exits)
+  ON CONFLICT(bucket_ms, door) DO UPDATE SET entries = entries + excluded.entries, exits = exits + excluded.exits;
+END;
+CREATE TRIGGER count_rollup_hour_update AFTER UPDATE ON count_rollup BEGIN
+  UPDATE count_rollup_hour SET entries = entries + NEW.entries - OLD.entries, exits = exits + NEW.exits - OLD.exits
+  WHERE bucket_ms = NEW.bucket_ms / 3600000 * 3600000 AND door = NEW.door;
+END;
+
+CREATE TABLE sales_rollup_hour (
+  bucket_ms INTEGER NOT NULL,
+  seller TEXT NOT NULL,
+  buyers INTEGER NOT NULL DEFAULT 0,
+  gross INTEGER NOT NULL DEFAULT 0,
+  net INTEGER NOT NULL DEFAULT 0,
+  units REAL NOT NULL DEFAULT 0,
+  PRIMARY KEY (bucket_ms, seller)
+) WITHOUT ROWID;
+INSERT INTO sales_rollup_hour(bucket_ms, seller, buyers, gross, net, units)
+  SELECT bucket_ms / 3600000 * 3600000, seller, sum(buyers), sum(gross), sum(net), sum(units)
+  FROM sales_rollup GROUP BY 1, 2;
+
+CREATE TRIGGER sales_rollup_hour_insert AFTER INSERT ON sales_rollup BEGIN
+  INSERT INTO sales_rollup_hour(bucket_ms, seller, buyers, gross, net, units)
+  VALUES (NEW.bucket_ms / 3600000 * 3600000, NEW.seller, NEW.buyers, NEW.gross, NEW.net, NEW.units)
+  ON CONFLICT(bucket_ms, seller) DO UPDATE SET buyers = buyers + excluded.buyers, gross = gross + excluded.gross,
+    net = net + excluded.net, units = units + excluded.units;
+END;
+CREATE TRIGGER sales_rollup_hour_update AFTER UPDATE ON sales_rollup BEGIN
+  UPDATE sales_rollup_hour SET buyers = buyers + NEW.buyers - OLD.buyers, gross = gross + NEW.gross - OLD.gross,
+    net = net + NEW.net - OLD.net, units = units + NEW.units - OLD.units
+  WHERE bucket_ms = NEW.bucket_ms / 3600000 * 3600000 AND seller = NEW.seller;
+END;
+)sql",
   };
   return steps;
 }

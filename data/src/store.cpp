@@ -16,6 +16,8 @@ namespace footfall::data {
 namespace {
 
 constexpr int busy_timeout_ms = 5000;
+// Bounding a roster entry's length lets time-range lookups use the start_ms index from both ends.
+constexpr TimeMs max_roster_entry_ms = 24LL * 3'600'000;
 
 const char* kind_name(TransactionKind kind) {
   switch (kind) {
@@ -74,7 +76,8 @@ SQLite::Database open_database(const std::string& path) {
     }
   }
   try {
-    SQLite::Database db(in_memory ? ":memory:" : path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    // NOMUTEX: a Store belongs to one thread (each thread opens its own), so SQLite's locks are pure cost.
+    SQLite::Database db(in_memory ? ":memory:" : path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX);
     if (!in_memory) {
       std::error_code ignored;  // counts are not secret, but sales are the owner's business
       std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
@@ -290,8 +293,8 @@ void Store::add_roster(const std::vector<RosterEntry>& roster) {
   SQLite::Savepoint savepoint(impl_->db, "add_roster");
   SQLite::Statement insert(impl_->db, "INSERT INTO roster(seller, start_ms, end_ms) VALUES (?,?,?)");
   for (const auto& entry : roster) {
-    if (entry.end_ms < entry.start_ms) {
-      throw std::invalid_argument("roster entry for \"" + entry.seller + "\" ends before it starts");
+    if (entry.end_ms < entry.start_ms || entry.end_ms - entry.start_ms > max_roster_entry_ms) {
+      throw std::invalid_argument("roster entry for \"" + entry.seller + "\" ends before it starts or lasts over a day");
     }
     impl_->insert_seller.reset();
     impl_->insert_seller.bind(1, entry.seller);
@@ -308,10 +311,11 @@ void Store::add_roster(const std::vector<RosterEntry>& roster) {
 std::vector<RosterEntry> Store::roster(TimeMs from_ms, TimeMs to_ms) {
   std::vector<RosterEntry> result;
   SQLite::Statement query(impl_->db,
-                          "SELECT seller, start_ms, end_ms FROM roster WHERE end_ms > ? AND start_ms < ? "
-                          "ORDER BY seller, start_ms");
+                          "SELECT seller, start_ms, end_ms FROM roster WHERE start_ms >= ?1 - ?3 AND start_ms < ?2 "
+                          "AND end_ms > ?1 ORDER BY seller, start_ms");
   query.bind(1, from_ms);
   query.bind(2, to_ms);
+  query.bind(3, max_roster_entry_ms);
   while (query.executeStep()) {
     result.push_back({query.getColumn(0).getString(), query.getColumn(1).getInt64(), query.getColumn(2).getInt64()});
   }

@@ -269,3 +269,21 @@ TEST_CASE("metrics: range summary groups by day, weekday, seller and hour") {
   CHECK_THROWS_AS(parse_group_by("fortnight"), std::invalid_argument);
   CHECK_THROWS_AS(day_summary(store, "2026-02-30"), std::invalid_argument);
 }
+
+TEST_CASE("metrics: a half-hour zone (Asia/Kolkata) and a kiosk cut in mid-hour stay exact") {
+  Store store(":memory:");
+  StoreSettings settings;
+  settings.time_zone = "Asia/Kolkata";  // UTC+05:30: local hours start at :30 UTC
+  store.save_settings(settings);
+  // 10:00–10:59 local = 04:30–05:29 UTC: 6 entries, one every 10 minutes from 04:30.
+  store.add_count_events(entries(utc(2026, 5, 4, 4, 30), 6, 600'000));
+  const auto day = day_summary(store, "2026-05-04");
+  CHECK(day.hours.size() == 24);
+  CHECK(hour_at(day, 10).figures.visitors == 6);
+  CHECK(hour_at(day, 9).figures.visitors == 0);
+  CHECK(hour_at(day, 11).figures.visitors == 0);
+  // As of 10:25 local (04:55 UTC): the entries at 10:00, 10:10 and 10:20 only.
+  const auto cut = day_summary(store, "2026-05-04", utc(2026, 5, 4, 4, 55));
+  CHECK(cut.total.visitors == 3);
+  CHECK(hour_at(cut, 10).figures.visitors == 3);
+}

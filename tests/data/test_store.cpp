@@ -164,3 +164,26 @@ TEST_CASE("store: heartbeats extend one uptime interval until they stop") {
   CHECK(count(store, "SELECT count(*) FROM camera_uptime") == 2);
   CHECK(count(store, "SELECT end_ms FROM camera_uptime ORDER BY start_ms LIMIT 1") == 120'000);
 }
+
+TEST_CASE("store: an older file is upgraded and the hourly rollup backfilled") {
+  TempDir dir;
+  const auto file = (dir.path / "old.db").string();
+  {
+    Store store(file);
+    store.add_count_events({{0, "main", true, 1, 1.F}, {1'800'000, "main", true, 2, 1.F}});
+    store.upsert_transaction(sale("A1", 1'000, 700));
+    // Roll the file back to schema 1, as an older release left it.
+    store.db().exec(
+        "DROP TRIGGER count_rollup_hour_insert; DROP TRIGGER count_rollup_hour_update; "
+        "DROP TRIGGER sales_rollup_hour_insert; DROP TRIGGER sales_rollup_hour_update; "
+        "DROP TABLE count_rollup_hour; DROP TABLE sales_rollup_hour; PRAGMA user_version = 1");
+  }
+  Store upgraded(file);
+  CHECK(upgraded.schema_version() == 2);
+  CHECK(count(upgraded, "SELECT entries FROM count_rollup_hour WHERE bucket_ms = 0") == 2);
+  CHECK(count(upgraded, "SELECT gross FROM sales_rollup_hour WHERE bucket_ms = 0") == 700);
+  upgraded.add_count_events({{2'000'000, "main", false, 3, 1.F}});
+  upgraded.db().exec("DELETE FROM count_events WHERE track = 1");
+  CHECK(count(upgraded, "SELECT entries FROM count_rollup_hour WHERE bucket_ms = 0") == 1);
+  CHECK(count(upgraded, "SELECT exits FROM count_rollup_hour WHERE bucket_ms = 0") == 1);
+}
