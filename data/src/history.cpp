@@ -122,7 +122,7 @@ class Generator {
       events.push_back({arrival, "main", true, track, 0.9F});
       events.push_back({std::min(arrival + stay, plan.close_ms + 15 * minute_ms), "main", false, track, 0.9F});
 
-      const TimeMs sale_time = arrival + stay * 7 / 10;
+      const TimeMs sale_time = std::min(arrival + stay * 7 / 10, plan.close_ms - minute_ms);
       std::vector<const RosterEntry*> on_floor;
       for (const auto& entry : plan.roster) {
         if (entry.start_ms <= sale_time && sale_time < entry.end_ms) on_floor.push_back(&entry);
@@ -199,6 +199,9 @@ HistoryResult generate_history(Store& store, const HistoryOptions& options) {
 
   HistoryResult result;
   Generator generator(store, options, settings);
+  // A year is one big transaction; a larger page cache keeps SQLite from spilling it to the WAL page by page.
+  const auto old_cache = store.db().execAndGet("PRAGMA cache_size").getInt();
+  store.db().exec("PRAGMA cache_size = -131072");
   SQLite::Transaction transaction(store.db());
   for (int back = options.days - 1; back >= 0; --back) {
     const auto day = last - date::days{back};
@@ -211,6 +214,7 @@ HistoryResult generate_history(Store& store, const HistoryOptions& options) {
     ++result.days_written;
   }
   transaction.commit();
+  store.db().exec("PRAGMA cache_size = " + std::to_string(old_cache));
   return result;
 }
 

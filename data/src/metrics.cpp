@@ -146,8 +146,8 @@ std::string clock_text(const BusinessClock& clock, TimeMs time_ms) {
   return text;
 }
 
-std::vector<std::string> day_quality_notes(const BusinessClock& clock, const DayTallies& day,
-                                           const std::vector<CameraGap>& gaps) {
+std::vector<std::string> day_quality_notes(const BusinessClock& clock, const StoreSettings& settings,
+                                           const DayTallies& day, const std::vector<CameraGap>& gaps) {
   std::vector<std::string> notes;
   for (const auto& gap : gaps) {
     notes.push_back("Camera down on door " + gap.door + " " + clock_text(clock, gap.start_ms) + "–" +
@@ -155,7 +155,7 @@ std::vector<std::string> day_quality_notes(const BusinessClock& clock, const Day
                     ": excluded from conversion");
   }
   for (const auto& hour : day.hours) {
-    if (hour.tally.buyers > 0 && hour.tally.entries == 0 && hour.tally.exits == 0 && hour.tally.gap_ms == 0) {
+    if (hour.tally.buyers > 0 && make_figures(hour.tally, settings).visitors == 0 && hour.tally.gap_ms == 0) {
       notes.push_back("Sales at " + clock_text(clock, hour.start_ms) + " but no visitors counted");
     }
   }
@@ -298,7 +298,7 @@ DaySummary day_summary(Store& store, const std::string& business_date, std::opti
     gap.end_ms = std::min(gap.end_ms, today.end_ms);
     summary.camera_gaps.push_back(std::move(gap));
   }
-  summary.quality_notes = day_quality_notes(clock, today, summary.camera_gaps);
+  summary.quality_notes = day_quality_notes(clock, settings, today, summary.camera_gaps);
   summary.last_import_ms = store.last_import_ms();
   return summary;
 }

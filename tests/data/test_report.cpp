@@ -1,0 +1,153 @@
+#include "footfall/data/report.hpp"
+
+#include <doctest/doctest.h>
+
+#include <date/date.h>
+#include <nlohmann/json.hpp>
+
+using namespace footfall::data;
+
+namespace {
+
+TimeMs at(int hour, int minute = 0) {
+  const date::sys_days day = date::year{2026} / date::May / date::day{4};
+  return std::chrono::duration_cast<std::chrono::milliseconds>(day.time_since_epoch() + std::chrono::hours{hour} +
+                                                               std::chrono::minutes{minute})
+      .count();
+}
+
+Transaction sale(const std::string& id, TimeMs time_ms, Money total, const std::string& seller) {
+  Transaction t;
+  t.source = "test";
+  t.pos_id = id;
+  t.time_ms = time_ms;
+  t.total = total;
+  t.units = 1;
+  t.currency = "EUR";
+  t.seller = seller;
+  return t;
+}
+
+// Monday 2026-05-04, UTC: 10 visitors between 10:00 and 10:09, sales of €10 and €30 → 20 %, €4,000 per 100 visitors.
+struct HandMadeDay {
+  Store store{":memory:"};
+  StoreSettings settings;
+  HandMadeDay() {
+    settings.name = "Shop <b>&</b>";
+    settings.time_zone = "UTC";
+    settings.low_data_visitors = 5;
+    store.save_settings(settings);
+    store.set_shifts({{"Morning", 0x7F, 9 * 60, 14 * 60}});
+    std::vector<CountEvent> events;
+    for (int i = 0; i < 10; ++i) events.push_back({at(10, i), "main", true, i, 1.F});
+    store.add_count_events(events);
+    store.add_roster({{"Anna", at(9), at(14)}});
+    store.upsert_transaction(sale("1", at(10, 20), 1000, "Anna"));
+    store.upsert_transaction(sale("2", at(10, 30), 3000, "Bob"));
+    store.add_camera_gap({"main", at(15), at(15, 30), "unplugged"});
+  }
+};
+
+}  // namespace
+
+TEST_CASE("report: JSON has the documented keys and the hand-worked figures") {
+  HandMadeDay day;
+  const auto summary = day_summary(day.store, "2026-05-04");
+  const auto json = nlohmann::json::parse(render_day_report(summary, day.settings, ReportFormat::Json));
+  for (const char* key : {"report", "schema", "date", "visitors", "buyers", "conversion", "conversion_low",
+                          "conversion_high", "low_data", "net_sales", "atv", "spv", "upt", "camera_gap_minutes",
+                          "visitors_per_staff_hour", "peak_hour", "hours", "shifts", "sellers", "comparisons",
+                          "quality"}) {
+    CHECK_MESSAGE(json.contains(key), key);
+  }
+  CHECK(json["report"] == "day");
+  CHECK(json["date"] == "2026-05-04");
+  CHECK(json["visitors"] == 10);
+  CHECK(json["buyers"] == 2);
+  CHECK(json["conversion"].get<double>() == doctest::Approx(0.2));
+  CHECK(json["net_sales"] == 4000);
+  CHECK(json["atv"].get<double>() == doctest::Approx(2000));
+  CHECK(json["spv"].get<double>() == doctest::Approx(400));
+  CHECK(json["camera_gap_minutes"] == 30);
+  CHECK(json["peak_hour"] == 10);
+  REQUIRE(json["hours"].size() == 24);
+  CHECK(json["hours"][10]["visitors"] == 10);
+  CHECK(json["hours"][10].contains("conversion_low"));
+  CHECK(json["hours"][15]["camera_down"] == true);
+  CHECK(json["hours"][3]["conversion"].is_null());  // no visitors: null, never 0
+  REQUIRE(json["shifts"].size() == 1);
+  CHECK(json["shifts"][0]["visitors"] == 10);
+  REQUIRE(json["sellers"].size() == 2);
+  CHECK(json["sellers"][1]["seller"] == "Bob");
+  CHECK(json["sellers"][1]["roster_inferred"] == true);
+  CHECK(json["comparisons"]["average_last_four"].is_null());
+  CHECK(json["quality"]["camera_gaps"].size() == 1);
+  CHECK(json["quality"]["last_import_ms"].is_null());
+}
+
+TEST_CASE("report: text, markdown and HTML in English, French and Russian number formats") {
+  HandMadeDay day;
+  const auto summary = day_summary(day.store, "2026-05-04");
+  const auto en = render_day_report(summary, day.settings, ReportFormat::Text, "en");
+  CHECK(en.find("€40.00") != std::string::npos);
+  CHECK(en.find("20.0%") != std::string::npos);
+  CHECK(en.find("Visitors") != std::string::npos);
+  CHECK(en.find("Camera down: main 15:00–15:30 (unplugged)") != std::string::npos);
+  CHECK(en.find("Bob: No roster") != std::string::npos);
+  CHECK(en.find("Last import: never") != std::string::npos);
+
+  const auto fr = render_day_report(summary, day.settings, ReportFormat::Text, "fr");
+  CHECK(fr.find("40,00\u00A0€") != std::string::npos);
+  CHECK(fr.find("20,0\u202F%") != std::string::npos);
+  CHECK(fr.find("Visiteurs") != std::string::npos);
+
+  const auto ru = render_day_report(summary, day.settings, ReportFormat::Markdown, "ru");
+  CHECK(ru.find("Посетители") != std::string::npos);
+  CHECK(ru.find("20,0\u00A0%") != std::string::npos);
+  CHECK(ru.find("| Час |") != std::string::npos);
+
+  const auto html = render_day_report(summary, day.settings, ReportFormat::Html, "en");
+  CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(html.find("@page { size: A4") != std::string::npos);
+  CHECK(html.find("<svg") != std::string::npos);
+  CHECK(html.find("class=\"conversion\"") != std::string::npos);
+  CHECK(html.find("Shop &lt;b&gt;&amp;&lt;/b&gt;") != std::string::npos);  // the store name is escaped
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("http") == std::string::npos);  // self-contained: nothing fetched
+}
+
+TEST_CASE("report: CSV is plain machine numbers with one row per total, hour, shift and seller") {
+  HandMadeDay day;
+  const auto csv = render_day_report(day_summary(day.store, "2026-05-04"), day.settings, ReportFormat::Csv);
+  CHECK(csv.rfind("scope,label,start_ms,visitors", 0) == 0);
+  CHECK(csv.find("total,2026-05-04," + std::to_string(at(0)) + ",10,10,0,2,0.2000,") != std::string::npos);
+  CHECK(csv.find(",40.00,20.00,4.00,") != std::string::npos);  // net sales, ATV, SPV in euros
+  CHECK(csv.find("\nhour,10:00,") != std::string::npos);
+  CHECK(csv.find("\nshift,Morning,") != std::string::npos);
+  CHECK(csv.find("roster inferred") != std::string::npos);
+  std::size_t lines = 0;
+  for (const char c : csv) lines += c == '\n' ? 1U : 0U;
+  CHECK(lines == 1 + 1 + 24 + 1 + 2);
+}
+
+TEST_CASE("report: range report in JSON and HTML with the weekday × hour heat map") {
+  HandMadeDay day;
+  const auto summary = range_summary(day.store, "2026-05-01", "2026-05-07", GroupBy::Day);
+  const auto json = nlohmann::json::parse(render_range_report(summary, day.settings, ReportFormat::Json));
+  CHECK(json["report"] == "range");
+  CHECK(json["group_by"] == "day");
+  CHECK(json["visitors"] == 10);
+  REQUIRE(json["rows"].size() == 7);
+  CHECK(json["rows"][3]["label"] == "2026-05-04");
+  CHECK(json["rows"][3]["camera_down"] == true);
+  REQUIRE(json["weekday_hour"].size() == 7);
+  REQUIRE(json["weekday_hour"][0].size() == 24);
+  CHECK(json["weekday_hour"][0][10].get<double>() == doctest::Approx(0.2));
+  CHECK(json["weekday_hour"][1][10].is_null());
+
+  const auto html = render_range_report(summary, day.settings, ReportFormat::Html, "fr");
+  CHECK(html.find("Conversion par jour et heure") != std::string::npos);
+  CHECK(html.find("hsl(150") != std::string::npos);
+  CHECK_THROWS_AS(parse_report_format("pdf"), std::invalid_argument);
+  CHECK(parse_report_format("md") == ReportFormat::Markdown);
+}
