@@ -234,7 +234,7 @@ std::optional<DateOrder> date_order_evidence(std::string_view text) {
 
 Parsed<LocalDateTime> parse_local_datetime(std::string_view text, DateOrder order) {
   using R = Parsed<LocalDateTime>;
-  const std::string quoted = "\"" + std::string(text) + "\"";
+  const auto fail = [text](const char* what) { return R::failure(std::string(what) + ": \"" + std::string(text) + "\""); };
   Cursor cursor{trim_spaces(text)};
   if (cursor.text.empty()) return R::failure("empty date/time");
   LocalDateTime result;
@@ -244,17 +244,17 @@ Parsed<LocalDateTime> parse_local_datetime(std::string_view text, DateOrder orde
   const std::size_t start = cursor.pos;
   int a = 0;
   const int a_digits = cursor.number(a);
-  if (a_digits == 0) return R::failure("not a date/time: " + quoted);
+  if (a_digits == 0) return fail("not a date/time");
   if (is_date_separator(cursor.peek())) {
     const char separator = cursor.peek();
     ++cursor.pos;
     int b = 0;
     int c = 0;
     const int b_digits = cursor.number(b);
-    if (b_digits == 0 || cursor.peek() != separator) return R::failure("not a date: " + quoted);
+    if (b_digits == 0 || cursor.peek() != separator) return fail("not a date");
     ++cursor.pos;
     const int c_digits = cursor.number(c);
-    if (c_digits == 0) return R::failure("not a date: " + quoted);
+    if (c_digits == 0) return fail("not a date");
     int year = 0;
     int month = 0;
     int day_of_month = 0;
@@ -262,7 +262,7 @@ Parsed<LocalDateTime> parse_local_datetime(std::string_view text, DateOrder orde
       year = a, month = b, day_of_month = c;
     } else {
       if (c_digits == 2) c += 2000;
-      if (c_digits != 4 && c_digits != 2) return R::failure("not a date: " + quoted);
+      if (c_digits != 4 && c_digits != 2) return fail("not a date");
       DateOrder effective = order;
       if (effective == DateOrder::Auto || effective == DateOrder::YMD) {
         effective = (a > 12) ? DateOrder::DMY : (b > 12 ? DateOrder::MDY : DateOrder::DMY);
@@ -273,7 +273,7 @@ Parsed<LocalDateTime> parse_local_datetime(std::string_view text, DateOrder orde
     }
     const date::year_month_day ymd{date::year{year}, date::month{static_cast<unsigned>(month)},
                                    date::day{static_cast<unsigned>(day_of_month)}};
-    if (!ymd.ok()) return R::failure("no such date: " + quoted);
+    if (!ymd.ok()) return fail("no such date");
     day = date::sys_days{ymd};
     result.has_date = true;
     if (cursor.peek() == 'T') {
@@ -292,12 +292,12 @@ Parsed<LocalDateTime> parse_local_datetime(std::string_view text, DateOrder orde
     int hour = 0;
     int minute = 0;
     int second = 0;
-    if (cursor.number(hour, 2) == 0 || cursor.peek() != ':') return R::failure("not a time: " + quoted);
+    if (cursor.number(hour, 2) == 0 || cursor.peek() != ':') return fail("not a time");
     ++cursor.pos;
-    if (cursor.number(minute, 2) != 2) return R::failure("not a time: " + quoted);
+    if (cursor.number(minute, 2) != 2) return fail("not a time");
     if (cursor.peek() == ':') {
       ++cursor.pos;
-      if (cursor.number(second, 2) != 2) return R::failure("not a time: " + quoted);
+      if (cursor.number(second, 2) != 2) return fail("not a time");
     }
     int fraction_ms = 0;
     if (cursor.peek() == '.' || cursor.peek() == ',') {
@@ -312,17 +312,17 @@ Parsed<LocalDateTime> parse_local_datetime(std::string_view text, DateOrder orde
     cursor.skip_spaces();
     const auto rest = cursor.text.substr(cursor.pos, 2);
     if (rest == "AM" || rest == "am" || rest == "PM" || rest == "pm") {
-      if (hour < 1 || hour > 12) return R::failure("bad 12-hour time: " + quoted);
+      if (hour < 1 || hour > 12) return fail("bad 12-hour time");
       const bool pm = rest[0] == 'P' || rest[0] == 'p';
       hour = hour % 12 + (pm ? 12 : 0);
       cursor.pos += 2;
       cursor.skip_spaces();
     }
-    if (hour > 23 || minute > 59 || second > 60) return R::failure("no such time: " + quoted);
+    if (hour > 23 || minute > 59 || second > 60) return fail("no such time");
     millis = ((hour * 60LL + minute) * 60LL + second) * 1000LL + fraction_ms;
     result.has_time = true;
   }
-  if (!result.has_date && !result.has_time) return R::failure("not a date/time: " + quoted);
+  if (!result.has_date && !result.has_time) return fail("not a date/time");
 
   // Offset: Z, UTC, GMT, +0200, +02:00, -05.
   cursor.skip_spaces();
@@ -332,15 +332,15 @@ Parsed<LocalDateTime> parse_local_datetime(std::string_view text, DateOrder orde
       result.offset_minutes = 0;
     } else {
       const char sign = cursor.peek();
-      if (sign != '+' && sign != '-') return R::failure("unexpected text in date/time: " + quoted);
+      if (sign != '+' && sign != '-') return fail("unexpected text after the date/time");
       ++cursor.pos;
       int hours = 0;
       int minutes = 0;
-      if (cursor.number(hours, 2) != 2) return R::failure("bad UTC offset in " + quoted);
+      if (cursor.number(hours, 2) != 2) return fail("bad UTC offset");
       if (cursor.peek() == ':') ++cursor.pos;
-      if (!cursor.done() && cursor.number(minutes, 2) != 2) return R::failure("bad UTC offset in " + quoted);
+      if (!cursor.done() && cursor.number(minutes, 2) != 2) return fail("bad UTC offset");
       cursor.skip_spaces();
-      if (!cursor.done() || hours > 14 || minutes > 59) return R::failure("bad UTC offset in " + quoted);
+      if (!cursor.done() || hours > 14 || minutes > 59) return fail("bad UTC offset");
       result.offset_minutes = (sign == '-' ? -1 : 1) * (hours * 60 + minutes);
     }
   }

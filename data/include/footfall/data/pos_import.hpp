@@ -27,7 +27,7 @@ struct ImportOptions {
   std::filesystem::path reject_file;       // defaults to FILE.rejected.csv with --skip-bad-rows
   std::function<void(double fraction)> progress;
   std::optional<std::string> default_date; // YYYY-MM-DD for files with a time-only column
-  std::string time_zone;                   // overrides the profile's zone; else the file's, else the store's
+  std::string time_zone;                   // for times with no offset and no zone column; overrides the profile's and the store's zone
 };
 
 struct ImportResult {
