@@ -1,12 +1,77 @@
 #include "commands.hpp"
+#include "config.hpp"
 
+#include "footfall/data/metrics.hpp"
+#include "footfall/data/report.hpp"
+#include "footfall/data/store.hpp"
+
+#include <date/date.h>
+
+#include <chrono>
+#include <fstream>
 #include <iostream>
+#include <sstream>
+#include <stdexcept>
 
 namespace footfall::app {
+namespace {
 
-int run_report_command(const ReportCommand& /*command*/) {
-  std::cerr << "footfall report: not built yet\n";
-  return 3;
+date::sys_days parse_business_date(const std::string& option, const std::string& text) {
+  std::istringstream in(text);
+  date::year_month_day day{};
+  in >> date::parse("%F", day);
+  if (in.fail() || !day.ok() || in.peek() != std::char_traits<char>::eof()) {
+    throw std::runtime_error(option + ": \"" + text + "\" is not a date; use YYYY-MM-DD, e.g. 2026-11-22");
+  }
+  return date::sys_days(day);
+}
+
+std::string last_complete_business_day(const data::StoreSettings& settings) {
+  const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+  const auto today = parse_business_date("today", data::business_date_of(settings, now));
+  return date::format("%F", today - date::days(1));
+}
+
+}  // namespace
+
+int run_report_command(const ReportCommand& command) {
+  const AppConfig config = resolve_config(command.common.config, command.common.db);
+  if (!std::filesystem::exists(config.database)) {
+    throw std::runtime_error(config.database.string() + ": no such database (count or import something first)");
+  }
+  data::Store store(config.database.string());
+  const data::StoreSettings settings = store.settings();
+  const auto format = data::parse_report_format(command.format);
+
+  std::string text;
+  if (command.kind == "day") {
+    const std::string day = command.date.empty() ? last_complete_business_day(settings) : command.date;
+    (void)parse_business_date("date", day);
+    text = data::render_day_report(data::day_summary(store, day), settings, format, command.language);
+  } else {
+    const auto from = parse_business_date("--from", command.from);
+    const auto to = parse_business_date("--to", command.to);
+    if (to < from) throw std::runtime_error("--to " + command.to + " is before --from " + command.from);
+    const auto summary = data::range_summary(store, command.from, command.to, data::parse_group_by(command.by));
+    text = data::render_range_report(summary, settings, format, command.language);
+  }
+
+  if (command.output.empty()) {
+    std::cout << text;
+    return 0;
+  }
+  // Write beside the target and rename, so a reader never sees half a report.
+  const std::filesystem::path target(command.output);
+  const std::filesystem::path partial = target.string() + ".partial";
+  {
+    std::ofstream out(partial, std::ios::binary);
+    if (!(out << text) || !out.flush()) throw std::runtime_error(partial.string() + ": cannot write");
+  }
+  std::filesystem::rename(partial, target);
+  std::cerr << "wrote " << target.string() << "\n";
+  return 0;
 }
 
 }  // namespace footfall::app
