@@ -1,5 +1,7 @@
 #include "kiosk_runtime.hpp"
 
+#include "end_of_day.hpp"
+
 #include "footfall/data/count_writer.hpp"
 #include "footfall/data/metrics.hpp"
 #include "footfall/data/pos_import.hpp"
@@ -203,11 +205,32 @@ void KioskRuntime::metrics_thread() {
         snapshot.worker_error.clear();
       });
       hub_.publish_figures(std::move(summary), std::move(last_week));
+      write_end_of_day_reports(*store, now);
     } catch (const std::exception& error) {
       store.reset();  // reopen next time: the file may have been replaced or fixed
       report_error("figures", error.what());
     }
   }
+}
+
+void KioskRuntime::write_end_of_day_reports(data::Store& store, std::int64_t now) {
+  const auto steady_now = std::chrono::steady_clock::now();
+  if (steady_now < next_report_check_) return;
+  next_report_check_ = steady_now + std::chrono::minutes(1);
+  EndOfDayOptions options;
+  options.folder = config_.reports_folder.empty() ? config_.database.parent_path() / "reports" : config_.reports_folder;
+  options.command = config_.reports_command;
+  std::string failure;
+  try {
+    (void)write_due_reports(store, options, now);
+  } catch (const std::exception& error) {
+    failure = std::string("reports: ") + error.what();
+  }
+  hub_.update([&](ui::KioskSnapshot& snapshot) {
+    auto& warnings = snapshot.warnings;
+    std::erase_if(warnings, [](const std::string& warning) { return warning.starts_with("reports: "); });
+    if (!failure.empty()) warnings.push_back(failure);
+  });
 }
 
 void KioskRuntime::import_thread() {

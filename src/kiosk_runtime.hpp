@@ -2,9 +2,11 @@
 #include "config.hpp"
 #include "counting_loop.hpp"
 
+#include "footfall/data/store.hpp"
 #include "footfall/ui/snapshot.hpp"
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
@@ -33,6 +35,7 @@ class KioskRuntime {
   void camera_thread();
   void metrics_thread();
   void import_thread();
+  void write_end_of_day_reports(data::Store& store, std::int64_t now);
   void request_refresh();
   void report_error(const std::string& worker, const std::string& message);
 
@@ -46,6 +49,8 @@ class KioskRuntime {
   std::mutex refresh_mutex_;
   std::condition_variable refresh_signal_;
   bool refresh_requested_ = true;
+
+  std::chrono::steady_clock::time_point next_report_check_{};
 
   std::mutex import_mutex_;
   std::condition_variable import_signal_;
