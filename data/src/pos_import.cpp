@@ -335,7 +335,8 @@ class FileImport {
     if (const auto it = open_.find(key); it != open_.end()) return it->second;
     if (!buffer_all_) {
       flush_all();
-      if (!flushed_.insert(key).second) throw NeedsBuffering{};
+      // Hashes keep this set small; a collision only costs a buffered re-run, never a wrong result.
+      if (!flushed_.insert(fnv1a(key)).second) throw NeedsBuffering{};
     }
     order_.push_back(key);
     Pending& pending = open_[key];
@@ -491,7 +492,7 @@ class FileImport {
 
   std::unordered_map<std::string, Pending> open_;
   std::vector<std::string> order_;
-  std::unordered_set<std::string> flushed_;
+  std::unordered_set<std::uint64_t> flushed_;
   std::unordered_map<std::uint64_t, int> hash_occurrences_;
   std::unordered_map<std::string, std::string> seller_cache_;
   std::unordered_map<std::string, std::string> known_sellers_;
@@ -838,15 +839,22 @@ std::vector<ImportResult> import_watch_folder(Store& store, const std::filesyste
       auto result = import_pos_file(store, file, file_options);
       if (!options.dry_run) result.moved_to = move_to(file, folder / "imported");
       results.push_back(std::move(result));
-    } catch (const std::exception& e) {
+    } catch (const ImportError& e) {
+      // The file itself is at fault: set it aside with the reason so the next scan skips it.
       ImportResult result;
       result.file = file.string();
       result.error = e.what();
-      if (const auto* import_error = dynamic_cast<const ImportError*>(&e)) result.rejected = import_error->errors();
+      result.rejected = e.errors();
       if (!options.dry_run) {
         result.moved_to = move_to(file, folder / "rejected");
         std::ofstream(result.moved_to.string() + ".error.txt") << e.what() << '\n';
       }
+      results.push_back(std::move(result));
+    } catch (const std::exception& e) {
+      // The database or the disk failed (e.g. busy): leave the file where it is for the next scan.
+      ImportResult result;
+      result.file = file.string();
+      result.error = e.what();
       results.push_back(std::move(result));
     }
   }

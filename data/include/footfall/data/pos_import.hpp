@@ -68,9 +68,10 @@ std::string guess_profile_toml(const std::filesystem::path& file);
 
 // Imports every .csv/.txt file directly in `folder`, then moves it to folder/imported/ or
 // folder/rejected/ (with FILE.error.txt beside it). Files modified in the last `settle_seconds`
-// are left for the next call, as they may still be being written.
+// are left for the next call, as they may still be being written. A database error (not the
+// file's fault) leaves the file in place and is reported in ImportResult::error.
 std::vector<ImportResult> import_watch_folder(Store& store, const std::filesystem::path& folder,
-                                              const ImportOptions& options, int settle_seconds = 0);
+                                              const ImportOptions& options, int settle_seconds = 2);
 
 // For `footfall bench`: a generic export of `rows` one-row transactions, and its TOML profile.
 void write_bench_sales_csv(const std::filesystem::path& file, std::int64_t rows);
