@@ -1,5 +1,6 @@
 #include "commands.hpp"
 #include "config.hpp"
+#include "file_output.hpp"
 
 #include "footfall/data/metrics.hpp"
 #include "footfall/data/report.hpp"
@@ -8,7 +9,6 @@
 #include <date/date.h>
 
 #include <chrono>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 #include <stdexcept>
@@ -62,15 +62,8 @@ int run_report_command(const ReportCommand& command) {
     std::cout << text;
     return 0;
   }
-  // Write beside the target and rename, so a reader never sees half a report.
-  const std::filesystem::path target(command.output);
-  const std::filesystem::path partial = target.string() + ".partial";
-  {
-    std::ofstream out(partial, std::ios::binary);
-    if (!(out << text) || !out.flush()) throw std::runtime_error(partial.string() + ": cannot write");
-  }
-  std::filesystem::rename(partial, target);
-  std::cerr << "wrote " << target.string() << "\n";
+  write_file_atomically(command.output, text);
+  std::cerr << "wrote " << command.output << "\n";
   return 0;
 }
 

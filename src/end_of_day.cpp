@@ -1,4 +1,5 @@
 #include "end_of_day.hpp"
+#include "file_output.hpp"
 
 #include "footfall/data/metrics.hpp"
 #include "footfall/data/report.hpp"
@@ -6,7 +7,6 @@
 #include <date/date.h>
 
 #include <cstdlib>
-#include <fstream>
 #include <sstream>
 #include <stdexcept>
 
@@ -18,15 +18,6 @@ date::sys_days parse_day(const std::string& text) {
   date::year_month_day day{};
   in >> date::parse("%F", day);
   return date::sys_days(day);
-}
-
-void write_atomically(const std::filesystem::path& target, const std::string& text) {
-  const std::filesystem::path partial = target.string() + ".partial";
-  {
-    std::ofstream out(partial, std::ios::binary);
-    if (!(out << text) || !out.flush()) throw std::runtime_error(partial.string() + ": cannot write the report");
-  }
-  std::filesystem::rename(partial, target);
 }
 
 std::string shell_quote(const std::string& text) {
@@ -59,7 +50,7 @@ std::vector<std::filesystem::path> write_due_reports(data::Store& store, const E
     // JSON last: its presence marks the day as done.
     for (const auto format : {data::ReportFormat::Html, data::ReportFormat::Csv, data::ReportFormat::Json}) {
       const std::filesystem::path file = base.string() + "." + data::report_format_extension(format);
-      write_atomically(file, data::render_day_report(summary, settings, format));
+      write_file_atomically(file, data::render_day_report(summary, settings, format));
       files.push_back(file);
     }
     if (!options.command.empty()) {

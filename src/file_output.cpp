@@ -1,0 +1,17 @@
+#include "file_output.hpp"
+
+#include <fstream>
+#include <stdexcept>
+
+namespace footfall::app {
+
+void write_file_atomically(const std::filesystem::path& target, const std::string& text) {
+  const std::filesystem::path partial = target.string() + ".partial";
+  {
+    std::ofstream out(partial, std::ios::binary);
+    if (!(out << text) || !out.flush()) throw std::runtime_error(partial.string() + ": cannot write");
+  }
+  std::filesystem::rename(partial, target);
+}
+
+}  // namespace footfall::app

@@ -1,0 +1,10 @@
+#pragma once
+#include <filesystem>
+#include <string>
+
+namespace footfall::app {
+
+// Writes beside the target and renames, so a reader never sees half a file.
+void write_file_atomically(const std::filesystem::path& target, const std::string& text);
+
+}  // namespace footfall::app
