@@ -20,6 +20,8 @@ const char* encoding_name(TextEncoding encoding) {
     case TextEncoding::Utf8: return "UTF-8";
     case TextEncoding::Windows1251: return "WINDOWS-1251";
     case TextEncoding::Windows1252: return "WINDOWS-1252";
+    case TextEncoding::Utf16LE: return "UTF-16LE";
+    case TextEncoding::Utf16BE: return "UTF-16BE";
   }
   return "UTF-8";
 }
@@ -62,6 +64,8 @@ bool is_ascii_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '
 }  // namespace
 
 TextEncoding detect_encoding(std::string_view bytes) {
+  if (bytes.substr(0, 2) == "\xFF\xFE") return TextEncoding::Utf16LE;
+  if (bytes.substr(0, 2) == "\xFE\xFF") return TextEncoding::Utf16BE;
   if (is_valid_utf8(bytes)) return TextEncoding::Utf8;
   // Cyrillic words in 1251 are runs of bytes >= 0xC0; accented Latin letters in 1252 sit
   // alone between ASCII letters. Count which neighbourhood the high letters live in.
@@ -86,12 +90,13 @@ std::string to_utf8(std::string_view bytes, TextEncoding encoding) {
     if (bytes.substr(0, utf8_bom.size()) == utf8_bom) bytes.remove_prefix(utf8_bom.size());
     return std::string(bytes);
   }
+  if (encoding == TextEncoding::Utf16LE || encoding == TextEncoding::Utf16BE) bytes.remove_prefix(2);  // the BOM
   iconv_t converter = iconv_open("UTF-8", encoding_name(encoding));
   if (converter == reinterpret_cast<iconv_t>(-1)) {
     throw std::runtime_error(std::string("iconv cannot convert from ") + encoding_name(encoding));
   }
   const std::unique_ptr<void, int (*)(iconv_t)> guard(converter, iconv_close);
-  std::string out(bytes.size() * 3 + 16, '\0');  // a single-byte charset needs at most 3 bytes per char in UTF-8
+  std::string out(bytes.size() * 3 + 16, '\0');  // UTF-8 never needs more than 3 bytes per input byte here
   std::string input(bytes);
   char* in_ptr = input.data();
   std::size_t in_left = input.size();

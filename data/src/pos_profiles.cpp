@@ -110,7 +110,8 @@ ProfileSpec payments() {
   ProfileSpec p;
   p.name = "payments";
   p.columns[static_cast<std::size_t>(Role::Id)] = {"order id", "order #", "order number", "sale id", "receipt id",
-                                                   "check #", "check number", "ticket id"};
+                                                   "check #", "check number", "ticket id",
+                                                   "transaction id", "transaction code"};
   p.columns[static_cast<std::size_t>(Role::Date)] = {"date", "payment date", "paid date", "created", "created at",
                                                      "date/time", "transaction date", "sale date"};
   p.columns[static_cast<std::size_t>(Role::Time)] = {"time", "payment time"};

@@ -81,6 +81,21 @@ TEST_CASE("encoding: UTF-8 with BOM, Windows-1251 and Windows-1252 are told apar
   CHECK(to_utf8(french_1252, TextEncoding::Windows1252) == "Rémi;Élodie;Café crème");
 }
 
+TEST_CASE("encoding: Excel's UTF-16 \"Unicode text\" with a BOM") {
+  std::string utf16le = "\xFF\xFE";
+  for (const char c : std::string("a\tb\r\n1\t2\r\n")) {
+    utf16le += c;
+    utf16le += '\0';
+  }
+  utf16le += "\x16\x04";  // U+0416 Ж
+  utf16le += "\n";
+  utf16le += '\0';
+  CHECK(detect_encoding(utf16le) == TextEncoding::Utf16LE);
+  const CsvText text = csv_text_from_bytes(utf16le);
+  CHECK(text.separator == '\t');
+  CHECK(text.utf8 == "a\tb\r\n1\t2\r\nЖ\n");
+}
+
 TEST_CASE("money: symbols, separators and negatives") {
   const auto money = [](std::string_view text, char decimal = 0) {
     const auto parsed = parse_money(text, decimal);

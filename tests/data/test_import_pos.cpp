@@ -379,6 +379,9 @@ TEST_CASE("import: profile detection by header names") {
   const auto* loyverse = detect_profile({" receipt NUMBER ", "Date", "Receipt type", "Net sales"});
   REQUIRE(loyverse != nullptr);
   CHECK(loyverse->name == "loyverse");
+  const auto* sumup = detect_profile({"Transaction ID", "Date", "Amount", "Status", "Payment method"});
+  REQUIRE(sumup != nullptr);
+  CHECK(sumup->name == "payments");
   CHECK(detect_profile({"a", "b"}) == nullptr);
   CHECK_THROWS_WITH(parse_profile_toml("[columns]\nwho = \"x\"\ntotal = \"t\"\n", "p.toml"), doctest::Contains("who"));
 }

@@ -9,11 +9,12 @@
 
 namespace footfall::data {
 
-enum class TextEncoding { Utf8, Windows1251, Windows1252 };
+enum class TextEncoding { Utf8, Windows1251, Windows1252, Utf16LE, Utf16BE };
 
 [[nodiscard]] const char* encoding_name(TextEncoding encoding);
 
-// Valid UTF-8 (with or without BOM) wins; otherwise letter statistics pick 1251 (Cyrillic) or 1252.
+// A UTF-16 BOM (Excel's "Unicode text") decides first; then valid UTF-8 (with or without BOM) wins;
+// otherwise letter statistics pick 1251 (Cyrillic) or 1252.
 [[nodiscard]] TextEncoding detect_encoding(std::string_view bytes);
 
 // Converts to UTF-8 with iconv and drops a UTF-8 BOM; throws std::runtime_error on bytes iconv rejects.
