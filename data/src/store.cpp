@@ -7,6 +7,7 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include <algorithm>
+#include <map>
 #include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
@@ -121,6 +122,7 @@ struct Store::Impl {
   std::string path;
   SQLite::Database db;
   SQLite::Statement insert_event;
+  SQLite::Statement add_to_rollup;
   SQLite::Statement find_transaction;
   SQLite::Statement insert_transaction;
   SQLite::Statement update_transaction;
@@ -128,12 +130,20 @@ struct Store::Impl {
   SQLite::Statement insert_item;
   SQLite::Statement insert_seller;
   SQLite::Statement find_alias;
+  // SQLite::Savepoint parses its SQL every time; upsert runs per row of every import.
+  SQLite::Statement begin_upsert;
+  SQLite::Statement release_upsert;
+  SQLite::Statement rollback_upsert;
 
   explicit Impl(const std::string& file)
       : path(file.empty() ? ":memory:" : file),
         db(open_database(path)),
         insert_event(migrated(db, path),
                      "INSERT INTO count_events(time_ms, door, direction, track, confidence) VALUES (?,?,?,?,?)"),
+        add_to_rollup(db,
+                      "INSERT INTO count_rollup(bucket_ms, door, entries, exits) VALUES (?,?,?,?) "
+                      "ON CONFLICT(bucket_ms, door) DO UPDATE SET entries = entries + excluded.entries, "
+                      "exits = exits + excluded.exits"),
         find_transaction(db, "SELECT id, content_hash FROM pos_transactions WHERE source=? AND pos_id=?"),
         insert_transaction(db,
                            "INSERT INTO pos_transactions(source, pos_id, time_ms, kind, total, units, currency, "
@@ -146,7 +156,15 @@ struct Store::Impl {
         insert_seller(db, "INSERT OR IGNORE INTO sellers(name) VALUES (?)"),
         find_alias(db,
                    "SELECT s.name FROM seller_aliases a JOIN sellers s ON s.id = a.seller_id "
-                   "WHERE a.alias = lower(?)") {}
+                   "WHERE a.alias = lower(?)"),
+        begin_upsert(db, "SAVEPOINT upsert_transaction"),
+        release_upsert(db, "RELEASE upsert_transaction"),
+        rollback_upsert(db, "ROLLBACK TO upsert_transaction") {}
+
+  static void run(SQLite::Statement& statement) {
+    statement.reset();
+    statement.exec();
+  }
 
   void insert_items(std::int64_t transaction_id, const std::vector<LineItem>& items) {
     for (const auto& item : items) {
@@ -175,6 +193,8 @@ void Store::add_count_events(const std::vector<CountEvent>& events) {
   if (events.empty()) return;
   SQLite::Savepoint savepoint(impl_->db, "add_count_events");
   auto& insert = impl_->insert_event;
+  // The 15-minute rollup is updated once per bucket and door, not once per event.
+  std::map<std::pair<TimeMs, std::string>, std::pair<std::int64_t, std::int64_t>> rollup;
   for (const auto& event : events) {
     insert.reset();
     insert.bind(1, event.time_ms);
@@ -183,6 +203,17 @@ void Store::add_count_events(const std::vector<CountEvent>& events) {
     insert.bind(4, event.track_id);
     insert.bind(5, static_cast<double>(event.confidence));
     insert.exec();
+    auto& sums = rollup[{event.time_ms / rollup_bucket_ms * rollup_bucket_ms, event.door}];
+    (event.entering ? sums.first : sums.second) += 1;
+  }
+  auto& add = impl_->add_to_rollup;
+  for (const auto& [key, sums] : rollup) {
+    add.reset();
+    add.bind(1, key.first);
+    add.bind(2, key.second);
+    add.bind(3, sums.first);
+    add.bind(4, sums.second);
+    add.exec();
   }
   savepoint.release();
 }
@@ -342,62 +373,71 @@ bool Store::upsert_transaction(const Transaction& transaction) {
   const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                           std::chrono::system_clock::now().time_since_epoch())
                           .count();
-  // A savepoint nests inside the importer's transaction, so a whole file still commits at once.
-  SQLite::Savepoint savepoint(impl.db, "upsert_transaction");
-  if (!transaction.seller.empty()) {
-    impl.insert_seller.reset();
-    impl.insert_seller.bind(1, transaction.seller);
-    impl.insert_seller.exec();
-  }
-  impl.find_transaction.reset();
-  impl.find_transaction.bind(1, transaction.source);
-  impl.find_transaction.bind(2, transaction.pos_id);
-  std::int64_t id = 0;
-  if (impl.find_transaction.executeStep()) {
-    id = impl.find_transaction.getColumn(0).getInt64();
-    if (impl.find_transaction.getColumn(1).getString() == hash) {
-      impl.find_transaction.reset();
-      savepoint.release();
-      return false;
+  auto upsert = [&]() -> bool {
+    if (!transaction.seller.empty()) {
+      impl.insert_seller.reset();
+      impl.insert_seller.bind(1, transaction.seller);
+      impl.insert_seller.exec();
     }
     impl.find_transaction.reset();
-    auto& update = impl.update_transaction;
-    update.reset();
-    update.bind(1, transaction.time_ms);
-    update.bind(2, kind_name(transaction.kind));
-    update.bind(3, transaction.total);
-    update.bind(4, transaction.units);
-    update.bind(5, transaction.currency);
-    update.bind(6, transaction.seller);
-    update.bind(7, transaction.register_name);
-    update.bind(8, hash);
-    update.bind(9, now_ms);
-    update.bind(10, id);
-    update.exec();
-    impl.delete_items.reset();
-    impl.delete_items.bind(1, id);
-    impl.delete_items.exec();
-  } else {
-    impl.find_transaction.reset();
-    auto& insert = impl.insert_transaction;
-    insert.reset();
-    insert.bind(1, transaction.source);
-    insert.bind(2, transaction.pos_id);
-    insert.bind(3, transaction.time_ms);
-    insert.bind(4, kind_name(transaction.kind));
-    insert.bind(5, transaction.total);
-    insert.bind(6, transaction.units);
-    insert.bind(7, transaction.currency);
-    insert.bind(8, transaction.seller);
-    insert.bind(9, transaction.register_name);
-    insert.bind(10, hash);
-    insert.bind(11, now_ms);
-    insert.exec();
-    id = impl.db.getLastInsertRowid();
+    impl.find_transaction.bind(1, transaction.source);
+    impl.find_transaction.bind(2, transaction.pos_id);
+    std::int64_t id = 0;
+    if (impl.find_transaction.executeStep()) {
+      id = impl.find_transaction.getColumn(0).getInt64();
+      if (impl.find_transaction.getColumn(1).getString() == hash) {
+        impl.find_transaction.reset();
+        return false;
+      }
+      impl.find_transaction.reset();
+      auto& update = impl.update_transaction;
+      update.reset();
+      update.bind(1, transaction.time_ms);
+      update.bind(2, kind_name(transaction.kind));
+      update.bind(3, transaction.total);
+      update.bind(4, transaction.units);
+      update.bind(5, transaction.currency);
+      update.bind(6, transaction.seller);
+      update.bind(7, transaction.register_name);
+      update.bind(8, hash);
+      update.bind(9, now_ms);
+      update.bind(10, id);
+      update.exec();
+      impl.delete_items.reset();
+      impl.delete_items.bind(1, id);
+      impl.delete_items.exec();
+    } else {
+      impl.find_transaction.reset();
+      auto& insert = impl.insert_transaction;
+      insert.reset();
+      insert.bind(1, transaction.source);
+      insert.bind(2, transaction.pos_id);
+      insert.bind(3, transaction.time_ms);
+      insert.bind(4, kind_name(transaction.kind));
+      insert.bind(5, transaction.total);
+      insert.bind(6, transaction.units);
+      insert.bind(7, transaction.currency);
+      insert.bind(8, transaction.seller);
+      insert.bind(9, transaction.register_name);
+      insert.bind(10, hash);
+      insert.bind(11, now_ms);
+      insert.exec();
+      id = impl.db.getLastInsertRowid();
+    }
+    impl.insert_items(id, transaction.items);
+    return true;
+  };
+  // A savepoint nests inside the importer's transaction, so a whole file still commits at once.
+  Impl::run(impl.begin_upsert);
+  try {
+    const bool changed = upsert();
+    Impl::run(impl.release_upsert);
+    return changed;
+  } catch (...) {
+    Impl::run(impl.rollback_upsert);
+    Impl::run(impl.release_upsert);
+    throw;
   }
-  impl.insert_items(id, transaction.items);
-  savepoint.release();
-  return true;
 }
 
 void Store::record_import(const ImportRecord& record) {

@@ -37,7 +37,8 @@ class Store {
   [[nodiscard]] int schema_version();
   [[nodiscard]] const std::string& path() const;
 
-  void add_count_events(const std::vector<CountEvent>& events);  // one transaction
+  // One transaction; also keeps the count rollups, so add counts only through here.
+  void add_count_events(const std::vector<CountEvent>& events);
   void add_camera_gap(const CameraGap& gap);
   void set_camera_up(const std::string& door, TimeMs time_ms);   // heartbeat for uptime intervals
 
