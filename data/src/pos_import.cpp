@@ -120,12 +120,13 @@ class FileImport {
   void add_record(const CsvRecord& record) {
     ++rows_;
     RowValues values;
-    if (!parse_row(record, values)) return;
+    const RowStatus status = parse_row(record, values);
+    if (status == RowStatus::Ignored) return;
     Pending& pending = pending_for(values.key, record.line);
     pending.rows.emplace_back(record.line, record.raw);
-    if (!row_errors_.empty() && row_error_line_ == record.line) {
+    if (status == RowStatus::Bad) {
       pending.bad = true;
-      if (pending.reject_reason.empty()) pending.reject_reason = row_errors_.back().to_string();
+      if (pending.reject_reason.empty()) pending.reject_reason = last_error_;
       return;
     }
     current_record_ = &record;
@@ -165,10 +166,9 @@ class FileImport {
 
   void add_error(std::int64_t line, const std::string& column_name, std::string reason) {
     ++error_count_;
-    row_error_line_ = line;
-    if (row_errors_.size() < max_reported_errors) {
-      row_errors_.push_back(RowError{file_name_, line, column_name, std::move(reason)});
-    }
+    RowError error{file_name_, line, column_name, std::move(reason)};
+    last_error_ = error.to_string();
+    if (row_errors_.size() < max_reported_errors) row_errors_.push_back(std::move(error));
   }
 
   template <typename T, typename Parse>
@@ -226,9 +226,9 @@ class FileImport {
     return *utc.value;
   }
 
-  // Returns false when the row is to be ignored entirely (e.g. a failed payment).
-  bool parse_row(const CsvRecord& record, RowValues& values) {
-    skipped_row_ = false;
+  enum class RowStatus { Good, Bad, Ignored };  // Ignored: e.g. a declined payment
+
+  RowStatus parse_row(const CsvRecord& record, RowValues& values) {
     bool ok = true;
     for (std::size_t role = 0; role < role_count; ++role) {
       const int index = columns_[role];
@@ -237,7 +237,7 @@ class FileImport {
                   "missing: the row has " + std::to_string(record.fields.size()) + " of " +
                       std::to_string(header_.size()) + " fields (truncated?)");
         values.key = "line:" + std::to_string(record.line);
-        return true;
+        return RowStatus::Bad;
       }
     }
 
@@ -258,8 +258,7 @@ class FileImport {
       const auto text = field(record, Role::Kind);
       const auto folded = fold_case(text);
       if (profile_.ignored_kinds.count(folded) > 0) {
-        skipped_row_ = true;
-        return false;
+        return RowStatus::Ignored;
       }
       if (const auto it = profile_.kinds.find(folded); it != profile_.kinds.end()) {
         values.kind = it->second;
@@ -271,8 +270,7 @@ class FileImport {
     if (column(Role::Status) >= 0) {
       const auto folded = fold_case(field(record, Role::Status));
       if (profile_.ignored_kinds.count(folded) > 0) {
-        skipped_row_ = true;
-        return false;
+        return RowStatus::Ignored;
       }
       if (const auto it = profile_.kinds.find(folded); it != profile_.kinds.end()) {
         if (it->second != TransactionKind::Sale || !values.kind) values.kind = it->second;
@@ -327,8 +325,7 @@ class FileImport {
         (role == Role::CancelledAt ? values.cancel_time : values.refund_time) = instant;
       }
     }
-    (void)ok;
-    return true;
+    return ok ? RowStatus::Good : RowStatus::Bad;
   }
 
   Pending& pending_for(const std::string& key, std::int64_t line) {
@@ -409,7 +406,7 @@ class FileImport {
     }
     const auto incomplete = [&](Role role, const std::string& reason) {
       add_error(pending.first_line, role, reason);
-      pending.reject_reason = pending.transaction.pos_id + ": " + reason;
+      pending.reject_reason = last_error_;
       reject(pending);
     };
     if (!pending.has_time) {
@@ -499,8 +496,7 @@ class FileImport {
 
   std::vector<RowError> row_errors_;
   std::int64_t error_count_ = 0;
-  std::int64_t row_error_line_ = -1;
-  bool skipped_row_ = false;
+  std::string last_error_;
   std::int64_t rows_ = 0;
   std::int64_t transactions_ = 0;
   std::int64_t changed_ = 0;

@@ -402,3 +402,26 @@ TEST_CASE("import: the demo sales file imports for any date") {
   CHECK_THROWS_WITH_AS((void)import_pos_file(store, demo / "sales.csv", no_date), doctest::Contains("no default date"),
                        ImportError);
 }
+
+TEST_CASE("import: --skip-bad-rows sets aside every row of a transaction with a bad row") {
+  TempDir dir;
+  const auto file = dir.write("items.csv",
+                              "Receipt number,Date,Receipt type,Item,Quantity,Net sales\n"
+                              "A1,02/01/2026 10:00,Sale,Tea,1,3.00\n"
+                              "A1,02/01/2026 10:00,Sale,Scone,two,5.00\n"
+                              "B1,02/01/2026 10:05,Sale,Cake,1,4.00\n");
+  Store store(":memory:");
+  ImportOptions options;
+  options.skip_bad_rows = true;
+  options.reject_file = dir.path / "rejects.csv";
+  const auto result = import_pos_file(store, file, options);
+  CHECK(result.transactions == 1);
+  CHECK(result.net_sales == 400);
+  REQUIRE(result.rejected.size() == 1);
+  CHECK(result.rejected[0].line == 3);
+  CHECK(result.rejected[0].column == "Quantity");
+  const std::string rejects = read_text(dir.path / "rejects.csv");
+  CHECK(rejects.find("A1,02/01/2026 10:00,Sale,Tea,1,3.00,") != std::string::npos);
+  CHECK(rejects.find("A1,02/01/2026 10:00,Sale,Scone,two,5.00,") != std::string::npos);
+  CHECK(rejects.find("B1") == std::string::npos);
+}
