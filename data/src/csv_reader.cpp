@@ -58,6 +58,14 @@ bool is_valid_utf8(std::string_view bytes) {
   return true;
 }
 
+std::string fold_ascii_prefix(std::string_view text) {
+  std::string out(text);
+  for (auto& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
 bool is_high_letter(unsigned char c) { return c >= 0xC0; }
 bool is_ascii_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
@@ -134,7 +142,14 @@ CsvText csv_text_from_bytes(std::string_view bytes) {
   CsvText text;
   text.encoding = detect_encoding(bytes);
   text.utf8 = to_utf8(bytes, text.encoding);
-  text.separator = detect_separator(text.utf8);
+  const std::string_view all(text.utf8);
+  if (all.size() >= 5 && fold_ascii_prefix(all.substr(0, 4)) == "sep=" && (all.size() == 5 || all[5] == '\r' || all[5] == '\n')) {
+    text.separator = all[4];
+    const auto newline = all.find('\n');
+    text.data_offset = newline == std::string_view::npos ? all.size() : newline + 1;
+  } else {
+    text.separator = detect_separator(all);
+  }
   return text;
 }
 
@@ -202,8 +217,8 @@ void parse_csv(const CsvText& text, const std::string& name,
   state.text = &text.utf8;
   state.on_record = &on_record;
   const std::string& all = text.utf8;
-  std::size_t pos = 0;
-  std::int64_t line = 0;
+  std::size_t pos = text.data_offset;
+  std::int64_t line = text.data_offset > 0 ? 1 : 0;
   while (pos < all.size() && !state.stop) {
     ++line;
     std::size_t end = all.find('\n', pos);

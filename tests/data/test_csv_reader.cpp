@@ -45,6 +45,20 @@ TEST_CASE("csv: separator detection ignores separators inside quotes") {
   CHECK(records[1].fields == std::vector<std::string>{"x", "y"});
 }
 
+TEST_CASE("csv: Excel's \"sep=;\" first line sets the separator and keeps line numbers") {
+  const CsvText text = csv_text_from_bytes("sep=;\r\na;b,c\r\n1;2,5\r\n");
+  CHECK(text.separator == ';');
+  std::vector<CsvRecord> records;
+  parse_csv(text, "t", [&](const CsvRecord& record) {
+    records.push_back(record);
+    return true;
+  });
+  REQUIRE(records.size() == 2);
+  CHECK(records[0].line == 2);
+  CHECK(records[0].fields == std::vector<std::string>{"a", "b,c"});
+  CHECK(records[1].line == 3);
+}
+
 TEST_CASE("csv: an unterminated quote is reported with its line") {
   CHECK_THROWS_AS(parse_all("a,b\n1,2\n3,\"never closed\n4,5\n"), CsvError);
   try {

@@ -21,6 +21,7 @@ enum class TextEncoding { Utf8, Windows1251, Windows1252, Utf16LE, Utf16BE };
 [[nodiscard]] std::string to_utf8(std::string_view bytes, TextEncoding encoding);
 
 // Picks ',', ';' or '\t' from the first record, ignoring separators inside quotes.
+// (An Excel "sep=X" first line is honoured by csv_text_from_bytes.)
 [[nodiscard]] char detect_separator(std::string_view text);
 
 struct CsvRecord {
@@ -43,6 +44,7 @@ struct CsvText {
   std::string utf8;                  // the whole file, converted
   TextEncoding encoding = TextEncoding::Utf8;
   char separator = ',';
+  std::size_t data_offset = 0;       // past Excel's "sep=;" line when the file starts with one
 };
 
 [[nodiscard]] CsvText load_csv_text(const std::filesystem::path& file);
