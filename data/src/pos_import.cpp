@@ -230,15 +230,20 @@ class FileImport {
 
   RowStatus parse_row(const CsvRecord& record, RowValues& values) {
     bool ok = true;
-    for (std::size_t role = 0; role < role_count; ++role) {
-      const int index = columns_[role];
-      if (index >= 0 && static_cast<std::size_t>(index) >= record.fields.size()) {
-        add_error(record.line, header_[static_cast<std::size_t>(index)],
-                  "missing: the row has " + std::to_string(record.fields.size()) + " of " +
-                      std::to_string(header_.size()) + " fields (truncated?)");
-        values.key = "line:" + std::to_string(record.line);
-        return RowStatus::Bad;
+    // A short row (a truncated file, a hand-edited line) names the first column it lacks.
+    int first_missing = -1;
+    for (const int index : columns_) {
+      if (index >= 0 && static_cast<std::size_t>(index) >= record.fields.size() &&
+          (first_missing < 0 || index < first_missing)) {
+        first_missing = index;
       }
+    }
+    if (first_missing >= 0) {
+      add_error(record.line, header_[static_cast<std::size_t>(first_missing)],
+                "missing: the row has " + std::to_string(record.fields.size()) + " of " +
+                    std::to_string(header_.size()) + " fields (truncated?)");
+      values.key = "line:" + std::to_string(record.line);
+      return RowStatus::Bad;
     }
 
     // Id: the POS's own, else a stable hash of the row's text (a repeat in the same file gets #n).

@@ -240,6 +240,19 @@ TEST_CASE("import: a truncated file is a clear error and writes nothing") {
   }
   CHECK(transaction_count(store) == 0);
   CHECK(store.db().execAndGet("SELECT result FROM imports ORDER BY id DESC LIMIT 1").getString() == "failed");
+
+  // Cut in the middle of an unquoted row: the short row names the first column it lacks.
+  const auto cut_row = dir.write("shopify_cut.csv", whole.substr(0, 3000));
+  try {
+    (void)import_pos_file(store, cut_row, {});
+    FAIL("a truncated file was imported");
+  } catch (const ImportError& e) {
+    REQUIRE(e.errors().size() == 1);
+    CHECK(e.errors()[0].line == 17);
+    CHECK(e.errors()[0].column == "Cancelled at");
+    CHECK(e.errors()[0].reason.find("truncated") != std::string::npos);
+  }
+  CHECK(transaction_count(store) == 0);
 }
 
 TEST_CASE("import: a bad date on line 7,341 rejects the whole file, naming line and column") {
