@@ -167,18 +167,12 @@ struct Section {
   std::vector<Row> rows;
 };
 
-struct Comparison {
-  std::string label;
-  const Figures* figures;
-};
-
 struct Model {
   std::string title;
   std::string subtitle;
   const Figures* total = nullptr;
   std::vector<KeyFigure> extra;  // peak hour and such
   std::vector<Section> sections;
-  std::vector<Comparison> comparisons;
   std::vector<std::string> quality;
   // Chart: one bar pair per row of the first section.
   bool chart = false;
@@ -243,9 +237,10 @@ Model day_model(const Context& c, const DaySummary& s) {
     }
     model.sections.push_back(std::move(sellers));
   }
-  model.comparisons.push_back({c.tr("Same time last week"), &s.same_time_last_week});
-  if (s.average_last_four) model.comparisons.push_back({c.tr("Average of last four"), &*s.average_last_four});
-  if (s.same_day_last_year) model.comparisons.push_back({c.tr("Same day last year"), &*s.same_day_last_year});
+  Section comparisons{c.tr("Comparisons"), "", {{c.tr("Same time last week"), &s.same_time_last_week, ""}}};
+  if (s.average_last_four) comparisons.rows.push_back({c.tr("Average of last four"), &*s.average_last_four, ""});
+  if (s.same_day_last_year) comparisons.rows.push_back({c.tr("Same day last year"), &*s.same_day_last_year, ""});
+  model.sections.push_back(std::move(comparisons));
   model.quality = day_quality(c, s);
   model.quality.push_back(last_import_line(c, s.last_import_ms));
   model.chart = true;
@@ -311,11 +306,6 @@ std::string render_text(const Context& c, const Model& m) {
   for (const auto& figure : figures) width = std::max(width, display_width(figure.label));
   for (const auto& figure : figures) out += pad(figure.label, width, false) + "  " + figure.value + "\n";
   for (const auto& section : m.sections) out += "\n" + section.title + "\n" + render_table_text(c, section);
-  if (!m.comparisons.empty()) {
-    Section comparisons{c.tr("Comparisons"), "", {}};
-    for (const auto& comparison : m.comparisons) comparisons.rows.push_back({comparison.label, comparison.figures, ""});
-    out += "\n" + comparisons.title + "\n" + render_table_text(c, comparisons);
-  }
   out += "\n" + c.tr("Data quality") + "\n";
   for (const auto& line : m.quality) out += "- " + line + "\n";
   return out;
@@ -355,11 +345,6 @@ std::string render_markdown(const Context& c, const Model& m) {
   figures.insert(figures.end(), m.extra.begin(), m.extra.end());
   for (const auto& figure : figures) out += "- **" + figure.label + "**: " + figure.value + "\n";
   for (const auto& section : m.sections) out += "\n## " + section.title + "\n\n" + render_table_markdown(c, section);
-  if (!m.comparisons.empty()) {
-    Section comparisons{c.tr("Comparisons"), "", {}};
-    for (const auto& comparison : m.comparisons) comparisons.rows.push_back({comparison.label, comparison.figures, ""});
-    out += "\n## " + comparisons.title + "\n\n" + render_table_markdown(c, comparisons);
-  }
   out += "\n## " + c.tr("Data quality") + "\n\n";
   for (const auto& line : m.quality) out += "- " + markdown_cell(line) + "\n";
   return out;
@@ -559,11 +544,6 @@ std::string render_html(const Context& c, const Model& m) {
   }
   for (const auto& section : m.sections) {
     out += "<h2>" + escape_html(section.title) + "</h2>" + render_table_html(c, section);
-  }
-  if (!m.comparisons.empty()) {
-    Section comparisons{c.tr("Comparisons"), "", {}};
-    for (const auto& comparison : m.comparisons) comparisons.rows.push_back({comparison.label, comparison.figures, ""});
-    out += "<h2>" + escape_html(comparisons.title) + "</h2>" + render_table_html(c, comparisons);
   }
   out += "<h2>" + escape_html(c.tr("Data quality")) + "</h2><ul class=\"quality\">";
   for (const auto& line : m.quality) out += "<li>" + escape_html(line) + "</li>";

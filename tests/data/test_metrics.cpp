@@ -1,4 +1,5 @@
 #include "footfall/data/metrics.hpp"
+#include "test_store_support.hpp"
 
 #include <doctest/doctest.h>
 
@@ -23,16 +24,7 @@ std::vector<CountEvent> entries(TimeMs from, int count, TimeMs step_ms, bool ent
 
 Transaction transaction(const std::string& id, TimeMs time_ms, Money total, double units,
                         TransactionKind kind = TransactionKind::Sale, const std::string& seller = "Anna") {
-  Transaction t;
-  t.source = "test";
-  t.pos_id = id;
-  t.time_ms = time_ms;
-  t.kind = kind;
-  t.total = total;
-  t.units = units;
-  t.currency = "EUR";
-  t.seller = seller;
-  return t;
+  return footfall::data::testing::make_transaction(id, time_ms, total, units, kind, seller);
 }
 
 Store utc_store() {

@@ -1,4 +1,5 @@
 #include "footfall/data/report.hpp"
+#include "test_store_support.hpp"
 
 #include <doctest/doctest.h>
 
@@ -17,15 +18,7 @@ TimeMs at(int hour, int minute = 0) {
 }
 
 Transaction sale(const std::string& id, TimeMs time_ms, Money total, const std::string& seller) {
-  Transaction t;
-  t.source = "test";
-  t.pos_id = id;
-  t.time_ms = time_ms;
-  t.total = total;
-  t.units = 1;
-  t.currency = "EUR";
-  t.seller = seller;
-  return t;
+  return footfall::data::testing::make_transaction(id, time_ms, total, 1, TransactionKind::Sale, seller);
 }
 
 // Monday 2026-05-04, UTC: 10 visitors between 10:00 and 10:09, sales of €10 and €30 → 20 %, €4,000 per 100 visitors.

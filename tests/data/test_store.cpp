@@ -1,41 +1,21 @@
 #include "footfall/data/store.hpp"
+#include "test_store_support.hpp"
 
 #include <doctest/doctest.h>
 
 #include <SQLiteCpp/Statement.h>
 
 #include <filesystem>
-#include <random>
 
 namespace fs = std::filesystem;
 using namespace footfall::data;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::random_device seed;
-    path = fs::temp_directory_path() / ("footfall-test-" + std::to_string(seed()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-};
+using footfall::data::testing::TempDir;
 
 Transaction sale(const std::string& pos_id, TimeMs time_ms, Money total) {
-  Transaction t;
-  t.source = "test";
-  t.pos_id = pos_id;
-  t.time_ms = time_ms;
-  t.total = total;
-  t.units = 2;
-  t.currency = "EUR";
-  t.seller = "Anna";
+  auto t = footfall::data::testing::make_transaction(pos_id, time_ms, total, 2);
   t.items = {{"Shirt", 1, total / 2}, {"Socks", 1, total - total / 2}};
   return t;
 }

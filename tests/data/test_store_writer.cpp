@@ -1,12 +1,12 @@
 #include "footfall/data/count_writer.hpp"
 #include "footfall/data/store.hpp"
+#include "test_store_support.hpp"
 
 #include <doctest/doctest.h>
 
 #include <SQLiteCpp/Statement.h>
 
 #include <filesystem>
-#include <random>
 #include <thread>
 
 namespace fs = std::filesystem;
@@ -14,19 +14,7 @@ using namespace footfall::data;
 
 namespace {
 
-struct WriterDir {
-  fs::path path;
-  WriterDir() {
-    std::random_device seed;
-    path = fs::temp_directory_path() / ("footfall-writer-" + std::to_string(seed()));
-    fs::create_directories(path);
-  }
-  ~WriterDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  WriterDir(const WriterDir&) = delete;
-  WriterDir& operator=(const WriterDir&) = delete;
+struct WriterDir : footfall::data::testing::TempDir {
   [[nodiscard]] std::string file() const { return (path / "counts.db").string(); }
 };
 

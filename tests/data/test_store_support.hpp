@@ -1,0 +1,42 @@
+#pragma once
+// Helpers shared by the store, metrics and report tests.
+#include "footfall/data/types.hpp"
+
+#include <filesystem>
+#include <random>
+#include <string>
+
+namespace footfall::data::testing {
+
+// A fresh folder under the system temp dir, removed with everything in it.
+struct TempDir {
+  std::filesystem::path path;
+  TempDir() {
+    std::random_device seed;
+    path = std::filesystem::temp_directory_path() / ("footfall-test-" + std::to_string(seed()));
+    std::filesystem::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path, ignored);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+};
+
+inline Transaction make_transaction(const std::string& pos_id, TimeMs time_ms, Money total, double units = 1,
+                                    TransactionKind kind = TransactionKind::Sale,
+                                    const std::string& seller = "Anna") {
+  Transaction t;
+  t.source = "test";
+  t.pos_id = pos_id;
+  t.time_ms = time_ms;
+  t.kind = kind;
+  t.total = total;
+  t.units = units;
+  t.currency = "EUR";
+  t.seller = seller;
+  return t;
+}
+
+}  // namespace footfall::data::testing
