@@ -806,6 +806,9 @@ std::string guess_profile_toml(const std::filesystem::path& file) {
   }
   std::string out;
   out += "# Proposed by footfall import --guess for " + file.filename().string() + "; check every line.\n";
+  if (const auto* builtin = detect_profile(header)) {
+    out += "# Note: the built-in profile \"" + builtin->name + "\" already reads this file; no TOML is needed.\n";
+  }
   out += "name = \"generic\"\n";
   out += "date_format = \"" + date_format + "\"      # ymd, dmy or mdy\n";
   out += "time_zone = \"\"          # IANA zone, e.g. \"Europe/Paris\"; empty: the store's zone\n";

@@ -361,6 +361,8 @@ TEST_CASE("import: guessed profile for an unknown export imports it") {
   CHECK(toml.find("total = \"Montant TTC\"") != std::string::npos);
   CHECK(toml.find("seller = \"Vendeur\"") != std::string::npos);
   CHECK(toml.find("date_format = \"dmy\"") != std::string::npos);
+  CHECK(toml.find("built-in profile") == std::string::npos);
+  CHECK(guess_profile_toml(fixtures / "loyverse_receipts.csv").find("built-in profile \"loyverse\"") != std::string::npos);
   const auto profile = dir.write("guessed.toml", toml);
   Store store(":memory:");
   const auto result = import_pos_file(store, fixtures / "french_sales.csv", with_profile(profile));
