@@ -787,7 +787,8 @@ std::string guess_profile_toml(const std::filesystem::path& file) {
   };
   // Decimal comma when amounts end in ",d" or ",dd".
   char decimal = '.';
-  for (const auto value : column_values(Role::Total)) {
+  for (auto value : column_values(Role::Total)) {
+    value = value.substr(0, value.find_last_of("0123456789") + 1);  // drop "руб.", " €"...
     const auto comma = value.rfind(',');
     const auto dot = value.rfind('.');
     if (comma != std::string_view::npos && (dot == std::string_view::npos || comma > dot)) {

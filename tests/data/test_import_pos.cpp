@@ -362,6 +362,9 @@ TEST_CASE("import: guessed profile for an unknown export imports it") {
   CHECK(toml.find("seller = \"Vendeur\"") != std::string::npos);
   CHECK(toml.find("date_format = \"dmy\"") != std::string::npos);
   CHECK(toml.find("built-in profile") == std::string::npos);
+  const std::string russian = guess_profile_toml(fixtures / "cyrillic_1251.csv");
+  CHECK(russian.find("decimal = \",\"") != std::string::npos);
+  CHECK(russian.find("seller = \"Продавец\"") != std::string::npos);
   CHECK(guess_profile_toml(fixtures / "loyverse_receipts.csv").find("built-in profile \"loyverse\"") != std::string::npos);
   const auto profile = dir.write("guessed.toml", toml);
   Store store(":memory:");
