@@ -1,6 +1,7 @@
 #include "business_time.hpp"
 
 #include <chrono>
+#include <cstdio>
 #include <sstream>
 #include <stdexcept>
 
@@ -73,7 +74,14 @@ date::local_days parse_date(const std::string& text) {
   return date::local_days{day};
 }
 
-std::string format_date(date::local_days day) { return date::format("%F", day); }
+std::string format_date(date::local_days day) {
+  // snprintf, not date::format: reports format thousands of dates and a stream per call shows up.
+  const date::year_month_day ymd{day};
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()));
+  return text;
+}
 
 int weekday_index(date::local_days day) {
   return static_cast<int>((date::weekday{day} - date::Monday).count());

@@ -2,11 +2,46 @@
 
 #include "schema.hpp"
 
+#include <SQLiteCpp/Exception.h>
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <stdexcept>
 
 namespace footfall::data {
 namespace {
+
+// The bulk loads read tens of thousands of rows; SQLiteCpp's per-column objects cost more than the rows.
+class RowReader {
+ public:
+  RowReader(SQLite::Database& db, const std::string& sql, TimeMs first, TimeMs last) : handle_(db.getHandle()) {
+    if (const int rc = sqlite3_prepare_v2(handle_, sql.c_str(), -1, &statement_, nullptr); rc != SQLITE_OK) {
+      throw SQLite::Exception(handle_, rc);
+    }
+    sqlite3_bind_int64(statement_, 1, first);
+    sqlite3_bind_int64(statement_, 2, last);
+  }
+  ~RowReader() { sqlite3_finalize(statement_); }
+  RowReader(const RowReader&) = delete;
+  RowReader& operator=(const RowReader&) = delete;
+
+  bool next() {
+    const int rc = sqlite3_step(statement_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw SQLite::Exception(handle_, rc);
+  }
+  [[nodiscard]] std::int64_t integer(int column) const { return sqlite3_column_int64(statement_, column); }
+  [[nodiscard]] double real(int column) const { return sqlite3_column_double(statement_, column); }
+  [[nodiscard]] const char* text(int column) const {
+    const auto* value = sqlite3_column_text(statement_, column);
+    return value == nullptr ? "" : reinterpret_cast<const char*>(value);
+  }
+
+ private:
+  sqlite3* handle_;
+  sqlite3_stmt* statement_ = nullptr;
+};
 
 template <class Bucket>
 auto first_bucket_at(const std::vector<Bucket>& buckets, TimeMs time_ms) {
@@ -75,37 +110,40 @@ Ledger::Ledger(Store& store, TimeMs from_ms, TimeMs to_ms, TimeMs bucket_ms)
   // Rows stream in primary-key order (bucket first); folding them into coarser buckets here is
   // much cheaper than a GROUP BY on an expression, which makes SQLite sort.
   const bool hourly = bucket_ms % hour_rollup_bucket_ms == 0;
-  SQLite::Statement counts(store.db(), std::string("SELECT bucket_ms, entries, exits FROM ") +
-                                           (hourly ? "count_rollup_hour" : "count_rollup") +
-                                           " WHERE bucket_ms >= ? AND bucket_ms < ?");
-  counts.bind(1, first);
-  counts.bind(2, last);
-  while (counts.executeStep()) {
-    const TimeMs bucket = floor_bucket(counts.getColumn(0).getInt64());
+  RowReader counts(store.db(),
+                   std::string("SELECT bucket_ms, entries, exits FROM ") +
+                       (hourly ? "count_rollup_hour" : "count_rollup") + " WHERE bucket_ms >= ? AND bucket_ms < ?",
+                   first, last);
+  while (counts.next()) {
+    const TimeMs bucket = floor_bucket(counts.integer(0));
     if (counts_.empty() || counts_.back().bucket_ms != bucket) counts_.push_back({bucket, 0, 0});
-    counts_.back().entries += counts.getColumn(1).getInt64();
-    counts_.back().exits += counts.getColumn(2).getInt64();
+    counts_.back().entries += counts.integer(1);
+    counts_.back().exits += counts.integer(2);
   }
-  SQLite::Statement sales(store.db(), std::string("SELECT bucket_ms, seller, buyers, gross, net, units FROM ") +
-                                          (hourly ? "sales_rollup_hour" : "sales_rollup") +
-                                          " WHERE bucket_ms >= ? AND bucket_ms < ?");
-  sales.bind(1, first);
-  sales.bind(2, last);
+  RowReader sales(store.db(),
+                  std::string("SELECT bucket_ms, seller, buyers, gross, net, units FROM ") +
+                      (hourly ? "sales_rollup_hour" : "sales_rollup") + " WHERE bucket_ms >= ? AND bucket_ms < ?",
+                  first, last);
   std::size_t bucket_begin = 0;  // first entry of the current coarse bucket in sales_
-  while (sales.executeStep()) {
-    const TimeMs bucket = floor_bucket(sales.getColumn(0).getInt64());
-    const char* name = sales.getColumn(1).getText();
-    auto known = std::find(seller_names_.begin(), seller_names_.end(), name);
-    const auto seller = static_cast<std::size_t>(known - seller_names_.begin());
-    if (known == seller_names_.end()) seller_names_.emplace_back(name);
+  std::size_t last_seller = 0;
+  while (sales.next()) {
+    const TimeMs bucket = floor_bucket(sales.integer(0));
+    const char* name = sales.text(1);
+    // Rows of one seller often follow each other; try the last one before searching.
+    if (last_seller >= seller_names_.size() || seller_names_[last_seller] != name) {
+      const auto known = std::find(seller_names_.begin(), seller_names_.end(), name);
+      last_seller = static_cast<std::size_t>(known - seller_names_.begin());
+      if (known == seller_names_.end()) seller_names_.emplace_back(name);
+    }
+    const std::size_t seller = last_seller;
     if (sales_.empty() || sales_.back().bucket_ms != bucket) bucket_begin = sales_.size();
     auto slot = std::find_if(sales_.begin() + static_cast<std::ptrdiff_t>(bucket_begin), sales_.end(),
                              [seller](const SalesBucket& entry) { return entry.seller == seller; });
     if (slot == sales_.end()) slot = sales_.insert(sales_.end(), SalesBucket{bucket, seller, {}});
-    slot->tally.buyers += sales.getColumn(2).getInt64();
-    slot->tally.gross += sales.getColumn(3).getInt64();
-    slot->tally.net += sales.getColumn(4).getInt64();
-    slot->tally.units += sales.getColumn(5).getDouble();
+    slot->tally.buyers += sales.integer(2);
+    slot->tally.gross += sales.integer(3);
+    slot->tally.net += sales.integer(4);
+    slot->tally.units += sales.real(5);
   }
   for (const auto& gap : store.camera_gaps(from_ms, to_ms)) {
     if (!gaps_.empty() && gap.start_ms <= gaps_.back().end) {
