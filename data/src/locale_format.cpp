@@ -88,6 +88,8 @@ const Dictionary& dictionary() {
       {"No data-quality issues", {"Aucun problème de données", "Проблем с данными нет"}},
       {"Hourly visitors, buyers and conversion",
        {"Visiteurs, acheteurs et conversion par heure", "Посетители, покупатели и конверсия по часам"}},
+      {"Visitors, buyers and conversion",
+       {"Visiteurs, acheteurs et conversion", "Посетители, покупатели и конверсия"}},
       {"Conversion by weekday and hour",
        {"Conversion par jour et heure", "Конверсия по дням недели и часам"}},
       {"as of", {"à", "на"}},

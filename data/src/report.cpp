@@ -96,6 +96,7 @@ struct Row {
   std::string label;
   const Figures* figures = nullptr;
   std::string note;
+  bool flagged = false;  // camera down or an inferred roster: highlighted in HTML
 };
 
 struct Column {
@@ -176,6 +177,7 @@ struct Model {
   std::vector<std::string> quality;
   // Chart: one bar pair per row of the first section.
   bool chart = false;
+  std::string chart_title;
   const std::array<std::array<Figures, 24>, 7>* heat_map = nullptr;
 };
 
@@ -217,7 +219,8 @@ Model day_model(const Context& c, const DaySummary& s) {
   const auto last = std::find_if(s.hours.rbegin(), s.hours.rend(), busy).base();
   Section hours{c.tr("Hours"), c.tr("Hour"), {}};
   for (auto hour = first; hour < last; ++hour) {
-    hours.rows.push_back({hour_text(hour->hour), &hour->figures, hour->camera_down ? c.tr("camera down") : ""});
+    hours.rows.push_back(
+        {hour_text(hour->hour), &hour->figures, hour->camera_down ? c.tr("camera down") : "", hour->camera_down});
   }
   model.sections.push_back(std::move(hours));
   if (!s.shifts.empty()) {
@@ -233,7 +236,8 @@ Model day_model(const Context& c, const DaySummary& s) {
     for (const auto& seller : s.sellers) {
       sellers.rows.push_back({seller.seller, &seller.figures,
                               c.tr("Floor hours") + " " + format_number(seller.floor_hours, 1, c.language) +
-                                  (seller.roster_inferred ? ", " + c.tr("roster inferred") : "")});
+                                  (seller.roster_inferred ? ", " + c.tr("roster inferred") : ""),
+                              seller.roster_inferred});
     }
     model.sections.push_back(std::move(sellers));
   }
@@ -244,6 +248,7 @@ Model day_model(const Context& c, const DaySummary& s) {
   model.quality = day_quality(c, s);
   model.quality.push_back(last_import_line(c, s.last_import_ms));
   model.chart = true;
+  model.chart_title = c.tr("Hourly visitors, buyers and conversion");
   return model;
 }
 
@@ -255,12 +260,13 @@ Model range_model(const Context& c, const RangeSummary& s) {
   for (const auto& row : s.rows) {
     std::string note = row.camera_down ? c.tr("camera down") : "";
     if (row.roster_inferred) note += (note.empty() ? "" : ", ") + c.tr("roster inferred");
-    rows.rows.push_back({c.tr(row.label), &row.figures, note});
+    rows.rows.push_back({c.tr(row.label), &row.figures, note, !note.empty()});
   }
   model.sections.push_back(std::move(rows));
   model.quality = s.quality_notes;
   model.quality.push_back(last_import_line(c, s.last_import_ms));
   model.chart = s.rows.size() > 1;
+  model.chart_title = c.tr("Visitors, buyers and conversion");
   model.heat_map = &s.weekday_hour;
   return model;
 }
@@ -373,7 +379,7 @@ std::string fixed(double value) {
 }
 
 // Visitors (light) and buyers (dark) bars with the conversion line on its own scale.
-std::string svg_bars(const Context& c, const Section& section) {
+std::string svg_bars(const Context& c, const Section& section, const std::string& title) {
   const auto& rows = section.rows;
   std::size_t first = 0;
   std::size_t last = rows.size();
@@ -394,7 +400,7 @@ std::string svg_bars(const Context& c, const Section& section) {
   }
   const auto y_of = [&](double value, double maximum) { return 10 + plot_height * (1.0 - value / maximum); };
   std::string svg = "<svg viewBox=\"0 0 720 220\" width=\"100%\" role=\"img\" aria-label=\"" +
-                    escape_html(c.tr("Hourly visitors, buyers and conversion")) + "\">";
+                    escape_html(title) + "\">";
   svg += "<line x1=\"" + fixed(left) + "\" y1=\"" + fixed(10 + plot_height) + "\" x2=\"" + fixed(width - 40) +
          "\" y2=\"" + fixed(10 + plot_height) + "\" class=\"axis\"/>";
   svg += "<text x=\"2\" y=\"16\" class=\"tick\">" + c.integer(max_visitors) + "</text>";
@@ -482,7 +488,7 @@ std::string render_table_html(const Context& c, const Section& section) {
   for (const auto& column : table_columns()) out += "<th class=\"num\">" + escape_html(c.tr(column.title)) + "</th>";
   out += "<th></th></tr></thead><tbody>";
   for (const auto& row : section.rows) {
-    out += row.note.empty() ? "<tr>" : "<tr class=\"flag\">";
+    out += row.flagged ? "<tr class=\"flag\">" : "<tr>";
     out += "<td>" + escape_html(row.label) + "</td>";
     for (const auto& column : table_columns()) {
       out += "<td class=\"num\">" + escape_html(column.value(c, *row.figures)) + "</td>";
@@ -503,7 +509,8 @@ h1 { font-size: 16pt; margin: 0 0 2mm; } h2 { font-size: 12pt; margin: 6mm 0 2mm
 .card .label { color: #666; font-size: 8pt; } .card .value { font-size: 12pt; font-weight: bold; }
 table { border-collapse: collapse; width: 100%; page-break-inside: auto; }
 tr { page-break-inside: avoid; }
-th, td { padding: 1mm 2mm; border-bottom: 1px solid #eee; text-align: left; }
+th, td { padding: 0.8mm 1.5mm; border-bottom: 1px solid #eee; text-align: left; font-size: 9pt; }
+td:first-child { white-space: nowrap; } th.num { white-space: normal; }
 th { font-size: 8pt; color: #555; } .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.flag td { background: #fff6e5; } .note { color: #a60; font-size: 8pt; }
 svg .visitors, .key.visitors { fill: #9ecae1; background: #9ecae1; }
@@ -529,9 +536,9 @@ std::string render_html(const Context& c, const Model& m) {
   }
   out += "</div>";
   if (m.chart && !m.sections.empty()) {
-    const auto chart = svg_bars(c, m.sections.front());
+    const auto chart = svg_bars(c, m.sections.front(), m.chart_title);
     if (!chart.empty()) {
-      out += "<h2>" + escape_html(c.tr("Hourly visitors, buyers and conversion")) + "</h2><div class=\"chart\">" +
+      out += "<h2>" + escape_html(m.chart_title) + "</h2><div class=\"chart\">" +
              chart + "</div>";
     }
   }
