@@ -38,6 +38,8 @@ class CameraTexture {
   CameraTexture& operator=(const CameraTexture&) = delete;
   ~CameraTexture() { release(); }
 
+  void invalidate() { uploaded_ = false; }
+
   void release() {
     if (id_ != 0) glDeleteTextures(1, &id_);
     id_ = 0;
@@ -180,6 +182,7 @@ class KioskWindow {
     save_back_buffer_png(path, framebuffer_width_, framebuffer_height_);
   }
   void swap() { glfwSwapBuffers(window_); }
+  void invalidate_camera_texture() { camera_texture_.invalidate(); }
   void finish() const { glFinish(); }
 
  private:
@@ -287,6 +290,7 @@ double measure_frame_ms(const KioskOptions& options, SnapshotHub& hub, int frame
   const auto start = std::chrono::steady_clock::now();
   for (int frame = 0; frame < frames; ++frame) {
     glfwPollEvents();
+    window.invalidate_camera_texture();  // as with a live camera: a new frame to upload every time
     window.render(hub.latest(), no_intents);
     window.swap();
   }

@@ -109,7 +109,8 @@ struct KioskOptions {
 int run_kiosk(const KioskOptions& options, SnapshotHub& hub, const KioskIntents& intents);
 
 // Renders `frames` frames in a window under the current display and returns the mean frame time (ms),
-// for `footfall bench`. Throws std::runtime_error when no window can be created.
+// for `footfall bench`; the camera texture is re-uploaded every frame, as with a live camera.
+// Throws std::runtime_error when no window can be created.
 double measure_frame_ms(const KioskOptions& options, SnapshotHub& hub, int frames);
 
 // Admin PIN as stored in KioskOptions::admin_pin_hash: "pbkdf2-sha256$<iterations>$<salt hex>$<hash hex>".
