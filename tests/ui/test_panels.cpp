@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -173,4 +174,19 @@ TEST_CASE("the fonts have a glyph for every character the kiosk can show") {
     INFO("U+" << std::hex << codepoint);
     CHECK(fonts.large->FindGlyphNoFallback(static_cast<ImWchar>(codepoint)) != nullptr);
   }
+}
+
+TEST_CASE("CPU cost of laying out one kiosk frame (no GL)") {
+  HeadlessImGui imgui;
+  imgui.state.now_ms = ui::fixtures::now_ms();
+  const ui::KioskSnapshot snapshot = ui::fixtures::busy_snapshot();
+  const ui::KioskIntents intents;
+  ui::PanelContext context{snapshot, imgui.state, intents};
+  constexpr int frames = 30;
+  int vertices = 0;
+  const auto start = std::chrono::steady_clock::now();
+  for (int frame = 0; frame < frames; ++frame) vertices = imgui.frame([&] { ui::draw_kiosk(context); });
+  const std::chrono::duration<double, std::milli> elapsed = std::chrono::steady_clock::now() - start;
+  MESSAGE("kiosk layout + tessellation: " << elapsed.count() / frames << " ms/frame, " << vertices << " vertices");
+  CHECK(vertices > 1000);
 }

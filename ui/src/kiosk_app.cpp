@@ -22,6 +22,7 @@ namespace {
 constexpr double kIdleWaitSeconds = 0.5;
 constexpr double kHideCursorAfterSeconds = 3.0;
 constexpr double kAnimationWaitSeconds = 1.0 / 30.0;
+constexpr double kRedrawEverySeconds = 5.0;  // also lets the cursor hide when nothing else changes
 constexpr int kFramesAfterInput = 3;  // ImGui settles hover/active states over a couple of frames
 
 std::int64_t wall_clock_ms() {
@@ -240,23 +241,33 @@ int run_window(const KioskOptions& options, SnapshotHub& hub, const KioskIntents
   const bool screenshot = !options.screenshot_path.empty();
   const double screenshot_at = glfwGetTime() + options.screenshot_after_s;
   int input_frames = kFramesAfterInput;
+  bool animating = false;
+  std::uint64_t rendered_version = ~std::uint64_t{0};
+  std::int64_t rendered_minute = -1;
+  double rendered_at = 0.0;
   while (!window.should_close()) {
-    // New snapshots wake the wait through glfwPostEmptyEvent; otherwise redraw now and then for the clock.
-    const KioskSnapshot snapshot = hub.latest();
-    window.render(snapshot, intents);
-    if (screenshot && glfwGetTime() >= screenshot_at) {
-      window.save_screenshot(options.screenshot_path);
-      return 0;
-    }
-    window.swap();
-    double wait = kIdleWaitSeconds;
     if (window.take_input()) input_frames = kFramesAfterInput;
-    if (input_frames > 0) {
-      --input_frames;
-      wait = 0.0;
-    } else if (flash_running(snapshot)) {
-      wait = kAnimationWaitSeconds;
+    const bool screenshot_due = screenshot && glfwGetTime() >= screenshot_at;
+    const std::uint64_t version = hub.version();
+    const std::int64_t minute = wall_clock_ms() / 60000;
+    // Draw only when something visible changed: software GL makes every frame cost tens of ms of CPU.
+    if (input_frames > 0 || animating || screenshot_due || version != rendered_version || minute != rendered_minute ||
+        glfwGetTime() - rendered_at >= kRedrawEverySeconds) {
+      const KioskSnapshot snapshot = hub.latest();
+      window.render(snapshot, intents);
+      if (screenshot_due) {
+        window.save_screenshot(options.screenshot_path);
+        return 0;
+      }
+      window.swap();
+      rendered_version = version;
+      rendered_minute = minute;
+      rendered_at = glfwGetTime();
+      animating = flash_running(snapshot);
+      if (input_frames > 0) --input_frames;
     }
+    // New snapshots end the wait early through glfwPostEmptyEvent.
+    double wait = input_frames > 0 ? 0.0 : (animating ? kAnimationWaitSeconds : kIdleWaitSeconds);
     if (screenshot) wait = std::min(wait, std::max(0.0, screenshot_at - glfwGetTime()));
     if (wait > 0.0) {
       glfwWaitEventsTimeout(wait);
