@@ -39,9 +39,9 @@ struct PeopleCounter::Impl {
     }
 
     std::vector<Crossing> crossings;
-    bool anyone_confirmed = false;
+    std::vector<cv::Point2f> expected;
     for (const detail::Track& track : tracker.tracks()) {
-      anyone_confirmed = anyone_confirmed || track.confirmed;
+      if (track.confirmed) expected.push_back(track.predicted_center());
       if (track.measured) {
         if (auto crossing = line->update(track.id, anchor_of(track), frame.index, frame.timestamp_ms)) {
           crossing->confidence = std::clamp(track.score, 0.F, 1.F);
@@ -56,7 +56,7 @@ struct PeopleCounter::Impl {
         }
       }
     }
-    detector->set_people_present(anyone_confirmed);
+    detector->set_expected_people(expected);
     return crossings;
   }
 

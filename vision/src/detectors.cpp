@@ -29,7 +29,7 @@ class BackgroundSubtractionDetector final : public Detector {
     model_ = cv::createBackgroundSubtractorMOG2(500, 16.0, true);
   }
 
-  void set_people_present(bool present) override { people_present_ = present; }
+  void set_expected_people(const std::vector<cv::Point2f>& centres) override { expected_ = centres; }
 
   std::vector<Detection> detect(const cv::Mat& bgr) override {
     const double factor = bgr.cols > processing_width_ ? static_cast<double>(processing_width_) / bgr.cols : 1.0;
@@ -44,7 +44,7 @@ class BackgroundSubtractionDetector final : public Detector {
 
     // Learn fast while the scene is empty, slowly while someone is tracked, so a person standing
     // still for a minute is not absorbed into the background.
-    double rate = people_present_ ? 1.0 / (fps_ * 600.0) : 1.0 / (fps_ * 6.0);
+    double rate = !expected_.empty() ? 1.0 / (fps_ * 600.0) : 1.0 / (fps_ * 6.0);
     if (frames_ < static_cast<std::int64_t>(fps_)) rate = -1.0;
     model_->apply(small, mask_, rate);
     ++frames_;
@@ -70,9 +70,18 @@ class BackgroundSubtractionDetector final : public Detector {
     for (const auto& contour : contours) {
       const double area = cv::contourArea(contour);
       if (area < min_area) continue;
-      record_area(area);
-      const auto people = static_cast<int>(std::lround(area / single));
-      if (people < 2 || area < 1.5 * single) {
+      const cv::Rect bounds = cv::boundingRect(contour);
+      // People cut by the frame edge would drag the single-person estimate down.
+      if ((bounds & cv::Rect(1, 1, mask_.cols - 2, mask_.rows - 2)) == bounds) record_area(area);
+      int people = area >= kSplitShare * single ? static_cast<int>(std::lround(area / single)) : 1;
+      // Tracked people who walk into one blob stay apart, as long as the blob is big enough for them.
+      int tracked = 0;
+      for (const cv::Point2f& c : expected_) {
+        const cv::Point at(static_cast<int>(static_cast<double>(c.x) * factor), static_cast<int>(static_cast<double>(c.y) * factor));
+        tracked += bounds.contains(at) ? 1 : 0;
+      }
+      if (area >= 0.75 * tracked * single) people = std::max(people, tracked);
+      if (people < 2) {
         detections.push_back({scaled(cv::boundingRect(contour), 1.0 / factor), 1.F});
         continue;
       }
@@ -152,6 +161,8 @@ class BackgroundSubtractionDetector final : public Detector {
     return parts;
   }
 
+  // A lone person's area varies about ±45 % around the median; a blob must be clearly bigger to split.
+  static constexpr double kSplitShare = 1.7;
   double fps_;
   int processing_width_;
   cv::Ptr<cv::BackgroundSubtractorMOG2> model_;
@@ -160,7 +171,7 @@ class BackgroundSubtractionDetector final : public Detector {
   std::vector<float> ratios_;
   std::deque<double> areas_;
   std::int64_t frames_ = 0;
-  bool people_present_ = false;
+  std::vector<cv::Point2f> expected_;  // full-frame pixels
 };
 
 std::filesystem::path darknet_cfg_for(const std::filesystem::path& weights) {

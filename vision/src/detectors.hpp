@@ -20,8 +20,9 @@ class Detector {
   Detector& operator=(Detector&&) = delete;
 
   virtual std::vector<Detection> detect(const cv::Mat& bgr) = 0;
-  // Tells the detector whether someone is being tracked, so a background model can learn slower.
-  virtual void set_people_present(bool /*present*/) {}
+  // Where confirmed tracks are expected in the next frame: a background model learns slower while
+  // someone is there, and splits a blob that holds several of them.
+  virtual void set_expected_people(const std::vector<cv::Point2f>& /*centres*/) {}
 };
 
 // Resolves Auto from the view and whether a model is available; throws when a model fails to load.

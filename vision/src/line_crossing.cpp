@@ -15,6 +15,8 @@ cv::Point2f to_pixels(NormPoint p, cv::Size size) {
 
 // A crossing whose point lands just beyond an end of the segment still counts: anchors are noisy.
 constexpr double kExtentTolerance = 0.02;
+// Frames on the line after passing it before we call it lingering.
+constexpr std::int64_t kLingerFrames = 2;
 
 }  // namespace
 
@@ -35,12 +37,20 @@ std::optional<Crossing> LineCrossingDetector::update(int track_id, cv::Point2f a
   TrackState& state = states_[track_id];
   const double distance = signed_distance(anchor);
 
-  if (state.has_previous && (distance >= 0.0) != (state.previous_distance >= 0.0)) {
+  if (state.has_previous && (distance > 0.0) != (state.previous_distance > 0.0)) {
     const double share = state.previous_distance / (state.previous_distance - distance);
     const cv::Point2f where = state.previous + (anchor - state.previous) * static_cast<float>(share);
     const cv::Point2f along = b_ - a_;
     const double t = (where - a_).dot(along) / along.dot(along);
     state.last_zero = ZeroCrossing{frame_index, timestamp_ms, t >= -kExtentTolerance && t <= 1.0 + kExtentTolerance};
+  }
+  // Someone who stands on the line crosses when they step off it, not when they first reached it.
+  const double on_line_px = 0.25 * margin_px_;
+  if (std::abs(distance) < on_line_px) {
+    state.on_line = true;
+  } else if (state.on_line) {
+    state.on_line = false;
+    state.left_line = Moment{frame_index, timestamp_ms};
   }
   state.previous = anchor;
   state.previous_distance = distance;
@@ -51,10 +61,14 @@ std::optional<Crossing> LineCrossingDetector::update(int track_id, cv::Point2f a
   if (distance < -margin_px_) zone = -1;
   std::optional<Crossing> crossing;
   if (state.zone != 0 && zone != state.zone && state.last_zero && state.last_zero->within_segment) {
-    crossing = Crossing{state.last_zero->frame_index, state.last_zero->timestamp_ms,
-                        zone > 0 ? Direction::In : Direction::Out, track_id, 1.F};
+    Moment when{state.last_zero->frame_index, state.last_zero->timestamp_ms};
+    if (state.left_line && state.left_line->frame_index > when.frame_index + kLingerFrames) when = *state.left_line;
+    crossing = Crossing{when.frame_index, when.timestamp_ms, zone > 0 ? Direction::In : Direction::Out, track_id, 1.F};
   }
-  if (zone != state.zone) state.last_zero.reset();
+  if (zone != state.zone) {
+    state.last_zero.reset();
+    state.left_line.reset();
+  }
   state.zone = zone;
   return crossing;
 }

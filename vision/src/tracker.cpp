@@ -25,6 +25,10 @@ cv::Point2f Track::center() const {
   return {filter.statePost.at<float>(0), filter.statePost.at<float>(1)};
 }
 
+cv::Point2f Track::predicted_center() const {
+  return center() + cv::Point2f(filter.statePost.at<float>(2), filter.statePost.at<float>(3));
+}
+
 cv::Rect2f Track::box() const {
   const cv::Point2f c = center();
   return {c.x - size.width / 2.F, c.y - size.height / 2.F, size.width, size.height};

@@ -22,6 +22,7 @@ struct Track {
   float score = 0.F;
 
   [[nodiscard]] cv::Point2f center() const;
+  [[nodiscard]] cv::Point2f predicted_center() const;  // one frame ahead
   [[nodiscard]] cv::Rect2f box() const;
 };
 

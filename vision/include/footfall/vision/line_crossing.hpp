@@ -31,12 +31,18 @@ class LineCrossingDetector {
     std::int64_t timestamp_ms = 0;
     bool within_segment = false;
   };
+  struct Moment {
+    std::int64_t frame_index = 0;
+    std::int64_t timestamp_ms = 0;
+  };
   struct TrackState {
     int zone = 0;  // +1 inside, -1 outside, 0 not yet clear of the line
     cv::Point2f previous;
     double previous_distance = 0.0;
     bool has_previous = false;
+    bool on_line = false;
     std::optional<ZeroCrossing> last_zero;
+    std::optional<Moment> left_line;  // first update after standing on the line
   };
 
   cv::Point2f a_;
