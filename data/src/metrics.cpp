@@ -369,6 +369,7 @@ RangeSummary range_summary(Store& store, const std::string& from_date, const std
   summary.group_by = group_by;
   Tally total;
   std::array<std::array<Tally, 24>, 7> heat{};
+  std::map<std::string, int> inferred_days;  // seller → days without a roster
   if (group_by == GroupBy::Weekday) {
     for (std::size_t weekday = 0; weekday < weekday_labels.size(); ++weekday) add(weekday_labels[weekday], 0, 0, {}, false);
   }
@@ -398,11 +399,12 @@ RangeSummary range_summary(Store& store, const std::string& from_date, const std
       case GroupBy::Weekday: add(weekday_labels[weekday], 0, 0, tallies.total, false); break;
     }
     for (const auto& seller : tallies.sellers) {
-      if (seller.inferred) {
-        summary.quality_notes.push_back(format_date(day) + ": no roster for " + seller.seller +
-                                        ", floor time inferred from first and last sale");
-      }
+      if (seller.inferred) ++inferred_days[seller.seller];
     }
+  }
+  for (const auto& [seller, days] : inferred_days) {
+    summary.quality_notes.push_back("No roster for " + seller + " on " + std::to_string(days) +
+                                    (days == 1 ? " day" : " days") + ": floor time inferred from first and last sale");
   }
   summary.total = make_figures(total, settings);
   for (auto& group : groups) {

@@ -254,6 +254,8 @@ TEST_CASE("metrics: range summary groups by day, weekday, seller and hour") {
   REQUIRE(by_seller.rows.size() == 2);
   CHECK(by_seller.rows[0].label == "Anna");
   CHECK(by_seller.rows[0].roster_inferred);
+  REQUIRE(by_seller.quality_notes.size() == 2);  // one line per seller, not per day
+  CHECK(by_seller.quality_notes[0].find("No roster for Anna on 1 day") == 0);
 
   CHECK(range_summary(store, "2026-05-04", "2026-05-05", GroupBy::Hour).rows.size() == 48);
   CHECK(range_summary(store, "2026-05-01", "2026-05-31", GroupBy::Week).rows.size() == 5);
