@@ -20,8 +20,8 @@ struct RowError {
 };
 
 struct ImportOptions {
-  std::string profile = "auto";            // auto, square-items, square-transactions, shopify, loyverse, generic
-  std::filesystem::path profile_file;      // a user's TOML profile for "generic"
+  std::string profile = "auto";            // auto, square-items, square-transactions, shopify, loyverse, payments, generic
+  std::filesystem::path profile_file;      // a user's TOML profile for "generic"; when set it is used whatever `profile` says
   bool dry_run = false;
   bool skip_bad_rows = false;
   std::filesystem::path reject_file;       // defaults to FILE.rejected.csv with --skip-bad-rows
