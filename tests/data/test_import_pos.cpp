@@ -443,3 +443,18 @@ TEST_CASE("import: --skip-bad-rows sets aside every row of a transaction with a 
   CHECK(rejects.find("A1,02/01/2026 10:00,Sale,Scone,two,5.00,") != std::string::npos);
   CHECK(rejects.find("B1") == std::string::npos);
 }
+
+TEST_CASE("import: a Windows-1252 French export keeps its accents and euro sign") {
+  TempDir dir;
+  // "Rémi", "Élodie" and "12,50 €" as Windows-1252 bytes (é = E9, É = C9, € = 80).
+  const auto file = dir.write("caisse_1252.csv",
+                              "Nom;Date;Heure;Vendeur;Caisse;Type;Articles;Montant TTC\r\n"
+                              "W-1;14.07.2026;09:12;R\xE9mi;Caisse 1;Vente;2;12,50 \x80\r\n"
+                              "W-2;14.07.2026;09:40;\xC9lodie;Caisse 1;Vente;1;3,20 \x80\r\n");
+  Store store(":memory:");
+  const auto result = import_pos_file(store, file, with_profile(fixtures / "french_sales.toml"));
+  CHECK(result.transactions == 2);
+  CHECK(result.net_sales == 1570);
+  CHECK(store.db().execAndGet("SELECT seller FROM pos_transactions WHERE pos_id = 'W-1'").getString() == "Rémi");
+  CHECK(store.db().execAndGet("SELECT seller FROM pos_transactions WHERE pos_id = 'W-2'").getString() == "Élodie");
+}
