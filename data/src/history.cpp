@@ -218,14 +218,19 @@ HistoryResult generate_history(Store& store, const HistoryOptions& options) {
   return result;
 }
 
-void seed_demo_day(Store& store, const std::string& date, TimeMs now_ms) {
-  const auto today = parse_date(date);
+StoreSettings demo_settings() {
   StoreSettings settings;
   settings.name = "Demo store";
   settings.time_zone = "Europe/Paris";
   settings.currency = "EUR";
   settings.open_minutes = 9 * 60;
   settings.close_minutes = 20 * 60;
+  return settings;
+}
+
+void seed_demo_day(Store& store, const std::string& date, TimeMs now_ms) {
+  const auto today = parse_date(date);
+  const auto settings = demo_settings();
   store.save_settings(settings);
   store.set_shifts(default_shifts());
 

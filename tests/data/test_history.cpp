@@ -67,6 +67,7 @@ TEST_CASE("history: the demo seed writes settings, shifts, a roster and four wee
   Store store(":memory:");
   seed_demo_day(store, "2026-05-12", 0);
   const auto settings = store.settings();
+  CHECK(settings.name == demo_settings().name);
   CHECK(settings.name == "Demo store");
   CHECK(settings.time_zone == "Europe/Paris");
   CHECK(settings.currency == "EUR");

@@ -31,6 +31,10 @@ struct HistoryResult {
 // One transaction for the whole run; rerunning with the same options adds nothing.
 HistoryResult generate_history(Store& store, const HistoryOptions& options);
 
+// The settings seed_demo_day writes (Demo store, Europe/Paris, EUR, 09:00–20:00), e.g. to work out
+// "today" in the demo's zone before seeding.
+StoreSettings demo_settings();
+
 // For `footfall demo`: Demo store settings (Europe/Paris, EUR), two shifts, sellers and today's
 // roster, and four weeks of history before `date`. Today's counts come from the live synthetic
 // camera and today's sales from assets/demo/sales.csv, so neither is written here.
