@@ -9,6 +9,15 @@ namespace {
 constexpr std::int64_t kFlashMs = 800;
 constexpr std::int64_t kStaleFrameMs = 5000;
 
+// Labels over a live image need their own background to stay readable on light floors.
+void draw_label(ImDrawList& draw_list, ImFont* font, float size, ImVec2 position, ImU32 color, const std::string& text) {
+  const ImVec2 measured = text_size(font, size, text);
+  draw_list.AddRectFilled(ImVec2{position.x - 3.F, position.y - 1.F},
+                          ImVec2{position.x + measured.x + 3.F, position.y + measured.y + 1.F}, IM_COL32(0, 0, 0, 170),
+                          3.F);
+  draw_list.AddText(font, size, position, color, text.c_str(), text.c_str() + text.size());
+}
+
 ImVec2 to_screen(Point point, ImVec2 min, ImVec2 max) {
   return ImVec2{min.x + point.x * (max.x - min.x), min.y + point.y * (max.y - min.y)};
 }
@@ -35,8 +44,8 @@ void draw_overlay(ImDrawList& draw_list, const PanelContext& context, const Came
     const ImVec2 top_left = to_screen(track.top_left, min, max);
     draw_list.AddRect(top_left, to_screen(track.bottom_right, min, max), IM_COL32(90, 220, 255, 230), 0.F, 0, 2.F);
     const std::string id = std::to_string(track.id);
-    draw_list.AddText(font, font_size * 0.8F, ImVec2{top_left.x + 3.F, top_left.y + 1.F}, IM_COL32(90, 220, 255, 255),
-                      id.c_str());
+    draw_label(draw_list, font, font_size * 0.8F, ImVec2{top_left.x + 3.F, top_left.y + 1.F},
+               IM_COL32(90, 220, 255, 255), id);
   }
 
   const std::int64_t since_crossing = context.state.now_ms - camera.last_crossing_ms;
@@ -51,8 +60,8 @@ void draw_overlay(ImDrawList& draw_list, const PanelContext& context, const Came
   draw_list.AddLine(a, b, flash ? flash_color : IM_COL32(255, 230, 60, 255), flash ? 6.F : 3.F);
   const ImVec2 inside_point = to_screen(inside, min, max);
   draw_list.AddCircleFilled(inside_point, 7.F, palette::good);
-  draw_list.AddText(font, font_size, ImVec2{inside_point.x + 10.F, inside_point.y - font_size / 2.F}, palette::good,
-                    context.text(Text::Inside));
+  draw_label(draw_list, font, font_size, ImVec2{inside_point.x + 12.F, inside_point.y - font_size / 2.F},
+             palette::good, context.text(Text::Inside));
 }
 
 std::string camera_stats(const PanelContext& context, const CameraView& camera) {

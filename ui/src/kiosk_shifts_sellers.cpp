@@ -62,7 +62,8 @@ void draw_figures_table(const PanelContext& context, const char* id, Text name_h
   ImGui::TableSetupColumn(context.text(name_header), ImGuiTableColumnFlags_WidthStretch, 1.4F, Name);
   ImGui::TableSetupColumn(context.text(Text::Visitors), ImGuiTableColumnFlags_None, 1.1F, Visitors);
   ImGui::TableSetupColumn(context.text(Text::Transactions), ImGuiTableColumnFlags_None, 0.9F, Transactions);
-  ImGui::TableSetupColumn(context.text(Text::Conversion), ImGuiTableColumnFlags_DefaultSort, 1.3F, Conversion);
+  ImGui::TableSetupColumn(context.text(Text::Conversion), ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, 1.3F,
+                          Conversion);
   ImGui::TableSetupColumn(context.text(Text::AverageTicket), ImGuiTableColumnFlags_None, 1.4F, AverageTicket);
   ImGui::TableSetupColumn(context.text(Text::NetSales), ImGuiTableColumnFlags_None, 1.6F, NetSales);
   if (with_hours) ImGui::TableSetupColumn(context.text(Text::FloorHours), ImGuiTableColumnFlags_None, 0.8F, Hours);
@@ -122,17 +123,22 @@ void draw_shifts_sellers(PanelContext& context) {
   const float spacing = ImGui::GetStyle().ItemSpacing.y;
   const float heading = size_of(context.state.fonts.bold) + spacing;
   const float footnote = ImGui::GetFrameHeightWithSpacing();
-  const float table_height =
-      std::max((ImGui::GetContentRegionAvail().y - 2.F * heading - footnote - spacing) / 2.F, 60.F);
+  const float tables = ImGui::GetContentRegionAvail().y - 2.F * heading - footnote - spacing;
+  // Shifts are few: give them what their rows need (up to half) and the sellers the rest.
+  const std::size_t shift_rows = today != nullptr ? today->shifts.size() : 0;
+  const float row_height = ImGui::GetTextLineHeight() + 2.F * ImGui::GetStyle().CellPadding.y;
+  const float shifts_height =
+      std::max(std::min(static_cast<float>(shift_rows + 1) * row_height + 6.F, tables / 2.F), 2.F * row_height);
+  const float sellers_height = std::max(tables - shifts_height, 60.F);
 
   draw_heading(context, Text::Shifts);
   if (today == nullptr || today->shifts.empty()) {
     ImGui::TextDisabled("%s", context.text(today == nullptr ? Text::NoFiguresYet : Text::NoShifts));
-    ImGui::Dummy(ImVec2{0.F, table_height - ImGui::GetFontSize()});
+    ImGui::Dummy(ImVec2{0.F, shifts_height - ImGui::GetFrameHeightWithSpacing()});
   } else {
     std::vector<FiguresRow> rows;
     for (const auto& shift : today->shifts) rows.push_back(FiguresRow{shift.name, &shift.figures, std::nullopt, false});
-    draw_figures_table(context, "##shifts", Text::Shift, std::move(rows), false, table_height);
+    draw_figures_table(context, "##shifts", Text::Shift, std::move(rows), false, shifts_height);
   }
 
   draw_heading(context, Text::Sellers);
@@ -143,7 +149,7 @@ void draw_shifts_sellers(PanelContext& context) {
     for (const auto& seller : today->sellers) {
       rows.push_back(FiguresRow{seller.seller, &seller.figures, seller.floor_hours, seller.roster_inferred});
     }
-    draw_figures_table(context, "##sellers", Text::Seller, std::move(rows), true, table_height);
+    draw_figures_table(context, "##sellers", Text::Seller, std::move(rows), true, sellers_height);
   }
   if (today != nullptr) draw_footnote(context, *today);
 }

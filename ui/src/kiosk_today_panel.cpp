@@ -51,7 +51,11 @@ Tile conversion_tile(const PanelContext& context, const data::Figures& today, co
     return tile;
   }
   const data::Conversion& conversion = today.conversion;
-  if (!conversion.rate) return tile;
+  if (!conversion.rate) {
+    tile.detail = context.text(Text::NoVisitorsCounted);
+    tile.detail_color = palette::warning;
+    return tile;
+  }
   tile.value = format_percent(*conversion.rate, 1, language);
   if (conversion.low_data) {
     tile.detail = context.text(Text::LowData);

@@ -19,6 +19,8 @@ constexpr std::array kTable{
     Translation{Text::Range95, "range_95", "95% range", "intervalle 95 %", "интервал 95 %"},
     Translation{Text::NoSalesImported, "no_sales_imported", "no sales imported", "ventes non importées",
                 "продажи не загружены"},
+    Translation{Text::NoVisitorsCounted, "no_visitors_counted", "no visitors counted", "aucun visiteur compté",
+                "посетители не подсчитаны"},
     Translation{Text::PointsUnit, "points_unit", "pts", "pts", "п.п."},
     Translation{Text::InOutFormat, "in_out", "in %s · out %s", "entrées %s · sorties %s", "вход %s · выход %s"},
     Translation{Text::Today, "today", "Today", "Aujourd’hui", "Сегодня"},

@@ -15,7 +15,7 @@ const char* language_code(Language language);
 // Every visible string of the kiosk; the table in translations.cpp has one row per entry, in this order.
 enum class Text : std::size_t {
   Visitors, Buyers, Conversion, NetSales, AverageTicket, SalesPerVisitor, InsideNow,
-  VsLastWeek, LowData, Range95, NoSalesImported, PointsUnit, InOutFormat,
+  VsLastWeek, LowData, Range95, NoSalesImported, NoVisitorsCounted, PointsUnit, InOutFormat,
   Today, HourlyTitle, LastWeek, Now, CameraDownHours, NoFiguresYet,
   Shifts, Sellers, Shift, Seller, Transactions, FloorHours, RosterInferred, NoShifts, NoSellers,
   Camera, Fps, FrameAge, CameraStarting, CameraDown, CameraFrozen, Inside, In, Out, NoCameraImage,
