@@ -10,7 +10,8 @@
 namespace footfall::ui::fixtures {
 
 inline std::int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 
@@ -130,7 +131,8 @@ inline KioskSnapshot busy_snapshot() {
   snapshot.camera = camera;
   snapshot.import.file = "square-2026-11-23.csv";
   snapshot.import.profile = "square-items";
-  snapshot.import.lines = {"412 transactions imported", "2 rows rejected: line 17: field 'Net Sales': not a number"};
+  snapshot.import.lines = {"412 transactions imported",
+                           "2 rows rejected: line 17: field 'Net Sales': not a number"};
   snapshot.warnings = {"storage: 91% full"};
   return snapshot;
 }

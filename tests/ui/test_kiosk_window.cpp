@@ -44,8 +44,10 @@ std::size_t distinct_colours(const Image& image, int x0, int y0, int x1, int y1)
     for (int x = x0; x < x1 && x < image.width; x += 2) {
       const unsigned char* pixel =
           image.pixels.get() + (static_cast<std::size_t>(y) * static_cast<std::size_t>(image.width) +
-                                static_cast<std::size_t>(x)) * 3U;
-      colours.insert(static_cast<unsigned>(pixel[0]) << 16U | static_cast<unsigned>(pixel[1]) << 8U | pixel[2]);
+                                static_cast<std::size_t>(x)) *
+                                   3U;
+      colours.insert(static_cast<unsigned>(pixel[0]) << 16U | static_cast<unsigned>(pixel[1]) << 8U |
+                     pixel[2]);
     }
   }
   return colours.size();
@@ -82,7 +84,8 @@ TEST_CASE("the kiosk renders a fixture snapshot to a non-blank screenshot") {
     MESSAGE("skipped: no DISPLAY (run under xvfb-run -a -s \"-screen 0 1920x1080x24\")");
     return;
   }
-  const auto directory = std::filesystem::temp_directory_path() / ("footfall-ui-test-" + std::to_string(getpid()));
+  const auto directory =
+      std::filesystem::temp_directory_path() / ("footfall-ui-test-" + std::to_string(getpid()));
   std::filesystem::create_directories(directory);
   const std::string path = (directory / "kiosk.png").string();
   REQUIRE(shoot(ui::fixtures::busy_snapshot(), "fr", path) == 0);
@@ -158,12 +161,13 @@ TEST_CASE("idle CPU use of the kiosk") {
   camera->last_crossing_ms = 0;  // no flash animation
   still.camera = camera;
   const double duration = std::stod(seconds);
-  const auto path = std::filesystem::temp_directory_path() / ("footfall-ui-idle-" + std::to_string(getpid()) + ".png");
+  const auto path =
+      std::filesystem::temp_directory_path() / ("footfall-ui-idle-" + std::to_string(getpid()) + ".png");
   const double cpu_before = cpu_seconds();
   const auto wall_before = std::chrono::steady_clock::now();
   CHECK(shoot(still, "en", path.string(), duration) == 0);
   const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - wall_before;
-  MESSAGE("idle CPU: " << 100.0 * (cpu_seconds() - cpu_before) / wall.count() << "% of one core over " << wall.count()
-                       << " s (includes window creation)");
+  MESSAGE("idle CPU: " << 100.0 * (cpu_seconds() - cpu_before) / wall.count() << "% of one core over "
+                       << wall.count() << " s (includes window creation)");
   std::filesystem::remove(path);
 }

@@ -24,9 +24,9 @@ struct NamedPanel {
 
 const std::vector<NamedPanel>& all_panels() {
   static const std::vector<NamedPanel> panels{
-      {"status bar", ui::draw_status_bar},       {"today", ui::draw_today_panel},
-      {"hourly chart", ui::draw_hourly_chart},   {"shifts and sellers", ui::draw_shifts_sellers},
-      {"camera", ui::draw_camera_panel},         {"import", ui::draw_import_panel}};
+      {"status bar", ui::draw_status_bar},     {"today", ui::draw_today_panel},
+      {"hourly chart", ui::draw_hourly_chart}, {"shifts and sellers", ui::draw_shifts_sellers},
+      {"camera", ui::draw_camera_panel},       {"import", ui::draw_import_panel}};
   return panels;
 }
 
@@ -46,7 +46,8 @@ TEST_CASE("every panel draws the busy and the empty snapshot in every language")
     imgui.state.language = language;
     for (const NamedPanel& panel : all_panels()) {
       for (const auto& snapshot : {ui::fixtures::busy_snapshot(), ui::fixtures::empty_snapshot()}) {
-        INFO(panel.name << " in " << ui::language_code(language) << (snapshot.today ? " (busy)" : " (empty)"));
+        INFO(panel.name << " in " << ui::language_code(language)
+                        << (snapshot.today ? " (busy)" : " (empty)"));
         int vertices = 0;
         CHECK_NOTHROW(vertices = draw_panel(imgui, snapshot, panel.draw));
         CHECK(vertices > empty_window);
@@ -187,6 +188,7 @@ TEST_CASE("CPU cost of laying out one kiosk frame (no GL)") {
   const auto start = std::chrono::steady_clock::now();
   for (int frame = 0; frame < frames; ++frame) vertices = imgui.frame([&] { ui::draw_kiosk(context); });
   const std::chrono::duration<double, std::milli> elapsed = std::chrono::steady_clock::now() - start;
-  MESSAGE("kiosk layout + tessellation: " << elapsed.count() / frames << " ms/frame, " << vertices << " vertices");
+  MESSAGE("kiosk layout + tessellation: " << elapsed.count() / frames << " ms/frame, " << vertices
+                                          << " vertices");
   CHECK(vertices > 1000);
 }

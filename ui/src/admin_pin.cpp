@@ -40,8 +40,8 @@ bool from_hex(std::string_view hex, std::vector<unsigned char>& bytes) {
   return true;
 }
 
-std::vector<unsigned char> derive(const std::string& pin, const std::vector<unsigned char>& salt, int iterations,
-                                  std::size_t length) {
+std::vector<unsigned char> derive(const std::string& pin, const std::vector<unsigned char>& salt,
+                                  int iterations, std::size_t length) {
   std::vector<unsigned char> key(length);
   if (PKCS5_PBKDF2_HMAC(pin.data(), static_cast<int>(pin.size()), salt.data(), static_cast<int>(salt.size()),
                         iterations, EVP_sha256(), static_cast<int>(key.size()), key.data()) != 1) {
@@ -75,8 +75,9 @@ bool verify_admin_pin(const std::string& pin, const std::string& stored_hash) {
   const auto [end, error] = std::from_chars(parts[1].data(), parts[1].data() + parts[1].size(), iterations);
   std::vector<unsigned char> salt;
   std::vector<unsigned char> expected;
-  if (parts[0] != kScheme || error != std::errc{} || end != parts[1].data() + parts[1].size() || iterations <= 0 ||
-      iterations > 10'000'000 || !from_hex(parts[2], salt) || !from_hex(parts[3], expected) || expected.empty()) {
+  if (parts[0] != kScheme || error != std::errc{} || end != parts[1].data() + parts[1].size() ||
+      iterations <= 0 || iterations > 10'000'000 || !from_hex(parts[2], salt) ||
+      !from_hex(parts[3], expected) || expected.empty()) {
     return false;
   }
   try {

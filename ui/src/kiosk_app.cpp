@@ -23,7 +23,7 @@ constexpr double kIdleWaitSeconds = 0.5;
 constexpr double kHideCursorAfterSeconds = 3.0;
 constexpr double kAnimationWaitSeconds = 1.0 / 30.0;
 constexpr double kRedrawEverySeconds = 5.0;  // also lets the cursor hide when nothing else changes
-constexpr int kFramesAfterInput = 3;  // ImGui settles hover/active states over a couple of frames
+constexpr int kFramesAfterInput = 3;         // ImGui settles hover/active states over a couple of frames
 
 std::int64_t wall_clock_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -64,7 +64,8 @@ class CameraTexture {
         glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, view.width, view.height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
                      view.rgba.data());
       } else {
-        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, view.width, view.height, GL_RGBA, GL_UNSIGNED_BYTE, view.rgba.data());
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, view.width, view.height, GL_RGBA, GL_UNSIGNED_BYTE,
+                        view.rgba.data());
       }
       sequence_ = view.sequence;
       width_ = view.width;
@@ -91,7 +92,8 @@ class KioskWindow {
  public:
   KioskWindow(const KioskOptions& options, bool vsync) : fullscreen_(options.fullscreen) {
     glfwSetErrorCallback(print_glfw_error);
-    if (glfwInit() == GLFW_FALSE) throw std::runtime_error("kiosk: cannot open a window (no display? glfwInit failed)");
+    if (glfwInit() == GLFW_FALSE)
+      throw std::runtime_error("kiosk: cannot open a window (no display? glfwInit failed)");
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
     GLFWmonitor* monitor = nullptr;
@@ -99,7 +101,8 @@ class KioskWindow {
     int height = options.height;
     if (options.fullscreen) {
       monitor = glfwGetPrimaryMonitor();
-      if (const GLFWvidmode* mode = monitor != nullptr ? glfwGetVideoMode(monitor) : nullptr; mode != nullptr) {
+      if (const GLFWvidmode* mode = monitor != nullptr ? glfwGetVideoMode(monitor) : nullptr;
+          mode != nullptr) {
         width = mode->width;
         height = mode->height;
         glfwWindowHint(GLFW_REFRESH_RATE, mode->refreshRate);
@@ -109,8 +112,8 @@ class KioskWindow {
     window_ = glfwCreateWindow(width, height, "Footfall", monitor, nullptr);
     if (window_ == nullptr) {
       glfwTerminate();
-      throw std::runtime_error("kiosk: cannot create a " + std::to_string(width) + "x" + std::to_string(height) +
-                               " OpenGL 3 window");
+      throw std::runtime_error("kiosk: cannot create a " + std::to_string(width) + "x" +
+                               std::to_string(height) + " OpenGL 3 window");
     }
     glfwMakeContextCurrent(window_);
     glfwSwapInterval(vsync ? 1 : 0);
@@ -137,7 +140,8 @@ class KioskWindow {
     ImGui_ImplOpenGL3_Init("#version 130");
     glfwSetCursorPosCallback(window_, [](GLFWwindow* window, double, double) { self(window).note_input(); });
     glfwSetDropCallback(window_, [](GLFWwindow* window, int count, const char** paths) {
-      for (int index = 0; index < count; ++index) self(window).state_.dropped_files.emplace_back(paths[index]);
+      for (int index = 0; index < count; ++index)
+        self(window).state_.dropped_files.emplace_back(paths[index]);
       self(window).note_input();
     });
 
@@ -221,7 +225,9 @@ class KioskWindow {
 // Clears the hub's wake before the window (and GLFW) go away.
 class WakeGuard {
  public:
-  explicit WakeGuard(SnapshotHub& hub) : hub_(hub) { hub_.set_wake([] { glfwPostEmptyEvent(); }); }
+  explicit WakeGuard(SnapshotHub& hub) : hub_(hub) {
+    hub_.set_wake([] { glfwPostEmptyEvent(); });
+  }
   WakeGuard(const WakeGuard&) = delete;
   WakeGuard& operator=(const WakeGuard&) = delete;
   ~WakeGuard() { hub_.set_wake(nullptr); }
@@ -251,8 +257,8 @@ int run_window(const KioskOptions& options, SnapshotHub& hub, const KioskIntents
     const std::uint64_t version = hub.version();
     const std::int64_t minute = wall_clock_ms() / 60000;
     // Draw only when something visible changed: software GL makes every frame cost tens of ms of CPU.
-    if (input_frames > 0 || animating || screenshot_due || version != rendered_version || minute != rendered_minute ||
-        glfwGetTime() - rendered_at >= kRedrawEverySeconds) {
+    if (input_frames > 0 || animating || screenshot_due || version != rendered_version ||
+        minute != rendered_minute || glfwGetTime() - rendered_at >= kRedrawEverySeconds) {
       const KioskSnapshot snapshot = hub.latest();
       window.render(snapshot, intents);
       if (screenshot_due) {

@@ -10,11 +10,12 @@ constexpr std::int64_t kFlashMs = 800;
 constexpr std::int64_t kStaleFrameMs = 5000;
 
 // Labels over a live image need their own background to stay readable on light floors.
-void draw_label(ImDrawList& draw_list, ImFont* font, float size, ImVec2 position, ImU32 color, const std::string& text) {
+void draw_label(ImDrawList& draw_list, ImFont* font, float size, ImVec2 position, ImU32 color,
+                const std::string& text) {
   const ImVec2 measured = text_size(font, size, text);
   draw_list.AddRectFilled(ImVec2{position.x - 3.F, position.y - 1.F},
-                          ImVec2{position.x + measured.x + 3.F, position.y + measured.y + 1.F}, IM_COL32(0, 0, 0, 170),
-                          3.F);
+                          ImVec2{position.x + measured.x + 3.F, position.y + measured.y + 1.F},
+                          IM_COL32(0, 0, 0, 170), 3.F);
   draw_list.AddText(font, size, position, color, text.c_str(), text.c_str() + text.size());
 }
 
@@ -42,7 +43,8 @@ void draw_overlay(ImDrawList& draw_list, const PanelContext& context, const Came
 
   for (const TrackBox& track : camera.tracks) {
     const ImVec2 top_left = to_screen(track.top_left, min, max);
-    draw_list.AddRect(top_left, to_screen(track.bottom_right, min, max), IM_COL32(90, 220, 255, 230), 0.F, 0, 2.F);
+    draw_list.AddRect(top_left, to_screen(track.bottom_right, min, max), IM_COL32(90, 220, 255, 230), 0.F, 0,
+                      2.F);
     const std::string id = std::to_string(track.id);
     draw_label(draw_list, font, font_size * 0.8F, ImVec2{top_left.x + 3.F, top_left.y + 1.F},
                IM_COL32(90, 220, 255, 255), id);
@@ -86,8 +88,8 @@ void draw_camera_panel(PanelContext& context) {
     const std::string stats = camera_stats(context, *camera);
     const float size = size_of(fonts.regular);
     const ImVec2 measured = text_size(fonts.regular, size, stats);
-    draw_list.AddText(fonts.regular, size, ImVec2{origin.x + region.x - measured.x, origin.y + 2.F}, palette::muted,
-                      stats.c_str());
+    draw_list.AddText(fonts.regular, size, ImVec2{origin.x + region.x - measured.x, origin.y + 2.F},
+                      palette::muted, stats.c_str());
   }
 
   // Fit the image (or a 16:9 placeholder) below the heading, centred.
@@ -113,18 +115,21 @@ void draw_camera_panel(PanelContext& context) {
     if (camera != nullptr && camera->state != CameraState::Starting) {
       const char* message = context.text(Text::NoCameraImage);
       const ImVec2 size = text_size(fonts.regular, heading_size, message);
-      draw_list.AddText(fonts.regular, heading_size,
-                        ImVec2{(image_min.x + image_max.x - size.x) / 2.F, (image_min.y + image_max.y - size.y) / 2.F},
-                        palette::muted, message);
+      draw_list.AddText(
+          fonts.regular, heading_size,
+          ImVec2{(image_min.x + image_max.x - size.x) / 2.F, (image_min.y + image_max.y - size.y) / 2.F},
+          palette::muted, message);
     }
   }
   if (camera != nullptr) draw_overlay(draw_list, context, *camera, image_min, image_max);
 
   if (camera == nullptr || camera->state == CameraState::Starting) {
-    draw_banner(draw_list, context, image_min, width, IM_COL32(70, 78, 90, 230), context.text(Text::CameraStarting));
+    draw_banner(draw_list, context, image_min, width, IM_COL32(70, 78, 90, 230),
+                context.text(Text::CameraStarting));
   } else if (camera->state == CameraState::Down) {
     draw_banner(draw_list, context, image_min, width, with_alpha(palette::bad, 235),
-                std::string(context.text(Text::CameraDown)) + (camera->message.empty() ? "" : ": " + camera->message));
+                std::string(context.text(Text::CameraDown)) +
+                    (camera->message.empty() ? "" : ": " + camera->message));
   } else if (camera->state == CameraState::Frozen || camera->frame_age_ms > kStaleFrameMs) {
     draw_banner(draw_list, context, image_min, width, IM_COL32(200, 120, 30, 235),
                 std::string(context.text(Text::CameraFrozen)) +

@@ -61,19 +61,27 @@ void draw_legend(ImDrawList& draw_list, const PanelContext& context, float left,
   const float full_size = size_of(font);
   const auto width_at = [&](float size) {
     float width = 0.F;
-    for (const Entry& entry : entries) width += size * 1.4F + text_size(font, size, context.text(entry.label)).x + 20.F;
+    for (const Entry& entry : entries)
+      width += size * 1.4F + text_size(font, size, context.text(entry.label)).x + 20.F;
     return width;
   };
   const float full_width = width_at(full_size);
-  const float size = full_width > right - left ? std::max(full_size * (right - left) / full_width, 8.F) : full_size;
+  const float size =
+      full_width > right - left ? std::max(full_size * (right - left) / full_width, 8.F) : full_size;
   float x = std::max(left, right - width_at(size));
   for (const Entry& entry : entries) {
     const ImVec2 box_min{x, top + size * 0.15F};
     const ImVec2 box_max{x + size * 0.8F, top + size * 0.95F};
     switch (entry.swatch) {
-      case Swatch::Filled: draw_list.AddRectFilled(box_min, box_max, entry.color); break;
-      case Swatch::Outline: draw_list.AddRect(box_min, box_max, entry.color, 0.F, 0, 2.F); break;
-      case Swatch::Hatched: draw_hatching(draw_list, box_min, box_max, entry.color); break;
+      case Swatch::Filled:
+        draw_list.AddRectFilled(box_min, box_max, entry.color);
+        break;
+      case Swatch::Outline:
+        draw_list.AddRect(box_min, box_max, entry.color, 0.F, 0, 2.F);
+        break;
+      case Swatch::Hatched:
+        draw_hatching(draw_list, box_min, box_max, entry.color);
+        break;
     }
     const char* label = context.text(entry.label);
     draw_list.AddText(font, size, ImVec2{box_max.x + size * 0.3F, top}, palette::text, label);
@@ -97,21 +105,23 @@ void draw_hourly_chart(PanelContext& context) {
   const float pad = 14.F;
   ImFont* title_font = context.state.fonts.bold;
   const char* title = context.text(Text::HourlyTitle);
-  draw_list.AddText(title_font, size_of(title_font), ImVec2{origin.x + pad, origin.y + pad * 0.6F}, palette::text,
-                    title);
+  draw_list.AddText(title_font, size_of(title_font), ImVec2{origin.x + pad, origin.y + pad * 0.6F},
+                    palette::text, title);
   const float title_width = text_size(title_font, size_of(title_font), title).x;
   draw_legend(draw_list, context, origin.x + pad + title_width + 30.F, origin.x + region.x - pad,
               origin.y + pad * 0.8F);
 
   const std::vector<Slot> slots = build_slots(context.snapshot);
   const ImVec2 plot_min{origin.x + pad + font_size * 2.5F, origin.y + pad + font_size * 2.2F};
-  const ImVec2 plot_max{origin.x + region.x - pad - font_size * 3.F, origin.y + region.y - pad - font_size * 1.4F};
+  const ImVec2 plot_max{origin.x + region.x - pad - font_size * 3.F,
+                        origin.y + region.y - pad - font_size * 1.4F};
   if (slots.empty() || plot_max.x <= plot_min.x || plot_max.y <= plot_min.y) {
     const char* message = context.text(Text::NoFiguresYet);
     const ImVec2 size = text_size(font, font_size, message);
-    draw_list.AddText(font, font_size,
-                      ImVec2{(plot_min.x + plot_max.x - size.x) / 2.F, (plot_min.y + plot_max.y - size.y) / 2.F},
-                      palette::muted, message);
+    draw_list.AddText(
+        font, font_size,
+        ImVec2{(plot_min.x + plot_max.x - size.x) / 2.F, (plot_min.y + plot_max.y - size.y) / 2.F},
+        palette::muted, message);
     return;
   }
 
@@ -136,10 +146,11 @@ void draw_hourly_chart(PanelContext& context) {
   draw_list.AddText(font, font_size, ImVec2{origin.x + pad, plot_min.y - font_size * 0.5F}, palette::muted,
                     max_count_text.c_str());
   const std::string max_rate_text = format_percent(max_rate, 0, language);
-  draw_list.AddText(font, font_size, ImVec2{plot_max.x + 6.F, plot_min.y - font_size * 0.5F}, palette::conversion,
-                    max_rate_text.c_str());
+  draw_list.AddText(font, font_size, ImVec2{plot_max.x + 6.F, plot_min.y - font_size * 0.5F},
+                    palette::conversion, max_rate_text.c_str());
   draw_list.AddLine(ImVec2{plot_min.x, plot_max.y}, plot_max, palette::muted);
-  draw_list.AddLine(ImVec2{plot_min.x, plot_min.y}, ImVec2{plot_max.x, plot_min.y}, with_alpha(palette::muted, 50));
+  draw_list.AddLine(ImVec2{plot_min.x, plot_min.y}, ImVec2{plot_max.x, plot_min.y},
+                    with_alpha(palette::muted, 50));
 
   std::vector<ImVec2> rate_points;
   const std::int64_t now_ms = context.state.now_ms;
@@ -147,10 +158,11 @@ void draw_hourly_chart(PanelContext& context) {
     const Slot& slot = slots[index];
     const float left = plot_min.x + static_cast<float>(index) * slot_width;
     const float right = left + slot_width;
-    const bool current = slot.today != nullptr && now_ms >= slot.today->start_ms &&
-                         now_ms < slot.today->start_ms + kHourMs;
+    const bool current =
+        slot.today != nullptr && now_ms >= slot.today->start_ms && now_ms < slot.today->start_ms + kHourMs;
     if (current) {
-      draw_list.AddRectFilled(ImVec2{left, plot_min.y}, ImVec2{right, plot_max.y}, with_alpha(palette::text, 28));
+      draw_list.AddRectFilled(ImVec2{left, plot_min.y}, ImVec2{right, plot_max.y},
+                              with_alpha(palette::text, 28));
     }
     if (slot.today != nullptr && slot.today->camera_down) {
       draw_hatching(draw_list, ImVec2{left + 1.F, plot_min.y}, ImVec2{right - 1.F, plot_max.y},
@@ -169,7 +181,8 @@ void draw_hourly_chart(PanelContext& context) {
     }
     if (slot.last_week != nullptr) {
       draw_list.AddRect(ImVec2{left + slot_width * 0.08F, bar_top(slot.last_week->figures.visitors)},
-                        ImVec2{left + slot_width * 0.92F, plot_max.y}, with_alpha(palette::text, 110), 2.F, 0, 1.5F);
+                        ImVec2{left + slot_width * 0.92F, plot_max.y}, with_alpha(palette::text, 110), 2.F, 0,
+                        1.5F);
     }
     const std::string hour_text = std::to_string(slot.hour);
     const ImVec2 hour_size = text_size(font, font_size, hour_text);
@@ -177,7 +190,8 @@ void draw_hourly_chart(PanelContext& context) {
                       current ? palette::text : palette::muted, hour_text.c_str());
   }
   if (rate_points.size() > 1) {
-    draw_list.AddPolyline(rate_points.data(), static_cast<int>(rate_points.size()), palette::conversion, 0, 3.F);
+    draw_list.AddPolyline(rate_points.data(), static_cast<int>(rate_points.size()), palette::conversion, 0,
+                          3.F);
   }
   for (const ImVec2& point : rate_points) draw_list.AddCircleFilled(point, 4.5F, palette::conversion);
 }

@@ -20,16 +20,19 @@ void draw_import_panel(PanelContext& context) {
   ImGui::Text("%s: %s", context.text(Text::File), import.file.c_str());
   if (!import.profile.empty()) ImGui::Text("%s: %s", context.text(Text::Profile), import.profile.c_str());
   if (import.running) {
-    const std::string label = std::string(context.text(Text::Importing)) + " " +
-                              format_percent(std::clamp(import.progress, 0.0, 1.0), 0, context.state.language);
-    ImGui::ProgressBar(static_cast<float>(std::clamp(import.progress, 0.0, 1.0)), ImVec2{-1.F, 0.F}, label.c_str());
+    const std::string label =
+        std::string(context.text(Text::Importing)) + " " +
+        format_percent(std::clamp(import.progress, 0.0, 1.0), 0, context.state.language);
+    ImGui::ProgressBar(static_cast<float>(std::clamp(import.progress, 0.0, 1.0)), ImVec2{-1.F, 0.F},
+                       label.c_str());
   } else if (import.failed) {
     ImGui::TextColored(ImColor(palette::bad).Value, "%s", context.text(Text::ImportFailed));
   } else {
     ImGui::TextColored(ImColor(palette::good).Value, "%s", context.text(Text::ImportDone));
   }
   if (!import.lines.empty() &&
-      ImGui::BeginChild("##import_lines", ImVec2{0.F, std::max(ImGui::GetContentRegionAvail().y, 40.F)}, true)) {
+      ImGui::BeginChild("##import_lines", ImVec2{0.F, std::max(ImGui::GetContentRegionAvail().y, 40.F)},
+                        true)) {
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(import.lines.size()));
     while (clipper.Step()) {

@@ -25,10 +25,9 @@ void draw_pin_entry(PanelContext& context) {
   ImGui::TextUnformatted(context.text(Text::AdminPin));
   ImGui::SetNextItemWidth(240.F);
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-  const bool entered =
-      ImGui::InputText("##pin", state.pin_entry, sizeof state.pin_entry,
-                       ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
-                           ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool entered = ImGui::InputText(
+      "##pin", state.pin_entry, sizeof state.pin_entry,
+      ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
   if (ImGui::Button(context.text(Text::Unlock)) || entered) {
     state.settings_unlocked = verify_admin_pin(state.pin_entry, state.admin_pin_hash);
@@ -108,8 +107,8 @@ void edit_counting_line(PanelContext& context, ImVec2 image_min, ImVec2 image_ma
   }
   for (std::size_t index = 0; index < handles.size(); ++index) {
     const ImVec2 center{image_min.x + handles[index]->x * size.x, image_min.y + handles[index]->y * size.y};
-    draw_list.AddCircle(center, 12.F, static_cast<int>(index) == edit.dragging ? palette::good : palette::text, 0,
-                        3.F);
+    draw_list.AddCircle(center, 12.F,
+                        static_cast<int>(index) == edit.dragging ? palette::good : palette::text, 0, 3.F);
   }
 }
 
@@ -127,8 +126,8 @@ void draw_settings_panel(PanelContext& context) {
       draw_pin_entry(context);
     }
     if (state.settings_unlocked) {
-      if (state.admin_pin_hash.empty()) ImGui::TextColored(ImColor(palette::warning).Value, "%s",
-                                                           context.text(Text::NoPinSet));
+      if (state.admin_pin_hash.empty())
+        ImGui::TextColored(ImColor(palette::warning).Value, "%s", context.text(Text::NoPinSet));
       draw_language_switch(context);
       ImGui::Separator();
       ImGui::Text("%s: %s", context.text(Text::Store), context.snapshot.store_name.c_str());

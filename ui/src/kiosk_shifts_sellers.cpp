@@ -19,13 +19,20 @@ enum Column : ImGuiID { Name, Visitors, Transactions, Conversion, AverageTicket,
 double sort_key(const FiguresRow& row, ImGuiID column) {
   const data::Figures& figures = *row.figures;
   switch (column) {
-    case Visitors: return static_cast<double>(figures.visitors);
-    case Transactions: return static_cast<double>(figures.buyers);
-    case Conversion: return figures.conversion.rate.value_or(-1.0);
-    case AverageTicket: return figures.atv.value_or(-1.0);
-    case NetSales: return static_cast<double>(figures.net_sales);
-    case Hours: return row.floor_hours.value_or(-1.0);
-    default: return 0.0;
+    case Visitors:
+      return static_cast<double>(figures.visitors);
+    case Transactions:
+      return static_cast<double>(figures.buyers);
+    case Conversion:
+      return figures.conversion.rate.value_or(-1.0);
+    case AverageTicket:
+      return figures.atv.value_or(-1.0);
+    case NetSales:
+      return static_cast<double>(figures.net_sales);
+    case Hours:
+      return row.floor_hours.value_or(-1.0);
+    default:
+      return 0.0;
   }
 }
 
@@ -49,24 +56,26 @@ void text_cell(const std::string& text, ImU32 color = palette::text) {
   ImGui::PopStyleColor();
 }
 
-void draw_figures_table(const PanelContext& context, const char* id, Text name_header, std::vector<FiguresRow> rows,
-                        bool with_hours, float height) {
+void draw_figures_table(const PanelContext& context, const char* id, Text name_header,
+                        std::vector<FiguresRow> rows, bool with_hours, float height) {
   const Language language = context.state.language;
   const std::string& currency = context.snapshot.currency;
   const int columns = with_hours ? 7 : 6;
-  constexpr ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                    ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp |
-                                    ImGuiTableFlags_NoSavedSettings;
+  constexpr ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg |
+                                    ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                                    ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_NoSavedSettings;
   if (!ImGui::BeginTable(id, columns, flags, ImVec2{0.F, height})) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn(context.text(name_header), ImGuiTableColumnFlags_WidthStretch, 1.4F, Name);
   ImGui::TableSetupColumn(context.text(Text::Visitors), ImGuiTableColumnFlags_None, 1.1F, Visitors);
   ImGui::TableSetupColumn(context.text(Text::Transactions), ImGuiTableColumnFlags_None, 0.9F, Transactions);
-  ImGui::TableSetupColumn(context.text(Text::Conversion), ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, 1.3F,
-                          Conversion);
+  ImGui::TableSetupColumn(context.text(Text::Conversion),
+                          ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending,
+                          1.3F, Conversion);
   ImGui::TableSetupColumn(context.text(Text::AverageTicket), ImGuiTableColumnFlags_None, 1.4F, AverageTicket);
   ImGui::TableSetupColumn(context.text(Text::NetSales), ImGuiTableColumnFlags_None, 1.6F, NetSales);
-  if (with_hours) ImGui::TableSetupColumn(context.text(Text::FloorHours), ImGuiTableColumnFlags_None, 0.8F, Hours);
+  if (with_hours)
+    ImGui::TableSetupColumn(context.text(Text::FloorHours), ImGuiTableColumnFlags_None, 0.8F, Hours);
   ImGui::TableHeadersRow();
   sort_rows(rows, ImGui::TableGetSortSpecs());
 
@@ -87,8 +96,9 @@ void draw_figures_table(const PanelContext& context, const char* id, Text name_h
     text_cell(figures.atv ? format_money(*figures.atv, currency, language) : "—");
     text_cell(format_money(static_cast<double>(figures.net_sales), currency, language));
     if (with_hours) {
-      text_cell(row.floor_hours ? (row.roster_inferred ? "~" : "") + format_decimal(*row.floor_hours, 1, language)
-                                : "—",
+      text_cell(row.floor_hours
+                    ? (row.roster_inferred ? "~" : "") + format_decimal(*row.floor_hours, 1, language)
+                    : "—",
                 row.roster_inferred ? palette::warning : palette::text);
     }
   }
@@ -105,7 +115,8 @@ void draw_footnote(const PanelContext& context, const data::DaySummary& today) {
   const bool inferred = std::any_of(today.sellers.begin(), today.sellers.end(),
                                     [](const data::SellerRow& row) { return row.roster_inferred; });
   std::string note;
-  if (low_data(today.shifts) || low_data(today.sellers)) note += std::string("* ") + context.text(Text::LowData);
+  if (low_data(today.shifts) || low_data(today.sellers))
+    note += std::string("* ") + context.text(Text::LowData);
   if (inferred) note += (note.empty() ? "~ " : "    ~ ") + std::string(context.text(Text::RosterInferred));
   if (!note.empty()) ImGui::TextColored(ImColor(palette::warning).Value, "%s", note.c_str());
 }
@@ -127,8 +138,8 @@ void draw_shifts_sellers(PanelContext& context) {
   // Shifts are few: give them what their rows need (up to half) and the sellers the rest.
   const std::size_t shift_rows = today != nullptr ? today->shifts.size() : 0;
   const float row_height = ImGui::GetTextLineHeight() + 2.F * ImGui::GetStyle().CellPadding.y;
-  const float shifts_height =
-      std::max(std::min(static_cast<float>(shift_rows + 1) * row_height + 6.F, tables / 2.F), 2.F * row_height);
+  const float shifts_height = std::max(
+      std::min(static_cast<float>(shift_rows + 1) * row_height + 6.F, tables / 2.F), 2.F * row_height);
   const float sellers_height = std::max(tables - shifts_height, 60.F);
 
   draw_heading(context, Text::Shifts);
@@ -137,7 +148,8 @@ void draw_shifts_sellers(PanelContext& context) {
     ImGui::Dummy(ImVec2{0.F, shifts_height - ImGui::GetFrameHeightWithSpacing()});
   } else {
     std::vector<FiguresRow> rows;
-    for (const auto& shift : today->shifts) rows.push_back(FiguresRow{shift.name, &shift.figures, std::nullopt, false});
+    for (const auto& shift : today->shifts)
+      rows.push_back(FiguresRow{shift.name, &shift.figures, std::nullopt, false});
     draw_figures_table(context, "##shifts", Text::Shift, std::move(rows), false, shifts_height);
   }
 

@@ -24,8 +24,9 @@ std::vector<Warning> collect_warnings(const PanelContext& context) {
     if (snapshot.today->total.conversion.low_data) {
       warnings.push_back({context.text(Text::WarnFewVisitors), palette::warning});
     }
-    warnings.push_back({fill(context.text(Text::LastImport), local_time_text(*snapshot.today->last_import_ms)),
-                        palette::muted});
+    warnings.push_back(
+        {fill(context.text(Text::LastImport), local_time_text(*snapshot.today->last_import_ms)),
+         palette::muted});
   }
   for (const std::string& warning : snapshot.warnings) warnings.push_back({warning, palette::warning});
   return warnings;
@@ -60,7 +61,8 @@ void draw_status_bar(PanelContext& context) {
 
   const char* settings = context.text(Text::Settings);
   const float button_width = ImGui::CalcTextSize(settings).x + ImGui::GetStyle().FramePadding.x * 2.F;
-  ImGui::SameLine(std::max(ImGui::GetWindowContentRegionMax().x - button_width, ImGui::GetCursorPosX() + 20.F));
+  ImGui::SameLine(
+      std::max(ImGui::GetWindowContentRegionMax().x - button_width, ImGui::GetCursorPosX() + 20.F));
   if (ImGui::Button(settings)) context.state.settings_open = true;
 
   if (!snapshot.worker_error.empty()) {

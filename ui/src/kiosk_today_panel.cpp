@@ -61,15 +61,17 @@ Tile conversion_tile(const PanelContext& context, const data::Figures& today, co
     tile.detail = context.text(Text::LowData);
     tile.detail_color = palette::warning;
   } else {
-    tile.detail = std::string(context.text(Text::Range95)) + " " + format_decimal(conversion.low * 100.0, 1, language) +
-                  "–" + format_percent(conversion.high, 1, language);
+    tile.detail = std::string(context.text(Text::Range95)) + " " +
+                  format_decimal(conversion.low * 100.0, 1, language) + "–" +
+                  format_percent(conversion.high, 1, language);
   }
   if (last_week.conversion.rate) {
     const double points = (*conversion.rate - *last_week.conversion.rate) * 100.0;
     const std::string magnitude = format_decimal(std::fabs(points), 1, language);
     const bool flat = magnitude.find_first_not_of("0.,") == std::string::npos;
     const std::string arrow = flat ? "→ " : (points > 0 ? "↑ +" : "↓ -");
-    tile.change = arrow + magnitude + " " + context.text(Text::PointsUnit) + " " + context.text(Text::VsLastWeek);
+    tile.change =
+        arrow + magnitude + " " + context.text(Text::PointsUnit) + " " + context.text(Text::VsLastWeek);
     tile.change_color = flat ? palette::muted : (points > 0 ? palette::good : palette::bad);
   }
   return tile;
@@ -108,14 +110,15 @@ std::array<Tile, 7> build_tiles(const PanelContext& context) {
   tiles[1].value = format_integer(today.buyers, language);
   set_change(tiles[1], context, static_cast<double>(today.buyers), static_cast<double>(last_week.buyers));
   tiles[3].value = format_money(static_cast<double>(today.net_sales), snapshot.currency, language);
-  set_change(tiles[3], context, static_cast<double>(today.net_sales), static_cast<double>(last_week.net_sales));
+  set_change(tiles[3], context, static_cast<double>(today.net_sales),
+             static_cast<double>(last_week.net_sales));
   set_optional_money_change(tiles[4], context, today.atv, last_week.atv);
   set_optional_money_change(tiles[5], context, today.spv, last_week.spv);
   return tiles;
 }
 
-void draw_tile(ImDrawList& draw_list, const KioskFonts& fonts, const Tile& tile, const char* label, ImVec2 min,
-               ImVec2 max) {
+void draw_tile(ImDrawList& draw_list, const KioskFonts& fonts, const Tile& tile, const char* label,
+               ImVec2 min, ImVec2 max) {
   draw_list.AddRectFilled(min, max, palette::tile, 10.F);
   const float pad = 14.F;
   const float width = max.x - min.x - 2 * pad;
@@ -126,9 +129,12 @@ void draw_tile(ImDrawList& draw_list, const KioskFonts& fonts, const Tile& tile,
   const float large_size = std::clamp(height - label_size - 2 * small_size - 3 * pad, 12.F, large_limit);
   ImVec2 cursor{min.x + pad, min.y + pad * 0.7F};
   cursor.y += draw_text_fitted(draw_list, fonts.bold, label_size, cursor, palette::muted, label, width).y;
-  cursor.y += draw_text_fitted(draw_list, fonts.large, large_size, cursor, palette::text, tile.value, width).y;
+  cursor.y +=
+      draw_text_fitted(draw_list, fonts.large, large_size, cursor, palette::text, tile.value, width).y;
   if (!tile.change.empty()) {
-    cursor.y += draw_text_fitted(draw_list, fonts.regular, small_size, cursor, tile.change_color, tile.change, width).y;
+    cursor.y +=
+        draw_text_fitted(draw_list, fonts.regular, small_size, cursor, tile.change_color, tile.change, width)
+            .y;
   }
   if (!tile.detail.empty()) {
     draw_text_fitted(draw_list, fonts.regular, small_size, cursor, tile.detail_color, tile.detail, width);

@@ -31,7 +31,8 @@ void draw_kiosk(PanelContext& context) {
   ImGui::SetNextWindowSize(viewport.WorkSize);
   ImGui::PushStyleColor(ImGuiCol_WindowBg, palette::background);
   constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                     ImGuiWindowFlags_NoSavedSettings |
+                                     ImGuiWindowFlags_NoBringToFrontOnFocus;
   if (ImGui::Begin("##kiosk", nullptr, flags)) {
     draw_status_bar(context);
     ImGui::Separator();
@@ -49,8 +50,10 @@ void draw_kiosk(PanelContext& context) {
     const float right_width = available.x - left_width - gap;
     const bool import_active = context.snapshot.import.running || !context.snapshot.import.file.empty();
     const float import_height = import_active ? available.y * 0.22F : ImGui::GetFontSize() * 4.F;
-    panel("##camera", ImVec2{right_width, std::floor(available.y * 0.42F)}, [&] { draw_camera_panel(context); });
-    panel("##tables", ImVec2{right_width, available.y * 0.58F - import_height - 2.F * ImGui::GetStyle().ItemSpacing.y},
+    panel("##camera", ImVec2{right_width, std::floor(available.y * 0.42F)},
+          [&] { draw_camera_panel(context); });
+    panel("##tables",
+          ImVec2{right_width, available.y * 0.58F - import_height - 2.F * ImGui::GetStyle().ItemSpacing.y},
           [&] { draw_shifts_sellers(context); });
     if (ImGui::BeginChild("##import", ImVec2{right_width, 0.F}, false)) draw_import_panel(context);
     ImGui::EndChild();

@@ -19,15 +19,17 @@ constexpr std::array kTable{
     Translation{Text::Range95, "range_95", "95% range", "intervalle 95 %", "интервал 95 %"},
     Translation{Text::NoSalesImported, "no_sales_imported", "no sales imported", "ventes non importées",
                 "продажи не загружены"},
-    Translation{Text::NoVisitorsCounted, "no_visitors_counted", "no visitors counted", "aucun visiteur compté",
-                "посетители не подсчитаны"},
+    Translation{Text::NoVisitorsCounted, "no_visitors_counted", "no visitors counted",
+                "aucun visiteur compté", "посетители не подсчитаны"},
     Translation{Text::PointsUnit, "points_unit", "pts", "pts", "п.п."},
-    Translation{Text::InOutFormat, "in_out", "in %s · out %s", "entrées %s · sorties %s", "вход %s · выход %s"},
+    Translation{Text::InOutFormat, "in_out", "in %s · out %s", "entrées %s · sorties %s",
+                "вход %s · выход %s"},
     Translation{Text::Today, "today", "Today", "Aujourd’hui", "Сегодня"},
     Translation{Text::HourlyTitle, "hourly_title", "By hour", "Par heure", "По часам"},
     Translation{Text::LastWeek, "last_week", "Last week", "Semaine dernière", "Прошлая неделя"},
     Translation{Text::Now, "now", "now", "maintenant", "сейчас"},
-    Translation{Text::CameraDownHours, "camera_down_hours", "camera down", "caméra coupée", "камера не работала"},
+    Translation{Text::CameraDownHours, "camera_down_hours", "camera down", "caméra coupée",
+                "камера не работала"},
     Translation{Text::NoFiguresYet, "no_figures_yet", "No figures yet", "Pas encore de chiffres",
                 "Данных пока нет"},
     Translation{Text::Shifts, "shifts", "Shifts", "Équipes", "Смены"},
@@ -47,7 +49,8 @@ constexpr std::array kTable{
     Translation{Text::CameraStarting, "camera_starting", "Camera starting…", "Démarrage de la caméra…",
                 "Камера запускается…"},
     Translation{Text::CameraDown, "camera_down", "CAMERA DOWN — visitors are not counted",
-                "CAMÉRA COUPÉE — les visiteurs ne sont pas comptés", "КАМЕРА НЕ РАБОТАЕТ — посетители не считаются"},
+                "CAMÉRA COUPÉE — les visiteurs ne sont pas comptés",
+                "КАМЕРА НЕ РАБОТАЕТ — посетители не считаются"},
     Translation{Text::CameraFrozen, "camera_frozen", "CAMERA FROZEN — no new frames",
                 "CAMÉRA FIGÉE — plus de nouvelles images", "КАМЕРА ЗАВИСЛА — нет новых кадров"},
     Translation{Text::Inside, "inside", "inside", "intérieur", "внутрь"},
@@ -72,7 +75,8 @@ constexpr std::array kTable{
     Translation{Text::Language, "language", "Language", "Langue", "Язык"},
     Translation{Text::EditLine, "edit_line", "Edit the counting line", "Modifier la ligne de comptage",
                 "Изменить линию подсчёта"},
-    Translation{Text::EditLineHint, "edit_line_hint", "Drag the line ends and the inside marker on the camera image",
+    Translation{Text::EditLineHint, "edit_line_hint",
+                "Drag the line ends and the inside marker on the camera image",
                 "Faites glisser les extrémités et le repère intérieur sur l’image",
                 "Перетащите концы линии и метку «внутрь» на изображении"},
     Translation{Text::SaveLine, "save_line", "Save line", "Enregistrer la ligne", "Сохранить линию"},
@@ -87,11 +91,13 @@ constexpr std::array kTable{
     Translation{Text::WarnNoSales, "warn_no_sales", "Sales not imported yet", "Ventes pas encore importées",
                 "Продажи ещё не загружены"},
     Translation{Text::WarnFewVisitors, "warn_few_visitors", "Too few visitors to judge conversion",
-                "Trop peu de visiteurs pour juger la conversion", "Слишком мало посетителей для оценки конверсии"},
-    Translation{Text::WarnNoFigures, "warn_no_figures", "Figures not available yet", "Chiffres pas encore disponibles",
-                "Показатели пока недоступны"},
+                "Trop peu de visiteurs pour juger la conversion",
+                "Слишком мало посетителей для оценки конверсии"},
+    Translation{Text::WarnNoFigures, "warn_no_figures", "Figures not available yet",
+                "Chiffres pas encore disponibles", "Показатели пока недоступны"},
     Translation{Text::WorkerError, "worker_error", "Error", "Erreur", "Ошибка"},
-    Translation{Text::DataNotes, "data_notes", "Data notes", "Remarques sur les données", "Замечания к данным"},
+    Translation{Text::DataNotes, "data_notes", "Data notes", "Remarques sur les données",
+                "Замечания к данным"},
     Translation{Text::LastImport, "last_import", "sales imported at %s", "ventes importées à %s",
                 "продажи загружены в %s"},
 };
@@ -115,9 +121,12 @@ std::optional<Language> parse_language(std::string_view code) {
 
 const char* language_code(Language language) {
   switch (language) {
-    case Language::Fr: return "fr";
-    case Language::Ru: return "ru";
-    case Language::En: break;
+    case Language::Fr:
+      return "fr";
+    case Language::Ru:
+      return "ru";
+    case Language::En:
+      break;
   }
   return "en";
 }
@@ -129,9 +138,12 @@ const char* tr(Language language, Text text) {
   if (index >= kTable.size()) return "?";
   const Translation& row = kTable[index];
   switch (language) {
-    case Language::Fr: return row.fr;
-    case Language::Ru: return row.ru;
-    case Language::En: break;
+    case Language::Fr:
+      return row.fr;
+    case Language::Ru:
+      return row.ru;
+    case Language::En:
+      break;
   }
   return row.en;
 }

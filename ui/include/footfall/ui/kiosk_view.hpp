@@ -34,11 +34,11 @@ struct LineEdit {
 // UI-thread state that survives between frames.
 struct KioskState {
   Language language = Language::En;
-  std::int64_t now_ms = 0;                   // wall clock of this frame
+  std::int64_t now_ms = 0;  // wall clock of this frame
   KioskFonts fonts;
   // Returns the texture of the camera frame, re-uploading only when the sequence changed; empty headless.
   std::function<ImTextureID(const CameraView&)> camera_texture;
-  std::vector<std::string> dropped_files;    // filled by the drop callback, sent as import intents
+  std::vector<std::string> dropped_files;  // filled by the drop callback, sent as import intents
   std::string admin_pin_hash;
   bool settings_open = false;
   bool settings_unlocked = false;
