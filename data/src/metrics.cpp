@@ -8,6 +8,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <span>
 #include <stdexcept>
 
 namespace footfall::data {
@@ -56,7 +57,7 @@ TimeMs staff_ms(const std::vector<SellerTally>& sellers, TimeMs from, TimeMs to)
   return total;
 }
 
-std::vector<SellerTally> seller_tallies(Ledger& ledger, const std::vector<RosterEntry>& roster, TimeMs start,
+std::vector<SellerTally> seller_tallies(Ledger& ledger, std::span<const RosterEntry> roster, TimeMs start,
                                         TimeMs end, TimeMs cut) {
   std::map<std::string, SellerTally> by_name;
   for (const auto& entry : roster) {
@@ -100,7 +101,7 @@ ShiftTally shift_window(const BusinessClock& clock, const ShiftDefinition& shift
 }
 
 DayTallies compute_day(Ledger& ledger, const BusinessClock& clock, const std::vector<ShiftDefinition>& shifts,
-                       const std::vector<RosterEntry>& roster, date::local_days day, TimeMs as_of_ms,
+                       std::span<const RosterEntry> roster, date::local_days day, TimeMs as_of_ms,
                        bool totals_only = false) {
   DayTallies result;
   result.day = day;
@@ -342,7 +343,11 @@ RangeSummary range_summary(Store& store, const std::string& from_date, const std
   const TimeMs start = clock.day_start(first);
   const TimeMs end = clock.day_end(last);
   Ledger ledger(store, start, end, ledger_bucket(clock, start, end));
-  const auto roster = store.roster(start, end);
+  auto roster = store.roster(start, end);
+  // Each day looks only at the entries that can overlap it (entries last at most a day).
+  std::sort(roster.begin(), roster.end(),
+            [](const RosterEntry& a, const RosterEntry& b) { return a.start_ms < b.start_ms; });
+  std::size_t roster_first = 0;
 
   struct Group {
     RangeRow row;
@@ -374,7 +379,13 @@ RangeSummary range_summary(Store& store, const std::string& from_date, const std
     for (std::size_t weekday = 0; weekday < weekday_labels.size(); ++weekday) add(weekday_labels[weekday], 0, 0, {}, false);
   }
   for (auto day = first; day <= last; day += date::days{1}) {
-    const auto tallies = compute_day(ledger, clock, shifts, roster, day, end);
+    const TimeMs day_start = clock.day_start(day);
+    const TimeMs day_end = clock.day_end(day);
+    while (roster_first < roster.size() && roster[roster_first].start_ms < day_start - 24 * hour_ms) ++roster_first;
+    std::size_t roster_last = roster_first;
+    while (roster_last < roster.size() && roster[roster_last].start_ms < day_end) ++roster_last;
+    const std::span<const RosterEntry> day_roster(roster.data() + roster_first, roster_last - roster_first);
+    const auto tallies = compute_day(ledger, clock, shifts, day_roster, day, end);
     total += tallies.total;
     const auto weekday = static_cast<std::size_t>(weekday_index(day));
     for (const auto& hour : tallies.hours) {
