@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include <condition_variable>
+#include <cstdio>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -116,6 +117,11 @@ CountEventWriter::~CountEventWriter() {
   }
   impl_->wake.notify_all();
   impl_->thread.join();
+  if (impl_->in_flight > 0) {
+    // Nobody is left to read status(): say it where an operator will see it.
+    std::fprintf(stderr, "footfall: %zu count events could not be written at shutdown: %s\n", impl_->in_flight,
+                 impl_->status.last_error.c_str());
+  }
 }
 
 void CountEventWriter::push(const CountEvent& event) {
