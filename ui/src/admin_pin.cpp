@@ -13,10 +13,10 @@
 namespace footfall::ui {
 namespace {
 
-constexpr int kIterations = 200000;
-constexpr std::size_t kSaltBytes = 16;
-constexpr std::size_t kHashBytes = 32;
-constexpr std::string_view kScheme = "pbkdf2-sha256";
+constexpr int pbkdf2_iterations = 200000;
+constexpr std::size_t salt_bytes = 16;
+constexpr std::size_t hash_bytes = 32;
+constexpr std::string_view scheme = "pbkdf2-sha256";
 
 std::string to_hex(const std::vector<unsigned char>& bytes) {
   constexpr std::string_view digits = "0123456789abcdef";
@@ -53,12 +53,13 @@ std::vector<unsigned char> derive(const std::string& pin, const std::vector<unsi
 }  // namespace
 
 std::string hash_admin_pin(const std::string& pin) {
-  std::vector<unsigned char> salt(kSaltBytes);
+  std::vector<unsigned char> salt(salt_bytes);
   if (RAND_bytes(salt.data(), static_cast<int>(salt.size())) != 1) {
     throw std::runtime_error("admin PIN: no random bytes for the salt");
   }
-  const auto key = derive(pin, salt, kIterations, kHashBytes);
-  return std::string(kScheme) + "$" + std::to_string(kIterations) + "$" + to_hex(salt) + "$" + to_hex(key);
+  const auto key = derive(pin, salt, pbkdf2_iterations, hash_bytes);
+  return std::string(scheme) + "$" + std::to_string(pbkdf2_iterations) + "$" + to_hex(salt) + "$" +
+         to_hex(key);
 }
 
 bool verify_admin_pin(const std::string& pin, const std::string& stored_hash) {
@@ -75,7 +76,7 @@ bool verify_admin_pin(const std::string& pin, const std::string& stored_hash) {
   const auto [end, error] = std::from_chars(parts[1].data(), parts[1].data() + parts[1].size(), iterations);
   std::vector<unsigned char> salt;
   std::vector<unsigned char> expected;
-  if (parts[0] != kScheme || error != std::errc{} || end != parts[1].data() + parts[1].size() ||
+  if (parts[0] != scheme || error != std::errc{} || end != parts[1].data() + parts[1].size() ||
       iterations <= 0 || iterations > 10'000'000 || !from_hex(parts[2], salt) ||
       !from_hex(parts[3], expected) || expected.empty()) {
     return false;

@@ -19,11 +19,11 @@
 namespace footfall::ui {
 namespace {
 
-constexpr double kIdleWaitSeconds = 0.5;
-constexpr double kHideCursorAfterSeconds = 3.0;
-constexpr double kAnimationWaitSeconds = 1.0 / 30.0;
-constexpr double kRedrawEverySeconds = 5.0;  // also lets the cursor hide when nothing else changes
-constexpr int kFramesAfterInput = 3;         // ImGui settles hover/active states over a couple of frames
+constexpr double idle_wait_seconds = 0.5;
+constexpr double hide_cursor_after_seconds = 3.0;
+constexpr double animation_wait_seconds = 1.0 / 30.0;
+constexpr double redraw_every_seconds = 5.0;  // also lets the cursor hide when nothing else changes
+constexpr int frames_after_input = 3;         // ImGui settles hover/active states over a couple of frames
 
 std::int64_t wall_clock_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -72,7 +72,8 @@ class CameraTexture {
       height_ = view.height;
       uploaded_ = true;
     }
-    return reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(id_));
+    // ImGui carries GL texture names as pointers.
+    return reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(id_));  // NOLINT(performance-no-int-to-ptr)
   }
 
  private:
@@ -164,7 +165,7 @@ class KioskWindow {
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     state_.now_ms = wall_clock_ms();
-    if (fullscreen_ && glfwGetTime() - last_input_ > kHideCursorAfterSeconds) {
+    if (fullscreen_ && glfwGetTime() - last_input_ > hide_cursor_after_seconds) {
       ImGui::SetMouseCursor(ImGuiMouseCursor_None);
     }
     try {
@@ -246,19 +247,19 @@ int run_window(const KioskOptions& options, SnapshotHub& hub, const KioskIntents
   const WakeGuard wake(hub);
   const bool screenshot = !options.screenshot_path.empty();
   const double screenshot_at = glfwGetTime() + options.screenshot_after_s;
-  int input_frames = kFramesAfterInput;
+  int input_frames = frames_after_input;
   bool animating = false;
   std::uint64_t rendered_version = ~std::uint64_t{0};
   std::int64_t rendered_minute = -1;
   double rendered_at = 0.0;
   while (!window.should_close()) {
-    if (window.take_input()) input_frames = kFramesAfterInput;
+    if (window.take_input()) input_frames = frames_after_input;
     const bool screenshot_due = screenshot && glfwGetTime() >= screenshot_at;
     const std::uint64_t version = hub.version();
     const std::int64_t minute = wall_clock_ms() / 60000;
     // Draw only when something visible changed: software GL makes every frame cost tens of ms of CPU.
     if (input_frames > 0 || animating || screenshot_due || version != rendered_version ||
-        minute != rendered_minute || glfwGetTime() - rendered_at >= kRedrawEverySeconds) {
+        minute != rendered_minute || glfwGetTime() - rendered_at >= redraw_every_seconds) {
       const KioskSnapshot snapshot = hub.latest();
       window.render(snapshot, intents);
       if (screenshot_due) {
@@ -273,7 +274,7 @@ int run_window(const KioskOptions& options, SnapshotHub& hub, const KioskIntents
       if (input_frames > 0) --input_frames;
     }
     // New snapshots end the wait early through glfwPostEmptyEvent.
-    double wait = input_frames > 0 ? 0.0 : (animating ? kAnimationWaitSeconds : kIdleWaitSeconds);
+    double wait = input_frames > 0 ? 0.0 : (animating ? animation_wait_seconds : idle_wait_seconds);
     if (screenshot) wait = std::min(wait, std::max(0.0, screenshot_at - glfwGetTime()));
     if (wait > 0.0) {
       glfwWaitEventsTimeout(wait);
@@ -298,8 +299,8 @@ int run_kiosk(const KioskOptions& options, SnapshotHub& hub, const KioskIntents&
 double measure_frame_ms(const KioskOptions& options, SnapshotHub& hub, int frames) {
   KioskWindow window(options, false);
   const KioskIntents no_intents;
-  constexpr int kWarmupFrames = 3;  // font texture upload and first layout
-  for (int frame = 0; frame < kWarmupFrames; ++frame) {
+  constexpr int warmup_frames = 3;  // font texture upload and first layout
+  for (int frame = 0; frame < warmup_frames; ++frame) {
     glfwPollEvents();
     window.render(hub.latest(), no_intents);
     window.swap();

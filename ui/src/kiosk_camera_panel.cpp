@@ -6,8 +6,8 @@
 namespace footfall::ui {
 namespace {
 
-constexpr std::int64_t kFlashMs = 800;
-constexpr std::int64_t kStaleFrameMs = 5000;
+constexpr std::int64_t flash_ms = 800;
+constexpr std::int64_t stale_frame_ms = 5000;
 
 // Labels over a live image need their own background to stay readable on light floors.
 void draw_label(ImDrawList& draw_list, ImFont* font, float size, ImVec2 position, ImU32 color,
@@ -51,10 +51,10 @@ void draw_overlay(ImDrawList& draw_list, const PanelContext& context, const Came
   }
 
   const std::int64_t since_crossing = context.state.now_ms - camera.last_crossing_ms;
-  const bool flash = camera.last_crossing_ms > 0 && since_crossing >= 0 && since_crossing < kFlashMs;
+  const bool flash = camera.last_crossing_ms > 0 && since_crossing >= 0 && since_crossing < flash_ms;
   const ImU32 flash_color = camera.last_crossing_in ? palette::good : palette::warning;
   if (flash) {
-    const int alpha = static_cast<int>(255 - 200 * since_crossing / kFlashMs);
+    const int alpha = static_cast<int>(255 - 200 * since_crossing / flash_ms);
     draw_list.AddRect(min, max, with_alpha(flash_color, alpha), 0.F, 0, 8.F);
   }
   const ImVec2 a = to_screen(line_a, min, max);
@@ -130,7 +130,7 @@ void draw_camera_panel(PanelContext& context) {
     draw_banner(draw_list, context, image_min, width, with_alpha(palette::bad, 235),
                 std::string(context.text(Text::CameraDown)) +
                     (camera->message.empty() ? "" : ": " + camera->message));
-  } else if (camera->state == CameraState::Frozen || camera->frame_age_ms > kStaleFrameMs) {
+  } else if (camera->state == CameraState::Frozen || camera->frame_age_ms > stale_frame_ms) {
     draw_banner(draw_list, context, image_min, width, IM_COL32(200, 120, 30, 235),
                 std::string(context.text(Text::CameraFrozen)) +
                     (camera->message.empty() ? "" : ": " + camera->message));

@@ -6,10 +6,10 @@
 namespace footfall::ui {
 namespace {
 
-constexpr float kRegularSize = 22.F;
-constexpr float kLargeSize = 84.F;
+constexpr float regular_size = 22.F;
+constexpr float large_size = 84.F;
 // Characters produced by the number formatting: € £ ₽ ¥, arrows, dashes, no-break spaces, middle dot.
-constexpr char32_t kFormattingChars[] = U"€£₽¥↑↓→—–−\u00A0\u202F·…";
+constexpr char32_t formatting_chars[] = U"€£₽¥↑↓→—–−\u00A0\u202F·…";
 
 void append_utf8(std::u32string& out, const char* text) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text);
@@ -57,7 +57,7 @@ const ImVector<ImWchar>& number_ranges(ImFontAtlas& atlas) {
   static const ImVector<ImWchar> ranges = [&atlas] {
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(atlas.GetGlyphRangesDefault());
-    add_codepoints(builder, kFormattingChars);
+    add_codepoints(builder, formatting_chars);
     ImVector<ImWchar> built;
     builder.BuildRanges(&built);
     return built;
@@ -77,7 +77,7 @@ ImFont* add_font(ImFontAtlas& atlas, const std::string& path, float size, const 
 }  // namespace
 
 std::u32string kiosk_codepoints() {
-  std::u32string codepoints(kFormattingChars);
+  std::u32string codepoints(formatting_chars);
   for (const Translation& row : translation_table()) {
     append_utf8(codepoints, row.en);
     append_utf8(codepoints, row.fr);
@@ -88,9 +88,9 @@ std::u32string kiosk_codepoints() {
 
 KioskFonts add_kiosk_fonts(ImFontAtlas& atlas, const KioskOptions& options) {
   KioskFonts fonts;
-  fonts.regular = add_font(atlas, options.font_path, kRegularSize, text_ranges(atlas));
-  fonts.bold = add_font(atlas, options.bold_font_path, kRegularSize * 1.25F, text_ranges(atlas));
-  fonts.large = add_font(atlas, options.bold_font_path, kLargeSize, number_ranges(atlas));
+  fonts.regular = add_font(atlas, options.font_path, regular_size, text_ranges(atlas));
+  fonts.bold = add_font(atlas, options.bold_font_path, regular_size * 1.25F, text_ranges(atlas));
+  fonts.large = add_font(atlas, options.bold_font_path, large_size, number_ranges(atlas));
   return fonts;
 }
 

@@ -8,7 +8,7 @@
 namespace footfall::ui {
 namespace {
 
-constexpr std::int64_t kHourMs = 3600 * 1000;
+constexpr std::int64_t hour_ms = std::int64_t{3600} * 1000;
 
 struct Slot {
   int hour = 0;
@@ -159,7 +159,7 @@ void draw_hourly_chart(PanelContext& context) {
     const float left = plot_min.x + static_cast<float>(index) * slot_width;
     const float right = left + slot_width;
     const bool current =
-        slot.today != nullptr && now_ms >= slot.today->start_ms && now_ms < slot.today->start_ms + kHourMs;
+        slot.today != nullptr && now_ms >= slot.today->start_ms && now_ms < slot.today->start_ms + hour_ms;
     if (current) {
       draw_list.AddRectFilled(ImVec2{left, plot_min.y}, ImVec2{right, plot_max.y},
                               with_alpha(palette::text, 28));

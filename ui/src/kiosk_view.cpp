@@ -7,11 +7,11 @@
 namespace footfall::ui {
 namespace {
 
-constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+constexpr ImGuiWindowFlags panel_flags = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
 
 template <typename Draw>
 void panel(const char* id, ImVec2 size, Draw&& draw) {
-  if (ImGui::BeginChild(id, size, false, kPanelFlags)) std::forward<Draw>(draw)();
+  if (ImGui::BeginChild(id, size, false, panel_flags)) std::forward<Draw>(draw)();
   ImGui::EndChild();
 }
 

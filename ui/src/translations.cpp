@@ -5,7 +5,7 @@
 namespace footfall::ui {
 namespace {
 
-constexpr std::array kTable{
+constexpr std::array translations{
     Translation{Text::Visitors, "visitors", "Visitors", "Visiteurs", "Посетители"},
     Translation{Text::Buyers, "buyers", "Buyers", "Acheteurs", "Покупатели"},
     Translation{Text::Conversion, "conversion", "Conversion", "Conversion", "Конверсия"},
@@ -103,10 +103,10 @@ constexpr std::array kTable{
 };
 
 constexpr bool table_in_enum_order() {
-  for (std::size_t i = 0; i < kTable.size(); ++i) {
-    if (static_cast<std::size_t>(kTable[i].id) != i) return false;
+  for (std::size_t i = 0; i < translations.size(); ++i) {
+    if (static_cast<std::size_t>(translations[i].id) != i) return false;
   }
-  return kTable.size() == static_cast<std::size_t>(Text::Count);
+  return translations.size() == static_cast<std::size_t>(Text::Count);
 }
 static_assert(table_in_enum_order(), "translation rows must follow the Text enum");
 
@@ -131,12 +131,12 @@ const char* language_code(Language language) {
   return "en";
 }
 
-std::span<const Translation> translation_table() { return kTable; }
+std::span<const Translation> translation_table() { return translations; }
 
 const char* tr(Language language, Text text) {
   const auto index = static_cast<std::size_t>(text);
-  if (index >= kTable.size()) return "?";
-  const Translation& row = kTable[index];
+  if (index >= translations.size()) return "?";
+  const Translation& row = translations[index];
   switch (language) {
     case Language::Fr:
       return row.fr;
