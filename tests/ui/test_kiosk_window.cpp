@@ -138,6 +138,14 @@ TEST_CASE("screenshots for review") {
     CHECK(std::filesystem::exists(path));
   }
   CHECK(shoot(ui::fixtures::empty_snapshot(), "en", std::string(directory) + "/kiosk-empty-en.png") == 0);
+  ui::KioskSnapshot broken = ui::fixtures::busy_snapshot();
+  auto camera = std::make_shared<ui::CameraView>(*broken.camera);
+  camera->state = ui::CameraState::Down;
+  camera->message = "rtsp://door: connection refused";
+  camera->last_crossing_ms = 0;
+  broken.camera = camera;
+  broken.worker_error = "figures: database is locked";
+  CHECK(shoot(broken, "ru", std::string(directory) + "/kiosk-camera-down-ru.png") == 0);
 }
 
 double cpu_seconds() {

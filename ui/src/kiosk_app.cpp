@@ -14,6 +14,7 @@
 #include <exception>
 #include <iostream>
 #include <stdexcept>
+#include <thread>
 #include <utility>
 
 namespace footfall::ui {
@@ -88,13 +89,27 @@ void print_glfw_error(int code, const char* description) {
   std::cerr << "footfall kiosk: GLFW error " << code << ": " << description << '\n';
 }
 
+// At boot the X server may not accept clients yet, and Xvfb without -noreset refuses them for a moment
+// after its last client left; so a failed connection is retried briefly before giving up.
+bool init_glfw() {
+  constexpr int attempts = 15;
+  for (int attempt = 1; attempt <= attempts; ++attempt) {
+    glfwSetErrorCallback(attempt == attempts ? print_glfw_error : nullptr);
+    if (glfwInit() == GLFW_TRUE) {
+      glfwSetErrorCallback(print_glfw_error);
+      return true;
+    }
+    if (attempt < attempts) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  return false;
+}
+
 // One GLFW window with its ImGui context; everything is torn down in reverse order.
 class KioskWindow {
  public:
   KioskWindow(const KioskOptions& options, bool vsync) : fullscreen_(options.fullscreen) {
-    glfwSetErrorCallback(print_glfw_error);
-    if (glfwInit() == GLFW_FALSE)
-      throw std::runtime_error("kiosk: cannot open a window (no display? glfwInit failed)");
+    if (!init_glfw())
+      throw std::runtime_error("kiosk: cannot open a window (no display? glfwInit failed for 3 s)");
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
     GLFWmonitor* monitor = nullptr;

@@ -84,7 +84,7 @@ void draw_camera_panel(PanelContext& context) {
   const CameraView* camera = context.snapshot.camera.get();
 
   draw_list.AddText(fonts.bold, heading_size, origin, palette::text, context.text(Text::Camera));
-  if (camera != nullptr && camera->state != CameraState::Starting) {
+  if (camera != nullptr && camera->state == CameraState::Ok) {  // a dead camera has no rate to show
     const std::string stats = camera_stats(context, *camera);
     const float size = size_of(fonts.regular);
     const ImVec2 measured = text_size(fonts.regular, size, stats);
@@ -122,6 +122,9 @@ void draw_camera_panel(PanelContext& context) {
     }
   }
   if (camera != nullptr) draw_overlay(draw_list, context, *camera, image_min, image_max);
+  if (camera != nullptr && camera->state != CameraState::Ok) {
+    draw_list.AddRectFilled(image_min, image_max, IM_COL32(0, 0, 0, 120));  // the last frame is not live
+  }
 
   if (camera == nullptr || camera->state == CameraState::Starting) {
     draw_banner(draw_list, context, image_min, width, IM_COL32(70, 78, 90, 230),
