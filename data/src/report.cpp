@@ -256,7 +256,12 @@ Model range_model(const Context& c, const RangeSummary& s) {
   Model model;
   model.title = c.settings.name + " — " + c.tr("Range report") + " " + s.from_date + " – " + s.to_date;
   model.total = &s.total;
-  Section rows{c.tr("Period"), c.tr("Period"), {}};
+  static const std::map<GroupBy, const char*> titles = {
+      {GroupBy::Hour, "Hour"},   {GroupBy::Day, "Day"},       {GroupBy::Week, "Week"},
+      {GroupBy::Month, "Month"}, {GroupBy::Shift, "Shift"},   {GroupBy::Seller, "Seller"},
+      {GroupBy::Weekday, "Weekday"}};
+  const std::string title = c.tr(titles.at(s.group_by));
+  Section rows{title, title, {}};
   for (const auto& row : s.rows) {
     std::string note = row.camera_down ? c.tr("camera down") : "";
     if (row.roster_inferred) note += (note.empty() ? "" : ", ") + c.tr("roster inferred");

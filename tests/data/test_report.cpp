@@ -141,6 +141,7 @@ TEST_CASE("report: range report in JSON and HTML with the weekday × hour heat m
   const auto html = render_range_report(summary, day.settings, ReportFormat::Html, "fr");
   CHECK(html.find("Conversion par jour et heure") != std::string::npos);
   CHECK(html.find("hsl(150") != std::string::npos);
+  CHECK(html.find("<h2>Jour</h2>") != std::string::npos);  // the table is titled by its grouping
   CHECK_THROWS_AS(parse_report_format("pdf"), std::invalid_argument);
   CHECK(parse_report_format("md") == ReportFormat::Markdown);
 }
