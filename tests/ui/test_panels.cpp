@@ -69,7 +69,8 @@ TEST_CASE("the camera image goes through the texture hook and is drawn with that
   HeadlessImGui imgui;
   imgui.state.now_ms = ui::fixtures::now_ms();
   int uploads = 0;
-  const auto fake_texture = reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(0x51));
+  static int texture_stand_in = 0;
+  ImTextureID fake_texture = &texture_stand_in;
   imgui.state.camera_texture = [&](const ui::CameraView& view) {
     CHECK(view.sequence == 7);
     ++uploads;

@@ -48,6 +48,7 @@ TEST_CASE("concurrent publishers and a reader see consistent snapshots") {
   ui::SnapshotHub hub;
   std::atomic<bool> stop{false};
   std::vector<std::thread> writers;
+  writers.reserve(3);
   for (int writer = 0; writer < 3; ++writer) {
     writers.emplace_back([&hub] {
       for (int index = 0; index < 500; ++index) {
