@@ -1,11 +1,11 @@
 #include "commands.hpp"
 #include "config.hpp"
 #include "counting_loop.hpp"
+#include "dates.hpp"
 
 #include "footfall/data/count_writer.hpp"
 #include "footfall/data/store.hpp"
 
-#include <date/date.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -19,12 +19,7 @@ namespace footfall::app {
 namespace {
 
 std::int64_t parse_start_time(const std::string& text) {
-  for (const char* format : {"%FT%TZ", "%FT%T%Ez", "%FT%T%z", "%F %T%Ez", "%FT%T", "%F %T", "%FT%R", "%F %R"}) {
-    std::istringstream in(text);
-    date::sys_time<std::chrono::milliseconds> time;
-    in >> date::parse(format, time);
-    if (!in.fail()) return time.time_since_epoch().count();
-  }
+  if (const auto time = parse_instant_ms(text)) return *time;
   throw std::runtime_error("--start: cannot read \"" + text + "\" as a time; use e.g. 2026-11-23T09:00:00Z");
 }
 

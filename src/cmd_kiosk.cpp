@@ -31,9 +31,7 @@ std::filesystem::path prepare_demo_database(const std::string& requested) {
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
   data::Store store(path.string());
   const std::int64_t now = now_ms();
-  data::StoreSettings demo_zone;  // INTEGRATION: take from data once it exposes the demo's settings
-  demo_zone.time_zone = "Europe/Paris";
-  const auto today = data::business_date_of(demo_zone, now);
+  const auto today = data::business_date_of(data::demo_settings(), now);
   data::seed_demo_day(store, today, now);
   data::ImportOptions options;
   options.profile = "generic";

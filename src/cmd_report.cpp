@@ -1,37 +1,30 @@
 #include "commands.hpp"
 #include "config.hpp"
+#include "dates.hpp"
 #include "file_output.hpp"
 
 #include "footfall/data/metrics.hpp"
 #include "footfall/data/report.hpp"
 #include "footfall/data/store.hpp"
 
-#include <date/date.h>
 
 #include <chrono>
 #include <iostream>
-#include <sstream>
 #include <stdexcept>
 
 namespace footfall::app {
 namespace {
 
 date::sys_days parse_business_date(const std::string& option, const std::string& text) {
-  std::istringstream in(text);
-  date::year_month_day day{};
-  in >> date::parse("%F", day);
-  if (in.fail() || !day.ok() || in.peek() != std::char_traits<char>::eof()) {
-    throw std::runtime_error(option + ": \"" + text + "\" is not a date; use YYYY-MM-DD, e.g. 2026-11-22");
-  }
-  return date::sys_days(day);
+  if (const auto day = parse_iso_date(text)) return *day;
+  throw std::runtime_error(option + ": \"" + text + "\" is not a date; use YYYY-MM-DD, e.g. 2026-11-22");
 }
 
 std::string last_complete_business_day(const data::StoreSettings& settings) {
   const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
                        std::chrono::system_clock::now().time_since_epoch())
                        .count();
-  const auto today = parse_business_date("today", data::business_date_of(settings, now));
-  return date::format("%F", today - date::days(1));
+  return shift_iso_date(data::business_date_of(settings, now), -1);
 }
 
 }  // namespace

@@ -1,24 +1,16 @@
 #include "end_of_day.hpp"
+#include "dates.hpp"
 #include "file_output.hpp"
 
 #include "footfall/data/metrics.hpp"
 #include "footfall/data/report.hpp"
 
-#include <date/date.h>
 
 #include <cstdlib>
-#include <sstream>
 #include <stdexcept>
 
 namespace footfall::app {
 namespace {
-
-date::sys_days parse_day(const std::string& text) {
-  std::istringstream in(text);
-  date::year_month_day day{};
-  in >> date::parse("%F", day);
-  return date::sys_days(day);
-}
 
 std::string shell_quote(const std::string& text) {
   std::string quoted = "'";
@@ -39,9 +31,9 @@ std::vector<std::filesystem::path> write_due_reports(data::Store& store, const E
   if (options.folder.empty()) return written;
   std::filesystem::create_directories(options.folder);
   const data::StoreSettings settings = store.settings();
-  const auto today = parse_day(data::business_date_of(settings, now_ms));
+  const std::string today = data::business_date_of(settings, now_ms);
   for (int back = options.catch_up_days; back >= 1; --back) {
-    const std::string day = date::format("%F", today - date::days(back));
+    const std::string day = shift_iso_date(today, -back);
     const auto base = options.folder / ("footfall-" + day);
     if (std::filesystem::exists(base.string() + ".json")) continue;
     const data::DaySummary summary = data::day_summary(store, day);

@@ -1,5 +1,6 @@
 #include "kiosk_runtime.hpp"
 
+#include "dates.hpp"
 #include "end_of_day.hpp"
 
 #include "footfall/data/count_writer.hpp"
@@ -10,7 +11,6 @@
 #include <opencv2/imgproc.hpp>
 
 #include <chrono>
-#include <date/date.h>
 
 namespace footfall::app {
 namespace {
@@ -26,13 +26,6 @@ constexpr int kScreenFrameWidth = 640;
 constexpr auto kFramePublishInterval = std::chrono::milliseconds(66);
 constexpr auto kFiguresRefreshInterval = std::chrono::seconds(2);
 constexpr auto kWatchFolderInterval = std::chrono::seconds(5);
-
-std::string shift_days(const std::string& date_text, int days) {
-  date::year_month_day ymd{};
-  std::istringstream in(date_text);
-  in >> date::parse("%F", ymd);
-  return date::format("%F", date::sys_days(ymd) + date::days(days));
-}
 
 }  // namespace
 
@@ -196,7 +189,7 @@ void KioskRuntime::metrics_thread() {
       const data::StoreSettings settings = store->settings();
       const std::string today = data::business_date_of(settings, now);
       auto summary = std::make_shared<data::DaySummary>(data::day_summary(*store, today, now));
-      auto last_week = std::make_shared<data::DaySummary>(data::day_summary(*store, shift_days(today, -7)));
+      auto last_week = std::make_shared<data::DaySummary>(data::day_summary(*store, shift_iso_date(today, -7)));
       hub_.update([&](ui::KioskSnapshot& snapshot) {
         snapshot.store_name = settings.name;
         snapshot.currency = settings.currency;

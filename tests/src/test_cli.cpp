@@ -1,4 +1,5 @@
 #include "config.hpp"
+#include "dates.hpp"
 
 #include <doctest/doctest.h>
 #include <sys/wait.h>
@@ -103,4 +104,16 @@ TEST_CASE("a wrong language in the config is refused") {
   const auto path = write_temp("lang.toml", "[kiosk]\nlanguage = \"de\"\n");
   CHECK_THROWS_WITH_AS((void)footfall::app::load_config(path), doctest::Contains("kiosk.language"),
                        std::runtime_error);
+}
+
+TEST_CASE("ISO dates and instants are read strictly") {
+  using footfall::app::parse_instant_ms;
+  using footfall::app::parse_iso_date;
+  CHECK(parse_iso_date("2026-02-29") == std::nullopt);
+  CHECK(parse_iso_date("2026-11-23x") == std::nullopt);
+  CHECK(footfall::app::shift_iso_date("2026-03-01", -1) == "2026-02-28");
+  CHECK(parse_instant_ms("2026-11-23T09:00:00Z") == 1'795'424'400'000);
+  CHECK(parse_instant_ms("2026-11-23 10:00+01:00") == 1'795'424'400'000);
+  CHECK(parse_instant_ms("2026-11-23T25:00") == std::nullopt);
+  CHECK(parse_instant_ms("yesterday") == std::nullopt);
 }

@@ -1,0 +1,67 @@
+#include "dates.hpp"
+
+#include <cstdio>
+
+namespace footfall::app {
+
+// sscanf rather than date::parse: GCC 12 flags date::parse's internals as maybe-uninitialized at -O2.
+std::optional<date::sys_days> parse_iso_date(const std::string& text) {
+  int year = 0;
+  unsigned month = 0;
+  unsigned day = 0;
+  int consumed = 0;
+  if (std::sscanf(text.c_str(), "%4d-%2u-%2u%n", &year, &month, &day, &consumed) != 3 ||
+      static_cast<std::size_t>(consumed) != text.size()) {
+    return std::nullopt;
+  }
+  const date::year_month_day ymd{date::year{year}, date::month{month}, date::day{day}};
+  if (!ymd.ok()) return std::nullopt;
+  return date::sys_days(ymd);
+}
+
+std::string format_iso_date(date::sys_days day) {
+  const date::year_month_day ymd(day);
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()));
+  return text;
+}
+
+std::string shift_iso_date(const std::string& text, int days) {
+  const auto day = parse_iso_date(text);
+  return day ? format_iso_date(*day + date::days(days)) : text;
+}
+
+std::optional<std::int64_t> parse_instant_ms(const std::string& text) {
+  if (text.size() < 16) return std::nullopt;
+  const auto day = parse_iso_date(text.substr(0, 10));
+  if (!day || (text[10] != 'T' && text[10] != ' ')) return std::nullopt;
+  unsigned hour = 0;
+  unsigned minute = 0;
+  unsigned second = 0;
+  int consumed = 0;
+  const std::string rest = text.substr(11);
+  if (std::sscanf(rest.c_str(), "%2u:%2u:%2u%n", &hour, &minute, &second, &consumed) != 3) {
+    second = 0;
+    if (std::sscanf(rest.c_str(), "%2u:%2u%n", &hour, &minute, &consumed) != 2) return std::nullopt;
+  }
+  if (hour > 23 || minute > 59 || second > 60) return std::nullopt;
+  std::int64_t offset_minutes = 0;
+  const std::string zone = rest.substr(static_cast<std::size_t>(consumed));
+  if (!zone.empty() && zone != "Z") {
+    unsigned offset_hours = 0;
+    unsigned offset_mins = 0;
+    int zone_consumed = 0;
+    if ((zone[0] != '+' && zone[0] != '-') ||
+        std::sscanf(zone.c_str() + 1, "%2u:%2u%n", &offset_hours, &offset_mins, &zone_consumed) != 2 ||
+        static_cast<std::size_t>(zone_consumed) + 1 != zone.size()) {
+      return std::nullopt;
+    }
+    offset_minutes = (zone[0] == '-' ? -1 : 1) * static_cast<std::int64_t>(offset_hours * 60 + offset_mins);
+  }
+  const auto local_seconds = std::chrono::duration_cast<std::chrono::seconds>(day->time_since_epoch()).count() +
+                             hour * 3600 + minute * 60 + second;
+  return (local_seconds - offset_minutes * 60) * 1000;
+}
+
+}  // namespace footfall::app

@@ -1,0 +1,18 @@
+#pragma once
+#include <date/date.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace footfall::app {
+
+// YYYY-MM-DD; empty when it is not a real date.
+std::optional<date::sys_days> parse_iso_date(const std::string& text);
+std::string format_iso_date(date::sys_days day);
+std::string shift_iso_date(const std::string& text, int days);
+
+// 2026-11-23T09:00:00Z, 2026-11-23 09:00, 2026-11-23T09:00:00+01:00; no offset means UTC.
+std::optional<std::int64_t> parse_instant_ms(const std::string& text);
+
+}  // namespace footfall::app
