@@ -194,7 +194,8 @@ class KioskWindow {
     ImGui::Render();
     glfwGetFramebufferSize(window_, &framebuffer_width_, &framebuffer_height_);
     glViewport(0, 0, framebuffer_width_, framebuffer_height_);
-    glClearColor(0.07F, 0.086F, 0.11F, 1.F);
+    const ImVec4 background = ImGui::ColorConvertU32ToFloat4(palette::background);
+    glClearColor(background.x, background.y, background.z, 1.F);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   }

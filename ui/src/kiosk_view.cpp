@@ -29,10 +29,10 @@ void draw_kiosk(PanelContext& context) {
   const ImGuiViewport& viewport = *ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport.WorkPos);
   ImGui::SetNextWindowSize(viewport.WorkSize);
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, palette::background);
   constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                      ImGuiWindowFlags_NoSavedSettings |
-                                     ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                     ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                     ImGuiWindowFlags_NoBackground;  // the GL clear paints it, one fill less
   if (ImGui::Begin("##kiosk", nullptr, flags)) {
     draw_status_bar(context);
     ImGui::Separator();
@@ -60,7 +60,6 @@ void draw_kiosk(PanelContext& context) {
     ImGui::EndGroup();
   }
   ImGui::End();
-  ImGui::PopStyleColor();
   draw_settings_panel(context);
 }
 
