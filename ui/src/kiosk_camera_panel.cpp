@@ -2,6 +2,8 @@
 #include "footfall/ui/locale_format.hpp"
 
 #include <algorithm>
+#include <array>
+#include <vector>
 
 namespace footfall::ui {
 namespace {
@@ -32,6 +34,29 @@ void draw_banner(ImDrawList& draw_list, const PanelContext& context, ImVec2 min,
                    width - 20.F);
 }
 
+// Tints the part of the image on the inside of the counting line (the line taken as infinite).
+void tint_inside(ImDrawList& draw_list, ImVec2 a, ImVec2 b, ImVec2 inside, ImVec2 min, ImVec2 max) {
+  const auto side = [&](ImVec2 point) { return (b.x - a.x) * (point.y - a.y) - (b.y - a.y) * (point.x - a.x); };
+  const float inside_side = side(inside);
+  if (inside_side == 0.F || (a.x == b.x && a.y == b.y)) return;
+  const std::array<ImVec2, 4> corners{min, ImVec2{max.x, min.y}, max, ImVec2{min.x, max.y}};
+  std::vector<ImVec2> polygon;  // Sutherland–Hodgman against one half-plane
+  for (std::size_t index = 0; index < corners.size(); ++index) {
+    const ImVec2 current = corners[index];
+    const ImVec2 next = corners[(index + 1) % corners.size()];
+    const float current_side = side(current) * inside_side;
+    const float next_side = side(next) * inside_side;
+    if (current_side >= 0.F) polygon.push_back(current);
+    if ((current_side >= 0.F) != (next_side >= 0.F)) {
+      const float t = current_side / (current_side - next_side);
+      polygon.emplace_back(current.x + t * (next.x - current.x), current.y + t * (next.y - current.y));
+    }
+  }
+  if (polygon.size() >= 3) {
+    draw_list.AddConvexPolyFilled(polygon.data(), static_cast<int>(polygon.size()), with_alpha(palette::good, 40));
+  }
+}
+
 void draw_overlay(ImDrawList& draw_list, const PanelContext& context, const CameraView& camera, ImVec2 min,
                   ImVec2 max) {
   const LineEdit& edit = context.state.line_edit;
@@ -59,6 +84,7 @@ void draw_overlay(ImDrawList& draw_list, const PanelContext& context, const Came
   }
   const ImVec2 a = to_screen(line_a, min, max);
   const ImVec2 b = to_screen(line_b, min, max);
+  tint_inside(draw_list, a, b, to_screen(inside, min, max), min, max);
   draw_list.AddLine(a, b, flash ? flash_color : IM_COL32(255, 230, 60, 255), flash ? 6.F : 3.F);
   const ImVec2 inside_point = to_screen(inside, min, max);
   draw_list.AddCircleFilled(inside_point, 7.F, palette::good);
