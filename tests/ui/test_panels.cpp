@@ -193,3 +193,113 @@ TEST_CASE("CPU cost of laying out one kiosk frame (no GL)") {
                                           << " vertices");
   CHECK(vertices > 1000);
 }
+
+namespace {
+
+// Moves the mouse over the settings window until the item `label` is hovered, then clicks it.
+bool click_in_settings(HeadlessImGui& imgui, ui::PanelContext& context, const char* label) {
+  ImGuiWindow* window = ImGui::FindWindowByName("###settings");
+  if (window == nullptr) return false;
+  const ImGuiID target = window->GetID(label);
+  ImGuiIO& io = ImGui::GetIO();
+  for (float y = window->Pos.y; y < window->Pos.y + window->Size.y; y += 6.F) {
+    for (float x = window->Pos.x; x < window->Pos.x + window->Size.x; x += 12.F) {
+      io.MousePos = ImVec2{x, y};
+      imgui.frame([&] { ui::draw_settings_panel(context); });
+      if (ImGui::GetCurrentContext()->HoveredIdPreviousFrame == target) {
+        io.MouseDown[0] = true;
+        imgui.frame([&] { ui::draw_settings_panel(context); });
+        io.MouseDown[0] = false;
+        imgui.frame([&] { ui::draw_settings_panel(context); });
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("the admin PIN unlocks settings and the language switches at run time") {
+  HeadlessImGui imgui;
+  const ui::KioskSnapshot snapshot = ui::fixtures::busy_snapshot();
+  std::vector<std::string> languages;
+  ui::KioskIntents intents;
+  intents.set_language = [&](const std::string& code) { languages.push_back(code); };
+  ui::PanelContext context{snapshot, imgui.state, intents};
+  imgui.state.admin_pin_hash = ui::hash_admin_pin("2468");
+  imgui.state.settings_open = true;
+  imgui.frame([&] { ui::draw_settings_panel(context); });
+
+  const auto enter_pin = [&](const char* pin) {
+    REQUIRE(click_in_settings(imgui, context, "##pin"));
+    for (const char* digit = pin; *digit != 0; ++digit) {
+      ImGui::GetIO().AddInputCharacter(static_cast<unsigned>(*digit));
+      imgui.frame([&] { ui::draw_settings_panel(context); });
+    }
+    CHECK(std::string(imgui.state.pin_entry) == pin);
+    REQUIRE(click_in_settings(imgui, context, ui::tr(ui::Language::En, ui::Text::Unlock)));
+  };
+
+  enter_pin("1111");
+  CHECK_FALSE(imgui.state.settings_unlocked);
+  CHECK(imgui.state.pin_wrong);
+  CHECK(std::string(imgui.state.pin_entry).empty());  // the entry is wiped after each try
+
+  enter_pin("2468");
+  REQUIRE(imgui.state.settings_unlocked);
+
+  REQUIRE(click_in_settings(imgui, context, ui::tr(ui::Language::En, ui::Text::FrenchName)));
+  CHECK(imgui.state.language == ui::Language::Fr);
+  CHECK(languages == std::vector<std::string>{"fr"});
+}
+
+TEST_CASE("the counting line is dragged on the camera image and saved as an intent") {
+  HeadlessImGui imgui;
+  const ui::KioskSnapshot snapshot = ui::fixtures::busy_snapshot();
+  std::vector<ui::Point> saved;
+  ui::KioskIntents intents;
+  intents.set_line = [&](ui::Point a, ui::Point b, ui::Point inside) { saved = {a, b, inside}; };
+  ui::PanelContext context{snapshot, imgui.state, intents};
+  ui::LineEdit& edit = imgui.state.line_edit;
+  edit.active = true;
+  edit.a = snapshot.camera->line_a;
+  edit.b = snapshot.camera->line_b;
+  edit.inside = snapshot.camera->inside;
+
+  ImVec2 image_min;
+  ImVec2 image_max;
+  const auto draw_camera = [&] {
+    imgui.frame_in_window([&] {
+      ui::draw_camera_panel(context);
+      image_min = ImGui::GetItemRectMin();  // the editor's invisible button covers the image
+      image_max = ImGui::GetItemRectMax();
+    });
+  };
+  draw_camera();
+  const auto at = [&](ui::Point point) {
+    return ImVec2{image_min.x + point.x * (image_max.x - image_min.x),
+                  image_min.y + point.y * (image_max.y - image_min.y)};
+  };
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = at(edit.a);
+  draw_camera();
+  io.MouseDown[0] = true;
+  draw_camera();
+  CHECK(edit.dragging == 0);
+  io.MousePos = at(ui::Point{0.25F, 0.3F});
+  draw_camera();
+  io.MouseDown[0] = false;
+  draw_camera();
+  CHECK(edit.dragging == -1);
+  CHECK(edit.a.x == doctest::Approx(0.25).epsilon(0.01));
+  CHECK(edit.a.y == doctest::Approx(0.3).epsilon(0.01));
+  CHECK(edit.b.x == doctest::Approx(0.9));  // the other end stays
+
+  imgui.state.settings_open = true;
+  imgui.frame([&] { ui::draw_settings_panel(context); });
+  REQUIRE(click_in_settings(imgui, context, ui::tr(ui::Language::En, ui::Text::SaveLine)));
+  REQUIRE(saved.size() == 3);
+  CHECK(saved[0].x == doctest::Approx(0.25).epsilon(0.01));
+  CHECK_FALSE(edit.active);
+}
