@@ -7,7 +7,10 @@ import pathlib
 import random
 
 OUT = pathlib.Path(__file__).resolve().parent.parent / "assets" / "demo" / "sales.csv"
-SELLERS = ["Élodie", "Rémi", "Анна", "Zoé Martin"]
+# The demo roster (data/src/history.cpp, seed_demo_day): two sellers per shift.
+MORNING = ["Анна", "Élodie"]      # 09:00-14:00
+AFTERNOON = ["Rémi", "Zoé Martin"]  # 14:00-20:00
+SELLERS = MORNING + AFTERNOON
 # Relative weight of each hour 09..19: a lunch peak and an evening peak.
 HOUR_WEIGHTS = {9: 4, 10: 7, 11: 11, 12: 22, 13: 20, 14: 9, 15: 8, 16: 11, 17: 20, 18: 24, 19: 14}
 TRANSACTIONS = 150
@@ -32,7 +35,9 @@ def main() -> None:
         cents = sum(rng.choice([390, 590, 990, 1490, 2450, 3990, 5900, 12900]) for _ in range(articles))
         if kind == "Remboursement":
             articles, cents = 1, -rng.choice([990, 1490, 2450])
-        seller = SELLERS[(hour + number) % len(SELLERS)] if rng.random() < 0.8 else rng.choice(SELLERS)
+        on_floor = MORNING if hour < 14 else AFTERNOON
+        # Uneven weights, so the seller table has something to say.
+        seller = rng.choices(on_floor, weights=[3, 2])[0]
         register = "Caisse 1" if number % 3 else "Caisse 2"
         lines.append(f"T{number:04d};{hour:02d}:{minute:02d};{seller};{register};{kind};{articles};{euros(cents)}")
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")

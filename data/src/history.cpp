@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <random>
 #include <stdexcept>
 
@@ -119,8 +120,11 @@ class Generator {
       } while (unit(random_) * peak_intensity > arrival_intensity(clock_.local_minutes(arrival)));
       const TimeMs stay = dwell(random_);
       ++track;
-      events.push_back({arrival, "main", true, track, 0.9F});
-      events.push_back({std::min(arrival + stay, plan.close_ms + 15 * minute_ms), "main", false, track, 0.9F});
+      const TimeMs departure = std::min(arrival + stay, plan.close_ms + 15 * minute_ms);
+      const TimeMs until = options_.until_ms.value_or(std::numeric_limits<TimeMs>::max());
+      if (arrival < until) events.push_back({arrival, "main", true, track, 0.9F});
+      if (departure < until) events.push_back({departure, "main", false, track, 0.9F});
+      if (!options_.with_sales) continue;
 
       const TimeMs sale_time = std::min(arrival + stay * 7 / 10, plan.close_ms - minute_ms);
       std::vector<const RosterEntry*> on_floor;
@@ -165,7 +169,7 @@ class Generator {
       }
     }
     store_.add_count_events(events);
-    store_.add_roster(plan.roster);
+    if (options_.with_roster) store_.add_roster(plan.roster);
     result.count_events += static_cast<std::int64_t>(events.size());
   }
 
@@ -240,21 +244,28 @@ void seed_demo_day(Store& store, const std::string& date, TimeMs now_ms) {
   options.seed = 20260101;
   options.entries_per_day = 1200;  // a small shop: the kiosk's live camera adds a few hundred a day
   options.transactions_per_day = 150;
+  // The sellers of assets/demo/sales.csv (scripts/make_demo_sales.py), two per shift.
+  options.sellers = {"Анна", "Élodie", "Rémi", "Zoé Martin"};
   for (const auto& seller : options.sellers) store.add_seller_alias(seller, seller);
-  store.add_seller_alias("anna b.", "Anna");
-  store.add_seller_alias("bruno m.", "Bruno");
   generate_history(store, options);
 
-  // Today's roster, once: the kiosk's per-seller figures need it before any sale arrives.
+  // Today so far: the door's counts up to now (the live synthetic camera adds to them) and
+  // today's roster, once; the sales come from the till file.
   const BusinessClock clock(settings);
   const TimeMs start = clock.day_start(today);
   const TimeMs end = clock.day_end(today);
   if (store.roster(start, end).empty() && now_ms < end) {
-    store.add_roster({{"Anna", clock.at_local(today, 9 * 60), clock.at_local(today, 14 * 60)},
-                      {"Bruno", clock.at_local(today, 9 * 60), clock.at_local(today, 14 * 60)},
-                      {"Chloé", clock.at_local(today, 14 * 60), clock.at_local(today, 20 * 60)},
-                      {"Dmitri", clock.at_local(today, 14 * 60), clock.at_local(today, 20 * 60)}});
+    store.add_roster({{"Анна", clock.at_local(today, 9 * 60), clock.at_local(today, 14 * 60)},
+                      {"Élodie", clock.at_local(today, 9 * 60), clock.at_local(today, 14 * 60)},
+                      {"Rémi", clock.at_local(today, 14 * 60), clock.at_local(today, 20 * 60)},
+                      {"Zoé Martin", clock.at_local(today, 14 * 60), clock.at_local(today, 20 * 60)}});
   }
+  options.days = 1;
+  options.end_date = date;
+  options.until_ms = now_ms;
+  options.with_sales = false;
+  options.with_roster = false;
+  generate_history(store, options);
 }
 
 }  // namespace footfall::data

@@ -63,6 +63,20 @@ TEST_CASE("history: the same seed gives the same history") {
   CHECK_THROWS_AS(generate_history(first, HistoryOptions{}), std::invalid_argument);  // no end date
 }
 
+TEST_CASE("history: the demo seed writes today's door counts up to now, and nothing after") {
+  Store store(":memory:");
+  const auto settings = demo_settings();
+  // 2026-05-12 15:00 Paris (CEST) = 13:00 UTC.
+  const TimeMs now = 1778590800000;
+  seed_demo_day(store, "2026-05-12", now);
+  const auto today = day_summary(store, "2026-05-12");
+  CHECK(today.total.visitors > 100);
+  CHECK(today.total.buyers == 0);  // sales come from the till file, not from here
+  CHECK(store.db().execAndGet("SELECT count(*) FROM count_events WHERE time_ms >= " + std::to_string(now)).getInt64() ==
+        0);
+  CHECK(business_date_of(settings, now) == "2026-05-12");
+}
+
 TEST_CASE("history: the demo seed writes settings, shifts, a roster and four weeks before today") {
   Store store(":memory:");
   seed_demo_day(store, "2026-05-12", 0);
@@ -73,7 +87,7 @@ TEST_CASE("history: the demo seed writes settings, shifts, a roster and four wee
   CHECK(settings.currency == "EUR");
   REQUIRE(store.shifts().size() == 2);
   CHECK(store.shifts()[0].name == "Morning");
-  CHECK(store.resolve_seller("Anna B.") == "Anna");
+  CHECK(store.resolve_seller("Zoé Martin") == "Zoé Martin");
 
   const auto today = day_summary(store, "2026-05-12");
   CHECK(today.total.visitors == 0);  // today's counts come from the live camera

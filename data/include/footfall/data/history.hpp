@@ -3,6 +3,7 @@
 #include "footfall/data/types.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,9 @@ struct HistoryOptions {
   std::vector<std::string> sellers = {"Anna", "Bruno", "Chloé", "Dmitri"};
   std::vector<ShiftDefinition> shifts;  // empty: the store's shifts, or Morning 09–14 / Afternoon 14–20
   std::string zone;               // empty: the store's zone
+  std::optional<TimeMs> until_ms; // a day in progress: nothing at or after this instant
+  bool with_sales = true;         // false: counts only (the demo's sales come from its till file)
+  bool with_roster = true;
 };
 
 struct HistoryResult {
