@@ -8,6 +8,7 @@
 #include "footfall/data/store.hpp"
 #include "footfall/ui/snapshot.hpp"
 
+#include <date/tz.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -21,16 +22,28 @@ std::int64_t now_ms() {
       .count();
 }
 
+// The demo shows an open shop at any hour: outside 10:00-19:30 in the demo's zone it runs on a
+// clock set to 16:30 of the same local day. Returns the offset to add to the wall clock.
+std::int64_t demo_clock_offset_ms(std::int64_t wall_ms) {
+  const auto zone = date::locate_zone(data::demo_settings().time_zone);
+  const date::sys_time<std::chrono::milliseconds> wall{std::chrono::milliseconds(wall_ms)};
+  const auto local = zone->to_local(wall);
+  const auto midnight = date::floor<date::days>(local);
+  const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(local - midnight).count();
+  if (minutes >= 10 * 60 && minutes < 19 * 60 + 30) return 0;
+  const auto afternoon = zone->to_sys(midnight + std::chrono::hours(16) + std::chrono::minutes(30));
+  return std::chrono::duration_cast<std::chrono::milliseconds>(afternoon - wall).count();
+}
+
 // A fresh demo database: four weeks of history, today's sales from the bundled file, and the
 // synthetic door as the live camera.
-std::filesystem::path prepare_demo_database(const std::string& requested) {
+std::filesystem::path prepare_demo_database(const std::string& requested, std::int64_t now) {
   std::filesystem::path path = requested;
   if (path.empty()) {
     path = std::filesystem::temp_directory_path() / ("footfall-demo-" + std::to_string(getuid()) + ".db");
   }
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
   data::Store store(path.string());
-  const std::int64_t now = now_ms();
   const auto today = data::business_date_of(data::demo_settings(), now);
   data::seed_demo_day(store, today, now);
   data::ImportOptions options;
@@ -45,13 +58,15 @@ std::filesystem::path prepare_demo_database(const std::string& requested) {
 
 int run_kiosk_command(const KioskCommand& command) {
   AppConfig config = resolve_config(command.demo ? "" : command.common.config, command.common.db);
-  if (command.demo) config.database = prepare_demo_database(command.common.db);
+  const std::int64_t clock_offset = command.demo ? demo_clock_offset_ms(now_ms()) : 0;
+  if (command.demo) config.database = prepare_demo_database(command.common.db, now_ms() + clock_offset);
 
   CountingSetup camera;
   camera.camera = config.camera;
   if (command.demo) {
     camera.camera.source = "synthetic";
     camera.source_options.realtime = true;
+    camera.source_options.start_time_ms = now_ms() + clock_offset;
   }
   if (!command.source.empty()) camera.camera.source = command.source;
   if (camera.camera.source.starts_with("synthetic")) camera.source_options.realtime = true;
@@ -64,7 +79,7 @@ int run_kiosk_command(const KioskCommand& command) {
   options.admin_pin_hash = config.admin_pin_hash;
 
   ui::SnapshotHub hub;
-  KioskRuntime runtime(config, camera, hub);
+  KioskRuntime runtime(config, camera, hub, clock_offset);
   runtime.start();
   const int status = ui::run_kiosk(options, hub, runtime.intents());
   runtime.stop();

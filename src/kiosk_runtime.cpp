@@ -15,11 +15,6 @@
 namespace footfall::app {
 namespace {
 
-std::int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 ui::Point to_ui(vision::NormPoint point) { return {point.x, point.y}; }
 
 constexpr int kScreenFrameWidth = 640;
@@ -29,8 +24,14 @@ constexpr auto kWatchFolderInterval = std::chrono::seconds(5);
 
 }  // namespace
 
-KioskRuntime::KioskRuntime(AppConfig config, CountingSetup camera, ui::SnapshotHub& hub)
-    : config_(std::move(config)), camera_setup_(std::move(camera)), hub_(hub) {}
+KioskRuntime::KioskRuntime(AppConfig config, CountingSetup camera, ui::SnapshotHub& hub, std::int64_t clock_offset_ms)
+    : config_(std::move(config)), camera_setup_(std::move(camera)), hub_(hub), clock_offset_ms_(clock_offset_ms) {}
+
+std::int64_t KioskRuntime::now_ms() const {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+             .count() +
+         clock_offset_ms_;
+}
 
 KioskRuntime::~KioskRuntime() { stop(); }
 

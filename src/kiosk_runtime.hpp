@@ -20,7 +20,8 @@ namespace footfall::app {
 // snapshots to the hub, which the UI thread draws. A worker's fault becomes text on the screen.
 class KioskRuntime {
  public:
-  KioskRuntime(AppConfig config, CountingSetup camera, ui::SnapshotHub& hub);
+  // clock_offset_ms shifts the kiosk's "now"; only the demo uses it, to show an open shop at any hour.
+  KioskRuntime(AppConfig config, CountingSetup camera, ui::SnapshotHub& hub, std::int64_t clock_offset_ms = 0);
   ~KioskRuntime();
   KioskRuntime(const KioskRuntime&) = delete;
   KioskRuntime& operator=(const KioskRuntime&) = delete;
@@ -37,11 +38,13 @@ class KioskRuntime {
   void import_thread();
   void write_end_of_day_reports(data::Store& store, std::int64_t now);
   void request_refresh();
+  [[nodiscard]] std::int64_t now_ms() const;
   void report_error(const std::string& worker, const std::string& message);
 
   AppConfig config_;
   CountingSetup camera_setup_;
   ui::SnapshotHub& hub_;
+  std::int64_t clock_offset_ms_ = 0;
   std::atomic<bool> stopping_{false};
   CountingLoop* loop_ = nullptr;  // owned by the camera thread while it runs
   std::mutex loop_mutex_;
