@@ -73,7 +73,10 @@ class BackgroundSubtractionDetector final : public Detector {
       const cv::Rect bounds = cv::boundingRect(contour);
       // People cut by the frame edge would drag the single-person estimate down.
       if ((bounds & cv::Rect(1, 1, mask_.cols - 2, mask_.rows - 2)) == bounds) record_area(area);
-      int people = area >= kSplitShare * single ? static_cast<int>(std::lround(area / single)) : 1;
+      // One person seen from above is a convex, mildly oval blob; a merged group is bigger and
+      // either elongated or pinched where the bodies meet.
+      const bool looks_single = area < 2.4 * single && looks_like_one_body(contour, area);
+      int people = area >= kSplitShare * single && !looks_single ? static_cast<int>(std::lround(area / single)) : 1;
       // Tracked people who walk into one blob stay apart, as long as the blob is big enough for them.
       int tracked = 0;
       for (const cv::Point2f& c : expected_) {
@@ -117,6 +120,16 @@ class BackgroundSubtractionDetector final : public Detector {
     const double gain = std::clamp(static_cast<double>(*middle), 0.3, 3.0);
     if (std::abs(gain - 1.0) > 0.01) small.convertTo(small, -1, gain, 0.0);
     cv::accumulateWeighted(gray * gain, reference_, 0.01);
+  }
+
+  static bool looks_like_one_body(const std::vector<cv::Point>& contour, double area) {
+    std::vector<cv::Point> hull;
+    cv::convexHull(contour, hull);
+    const double solidity = area / std::max(1.0, cv::contourArea(hull));
+    const cv::RotatedRect box = cv::minAreaRect(contour);
+    const double elongation = std::max(box.size.width, box.size.height) /
+                              std::max(1.F, std::min(box.size.width, box.size.height));
+    return solidity > 0.9 && elongation < 2.0;
   }
 
   double single_person_area(double frame_area) const {

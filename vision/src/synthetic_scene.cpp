@@ -12,6 +12,7 @@ namespace footfall::vision {
 namespace {
 
 constexpr double kUTurnPauseS = 0.8;
+constexpr double kLongestVisitS = 120.0;
 
 // One person's path: straight down (in) or up (out) the frame at x, optionally pausing on the line.
 struct Walker {
@@ -135,6 +136,47 @@ struct SyntheticScene::Impl {
     return walker;
   }
 
+  // Real bodies do not pass through each other: a new party must keep clear of everyone on stage.
+  [[nodiscard]] bool collides(const Walker& w) const {
+    for (auto it = walkers.rbegin(); it != walkers.rend(); ++it) {
+      const Walker& other = *it;
+      if (other.start_s < w.start_s - kLongestVisitS) break;  // random parties arrive in time order
+      const double from = std::max(w.start_s, other.start_s);
+      const double to = std::min(w.end_s(), other.end_s());
+      for (double t = from; t <= to; t += 0.1) {
+        cv::Point2d a;
+        cv::Point2d b;
+        if (w.position(t, a) && other.position(t, b) && cv::norm(a - b) < 1.15 * (w.radius + other.radius)) return true;
+      }
+    }
+    return false;
+  }
+
+  // Adds a random party, trying other lanes and then later starts until it fits.
+  void add_party(std::vector<Walker> party, std::mt19937& gen) {
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    for (int attempt = 0; attempt < 40; ++attempt) {
+      const bool fits = std::none_of(party.begin(), party.end(), [this](const Walker& w) { return collides(w); });
+      if (fits) {
+        walkers.insert(walkers.end(), party.begin(), party.end());
+        return;
+      }
+      const double shift = (unit(gen) - 0.5) * 0.4 * config.width;
+      double lo = config.width;
+      double hi = 0.0;
+      for (const Walker& w : party) {
+        lo = std::min(lo, w.x);
+        hi = std::max(hi, w.x);
+      }
+      const double margin = 0.1 * config.width;
+      const double move = std::clamp(shift, margin - lo, config.width - margin - hi);
+      for (Walker& w : party) {
+        w.x += move;
+        if (attempt % 4 == 3) w.start_s += 0.7;
+      }
+    }
+  }
+
   void plan_walkers() {
     std::mt19937 gen(config.seed);
     std::uniform_real_distribution<double> unit(0.0, 1.0);
@@ -154,19 +196,20 @@ struct SyntheticScene::Impl {
         base.speed_px_s = (60.0 + 70.0 * unit(gen)) * s;
         base.radius_px = (17.0 + 9.0 * unit(gen)) * s;
         const double kind = unit(gen);
+        std::vector<Walker> party;
         const double step = 2.6 * 26.0 * s / config.width;  // shoulder to shoulder, as a fraction of width
         if (kind < 0.6) {
           base.lateral = 0.12 + 0.76 * unit(gen);
           const double odd = unit(gen);
           base.u_turn_on_line = odd < 0.04;
           if (odd >= 0.04 && odd < 0.08) base.linger_on_line_s = 2.0 + 6.0 * unit(gen);
-          walkers.push_back(make_walker(base, gen));
+          party.push_back(make_walker(base, gen));
         } else if (kind < 0.88) {
           base.lateral = 0.15 + (0.7 - step) * unit(gen);
-          walkers.push_back(make_walker(base, gen));
+          party.push_back(make_walker(base, gen));
           base.lateral += step;
           base.radius_px = (17.0 + 9.0 * unit(gen)) * s;
-          walkers.push_back(make_walker(base, gen));
+          party.push_back(make_walker(base, gen));
         } else {
           const double left = 0.15 + (0.7 - step) * unit(gen);
           for (int i = 0; i < 4; ++i) {
@@ -174,9 +217,10 @@ struct SyntheticScene::Impl {
             member.lateral = left + (i % 2) * step;
             member.start_s = t + (i / 2) * (3.2 * 24.0 * s / base.speed_px_s);
             member.radius_px = (17.0 + 9.0 * unit(gen)) * s;
-            walkers.push_back(make_walker(member, gen));
+            party.push_back(make_walker(member, gen));
           }
         }
+        add_party(std::move(party), gen);
         t += gap(gen);
       }
     }
