@@ -29,6 +29,11 @@ data::CountEvent to_count_event(const vision::Crossing& crossing, const std::str
 
 CountingLoop::CountingLoop(CountingSetup setup) : setup_(std::move(setup)) {}
 
+void CountingLoop::set_line(const vision::CountingLine& line) {
+  std::lock_guard lock(line_mutex_);
+  pending_line_ = line;
+}
+
 CountingProgress CountingLoop::run() {
   CountingProgress progress;
   auto source = vision::open_source(setup_.camera.source, setup_.source_options);
@@ -43,6 +48,13 @@ CountingProgress CountingLoop::run() {
   counter_config.model_path = setup_.camera.model;
   counter_config.fps = source->fps() > 0.0 ? source->fps() : 15.0;
   vision::PeopleCounter counter(counter_config);
+  const auto take_new_line = [&] {
+    std::lock_guard lock(line_mutex_);
+    if (!pending_line_) return;
+    counter_config.line = *pending_line_;
+    pending_line_.reset();
+    counter = vision::PeopleCounter(counter_config);
+  };
   if (on_state) on_state("ok", description_);
 
   const auto started = std::chrono::steady_clock::now();
@@ -76,6 +88,7 @@ CountingProgress CountingLoop::run() {
     if (setup_.max_seconds && static_cast<double>(frame.timestamp_ms - first_frame_ms) > *setup_.max_seconds * 1000.0) {
       break;
     }
+    take_new_line();
     for (const auto& crossing : counter.process(frame)) {
       (crossing.direction == vision::Direction::In ? progress.entries : progress.exits)++;
       if (on_crossing) on_crossing(crossing);

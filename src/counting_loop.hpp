@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -42,11 +43,15 @@ class CountingLoop {
 
   CountingProgress run();  // until the source ends, max_seconds pass, or stop()
   void stop() { stop_requested_ = true; }
+  // From another thread: the counter restarts on the new line at the next frame.
+  void set_line(const vision::CountingLine& line);
   [[nodiscard]] std::string source_description() const { return description_; }
 
  private:
   CountingSetup setup_;
   std::atomic<bool> stop_requested_{false};
+  std::mutex line_mutex_;
+  std::optional<vision::CountingLine> pending_line_;
   std::string description_;
 };
 

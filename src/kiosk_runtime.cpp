@@ -63,6 +63,12 @@ ui::KioskIntents KioskRuntime::intents() {
     }
     import_signal_.notify_one();
   };
+  intents.set_line = [this](ui::Point a, ui::Point b, ui::Point inside) {
+    const vision::CountingLine line{{a.x, a.y}, {b.x, b.y}, {inside.x, inside.y}};
+    std::lock_guard lock(loop_mutex_);
+    camera_setup_.camera.line = line;  // a restarted camera thread keeps it
+    if (loop_ != nullptr) loop_->set_line(line);
+  };
   return intents;
 }
 
@@ -82,7 +88,10 @@ void KioskRuntime::camera_thread() {
   try {
     data::CountEventWriter writer(config_.database.string());
     std::unique_ptr<data::Store> gap_store;
-    CountingLoop loop(camera_setup_);
+    CountingLoop loop([this] {
+      std::lock_guard lock(loop_mutex_);
+      return camera_setup_;
+    }());
     {
       std::lock_guard lock(loop_mutex_);
       if (stopping_) return;
