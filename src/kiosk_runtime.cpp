@@ -21,6 +21,7 @@ constexpr int kScreenFrameWidth = 640;
 constexpr auto kFramePublishInterval = std::chrono::milliseconds(66);
 constexpr auto kFiguresRefreshInterval = std::chrono::seconds(2);
 constexpr auto kWatchFolderInterval = std::chrono::seconds(5);
+constexpr std::int64_t kHeartbeatFreshness = 10'000;
 
 }  // namespace
 
@@ -129,6 +130,7 @@ void KioskRuntime::camera_thread() {
     };
     loop.on_frame = [&](const vision::Frame& frame, const vision::PeopleCounter& counter,
                         const CountingProgress& progress) {
+      last_frame_ms_ = now_ms();
       const auto now = std::chrono::steady_clock::now();
       if (now - last_publish < kFramePublishInterval) return;
       last_publish = now;
@@ -184,6 +186,17 @@ void KioskRuntime::camera_thread() {
   }
 }
 
+// The kiosk was off, or killed: the time since the camera was last seen is a gap, never zero visitors.
+void KioskRuntime::record_downtime_since_last_run(data::Store& store) {
+  if (downtime_recorded_) return;
+  downtime_recorded_ = true;
+  const auto last_up = store.last_camera_up(camera_setup_.camera.door);
+  const std::int64_t now = now_ms();
+  if (last_up && now - *last_up > kHeartbeatFreshness) {
+    store.add_camera_gap({camera_setup_.camera.door, *last_up, now, "kiosk not running"});
+  }
+}
+
 void KioskRuntime::metrics_thread() {
   std::unique_ptr<data::Store> store;
   while (!stopping_) {
@@ -194,8 +207,14 @@ void KioskRuntime::metrics_thread() {
     }
     if (stopping_) break;
     try {
-      if (!store) store = std::make_unique<data::Store>(config_.database.string());
+      if (!store) {
+        store = std::make_unique<data::Store>(config_.database.string());
+        record_downtime_since_last_run(*store);
+      }
       const std::int64_t now = now_ms();
+      if (const std::int64_t frame_ms = last_frame_ms_; frame_ms > 0 && now - frame_ms < kHeartbeatFreshness) {
+        store->set_camera_up(camera_setup_.camera.door, frame_ms);
+      }
       const data::StoreSettings settings = store->settings();
       const std::string today = data::business_date_of(settings, now);
       auto summary = std::make_shared<data::DaySummary>(data::day_summary(*store, today, now));

@@ -36,6 +36,7 @@ class KioskRuntime {
   void camera_thread();
   void metrics_thread();
   void import_thread();
+  void record_downtime_since_last_run(data::Store& store);
   void write_end_of_day_reports(data::Store& store, std::int64_t now);
   void request_refresh();
   [[nodiscard]] std::int64_t now_ms() const;
@@ -54,6 +55,8 @@ class KioskRuntime {
   bool refresh_requested_ = true;
 
   std::chrono::steady_clock::time_point next_report_check_{};
+  std::atomic<std::int64_t> last_frame_ms_{0};
+  bool downtime_recorded_ = false;  // once per run, by the figures thread  // the camera thread's heartbeat; the figures thread stores it
 
   std::mutex import_mutex_;
   std::condition_variable import_signal_;

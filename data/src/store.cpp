@@ -249,6 +249,13 @@ void Store::set_camera_up(const std::string& door, TimeMs time_ms) {
   savepoint.release();
 }
 
+std::optional<TimeMs> Store::last_camera_up(const std::string& door) {
+  SQLite::Statement query(impl_->db, "SELECT max(end_ms) FROM camera_uptime WHERE door = ?");
+  query.bind(1, door);
+  if (query.executeStep() && !query.getColumn(0).isNull()) return query.getColumn(0).getInt64();
+  return std::nullopt;
+}
+
 StoreSettings Store::settings() {
   StoreSettings settings;
   SQLite::Statement query(impl_->db,

@@ -41,6 +41,7 @@ class Store {
   void add_count_events(const std::vector<CountEvent>& events);
   void add_camera_gap(const CameraGap& gap);
   void set_camera_up(const std::string& door, TimeMs time_ms);   // heartbeat for uptime intervals
+  [[nodiscard]] std::optional<TimeMs> last_camera_up(const std::string& door);
 
   [[nodiscard]] StoreSettings settings();
   void save_settings(const StoreSettings& settings);
