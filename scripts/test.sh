@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh release asan-ubsan
 
 run_with_display() {
-  if [ -n "${DISPLAY:-}" ]; then "$@"; else xvfb-run -a -s "-screen 0 1920x1080x24" "$@"; fi
+  if [ -n "${DISPLAY:-}" ]; then "$@"; else xvfb-run -a -s "-screen 0 1920x1080x24 -noreset" "$@"; fi
 }
 
 status=0

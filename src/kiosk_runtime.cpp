@@ -221,6 +221,8 @@ void KioskRuntime::metrics_thread() {
       auto last_week = std::make_shared<data::DaySummary>(data::day_summary(*store, shift_iso_date(today, -7)));
       hub_.update([&](ui::KioskSnapshot& snapshot) {
         snapshot.store_name = settings.name;
+        snapshot.time_zone = settings.time_zone;
+        snapshot.clock_offset_ms = clock_offset_ms_;
         snapshot.currency = settings.currency;
         snapshot.now_ms = now;
         snapshot.occupancy = std::max<std::int64_t>(0, summary->total.entries - summary->total.exits);

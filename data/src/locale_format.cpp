@@ -1,5 +1,7 @@
 #include "footfall/data/locale_format.hpp"
 
+#include <date/tz.h>
+
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -158,6 +160,21 @@ std::string translate(const std::string& key, const std::string& language) {
   const auto found = dictionary().find(key);
   if (found == dictionary().end()) return key;
   return language == "fr" ? found->second.first : found->second.second;
+}
+
+std::string format_clock(TimeMs time_ms, const std::string& time_zone) {
+  const date::sys_time<std::chrono::milliseconds> instant{std::chrono::milliseconds(time_ms)};
+  std::chrono::minutes minutes_of_day{};
+  try {
+    const auto local = date::locate_zone(time_zone)->to_local(instant);
+    minutes_of_day = std::chrono::floor<std::chrono::minutes>(local - date::floor<date::days>(local));
+  } catch (const std::exception&) {
+    minutes_of_day = std::chrono::floor<std::chrono::minutes>(instant - date::floor<date::days>(instant));
+  }
+  char text[8];
+  std::snprintf(text, sizeof text, "%02d:%02d", static_cast<int>(minutes_of_day.count() / 60),
+                static_cast<int>(minutes_of_day.count() % 60));
+  return text;
 }
 
 }  // namespace footfall::data

@@ -23,3 +23,11 @@ TEST_CASE("report locale: numbers, percents and money per language") {
   CHECK(translate("Visitors", "de") == "Visitors");
   CHECK(translate("no such key", "fr") == "no such key");
 }
+
+TEST_CASE("locale: the clock on screen is the shop's, not the machine's") {
+  // 2026-07-14 12:00 UTC: 14:00 in Paris (CEST), 15:00 in Moscow, 12:00 in an unknown zone.
+  const footfall::data::TimeMs noon_utc = 1'784'030'400'000;
+  CHECK(footfall::data::format_clock(noon_utc, "Europe/Paris") == "14:00");
+  CHECK(footfall::data::format_clock(noon_utc, "Europe/Moscow") == "15:00");
+  CHECK(footfall::data::format_clock(noon_utc, "Nowhere/Atlantis") == "12:00");
+}

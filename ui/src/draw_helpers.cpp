@@ -1,5 +1,7 @@
 #include "draw_helpers.hpp"
 
+#include "footfall/data/locale_format.hpp"
+
 #include <algorithm>
 #include <ctime>
 
@@ -42,13 +44,8 @@ std::string fill(const char* pattern, const std::string& first, const std::strin
   return out;
 }
 
-std::string local_time_text(std::int64_t time_ms) {
-  const auto seconds = static_cast<std::time_t>(time_ms / 1000);
-  std::tm local{};
-  localtime_r(&seconds, &local);
-  char text[16];
-  std::strftime(text, sizeof text, "%H:%M", &local);
-  return text;
+std::string local_time_text(std::int64_t time_ms, const std::string& time_zone) {
+  return data::format_clock(time_ms, time_zone);
 }
 
 }  // namespace footfall::ui

@@ -17,6 +17,6 @@ ImU32 with_alpha(ImU32 color, int alpha);
 // "%s"-style substitution for translated patterns (one or two arguments), without printf on user text.
 std::string fill(const char* pattern, const std::string& first, const std::string& second = {});
 // Local wall-clock "HH:MM" of a UTC millisecond instant.
-std::string local_time_text(std::int64_t time_ms);
+std::string local_time_text(std::int64_t time_ms, const std::string& time_zone);
 
 }  // namespace footfall::ui

@@ -179,7 +179,7 @@ class KioskWindow {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
-    state_.now_ms = wall_clock_ms();
+    state_.now_ms = wall_clock_ms() + snapshot.clock_offset_ms;
     if (fullscreen_ && glfwGetTime() - last_input_ > hide_cursor_after_seconds) {
       ImGui::SetMouseCursor(ImGuiMouseCursor_None);
     }

@@ -25,7 +25,7 @@ std::vector<Warning> collect_warnings(const PanelContext& context) {
       warnings.push_back({context.text(Text::WarnFewVisitors), palette::warning});
     }
     warnings.push_back(
-        {fill(context.text(Text::LastImport), local_time_text(*snapshot.today->last_import_ms)),
+        {fill(context.text(Text::LastImport), local_time_text(*snapshot.today->last_import_ms, snapshot.time_zone)),
          palette::muted});
   }
   for (const std::string& warning : snapshot.warnings) warnings.push_back({warning, palette::warning});
@@ -38,7 +38,7 @@ void draw_status_bar(PanelContext& context) {
   const KioskSnapshot& snapshot = context.snapshot;
   const KioskFonts& fonts = context.state.fonts;
   ImGui::PushFont(fonts.bold != nullptr ? fonts.bold : ImGui::GetFont());
-  const std::string clock = local_time_text(context.state.now_ms);
+  const std::string clock = local_time_text(context.state.now_ms, snapshot.time_zone);
   ImGui::TextUnformatted(clock.c_str());
   ImGui::SameLine(0.F, 24.F);
   ImGui::TextUnformatted(snapshot.store_name.c_str());

@@ -11,6 +11,8 @@ namespace footfall::data {
 // 1234.5 → "1,234.5" (en), "1 234,5" (fr, narrow no-break space), "1 234,5" (ru, no-break space).
 std::string format_number(double value, int decimals, const std::string& language);
 std::string format_integer(std::int64_t value, const std::string& language);
+// "HH:MM" at `time_ms` in an IANA zone (UTC when the zone is unknown).
+std::string format_clock(TimeMs time_ms, const std::string& time_zone);
 // A fraction: 0.125 → "12.5%" (en), "12,5 %" (fr, ru; with a no-break space).
 std::string format_percent(double fraction, int decimals, const std::string& language);
 // Minor units: 123450 EUR → "€1,234.50" (en), "1 234,50 €" (fr, ru).

@@ -56,6 +56,8 @@ struct ImportView {
 // Everything one frame of the kiosk draws. Workers build a new one; the UI only reads.
 struct KioskSnapshot {
   std::string store_name;
+  std::string time_zone = "UTC";     // the store's IANA zone: clocks on screen are the shop's, not the machine's
+  std::int64_t clock_offset_ms = 0;  // added to the wall clock; only the demo sets it
   std::string currency = "EUR";
   std::int64_t now_ms = 0;
   std::shared_ptr<const data::DaySummary> today;
