@@ -13,6 +13,8 @@
 
 #include <chrono>
 #include <iostream>
+#include <stdexcept>
+#include <string>
 
 namespace footfall::app {
 namespace {
@@ -57,6 +59,15 @@ std::filesystem::path prepare_demo_database(const std::string& requested, std::i
 }  // namespace
 
 int run_kiosk_command(const KioskCommand& command) {
+  if (command.set_pin) {
+    std::string pin;
+    std::getline(std::cin, pin);
+    if (pin.size() < 4 || pin.find_first_not_of("0123456789") != std::string::npos) {
+      throw std::runtime_error("--set-pin: the PIN must be at least 4 digits");
+    }
+    std::cout << "admin_pin_hash = \"" << ui::hash_admin_pin(pin) << "\"   # put this under [kiosk] in the config\n";
+    return 0;
+  }
   AppConfig config = resolve_config(command.demo ? "" : command.common.config, command.common.db);
   const std::int64_t clock_offset = command.demo ? demo_clock_offset_ms(now_ms()) : 0;
   if (command.demo) config.database = prepare_demo_database(command.common.db, now_ms() + clock_offset);

@@ -17,9 +17,10 @@ struct RunResult {
   std::string output;  // stdout and stderr together
 };
 
-RunResult run_footfall(const std::string& arguments) {
+RunResult run_footfall(const std::string& arguments, const std::string& input = "") {
   RunResult result;
-  const std::string command = std::string(FOOTFALL_BINARY) + " " + arguments + " 2>&1";
+  const std::string feed = input.empty() ? "" : "printf '%s\\n' '" + input + "' | ";
+  const std::string command = feed + std::string(FOOTFALL_BINARY) + " " + arguments + " 2>&1";
   FILE* pipe = popen(command.c_str(), "r");
   REQUIRE(pipe != nullptr);
   std::array<char, 4096> buffer{};
@@ -116,4 +117,14 @@ TEST_CASE("ISO dates and instants are read strictly") {
   CHECK(parse_instant_ms("2026-11-23 10:00+01:00") == 1'795'424'400'000);
   CHECK(parse_instant_ms("2026-11-23T25:00") == std::nullopt);
   CHECK(parse_instant_ms("yesterday") == std::nullopt);
+}
+
+TEST_CASE("kiosk --set-pin prints a salted hash and refuses a weak PIN") {
+  const auto good = run_footfall("kiosk --set-pin", "4711");
+  CHECK(good.exit_code == 0);
+  CHECK(good.output.find("admin_pin_hash = \"pbkdf2-sha256$") != std::string::npos);
+  CHECK(good.output.find("4711") == std::string::npos);
+  const auto weak = run_footfall("kiosk --set-pin", "12");
+  CHECK(weak.exit_code != 0);
+  CHECK(weak.output.find("at least 4 digits") != std::string::npos);
 }
