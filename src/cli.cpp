@@ -113,6 +113,17 @@ int run_cli(int argc, char** argv) {
   bench_cmd->add_option("--only", bench.only, "Run only these: vision, store, import, ui");
   bench_cmd->add_flag("--quick", bench.quick, "Smaller inputs, for a smoke run");
 
+  BackupCommand backup;
+  auto* backup_cmd = app.add_subcommand("backup", "Copy the database safely, even while the kiosk runs");
+  add_common(*backup_cmd, backup.common);
+  backup_cmd->add_option("--to", backup.to, "Target file (default: backups/footfall-DATE.db beside the database)");
+  BackupCommand restore;
+  restore.restore = true;
+  auto* restore_cmd = app.add_subcommand("restore", "Replace the database with a backup (stop the kiosk first)");
+  add_common(*restore_cmd, restore.common);
+  restore_cmd->add_option("backup", restore.from, "The backup file (default: the newest in backups/)")
+      ->check(CLI::ExistingFile);
+
   if (argc > 1 && argv[1][0] != '-' && !is_subcommand(app, argv[1])) {
     std::cerr << "footfall: unknown command '" << argv[1] << "'\n" << "Run 'footfall --help' for the commands.\n";
     return 2;
@@ -138,6 +149,8 @@ int run_cli(int argc, char** argv) {
     }
     if (*eval_cmd) return run_eval_command(eval);
     if (*bench_cmd) return run_bench_command(bench);
+    if (*backup_cmd) return run_backup_command(backup);
+    if (*restore_cmd) return run_backup_command(restore);
   } catch (const std::exception& error) {
     std::cerr << "footfall: " << error.what() << "\n";
     return 1;

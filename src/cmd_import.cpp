@@ -14,7 +14,10 @@ namespace footfall::app {
 
 int run_import_command(const ImportCommand& command) {
   if (command.guess) {
-    for (const auto& file : command.files) std::cout << data::guess_profile_toml(file);
+    for (const auto& file : command.files) {
+      const std::string profile = data::guess_profile_toml(file);
+      std::cout << profile << (profile.ends_with('\n') ? "" : "\n");
+    }
     return 0;
   }
   const AppConfig config = resolve_config(command.common.config, command.common.db);
@@ -55,7 +58,8 @@ int run_import_command(const ImportCommand& command) {
       if (error.errors().size() > kShown) {
         std::cerr << "  ... and " << error.errors().size() - kShown << " more\n";
       }
-      std::cerr << file << ": nothing imported (use --skip-bad-rows to import the good rows)\n";
+      std::cerr << file << ": nothing imported"
+                << (error.errors().empty() ? "" : " (use --skip-bad-rows to import the good rows)") << "\n";
       status = 1;
     }
   }

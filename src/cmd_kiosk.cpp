@@ -2,6 +2,7 @@
 #include "config.hpp"
 #include "kiosk_runtime.hpp"
 
+#include "footfall/data/backup.hpp"
 #include "footfall/data/history.hpp"
 #include "footfall/data/metrics.hpp"
 #include "footfall/data/pos_import.hpp"
@@ -71,6 +72,16 @@ int run_kiosk_command(const KioskCommand& command) {
   AppConfig config = resolve_config(command.demo ? "" : command.common.config, command.common.db);
   const std::int64_t clock_offset = command.demo ? demo_clock_offset_ms(now_ms()) : 0;
   if (command.demo) config.database = prepare_demo_database(command.common.db, now_ms() + clock_offset);
+  if (std::filesystem::exists(config.database)) {
+    if (const auto findings = data::check_database(config.database); !findings.empty()) {
+      const auto backups = data::list_backups(backups_folder(config.database));
+      std::string advice = backups.empty() ? "no backup was found in " + backups_folder(config.database).string()
+                                           : "restore the last backup (" + backups.front().filename().string() +
+                                                 ") with: footfall restore --db " + config.database.string();
+      throw std::runtime_error(config.database.string() + " is damaged (" + findings + "); nothing was changed. " +
+                               advice);
+    }
+  }
 
   CountingSetup camera;
   camera.camera = config.camera;

@@ -1,4 +1,5 @@
 #pragma once
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -72,6 +73,15 @@ struct BenchCommand {
   bool quick = false;
 };
 
+struct BackupCommand {
+  CommonOptions common;
+  std::string to;       // backup: the target file; default backups/footfall-DATE.db beside the database
+  std::string from;     // restore: the backup; default the newest
+  bool restore = false;
+};
+
+int run_backup_command(const BackupCommand& command);
+std::filesystem::path backups_folder(const std::filesystem::path& database);
 int run_kiosk_command(const KioskCommand& command);
 int run_count_command(const CountCommand& command);
 int run_import_command(const ImportCommand& command);

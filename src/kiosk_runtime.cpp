@@ -1,8 +1,10 @@
 #include "kiosk_runtime.hpp"
 
+#include "commands.hpp"
 #include "dates.hpp"
 #include "end_of_day.hpp"
 
+#include "footfall/data/backup.hpp"
 #include "footfall/data/count_writer.hpp"
 #include "footfall/data/metrics.hpp"
 #include "footfall/data/pos_import.hpp"
@@ -230,6 +232,18 @@ void KioskRuntime::metrics_thread() {
       });
       hub_.publish_figures(std::move(summary), std::move(last_week));
       write_end_of_day_reports(*store, now);
+      if (today != last_backup_day_) {
+        last_backup_day_ = today;
+        try {
+          data::daily_backup(config_.database, backups_folder(config_.database), today);
+        } catch (const std::exception& error) {
+          last_backup_day_.clear();  // try again at the next refresh
+          hub_.update([&](ui::KioskSnapshot& snapshot) {
+            std::erase_if(snapshot.warnings, [](const std::string& w) { return w.starts_with("backup: "); });
+            snapshot.warnings.push_back(std::string("backup: ") + error.what());
+          });
+        }
+      }
     } catch (const std::exception& error) {
       store.reset();  // reopen next time: the file may have been replaced or fixed
       report_error("figures", error.what());

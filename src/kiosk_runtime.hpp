@@ -56,7 +56,8 @@ class KioskRuntime {
 
   std::chrono::steady_clock::time_point next_report_check_{};
   std::atomic<std::int64_t> last_frame_ms_{0};
-  bool downtime_recorded_ = false;  // once per run, by the figures thread  // the camera thread's heartbeat; the figures thread stores it
+  bool downtime_recorded_ = false;
+  std::string last_backup_day_;  // once per run, by the figures thread  // the camera thread's heartbeat; the figures thread stores it
 
   std::mutex import_mutex_;
   std::condition_variable import_signal_;

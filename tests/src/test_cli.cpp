@@ -128,3 +128,32 @@ TEST_CASE("kiosk --set-pin prints a salted hash and refuses a weak PIN") {
   CHECK(weak.exit_code != 0);
   CHECK(weak.output.find("at least 4 digits") != std::string::npos);
 }
+
+TEST_CASE("backup, a damaged database refused at start, and restore") {
+  const auto dir = std::filesystem::temp_directory_path() / "footfall-cli-backup";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const auto db = dir / "footfall.db";
+  const auto csv = write_temp("backup-sales.csv", "id,time,total\nA1,2026-11-20 10:00,12.50\n");
+  const auto guessed = run_footfall("import --guess " + csv.string());
+  REQUIRE(guessed.exit_code == 0);
+  const auto profile = write_temp("backup-profile.toml", guessed.output);
+  REQUIRE(run_footfall("import --profile-file " + profile.string() + " --db " + db.string() + " " + csv.string())
+              .exit_code == 0);
+  const auto backup = run_footfall("backup --db " + db.string() + " --to " + (dir / "backups" / "footfall-2026-11-20.db").string());
+  CHECK(backup.exit_code == 0);
+
+  { std::ofstream(db, std::ios::binary | std::ios::in | std::ios::out) << "garbage where the SQLite header was"; }
+  for (const char* suffix : {"-wal", "-shm"}) std::filesystem::remove(db.string() + suffix);
+  const auto refused = run_footfall("kiosk --db " + db.string() + " --screenshot " + (dir / "x.png").string());
+  CHECK(refused.exit_code != 0);
+  CHECK(refused.output.find("is damaged") != std::string::npos);
+  CHECK(refused.output.find("footfall restore") != std::string::npos);
+
+  const auto restored = run_footfall("restore --db " + db.string());
+  CHECK(restored.exit_code == 0);
+  CHECK(restored.output.find("footfall-2026-11-20.db") != std::string::npos);
+  const auto report = run_footfall("report day 2026-11-20 --format json --db " + db.string());
+  CHECK(report.exit_code == 0);
+  CHECK(report.output.find("\"buyers\": 1") != std::string::npos);
+}

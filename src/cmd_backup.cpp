@@ -1,0 +1,44 @@
+#include "commands.hpp"
+#include "config.hpp"
+
+#include "footfall/data/backup.hpp"
+
+#include <chrono>
+#include <iostream>
+#include <stdexcept>
+
+namespace footfall::app {
+
+std::filesystem::path backups_folder(const std::filesystem::path& database) {
+  return database.parent_path() / "backups";
+}
+
+int run_backup_command(const BackupCommand& command) {
+  const AppConfig config = resolve_config(command.common.config, command.common.db);
+  if (!command.restore) {
+    std::filesystem::path target = command.to;
+    if (target.empty()) {
+      const auto now = std::chrono::system_clock::now();
+      const auto stamp = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+      target = backups_folder(config.database) / ("manual-" + std::to_string(stamp) + ".db");
+      std::filesystem::create_directories(target.parent_path());
+    }
+    data::backup_database(config.database, target);
+    std::cout << "backed up " << config.database.string() << " to " << target.string() << "\n";
+    return 0;
+  }
+  std::filesystem::path from = command.from;
+  if (from.empty()) {
+    const auto backups = data::list_backups(backups_folder(config.database));
+    if (backups.empty()) {
+      throw std::runtime_error("no backups in " + backups_folder(config.database).string() +
+                               "; name one: footfall restore FILE");
+    }
+    from = backups.front();
+  }
+  data::restore_database(from, config.database);
+  std::cout << "restored " << config.database.string() << " from " << from.string() << "\n";
+  return 0;
+}
+
+}  // namespace footfall::app
