@@ -34,9 +34,10 @@ void CountingLoop::set_line(const vision::CountingLine& line) {
   pending_line_ = line;
 }
 
-CountingProgress CountingLoop::run() {
+CountingProgress CountingLoop::run() { return run(vision::open_source(setup_.camera.source, setup_.source_options)); }
+
+CountingProgress CountingLoop::run(std::unique_ptr<vision::FrameSource> source) {
   CountingProgress progress;
-  auto source = vision::open_source(setup_.camera.source, setup_.source_options);
   description_ = source->describe();
 
   vision::CounterConfig counter_config;
@@ -61,27 +62,31 @@ CountingProgress CountingLoop::run() {
   auto last_progress = started;
   std::int64_t first_frame_ms = -1;
   vision::Frame frame;
-  auto backoff = std::chrono::milliseconds(500);
+  std::optional<std::int64_t> frozen_since;
   while (!stop_requested_) {
     if (!source->read(frame)) {
       if (!source->is_live()) break;
-      // A live camera dropped: the time until it is back is a gap, never zero visitors.
+      // A live camera dropped: the source reconnects with its own backoff; until a frame comes
+      // back the time is a gap, never zero visitors.
       const std::int64_t gap_start = wall_clock_ms();
-      if (on_state) on_state("down", "camera dropped: " + description_);
-      bool reconnected = false;
-      while (!stop_requested_ && !reconnected) {
-        sleep_unless_stopped(backoff, stop_requested_);
-        backoff = std::min(backoff * 2, std::chrono::milliseconds(30000));
-        try {
-          source = vision::open_source(setup_.camera.source, setup_.source_options);
-          reconnected = source->read(frame);
-        } catch (const std::exception& error) {
-          if (on_state) on_state("down", error.what());
-        }
+      if (on_state) on_state("down", "camera dropped: " + source->health().last_error);
+      bool back = false;
+      while (!stop_requested_ && !back) {
+        sleep_unless_stopped(std::chrono::milliseconds(200), stop_requested_);
+        back = source->read(frame);
       }
       if (on_gap) on_gap(gap_start, wall_clock_ms(), "camera dropped");
-      if (!reconnected) break;
-      backoff = std::chrono::milliseconds(500);
+      if (!back) break;
+      if (on_state) on_state("ok", description_);
+    }
+    // A frozen picture counts nobody: flag it and record it as a gap once it moves again.
+    const bool frozen = source->health().frozen;
+    if (frozen && !frozen_since) {
+      frozen_since = wall_clock_ms();
+      if (on_state) on_state("frozen", "the picture has not changed: " + description_);
+    } else if (!frozen && frozen_since) {
+      if (on_gap) on_gap(*frozen_since, wall_clock_ms(), "camera frozen");
+      frozen_since.reset();
       if (on_state) on_state("ok", description_);
     }
     if (first_frame_ms < 0) first_frame_ms = frame.timestamp_ms;
@@ -103,6 +108,7 @@ CountingProgress CountingLoop::run() {
       on_progress(progress);
     }
   }
+  if (frozen_since && on_gap) on_gap(*frozen_since, wall_clock_ms(), "camera frozen");
   if (on_progress) on_progress(progress);
   return progress;
 }

@@ -42,6 +42,7 @@ class CountingLoop {
   std::function<void(const std::string& state, const std::string& message)> on_state;
 
   CountingProgress run();  // until the source ends, max_seconds pass, or stop()
+  CountingProgress run(std::unique_ptr<vision::FrameSource> source);  // an already open source
   void stop() { stop_requested_ = true; }
   // From another thread: the counter restarts on the new line at the next frame.
   void set_line(const vision::CountingLine& line);
