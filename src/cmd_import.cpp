@@ -49,17 +49,9 @@ int run_import_command(const ImportCommand& command) {
                   << (options.reject_file.empty() ? "" : ", written to " + options.reject_file.string()) << "\n";
       }
     } catch (const data::ImportError& error) {
+      // The message already names the file, the bad rows (file:line: column "X": reason) and what to do.
       if (options.progress) std::fputc('\r', stderr);
       std::cerr << error.what() << "\n";
-      constexpr std::size_t kShown = 20;
-      for (std::size_t i = 0; i < error.errors().size() && i < kShown; ++i) {
-        std::cerr << "  " << error.errors()[i].to_string() << "\n";
-      }
-      if (error.errors().size() > kShown) {
-        std::cerr << "  ... and " << error.errors().size() - kShown << " more\n";
-      }
-      std::cerr << file << ": nothing imported"
-                << (error.errors().empty() ? "" : " (use --skip-bad-rows to import the good rows)") << "\n";
       status = 1;
     }
   }
