@@ -136,3 +136,12 @@ TEST_CASE("the DNN detector without a usable model fails clearly") {
   config.model_path = "/nonexistent/model.weights";
   CHECK_THROWS_WITH_AS(PeopleCounter{config}, doctest::Contains("/nonexistent/model.weights"), std::runtime_error);
 }
+
+TEST_CASE("a track that jumps across the line right after it is born counts nothing") {
+  auto line = door();
+  // Born inside, then an identity switch onto someone walking outside.
+  CHECK(walk(line, 1, 320.F, {300.F, 150.F, 140.F, 130.F}).empty());
+  // Seen inside long enough, the same jump is a real (if fast) crossing.
+  auto settled = door();
+  CHECK(walk(settled, 2, 320.F, {300.F, 295.F, 150.F, 140.F}).size() == 1);
+}

@@ -17,6 +17,7 @@ cv::Point2f to_pixels(NormPoint p, cv::Size size) {
 constexpr double kExtentTolerance = 0.02;
 // Frames on the line after passing it before we call it lingering.
 constexpr std::int64_t kLingerFrames = 2;
+constexpr int kSettleFrames = 2;
 
 }  // namespace
 
@@ -60,7 +61,8 @@ std::optional<Crossing> LineCrossingDetector::update(int track_id, cv::Point2f a
   if (distance > margin_px_) zone = 1;
   if (distance < -margin_px_) zone = -1;
   std::optional<Crossing> crossing;
-  if (state.zone != 0 && zone != state.zone && state.last_zero && state.last_zero->within_segment) {
+  const bool settled = state.zone != 0 && state.zone_frames >= kSettleFrames;
+  if (settled && zone != state.zone && state.last_zero && state.last_zero->within_segment) {
     Moment when{state.last_zero->frame_index, state.last_zero->timestamp_ms};
     if (state.left_line && state.left_line->frame_index > when.frame_index + kLingerFrames) when = *state.left_line;
     crossing = Crossing{when.frame_index, when.timestamp_ms, zone > 0 ? Direction::In : Direction::Out, track_id, 1.F};
@@ -68,7 +70,9 @@ std::optional<Crossing> LineCrossingDetector::update(int track_id, cv::Point2f a
   if (zone != state.zone) {
     state.last_zero.reset();
     state.left_line.reset();
+    state.zone_frames = 0;
   }
+  if (std::abs(distance) > margin_px_) ++state.zone_frames;
   state.zone = zone;
   return crossing;
 }

@@ -8,6 +8,8 @@
 namespace footfall::vision::detail {
 namespace {
 
+constexpr double kMaxGrowth = 3.0;
+
 float body_size(cv::Size2f size) { return std::max(1.F, std::sqrt(size.width * size.height)); }
 
 cv::Point2f center_of(const cv::Rect2f& box) { return {box.x + box.width / 2.F, box.y + box.height / 2.F}; }
@@ -70,7 +72,11 @@ std::vector<int> Tracker::update(const std::vector<Detection>& detections) {
     for (std::size_t d = 0; d < detections.size(); ++d) {
       const float scale = std::max(body_size(tracks_[t].size), body_size(detections[d].box.size()));
       const double distance = cv::norm(center_of(detections[d].box) - predicted) / static_cast<double>(scale);
-      if (distance <= params_.gate) cost[t][d] = distance;
+      // A box of a very different shape is most likely someone else.
+      const cv::Size2f other = detections[d].box.size();
+      const double growth = std::max(std::abs(std::log(static_cast<double>(std::max(1.F, other.width) / std::max(1.F, tracks_[t].size.width)))),
+                                     std::abs(std::log(static_cast<double>(std::max(1.F, other.height) / std::max(1.F, tracks_[t].size.height)))));
+      if (distance <= params_.gate && growth <= std::log(kMaxGrowth)) cost[t][d] = distance;
     }
   }
   const std::vector<int> assignment = solve_assignment(cost);

@@ -12,6 +12,8 @@ namespace footfall::vision {
 // Decides when a track's anchor has really crossed a directed segment. A crossing needs the anchor
 // to pass through the segment's extent and then get `margin_px` clear of the line on the other side,
 // so jitter on the line and U-turns count nothing, while every real re-crossing counts again.
+// A track must first be seen clear of the line on its starting side for a few measurements, so a
+// track that is born and at once jumps to another person (an identity switch) counts nothing.
 class LineCrossingDetector {
  public:
   LineCrossingDetector(CountingLine line, cv::Size frame_size, double margin_px);
@@ -37,6 +39,7 @@ class LineCrossingDetector {
   };
   struct TrackState {
     int zone = 0;  // +1 inside, -1 outside, 0 not yet clear of the line
+    int zone_frames = 0;  // measurements in a row clear of the line on the zone's side
     cv::Point2f previous;
     double previous_distance = 0.0;
     bool has_previous = false;
