@@ -13,6 +13,7 @@ namespace {
 
 constexpr double kUTurnPauseS = 0.8;
 constexpr double kLongestVisitS = 120.0;
+constexpr int kNoiseSlack = 97;  // odd, so windows rarely repeat
 
 // One person's path: straight down (in) or up (out) the frame at x, optionally pausing on the line.
 struct Walker {
@@ -111,7 +112,6 @@ struct SyntheticScene::Impl {
     cv::rectangle(floor, cv::Rect(0, line_y - 12, static_cast<int>(12 * scale()) + 2, 24), cv::Scalar(40, 40, 45), cv::FILLED);
     cv::rectangle(floor, cv::Rect(w - static_cast<int>(12 * scale()) - 2, line_y - 12, static_cast<int>(12 * scale()) + 2, 24),
                   cv::Scalar(40, 40, 45), cv::FILLED);
-    noise.create(h, w, CV_16SC3);
   }
 
   Walker make_walker(const ScriptedWalker& s, std::mt19937& gen) const {
@@ -305,8 +305,14 @@ struct SyntheticScene::Impl {
       cv::warpAffine(image, image, move, image.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
     }
     if (config.noise_sigma > 0.0) {
-      rng.fill(noise, cv::RNG::NORMAL, 0.0, config.noise_sigma);
-      cv::add(image, noise, image, cv::noArray(), CV_8UC3);
+      // Drawing fresh Gaussian noise costs more than the rest of the frame; a random window into a
+      // larger pre-drawn field looks just as random from frame to frame.
+      if (noise.empty()) {
+        noise.create(config.height + kNoiseSlack, config.width + kNoiseSlack, CV_16SC3);
+        rng.fill(noise, cv::RNG::NORMAL, 0.0, config.noise_sigma);
+      }
+      const cv::Rect window(rng.uniform(0, kNoiseSlack), rng.uniform(0, kNoiseSlack), config.width, config.height);
+      cv::add(image, noise(window), image, cv::noArray(), CV_8UC3);
     }
 
     frame.image = image;
