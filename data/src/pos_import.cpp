@@ -136,6 +136,7 @@ class FileImport {
 
   void finish() {
     flush_all();
+    write_batch();
   }
 
   // Rows with errors; in all-or-nothing mode any of these means nothing is written.
@@ -462,7 +463,14 @@ class FileImport {
     ++transactions_;
     if (t.kind == TransactionKind::Sale || t.kind == TransactionKind::Refund) net_sales_ += t.total;
     if (error_count_ > 0 && !options_.skip_bad_rows) return;  // nothing will be written anyway
-    if (store_.upsert_transaction(t)) ++changed_;
+    batch_.push_back(t);
+    if (batch_.size() >= batch_size) write_batch();
+  }
+
+  void write_batch() {
+    if (error_count_ > 0 && !options_.skip_bad_rows) return;
+    changed_ += store_.upsert_transactions(batch_);
+    batch_.clear();
   }
 
   std::string normalise_seller(const std::string& raw) {
@@ -506,6 +514,9 @@ class FileImport {
   std::int64_t transactions_ = 0;
   std::int64_t changed_ = 0;
   Money net_sales_ = 0;
+  // Written in batches so the rollups are updated once per bucket, not once per transaction.
+  static constexpr std::size_t batch_size = 8192;
+  std::vector<Transaction> batch_;
   std::vector<std::pair<std::string_view, std::string>> rejected_rows_;
 };
 

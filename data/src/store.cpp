@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
@@ -57,6 +58,19 @@ std::string content_hash(const Transaction& t) {
   char text[17];
   std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
   return text;
+}
+
+// What one transaction adds to sales_rollup: completed sales are buyers, refunds count in net only.
+struct SalesContribution {
+  std::int64_t buyers = 0;
+  Money gross = 0;
+  Money net = 0;
+  double units = 0.0;
+};
+
+SalesContribution sales_contribution(const std::string& kind, Money total, double units) {
+  const bool sale = kind == "sale";
+  return {sale ? 1 : 0, sale ? total : 0, sale || kind == "refund" ? total : 0, sale ? units : 0.0};
 }
 
 std::string trimmed(const std::string& text) {
@@ -126,6 +140,7 @@ struct Store::Impl {
   SQLite::Statement find_transaction;
   SQLite::Statement insert_transaction;
   SQLite::Statement update_transaction;
+  SQLite::Statement add_to_sales_rollup;
   SQLite::Statement delete_items;
   SQLite::Statement insert_item;
   SQLite::Statement insert_seller;
@@ -144,13 +159,21 @@ struct Store::Impl {
                       "INSERT INTO count_rollup(bucket_ms, door, entries, exits) VALUES (?,?,?,?) "
                       "ON CONFLICT(bucket_ms, door) DO UPDATE SET entries = entries + excluded.entries, "
                       "exits = exits + excluded.exits"),
-        find_transaction(db, "SELECT id, content_hash FROM pos_transactions WHERE source=? AND pos_id=?"),
+        find_transaction(db,
+                         "SELECT id, content_hash, time_ms, kind, total, units, seller FROM pos_transactions "
+                         "WHERE source=? AND pos_id=?"),
         insert_transaction(db,
                            "INSERT INTO pos_transactions(source, pos_id, time_ms, kind, total, units, currency, "
-                           "seller, register, content_hash, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
+                           "seller, register, content_hash, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
+                           "ON CONFLICT(source, pos_id) DO NOTHING"),
         update_transaction(db,
                            "UPDATE pos_transactions SET time_ms=?, kind=?, total=?, units=?, currency=?, seller=?, "
                            "register=?, content_hash=?, imported_at=? WHERE id=?"),
+        add_to_sales_rollup(db,
+                            "INSERT INTO sales_rollup(bucket_ms, seller, buyers, gross, net, units) "
+                            "VALUES (?,?,?,?,?,?) ON CONFLICT(bucket_ms, seller) DO UPDATE SET "
+                            "buyers = buyers + excluded.buyers, gross = gross + excluded.gross, "
+                            "net = net + excluded.net, units = units + excluded.units"),
         delete_items(db, "DELETE FROM pos_line_items WHERE transaction_id=?"),
         insert_item(db, "INSERT INTO pos_line_items(transaction_id, name, quantity, amount) VALUES (?,?,?,?)"),
         insert_seller(db, "INSERT OR IGNORE INTO sellers(name) VALUES (?)"),
@@ -375,28 +398,65 @@ std::vector<CameraGap> Store::camera_gaps(TimeMs from_ms, TimeMs to_ms) {
 }
 
 bool Store::upsert_transaction(const Transaction& transaction) {
+  return upsert_transactions(std::span<const Transaction>(&transaction, 1)) > 0;
+}
+
+std::int64_t Store::upsert_transactions(std::span<const Transaction> transactions) {
   auto& impl = *impl_;
-  const std::string hash = content_hash(transaction);
   const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                           std::chrono::system_clock::now().time_since_epoch())
                           .count();
-  auto upsert = [&]() -> bool {
-    if (!transaction.seller.empty()) {
+  // What each (bucket, seller) of sales_rollup gains or loses; written once at the end.
+  std::map<std::pair<TimeMs, std::string>, SalesContribution> rollup;
+  auto add_to_rollup = [&rollup](TimeMs time_ms, const std::string& seller, const SalesContribution& change,
+                                 bool remove) {
+    auto& sums = rollup[{time_ms / rollup_bucket_ms * rollup_bucket_ms, seller}];
+    const std::int64_t sign = remove ? -1 : 1;
+    sums.buyers += sign * change.buyers;
+    sums.gross += sign * change.gross;
+    sums.net += sign * change.net;
+    sums.units += remove ? -change.units : change.units;
+  };
+  std::set<std::string> sellers_added;
+  auto upsert = [&](const Transaction& transaction) -> bool {
+    const std::string hash = content_hash(transaction);
+    if (!transaction.seller.empty() && sellers_added.insert(transaction.seller).second) {
       impl.insert_seller.reset();
       impl.insert_seller.bind(1, transaction.seller);
       impl.insert_seller.exec();
     }
-    impl.find_transaction.reset();
-    impl.find_transaction.bind(1, transaction.source);
-    impl.find_transaction.bind(2, transaction.pos_id);
+    // Most rows of an import are new: try the insert first, look the row up only on a conflict.
+    auto& insert = impl.insert_transaction;
+    insert.reset();
+    insert.bind(1, transaction.source);
+    insert.bind(2, transaction.pos_id);
+    insert.bind(3, transaction.time_ms);
+    insert.bind(4, kind_name(transaction.kind));
+    insert.bind(5, transaction.total);
+    insert.bind(6, transaction.units);
+    insert.bind(7, transaction.currency);
+    insert.bind(8, transaction.seller);
+    insert.bind(9, transaction.register_name);
+    insert.bind(10, hash);
+    insert.bind(11, now_ms);
     std::int64_t id = 0;
-    if (impl.find_transaction.executeStep()) {
-      id = impl.find_transaction.getColumn(0).getInt64();
-      if (impl.find_transaction.getColumn(1).getString() == hash) {
-        impl.find_transaction.reset();
+    if (insert.exec() > 0) {
+      id = impl.db.getLastInsertRowid();
+    } else {
+      auto& find = impl.find_transaction;
+      find.reset();
+      find.bind(1, transaction.source);
+      find.bind(2, transaction.pos_id);
+      if (!find.executeStep()) throw std::logic_error("pos_transactions: insert conflicted but no row was found");
+      id = find.getColumn(0).getInt64();
+      if (find.getColumn(1).getString() == hash) {
+        find.reset();
         return false;
       }
-      impl.find_transaction.reset();
+      const auto old_kind = find.getColumn(3).getString();
+      add_to_rollup(find.getColumn(2).getInt64(), find.getColumn(6).getString(),
+                    sales_contribution(old_kind, find.getColumn(4).getInt64(), find.getColumn(5).getDouble()), true);
+      find.reset();
       auto& update = impl.update_transaction;
       update.reset();
       update.bind(1, transaction.time_ms);
@@ -413,31 +473,49 @@ bool Store::upsert_transaction(const Transaction& transaction) {
       impl.delete_items.reset();
       impl.delete_items.bind(1, id);
       impl.delete_items.exec();
-    } else {
-      impl.find_transaction.reset();
-      auto& insert = impl.insert_transaction;
-      insert.reset();
-      insert.bind(1, transaction.source);
-      insert.bind(2, transaction.pos_id);
-      insert.bind(3, transaction.time_ms);
-      insert.bind(4, kind_name(transaction.kind));
-      insert.bind(5, transaction.total);
-      insert.bind(6, transaction.units);
-      insert.bind(7, transaction.currency);
-      insert.bind(8, transaction.seller);
-      insert.bind(9, transaction.register_name);
-      insert.bind(10, hash);
-      insert.bind(11, now_ms);
-      insert.exec();
-      id = impl.db.getLastInsertRowid();
     }
+    add_to_rollup(transaction.time_ms, transaction.seller,
+                  sales_contribution(kind_name(transaction.kind), transaction.total, transaction.units), false);
     impl.insert_items(id, transaction.items);
     return true;
   };
+  // The CHECK on pos_transactions.kind builds a temporary table for its IN list on every insert,
+  // which costs more than the insert; kind_name() only ever yields allowed kinds. The pragma
+  // recompiles the statements, so it is only worth it for a large batch.
+  const bool skip_checks = transactions.size() >= 256;
+  struct CheckSkipper {
+    SQLite::Database& db;
+    bool active;
+    CheckSkipper(SQLite::Database& database, bool on) : db(database), active(on) {
+      if (active) db.exec("PRAGMA ignore_check_constraints = ON");
+    }
+    ~CheckSkipper() {
+      try {
+        if (active) db.exec("PRAGMA ignore_check_constraints = OFF");
+      } catch (const SQLite::Exception&) {  // a pragma on an open connection does not fail in practice
+      }
+    }
+    CheckSkipper(const CheckSkipper&) = delete;
+    CheckSkipper& operator=(const CheckSkipper&) = delete;
+  } const check_skipper(impl.db, skip_checks);
   // A savepoint nests inside the importer's transaction, so a whole file still commits at once.
   Impl::run(impl.begin_upsert);
   try {
-    const bool changed = upsert();
+    std::int64_t changed = 0;
+    for (const auto& transaction : transactions) {
+      if (upsert(transaction)) ++changed;
+    }
+    auto& add = impl.add_to_sales_rollup;
+    for (const auto& [key, sums] : rollup) {
+      add.reset();
+      add.bind(1, key.first);
+      add.bind(2, key.second);
+      add.bind(3, sums.buyers);
+      add.bind(4, sums.gross);
+      add.bind(5, sums.net);
+      add.bind(6, sums.units);
+      add.exec();
+    }
     Impl::run(impl.release_upsert);
     return changed;
   } catch (...) {

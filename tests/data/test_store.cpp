@@ -159,7 +159,7 @@ TEST_CASE("store: an older file is upgraded and the hourly rollup backfilled") {
         "DROP TABLE count_rollup_hour; DROP TABLE sales_rollup_hour; PRAGMA user_version = 1");
   }
   Store upgraded(file);
-  CHECK(upgraded.schema_version() == 3);
+  CHECK(upgraded.schema_version() == 4);
   CHECK(count(upgraded, "SELECT entries FROM count_rollup_hour WHERE bucket_ms = 0") == 2);
   CHECK(count(upgraded, "SELECT gross FROM sales_rollup_hour WHERE bucket_ms = 0") == 700);
   upgraded.add_count_events({{2'000'000, "main", false, 3, 1.F}});

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,9 @@ class Store {
 
   // Inserts or updates by (source, pos_id); returns true when something changed.
   bool upsert_transaction(const Transaction& transaction);
+  // The same for many at once, all or nothing; the sales rollups are updated once per bucket and
+  // seller instead of once per row. Returns how many were added or changed.
+  std::int64_t upsert_transactions(std::span<const Transaction> transactions);
 
   void record_import(const ImportRecord& record);
   [[nodiscard]] std::optional<TimeMs> last_import_ms();                 // last successful import
