@@ -7,6 +7,8 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include <algorithm>
+#include <charconv>
+#include <string_view>
 #include <map>
 #include <set>
 #include <cstdio>
@@ -32,32 +34,53 @@ const char* kind_name(TransactionKind kind) {
 }
 
 // FNV-1a over a canonical rendering: enough to tell "this row changed" apart, not a security hash.
+// Numbers are rendered as std::to_string would (doubles as "%f"), but without its printf per field:
+// an import hashes every transaction.
+class ContentHash {
+ public:
+  void add(std::string_view field) {
+    for (const char c : field) mix(c);
+    mix('\x1f');
+  }
+  void add(std::int64_t value) {
+    char text[24];
+    const auto end = std::to_chars(text, text + sizeof text, value).ptr;
+    add(std::string_view(text, static_cast<std::size_t>(end - text)));
+  }
+  void add(double value) {
+    char text[400];  // "%f" of the largest double has 309 digits before the point
+    const auto end = std::to_chars(text, text + sizeof text, value, std::chars_format::fixed, 6).ptr;
+    add(std::string_view(text, static_cast<std::size_t>(end - text)));
+  }
+  [[nodiscard]] std::string text() const {
+    char text[17];
+    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash_));
+    return text;
+  }
+
+ private:
+  void mix(char c) {
+    hash_ ^= static_cast<unsigned char>(c);
+    hash_ *= 1099511628211ULL;
+  }
+  std::uint64_t hash_ = 14695981039346656037ULL;
+};
+
 std::string content_hash(const Transaction& t) {
-  std::string canonical;
-  auto add = [&canonical](const std::string& field) {
-    canonical += field;
-    canonical += '\x1f';
-  };
-  add(std::to_string(t.time_ms));
-  add(kind_name(t.kind));
-  add(std::to_string(t.total));
-  add(std::to_string(t.units));
-  add(t.currency);
-  add(t.seller);
-  add(t.register_name);
+  ContentHash hash;
+  hash.add(std::int64_t{t.time_ms});
+  hash.add(kind_name(t.kind));
+  hash.add(std::int64_t{t.total});
+  hash.add(t.units);
+  hash.add(t.currency);
+  hash.add(t.seller);
+  hash.add(t.register_name);
   for (const auto& item : t.items) {
-    add(item.name);
-    add(std::to_string(item.quantity));
-    add(std::to_string(item.amount));
+    hash.add(item.name);
+    hash.add(item.quantity);
+    hash.add(std::int64_t{item.amount});
   }
-  std::uint64_t hash = 14695981039346656037ULL;
-  for (const char c : canonical) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ULL;
-  }
-  char text[17];
-  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
-  return text;
+  return hash.text();
 }
 
 // What one transaction adds to sales_rollup: completed sales are buyers, refunds count in net only.
@@ -193,7 +216,7 @@ struct Store::Impl {
     for (const auto& item : items) {
       insert_item.reset();
       insert_item.bind(1, transaction_id);
-      insert_item.bind(2, item.name);
+      insert_item.bindNoCopy(2, item.name);
       insert_item.bind(3, item.quantity);
       insert_item.bind(4, item.amount);
       insert_item.exec();
@@ -428,16 +451,17 @@ std::int64_t Store::upsert_transactions(std::span<const Transaction> transaction
     // Most rows of an import are new: try the insert first, look the row up only on a conflict.
     auto& insert = impl.insert_transaction;
     insert.reset();
-    insert.bind(1, transaction.source);
-    insert.bind(2, transaction.pos_id);
+    // No copies: every bound string outlives the exec below.
+    insert.bindNoCopy(1, transaction.source);
+    insert.bindNoCopy(2, transaction.pos_id);
     insert.bind(3, transaction.time_ms);
-    insert.bind(4, kind_name(transaction.kind));
+    insert.bindNoCopy(4, kind_name(transaction.kind));
     insert.bind(5, transaction.total);
     insert.bind(6, transaction.units);
-    insert.bind(7, transaction.currency);
-    insert.bind(8, transaction.seller);
-    insert.bind(9, transaction.register_name);
-    insert.bind(10, hash);
+    insert.bindNoCopy(7, transaction.currency);
+    insert.bindNoCopy(8, transaction.seller);
+    insert.bindNoCopy(9, transaction.register_name);
+    insert.bindNoCopy(10, hash);
     insert.bind(11, now_ms);
     std::int64_t id = 0;
     if (insert.exec() > 0) {
