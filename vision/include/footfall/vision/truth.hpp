@@ -31,7 +31,7 @@ struct DirectionScore {
   int matched = 0;
   int missed = 0;
   int extra = 0;
-  [[nodiscard]] double accuracy() const;  // 1 - (missed + extra) / truth
+  [[nodiscard]] double accuracy() const;  // 1 - (missed + extra) / truth; with no truth: 1 if nothing extra, else 0
 };
 
 struct Score {
