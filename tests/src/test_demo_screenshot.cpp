@@ -24,7 +24,10 @@ TEST_CASE("footfall demo renders a screenshot that is not blank") {
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   const auto shot = dir / "demo.png";
-  const std::string command = std::string(FOOTFALL_BINARY) + " demo --db " + (dir / "demo.db").string() +
+  // In the sanitizer build, LeakSanitizer would report Mesa's one-off allocations after its driver is
+  // unloaded, when no suppression can name it; test_ui checks the kiosk's own leaks with Mesa kept loaded.
+  const std::string command = "ASAN_OPTIONS=\"${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0\" " +
+                              std::string(FOOTFALL_BINARY) + " demo --db " + (dir / "demo.db").string() +
                               " --screenshot " + shot.string() + " --after 4 > " + (dir / "log.txt").string() +
                               " 2>&1";
   REQUIRE(std::system(command.c_str()) == 0);
