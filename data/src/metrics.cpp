@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <span>
@@ -209,8 +210,9 @@ Conversion wilson_conversion(std::int64_t buyers, std::int64_t visitors, int low
   const double denominator = 1.0 + z2 / n;
   const double centre = (p + z2 / (2.0 * n)) / denominator;
   const double half_width = z * std::sqrt(p * (1.0 - p) / n + z2 / (4.0 * n * n)) / denominator;
-  result.low = std::max(0.0, centre - half_width);
-  result.high = std::min(1.0, centre + half_width);
+  // At p = 0 or 1 the bound is exactly 0 or 1; rounding would otherwise leave 5e-17.
+  result.low = p == 0.0 ? 0.0 : std::max(0.0, centre - half_width);
+  result.high = p == 1.0 ? 1.0 : std::min(1.0, centre + half_width);
   return result;
 }
 
@@ -329,6 +331,51 @@ const char* group_by_name(GroupBy group_by) {
   return "day";
 }
 
+namespace {
+
+// Rows of a range report in the order their labels first appear.
+class RowGroups {
+ public:
+  void add(const std::string& label, TimeMs from, TimeMs to, const Tally& tally, bool inferred) {
+    auto [found, inserted] = index_.try_emplace(label, groups_.size());
+    if (inserted) {
+      groups_.push_back({});
+      groups_.back().row.label = label;
+      groups_.back().row.start_ms = from;
+    }
+    auto& group = groups_[found->second];
+    group.tally += tally;
+    group.row.end_ms = std::max(group.row.end_ms, to);
+    group.row.roster_inferred = group.row.roster_inferred || inferred;
+  }
+
+  [[nodiscard]] std::vector<RangeRow> rows(const StoreSettings& settings) const {
+    std::vector<RangeRow> result;
+    for (const auto& group : groups_) {
+      result.push_back(group.row);
+      result.back().figures = make_figures(group.tally, settings);
+      result.back().camera_down = group.tally.gap_ms > 0;
+    }
+    return result;
+  }
+
+ private:
+  struct Group {
+    RangeRow row;
+    Tally tally;
+  };
+  std::vector<Group> groups_;
+  std::map<std::string, std::size_t> index_;
+};
+
+std::string hour_text_of(int hour) {
+  char text[8];
+  std::snprintf(text, sizeof text, "%02d:00", hour);
+  return text;
+}
+
+}  // namespace
+
 RangeSummary range_summary(Store& store, const std::string& from_date, const std::string& to_date, GroupBy group_by) {
   constexpr int max_days = 3700;
   const auto settings = store.settings();
@@ -349,23 +396,11 @@ RangeSummary range_summary(Store& store, const std::string& from_date, const std
             [](const RosterEntry& a, const RosterEntry& b) { return a.start_ms < b.start_ms; });
   std::size_t roster_first = 0;
 
-  struct Group {
-    RangeRow row;
-    Tally tally;
-  };
-  std::vector<Group> groups;
-  std::map<std::string, std::size_t> index;
-  auto add = [&](const std::string& label, TimeMs from, TimeMs to, const Tally& tally, bool inferred) {
-    auto [found, inserted] = index.try_emplace(label, groups.size());
-    if (inserted) {
-      groups.push_back({});
-      groups.back().row.label = label;
-      groups.back().row.start_ms = from;
-    }
-    auto& group = groups[found->second];
-    group.tally += tally;
-    group.row.end_ms = std::max(group.row.end_ms, to);
-    group.row.roster_inferred = group.row.roster_inferred || inferred;
+  RowGroups groups;
+  RowGroups shift_groups;
+  RowGroups seller_groups;
+  const auto add = [&groups](const std::string& label, TimeMs from, TimeMs to, const Tally& tally, bool inferred) {
+    groups.add(label, from, to, tally, inferred);
   };
 
   RangeSummary summary;
@@ -409,7 +444,9 @@ RangeSummary range_summary(Store& store, const std::string& from_date, const std
         break;
       case GroupBy::Weekday: add(weekday_labels[weekday], 0, 0, tallies.total, false); break;
     }
+    for (const auto& shift : tallies.shifts) shift_groups.add(shift.name, 0, 0, shift.tally, false);
     for (const auto& seller : tallies.sellers) {
+      seller_groups.add(seller.seller, 0, 0, seller.tally, seller.inferred);
       if (seller.inferred) ++inferred_days[seller.seller];
     }
   }
@@ -418,15 +455,23 @@ RangeSummary range_summary(Store& store, const std::string& from_date, const std
                                     (days == 1 ? " day" : " days") + ": floor time inferred from first and last sale");
   }
   summary.total = make_figures(total, settings);
-  for (auto& group : groups) {
-    group.row.figures = make_figures(group.tally, settings);
-    group.row.camera_down = group.tally.gap_ms > 0;
-    summary.rows.push_back(std::move(group.row));
-  }
+  summary.rows = groups.rows(settings);
+  summary.shifts = shift_groups.rows(settings);
+  summary.sellers = seller_groups.rows(settings);
+  std::array<Tally, 24> hour_of_day{};
   for (std::size_t weekday = 0; weekday < heat.size(); ++weekday) {
     for (std::size_t hour = 0; hour < heat[weekday].size(); ++hour) {
       summary.weekday_hour[weekday][hour] = make_figures(heat[weekday][hour], settings);
+      hour_of_day[hour] += heat[weekday][hour];
     }
+  }
+  for (std::size_t hour = 0; hour < hour_of_day.size(); ++hour) {
+    if (!has_data(hour_of_day[hour])) continue;
+    RangeRow row;
+    row.label = hour_text_of(static_cast<int>(hour));
+    row.figures = make_figures(hour_of_day[hour], settings);
+    row.camera_down = hour_of_day[hour].gap_ms > 0;
+    summary.hours.push_back(std::move(row));
   }
   for (const auto& gap : store.camera_gaps(start, end)) {
     summary.quality_notes.push_back("Camera down on door " + gap.door + " from " +

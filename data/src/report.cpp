@@ -701,12 +701,16 @@ std::string range_json(const RangeSummary& s, const StoreSettings& settings) {
   j["to"] = s.to_date;
   j["group_by"] = group_by_name(s.group_by);
   merge(j, figure_json(s.total));
-  j["rows"] = Json::array();
-  for (const auto& row : s.rows) {
-    Json line = {{"label", row.label}, {"start_ms", row.start_ms}, {"end_ms", row.end_ms},
-                 {"camera_down", row.camera_down}, {"roster_inferred", row.roster_inferred}};
-    merge(line, figure_json(row.figures));
-    j["rows"].push_back(std::move(line));
+  // The same keys per row in every array, so a reader handles them alike.
+  for (const auto& [key, rows] : {std::pair<const char*, const std::vector<RangeRow>*>{"hours", &s.hours},
+                                  {"shifts", &s.shifts}, {"sellers", &s.sellers}, {"rows", &s.rows}}) {
+    j[key] = Json::array();
+    for (const auto& row : *rows) {
+      Json line = {{"label", row.label}, {"start_ms", row.start_ms}, {"end_ms", row.end_ms},
+                   {"camera_down", row.camera_down}, {"roster_inferred", row.roster_inferred}};
+      merge(line, figure_json(row.figures));
+      j[key].push_back(std::move(line));
+    }
   }
   j["weekday_hour"] = Json::array();
   for (const auto& day : s.weekday_hour) {

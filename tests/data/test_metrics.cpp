@@ -281,3 +281,11 @@ TEST_CASE("metrics: a half-hour zone (Asia/Kolkata) and a kiosk cut in mid-hour 
   CHECK(cut.total.visitors == 3);
   CHECK(hour_at(cut, 10).figures.visitors == 3);
 }
+
+TEST_CASE("metrics: no buyers gives a lower bound of exactly zero, all buyers an upper bound of one") {
+  const auto none = footfall::data::wilson_conversion(0, 7, 30);
+  CHECK(none.low == 0.0);
+  CHECK(none.high == doctest::Approx(0.3543).epsilon(0.001));
+  const auto all = footfall::data::wilson_conversion(7, 7, 30);
+  CHECK(all.high == 1.0);
+}

@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <date/date.h>
 #include <nlohmann/json.hpp>
 
@@ -137,6 +139,26 @@ TEST_CASE("report: range report in JSON and HTML with the weekday × hour heat m
   REQUIRE(json["weekday_hour"][0].size() == 24);
   CHECK(json["weekday_hour"][0][10].get<double>() == doctest::Approx(0.2));
   CHECK(json["weekday_hour"][1][10].is_null());
+  // Range reports carry the day report's arrays too, over the whole range, with the rows' keys.
+  const auto one_day = day_summary(day.store, "2026-05-04");
+  for (const char* key : {"hours", "shifts", "sellers"}) {
+    CAPTURE(key);
+    REQUIRE(!json[key].empty());
+    for (const auto& row : json[key]) {
+      for (const auto& [name, value] : json["rows"][0].items()) CHECK(row.contains(name));
+    }
+  }
+  REQUIRE(json["shifts"].size() == one_day.shifts.size());
+  CHECK(json["shifts"][0]["label"] == one_day.shifts[0].name);
+  CHECK(json["shifts"][0]["visitors"] == one_day.shifts[0].figures.visitors);
+  CHECK(json["sellers"].size() == one_day.sellers.size());
+  std::int64_t hour_visitors = 0;
+  for (const auto& hour : json["hours"]) hour_visitors += hour["visitors"].get<std::int64_t>();
+  CHECK(hour_visitors == 10);
+  const auto ten = std::find_if(json["hours"].begin(), json["hours"].end(),
+                                [](const auto& hour) { return hour["label"] == "10:00"; });
+  REQUIRE(ten != json["hours"].end());
+  CHECK((*ten)["conversion"].get<double>() == doctest::Approx(0.2));
 
   const auto html = render_range_report(summary, day.settings, ReportFormat::Html, "fr");
   CHECK(html.find("Conversion par jour et heure") != std::string::npos);

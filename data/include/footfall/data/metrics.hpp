@@ -104,6 +104,9 @@ struct RangeSummary {
   GroupBy group_by = GroupBy::Day;
   Figures total;
   std::vector<RangeRow> rows;
+  std::vector<RangeRow> hours;    // hour of day ("14:00") over the whole range, hours with data only
+  std::vector<RangeRow> shifts;   // each shift over the range
+  std::vector<RangeRow> sellers;  // each seller over the range
   // Conversion heat map: [weekday Monday = 0][local hour], summed over the range.
   std::array<std::array<Figures, 24>, 7> weekday_hour{};
   std::vector<std::string> quality_notes;
