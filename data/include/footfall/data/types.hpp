@@ -43,7 +43,7 @@ struct Transaction {
 enum class VisitorRule { Entries, HalfOfInPlusOut };
 
 struct StoreSettings {
-  std::string name = "Demo store";
+  std::string name = "My shop";    // until the owner names it
   std::string time_zone = "UTC";   // IANA
   int cutoff_minutes = 0;          // a business day starts at this local time (e.g. 120 = 02:00)
   int open_minutes = 9 * 60;
