@@ -105,7 +105,7 @@ class Generator {
             : 0.0;
     const double open_span = static_cast<double>(plan.close_ms - plan.open_ms);
     const double peak_intensity = 1.6;
-    std::lognormal_distribution<double> basket(std::log(3000.0), 0.6);
+    std::lognormal_distribution<double> basket(std::log(options_.median_basket), 0.6);
     std::geometric_distribution<int> extra_units(0.45);
     std::uniform_int_distribution<TimeMs> dwell(3 * minute_ms, 40 * minute_ms);
 
@@ -244,6 +244,7 @@ void seed_demo_day(Store& store, const std::string& date, TimeMs now_ms) {
   options.seed = 20260101;
   options.entries_per_day = 1200;  // a small shop: the kiosk's live camera adds a few hundred a day
   options.transactions_per_day = 150;
+  options.median_basket = 7000.0;  // like the till file's tickets, so "vs last week" compares like with like
   // The sellers of assets/demo/sales.csv (scripts/make_demo_sales.py), two per shift.
   options.sellers = {"Анна", "Élodie", "Rémi", "Zoé Martin"};
   for (const auto& seller : options.sellers) store.add_seller_alias(seller, seller);

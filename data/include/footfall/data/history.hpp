@@ -15,6 +15,7 @@ struct HistoryOptions {
   std::uint64_t seed = 1;         // same seed, same history
   int entries_per_day = 5000;     // an average weekday; Saturdays are busier, Sundays quieter
   int transactions_per_day = 600;
+  double median_basket = 3000.0;  // minor units; baskets are log-normal around it
   std::vector<std::string> sellers = {"Anna", "Bruno", "Chloé", "Dmitri"};
   std::vector<ShiftDefinition> shifts;  // empty: the store's shifts, or Morning 09–14 / Afternoon 14–20
   std::string zone;               // empty: the store's zone
