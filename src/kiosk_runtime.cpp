@@ -83,6 +83,23 @@ void KioskRuntime::request_refresh() {
   refresh_signal_.notify_one();
 }
 
+// A disk that refuses writes must be seen on the screen; the counts wait in memory meanwhile.
+void KioskRuntime::show_storage_status(const data::CountWriterStatus& status) {
+  std::string warning;
+  if (!status.last_error.empty()) {
+    warning = "storage: " + status.last_error + " (" + std::to_string(status.pending) + " counts waiting in memory)";
+  }
+  if (status.dropped > 0) {
+    warning += (warning.empty() ? "storage: " : "; ") + std::to_string(status.dropped) + " counts lost";
+  }
+  if (warning == storage_warning_) return;
+  storage_warning_ = warning;
+  hub_.update([&](ui::KioskSnapshot& snapshot) {
+    std::erase_if(snapshot.warnings, [](const std::string& w) { return w.starts_with("storage: "); });
+    if (!warning.empty()) snapshot.warnings.push_back(warning);
+  });
+}
+
 void KioskRuntime::report_error(const std::string& worker, const std::string& message) {
   hub_.update([&](ui::KioskSnapshot& snapshot) { snapshot.worker_error = worker + ": " + message; });
 }
@@ -162,6 +179,7 @@ void KioskRuntime::camera_thread() {
       view->live_in = live_in;
       view->live_out = live_out;
       hub_.publish_camera(view);
+      show_storage_status(writer.status());
     };
     loop.run();
     {
@@ -215,7 +233,11 @@ void KioskRuntime::metrics_thread() {
       }
       const std::int64_t now = now_ms();
       if (const std::int64_t frame_ms = last_frame_ms_; frame_ms > 0 && now - frame_ms < kHeartbeatFreshness) {
-        store->set_camera_up(camera_setup_.camera.door, frame_ms);
+        try {
+          store->set_camera_up(camera_setup_.camera.door, frame_ms);
+        } catch (const std::exception&) {
+          // A full or read-only disk: the writer's banner says so; the figures can still be read.
+        }
       }
       const data::StoreSettings settings = store->settings();
       const std::string today = data::business_date_of(settings, now);

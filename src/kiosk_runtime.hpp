@@ -2,6 +2,7 @@
 #include "config.hpp"
 #include "counting_loop.hpp"
 
+#include "footfall/data/count_writer.hpp"
 #include "footfall/data/store.hpp"
 #include "footfall/ui/snapshot.hpp"
 
@@ -40,6 +41,7 @@ class KioskRuntime {
   void write_end_of_day_reports(data::Store& store, std::int64_t now);
   void request_refresh();
   [[nodiscard]] std::int64_t now_ms() const;
+  void show_storage_status(const data::CountWriterStatus& status);
   void report_error(const std::string& worker, const std::string& message);
 
   AppConfig config_;
@@ -57,6 +59,7 @@ class KioskRuntime {
   std::chrono::steady_clock::time_point next_report_check_{};
   std::atomic<std::int64_t> last_frame_ms_{0};
   bool downtime_recorded_ = false;
+  std::string storage_warning_;  // camera thread only
   std::string last_backup_day_;  // once per run, by the figures thread  // the camera thread's heartbeat; the figures thread stores it
 
   std::mutex import_mutex_;
