@@ -1,5 +1,6 @@
 #include "commands.hpp"
 #include "config.hpp"
+#include "dates.hpp"
 #include "kiosk_runtime.hpp"
 
 #include "footfall/data/backup.hpp"
@@ -19,11 +20,6 @@
 
 namespace footfall::app {
 namespace {
-
-std::int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 // The demo shows an open shop at any hour: outside 10:00-19:30 in the demo's zone it runs on a
 // clock set to 16:30 of the same local day. Returns the offset to add to the wall clock.
@@ -70,8 +66,9 @@ int run_kiosk_command(const KioskCommand& command) {
     return 0;
   }
   AppConfig config = resolve_config(command.demo ? "" : command.common.config, command.common.db);
-  const std::int64_t clock_offset = command.demo ? demo_clock_offset_ms(now_ms()) : 0;
-  if (command.demo) config.database = prepare_demo_database(command.common.db, now_ms() + clock_offset);
+  const std::int64_t started_ms = wall_clock_ms();
+  const std::int64_t clock_offset = command.demo ? demo_clock_offset_ms(started_ms) : 0;
+  if (command.demo) config.database = prepare_demo_database(command.common.db, started_ms + clock_offset);
   if (std::filesystem::exists(config.database)) {
     if (const auto findings = data::check_database(config.database); !findings.empty()) {
       const auto backups = data::list_backups(backups_folder(config.database));
@@ -88,7 +85,7 @@ int run_kiosk_command(const KioskCommand& command) {
   if (command.demo) {
     camera.camera.source = "synthetic";
     camera.source_options.realtime = true;
-    camera.source_options.start_time_ms = now_ms() + clock_offset;
+    camera.source_options.start_time_ms = wall_clock_ms() + clock_offset;
   }
   if (!command.source.empty()) camera.camera.source = command.source;
   if (camera.camera.source.starts_with("synthetic")) camera.source_options.realtime = true;

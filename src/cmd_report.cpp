@@ -21,10 +21,7 @@ date::sys_days parse_business_date(const std::string& option, const std::string&
 }
 
 std::string last_complete_business_day(const data::StoreSettings& settings) {
-  const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                       std::chrono::system_clock::now().time_since_epoch())
-                       .count();
-  return shift_iso_date(data::business_date_of(settings, now), -1);
+  return shift_iso_date(data::business_date_of(settings, wall_clock_ms()), -1);
 }
 
 }  // namespace

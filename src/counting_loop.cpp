@@ -1,16 +1,13 @@
 #include "counting_loop.hpp"
 
+#include "dates.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <thread>
 
 namespace footfall::app {
 namespace {
-
-std::int64_t wall_clock_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 // Sleeps in small steps so stop() is honoured quickly.
 void sleep_unless_stopped(std::chrono::milliseconds duration, const std::atomic<bool>& stop) {

@@ -1,8 +1,14 @@
 #include "dates.hpp"
 
+#include <chrono>
 #include <cstdio>
 
 namespace footfall::app {
+
+std::int64_t wall_clock_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
 
 // sscanf rather than date::parse: GCC 12 flags date::parse's internals as maybe-uninitialized at -O2.
 std::optional<date::sys_days> parse_iso_date(const std::string& text) {

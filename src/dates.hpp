@@ -7,6 +7,9 @@
 
 namespace footfall::app {
 
+// UTC milliseconds since the epoch, the unit every stored time uses.
+std::int64_t wall_clock_ms();
+
 // YYYY-MM-DD; empty when it is not a real date.
 std::optional<date::sys_days> parse_iso_date(const std::string& text);
 std::string format_iso_date(date::sys_days day);

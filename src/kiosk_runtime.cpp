@@ -31,9 +31,7 @@ KioskRuntime::KioskRuntime(AppConfig config, CountingSetup camera, ui::SnapshotH
     : config_(std::move(config)), camera_setup_(std::move(camera)), hub_(hub), clock_offset_ms_(clock_offset_ms) {}
 
 std::int64_t KioskRuntime::now_ms() const {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-             .count() +
-         clock_offset_ms_;
+  return wall_clock_ms() + clock_offset_ms_;
 }
 
 KioskRuntime::~KioskRuntime() { stop(); }
