@@ -59,7 +59,7 @@ CountingProgress CountingLoop::run(std::unique_ptr<vision::FrameSource> source) 
   auto last_progress = started;
   std::int64_t first_frame_ms = -1;
   vision::Frame frame;
-  std::optional<std::int64_t> frozen_since;
+  std::int64_t frozen_since_ms = 0;  // 0: the picture is moving (a plain value: GCC 12 misreads optional here)
   while (!stop_requested_) {
     if (!source->read(frame)) {
       if (!source->is_live()) break;
@@ -78,12 +78,12 @@ CountingProgress CountingLoop::run(std::unique_ptr<vision::FrameSource> source) 
     }
     // A frozen picture counts nobody: flag it and record it as a gap once it moves again.
     const bool frozen = source->health().frozen;
-    if (frozen && !frozen_since) {
-      frozen_since = wall_clock_ms();
+    if (frozen && frozen_since_ms == 0) {
+      frozen_since_ms = wall_clock_ms();
       if (on_state) on_state("frozen", "the picture has not changed: " + description_);
-    } else if (!frozen && frozen_since) {
-      if (on_gap) on_gap(*frozen_since, wall_clock_ms(), "camera frozen");
-      frozen_since.reset();
+    } else if (!frozen && frozen_since_ms != 0) {
+      if (on_gap) on_gap(frozen_since_ms, wall_clock_ms(), "camera frozen");
+      frozen_since_ms = 0;
       if (on_state) on_state("ok", description_);
     }
     if (first_frame_ms < 0) first_frame_ms = frame.timestamp_ms;
@@ -105,7 +105,7 @@ CountingProgress CountingLoop::run(std::unique_ptr<vision::FrameSource> source) 
       on_progress(progress);
     }
   }
-  if (frozen_since && on_gap) on_gap(*frozen_since, wall_clock_ms(), "camera frozen");
+  if (frozen_since_ms != 0 && on_gap) on_gap(frozen_since_ms, wall_clock_ms(), "camera frozen");
   if (on_progress) on_progress(progress);
   return progress;
 }
