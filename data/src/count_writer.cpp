@@ -81,6 +81,7 @@ struct CountEventWriter::Impl {
           transaction.commit();
         } catch (const std::exception& e) {
           error = path + ": cannot write count events: " + e.what();
+          store.reset();  // a fresh connection on the next try, e.g. once a read-only file is fixed
         }
       }
 

@@ -2,7 +2,6 @@
 
 #include "schema.hpp"
 
-#include <SQLiteCpp/Savepoint.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
@@ -207,6 +206,16 @@ struct Store::Impl {
         release_upsert(db, "RELEASE upsert_transaction"),
         rollback_upsert(db, "ROLLBACK TO upsert_transaction") {}
 
+  // A statement that failed mid-step stays busy, and a busy statement makes the next SAVEPOINT
+  // on this connection fail; reset them all so a retry after a disk error starts clean.
+  void reset_cached_statements() noexcept {
+    for (auto* statement : {&insert_event, &add_to_rollup, &find_transaction, &insert_transaction,
+                            &update_transaction, &add_to_sales_rollup, &delete_items, &insert_item,
+                            &insert_seller, &find_alias, &begin_upsert, &release_upsert, &rollback_upsert}) {
+      statement->tryReset();
+    }
+  }
+
   static void run(SQLite::Statement& statement) {
     statement.reset();
     statement.exec();
@@ -224,6 +233,36 @@ struct Store::Impl {
   }
 };
 
+// SQLite::Savepoint (3.2.1) only rolls back to the savepoint on failure and leaves it open, so the
+// connection stays inside a transaction that later "successful" writes join and never commit.
+// This one rolls back and releases, after resetting the cached statements a failed step left busy.
+class Store::Savepoint {
+ public:
+  Savepoint(Impl& impl, std::string name) : impl_(impl), name_(std::move(name)) {
+    impl_.db.exec("SAVEPOINT " + name_);
+  }
+  ~Savepoint() {
+    if (released_) return;
+    impl_.reset_cached_statements();
+    try {
+      impl_.db.exec("ROLLBACK TO " + name_);
+      impl_.db.exec("RELEASE " + name_);
+    } catch (const SQLite::Exception&) {  // still failing: the caller's exception says why
+    }
+  }
+  Savepoint(const Savepoint&) = delete;
+  Savepoint& operator=(const Savepoint&) = delete;
+  void release() {
+    impl_.db.exec("RELEASE " + name_);
+    released_ = true;
+  }
+
+ private:
+  Impl& impl_;
+  std::string name_;
+  bool released_ = false;
+};
+
 Store::Store(const std::string& path) : impl_(std::make_unique<Impl>(path)) {}
 Store::~Store() = default;
 Store::Store(Store&&) noexcept = default;
@@ -237,7 +276,7 @@ const std::string& Store::path() const { return impl_->path; }
 
 void Store::add_count_events(const std::vector<CountEvent>& events) {
   if (events.empty()) return;
-  SQLite::Savepoint savepoint(impl_->db, "add_count_events");
+  Savepoint savepoint(*impl_, "add_count_events");
   auto& insert = impl_->insert_event;
   // The 15-minute rollup is updated once per bucket and door, not once per event.
   std::map<std::pair<TimeMs, std::string>, std::pair<std::int64_t, std::int64_t>> rollup;
@@ -279,7 +318,7 @@ void Store::add_camera_gap(const CameraGap& gap) {
 void Store::set_camera_up(const std::string& door, TimeMs time_ms) {
   // Heartbeats closer than this extend the current uptime interval instead of opening a new one.
   constexpr TimeMs max_heartbeat_gap_ms = 2 * 60 * 1000;
-  SQLite::Savepoint savepoint(impl_->db, "camera_up");
+  Savepoint savepoint(*impl_, "camera_up");
   SQLite::Statement extend(impl_->db,
                            "UPDATE camera_uptime SET end_ms = max(end_ms, ?1) WHERE id = (SELECT id FROM camera_uptime "
                            "WHERE door = ?2 AND end_ms >= ?1 - ?3 AND start_ms <= ?1 ORDER BY end_ms DESC LIMIT 1)");
@@ -344,7 +383,7 @@ void Store::save_settings(const StoreSettings& settings) {
 }
 
 void Store::set_shifts(const std::vector<ShiftDefinition>& shifts) {
-  SQLite::Savepoint savepoint(impl_->db, "set_shifts");
+  Savepoint savepoint(*impl_, "set_shifts");
   impl_->db.exec("DELETE FROM shifts");
   SQLite::Statement insert(impl_->db,
                            "INSERT INTO shifts(position, name, weekday_mask, start_minutes, end_minutes) "
@@ -374,7 +413,7 @@ std::vector<ShiftDefinition> Store::shifts() {
 }
 
 void Store::add_roster(const std::vector<RosterEntry>& roster) {
-  SQLite::Savepoint savepoint(impl_->db, "add_roster");
+  Savepoint savepoint(*impl_, "add_roster");
   SQLite::Statement insert(impl_->db, "INSERT INTO roster(seller, start_ms, end_ms) VALUES (?,?,?)");
   for (const auto& entry : roster) {
     if (entry.end_ms < entry.start_ms || entry.end_ms - entry.start_ms > max_roster_entry_ms) {
@@ -543,6 +582,7 @@ std::int64_t Store::upsert_transactions(std::span<const Transaction> transaction
     Impl::run(impl.release_upsert);
     return changed;
   } catch (...) {
+    impl.reset_cached_statements();
     Impl::run(impl.rollback_upsert);
     Impl::run(impl.release_upsert);
     throw;
@@ -581,7 +621,7 @@ std::optional<ImportRecord> Store::find_import(const std::string& sha256) {
 }
 
 void Store::add_seller_alias(const std::string& alias, const std::string& seller) {
-  SQLite::Savepoint savepoint(impl_->db, "seller_alias");
+  Savepoint savepoint(*impl_, "seller_alias");
   impl_->insert_seller.reset();
   impl_->insert_seller.bind(1, seller);
   impl_->insert_seller.exec();

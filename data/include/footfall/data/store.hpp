@@ -71,6 +71,7 @@ class Store {
 
  private:
   struct Impl;
+  class Savepoint;
   std::unique_ptr<Impl> impl_;
 };
 
