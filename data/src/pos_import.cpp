@@ -139,6 +139,12 @@ class FileImport {
     write_batch();
   }
 
+  void announce_preview() {
+    if (preview_announced_ || !options_.on_preview) return;
+    preview_announced_ = true;
+    options_.on_preview(profile_.name, preview_);
+  }
+
   // Rows with errors; in all-or-nothing mode any of these means nothing is written.
   [[nodiscard]] const std::vector<RowError>& errors() const { return row_errors_; }
   [[nodiscard]] std::int64_t error_count() const { return error_count_; }
@@ -146,6 +152,7 @@ class FileImport {
   [[nodiscard]] std::int64_t transactions() const { return transactions_; }
   [[nodiscard]] Money net_sales() const { return net_sales_; }
   [[nodiscard]] std::int64_t changed() const { return changed_; }
+  [[nodiscard]] const std::vector<Transaction>& preview() const { return preview_; }
   [[nodiscard]] const std::vector<std::pair<std::string_view, std::string>>& rejected_rows() const {
     return rejected_rows_;
   }
@@ -461,6 +468,10 @@ class FileImport {
 
   void store_transaction(const Transaction& t) {
     ++transactions_;
+    if (preview_.size() < ImportResult::preview_size) {
+      preview_.push_back(t);
+      if (preview_.size() == ImportResult::preview_size) announce_preview();
+    }
     if (t.kind == TransactionKind::Sale || t.kind == TransactionKind::Refund) net_sales_ += t.total;
     if (error_count_ > 0 && !options_.skip_bad_rows) return;  // nothing will be written anyway
     batch_.push_back(t);
@@ -518,6 +529,8 @@ class FileImport {
   static constexpr std::size_t batch_size = 8192;
   std::vector<Transaction> batch_;
   std::vector<std::pair<std::string_view, std::string>> rejected_rows_;
+  std::vector<Transaction> preview_;
+  bool preview_announced_ = false;
 };
 
 }  // namespace
@@ -692,6 +705,8 @@ ImportResult import_pos_file(Store& store, const std::filesystem::path& file, co
       throw ImportError(message, errors);
     }
     importer.finish();
+    importer.announce_preview();
+    result.preview = importer.preview();
     result.rows = importer.rows();
     result.rejected = importer.errors();
     if (importer.error_count() > 0 && !options.skip_bad_rows) {

@@ -458,3 +458,26 @@ TEST_CASE("import: a Windows-1252 French export keeps its accents and euro sign"
   CHECK(store.db().execAndGet("SELECT seller FROM pos_transactions WHERE pos_id = 'W-1'").getString() == "Rémi");
   CHECK(store.db().execAndGet("SELECT seller FROM pos_transactions WHERE pos_id = 'W-2'").getString() == "Élodie");
 }
+
+TEST_CASE("import: the first transactions are previewed before anything is written, also in a dry run") {
+  Store store(":memory:");
+  auto options = with_profile(fixtures / "french_sales.toml");
+  options.dry_run = true;
+  std::string previewed_profile;
+  std::vector<Transaction> previewed;
+  std::int64_t stored_when_previewed = -1;
+  options.on_preview = [&](const std::string& profile, const std::vector<Transaction>& first) {
+    previewed_profile = profile;
+    previewed = first;
+    stored_when_previewed = store.db().execAndGet("SELECT count(*) FROM pos_transactions").getInt64();
+  };
+  const auto result = import_pos_file(store, fixtures / "french_sales.csv", options);
+  CHECK(previewed_profile == "caisse-fr");
+  REQUIRE(previewed.size() == ImportResult::preview_size);
+  CHECK(previewed.front().pos_id == "T-0001");
+  CHECK(previewed[1].total == 120400);
+  CHECK(stored_when_previewed == 0);
+  CHECK(result.preview.size() == ImportResult::preview_size);
+  CHECK(result.preview.front().pos_id == "T-0001");
+  CHECK(store.db().execAndGet("SELECT count(*) FROM pos_transactions").getInt64() == 0);
+}

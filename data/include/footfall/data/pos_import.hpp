@@ -28,6 +28,9 @@ struct ImportOptions {
   std::function<void(double fraction)> progress;
   std::optional<std::string> default_date; // YYYY-MM-DD for files with a time-only column
   std::string time_zone;                   // for times with no offset and no zone column; overrides the profile's and the store's zone
+  // Called once, as soon as the first transactions are read (before the file is written), with
+  // the profile chosen and up to ImportResult::preview_size transactions: the kiosk shows them.
+  std::function<void(const std::string& profile, const std::vector<Transaction>& first)> on_preview;
 };
 
 struct ImportResult {
@@ -43,6 +46,8 @@ struct ImportResult {
   bool committed = false;
   std::string error;                       // set by import_watch_folder for a rejected file
   std::filesystem::path moved_to;          // where import_watch_folder put the file
+  static constexpr std::size_t preview_size = 5;
+  std::vector<Transaction> preview;        // the file's first transactions, in file order
 };
 
 // Thrown when a file cannot be imported as a whole; nothing has been written.
