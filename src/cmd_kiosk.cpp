@@ -96,9 +96,18 @@ int run_kiosk_command(const KioskCommand& command) {
   options.screenshot_path = command.screenshot;
   options.screenshot_after_s = command.after_s;
   options.admin_pin_hash = config.admin_pin_hash;
+  options.open_screen = command.screen;
 
   ui::SnapshotHub hub;
   KioskRuntime runtime(config, camera, hub, clock_offset);
+  if (!command.demo) {
+    // The settings screen writes to the file the kiosk was started with; without --config, to the
+    // user's own config, which is read from then on. The demo keeps its settings in memory.
+    const std::filesystem::path named = command.common.config;
+    const auto user = user_config_path();
+    const auto base = !named.empty() ? named : std::filesystem::exists(user) ? user : assets_dir() / "config.toml";
+    runtime.set_config_file(named.empty() ? user : named, base);
+  }
   runtime.start();
   const int status = ui::run_kiosk(options, hub, runtime.intents());
   runtime.stop();

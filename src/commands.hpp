@@ -22,6 +22,7 @@ struct KioskCommand {
   double after_s = 3.0;
   bool demo = false;
   bool set_pin = false;
+  std::string screen;  // "settings": open it at start (for screenshots)
 };
 
 struct CountCommand {

@@ -1,9 +1,12 @@
 #include "config.hpp"
 
+#include "file_output.hpp"
+
 #include "footfall/data/store.hpp"
 
 #include <toml++/toml.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <sstream>
 #include <stdexcept>
@@ -120,11 +123,67 @@ std::filesystem::path assets_dir() {
 }
 
 AppConfig resolve_config(const std::string& config_path, const std::string& db_override) {
-  AppConfig config =
-      load_config(config_path.empty() ? assets_dir() / "config.toml" : std::filesystem::path(config_path));
+  std::filesystem::path path = config_path;
+  if (path.empty()) path = std::filesystem::exists(user_config_path()) ? user_config_path() : assets_dir() / "config.toml";
+  AppConfig config = load_config(path);
   if (!db_override.empty()) config.database = db_override;
   if (config.database.empty()) config.database = data::default_database_path();
   return config;
+}
+
+namespace {
+
+toml::array fractions(std::initializer_list<float> values) {
+  toml::array array;
+  for (const float value : values) array.push_back(std::round(static_cast<double>(value) * 10000.0) / 10000.0);
+  return array;
+}
+
+toml::table& section(toml::table& root, const char* name) {
+  if (auto* existing = root[name].as_table()) return *existing;
+  return *root.insert_or_assign(name, toml::table{}).first->second.as_table();
+}
+
+}  // namespace
+
+void save_config(const std::filesystem::path& target, const std::filesystem::path& base, const AppConfig& config) {
+  toml::table root;
+  if (!base.empty() && std::filesystem::exists(base)) {
+    try {
+      root = toml::parse_file(base.string());
+    } catch (const toml::parse_error& error) {
+      std::ostringstream message;
+      message << base.string() << ":" << error.source().begin.line << ": " << error.description();
+      throw std::runtime_error(message.str());
+    }
+  }
+  auto& camera = section(root, "camera");
+  camera.insert_or_assign("source", config.camera.source);
+  camera.insert_or_assign("door", config.camera.door);
+  camera.insert_or_assign("detector", config.camera.detector);
+  camera.insert_or_assign("model", config.camera.model);
+  camera.insert_or_assign("view", config.camera.view == vision::View::Angled ? "angled" : "overhead");
+  const auto& line = config.camera.line;
+  camera.insert_or_assign("line", fractions({line.a.x, line.a.y, line.b.x, line.b.y}));
+  camera.insert_or_assign("inside", fractions({line.inside.x, line.inside.y}));
+  section(root, "import").insert_or_assign("watch_folder", config.watch_folder.string());
+  auto& kiosk = section(root, "kiosk");
+  kiosk.insert_or_assign("language", config.language);
+
+  std::ostringstream text;
+  text << "# Footfall configuration, last written by the kiosk's settings screen.\n" << root << "\n";
+  if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path());
+  write_file_atomically(target, text.str(), std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+}
+
+std::filesystem::path user_config_path() {
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg != nullptr && *xdg != '\0') {
+    return std::filesystem::path(xdg) / "footfall" / "config.toml";
+  }
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    return std::filesystem::path(home) / ".config" / "footfall" / "config.toml";
+  }
+  return {};
 }
 
 }  // namespace footfall::app

@@ -32,6 +32,16 @@ AppConfig load_config(const std::filesystem::path& path);
 // The config the user named, else the default one shipped in assets/.
 AppConfig resolve_config(const std::string& config_path, const std::string& db_override);
 
+// Writes the kiosk-editable settings (camera, import folder, language) of `config` to `target`,
+// keeping the other keys of `base` (the file the kiosk started with; may be `target` or absent):
+// the database, PIN hash and reports stay as the manager wrote them.
+// Comments are not kept. Atomic and owner-only (the file holds the admin PIN hash).
+void save_config(const std::filesystem::path& target, const std::filesystem::path& base, const AppConfig& config);
+
+// The user's own config: $XDG_CONFIG_HOME/footfall/config.toml (or ~/.config/...). Read when no
+// --config is given and it exists; the kiosk saves its settings there in that case.
+std::filesystem::path user_config_path();
+
 // Where the bundled assets are: $FOOTFALL_ASSETS, beside the binary, or the source tree.
 std::filesystem::path assets_dir();
 

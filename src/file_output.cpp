@@ -14,4 +14,16 @@ void write_file_atomically(const std::filesystem::path& target, const std::strin
   std::filesystem::rename(partial, target);
 }
 
+void write_file_atomically(const std::filesystem::path& target, const std::string& text,
+                           std::filesystem::perms permissions) {
+  const std::filesystem::path partial = target.string() + ".partial";
+  {
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    if (!out) throw std::runtime_error(partial.string() + ": cannot write");
+    std::filesystem::permissions(partial, permissions, std::filesystem::perm_options::replace);
+    if (!(out << text) || !out.flush()) throw std::runtime_error(partial.string() + ": cannot write");
+  }
+  std::filesystem::rename(partial, target);
+}
+
 }  // namespace footfall::app

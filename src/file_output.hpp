@@ -6,5 +6,8 @@ namespace footfall::app {
 
 // Writes beside the target and renames, so a reader never sees half a file.
 void write_file_atomically(const std::filesystem::path& target, const std::string& text);
+// The same, with the file's permissions set before anything is written (e.g. owner-only).
+void write_file_atomically(const std::filesystem::path& target, const std::string& text,
+                           std::filesystem::perms permissions);
 
 }  // namespace footfall::app

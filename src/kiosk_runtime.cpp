@@ -9,9 +9,13 @@
 #include "footfall/data/metrics.hpp"
 #include "footfall/data/pos_import.hpp"
 #include "footfall/data/store.hpp"
+#include "footfall/data/store_settings_queries.hpp"
 
+#include <date/tz.h>
 #include <opencv2/imgproc.hpp>
 
+#include <array>
+#include <charconv>
 #include <chrono>
 
 namespace footfall::app {
@@ -24,6 +28,81 @@ constexpr auto kFramePublishInterval = std::chrono::milliseconds(66);
 constexpr auto kFiguresRefreshInterval = std::chrono::seconds(2);
 constexpr auto kWatchFolderInterval = std::chrono::seconds(5);
 constexpr std::int64_t kHeartbeatFreshness = 10'000;
+constexpr std::size_t kWatchFolderHistory = 10;
+constexpr int kMaxCutoffMinutes = 12 * 60;
+
+// The instant of `minutes` past midnight on the business day `iso_date` in `zone`; times before the
+// cutoff belong to the night after that date.
+data::TimeMs business_instant(const std::string& zone, const std::string& iso_date, int minutes, int cutoff) {
+  std::array<int, 3> parts{};
+  const char* cursor = iso_date.data();
+  const char* end = iso_date.data() + iso_date.size();
+  for (int& part : parts) {
+    const auto [next, error] = std::from_chars(cursor, end, part);
+    if (error != std::errc{}) throw std::runtime_error("bad business date " + iso_date);
+    cursor = next < end ? next + 1 : next;
+  }
+  const date::year_month_day day{date::year{parts[0]}, date::month{static_cast<unsigned>(parts[1])},
+                                 date::day{static_cast<unsigned>(parts[2])}};
+  auto local = date::local_days{day} + std::chrono::minutes{minutes};
+  if (minutes < cutoff) local += date::days{1};
+  const auto instant = date::locate_zone(zone)->to_sys(local, date::choose::earliest);
+  return std::chrono::duration_cast<std::chrono::milliseconds>(instant.time_since_epoch()).count();
+}
+
+int local_minutes(const std::string& zone, data::TimeMs time_ms) {
+  const date::sys_time<std::chrono::milliseconds> instant{std::chrono::milliseconds(time_ms)};
+  const auto local = date::locate_zone(zone)->to_local(instant);
+  return static_cast<int>(
+      std::chrono::duration_cast<std::chrono::minutes>(local - date::floor<date::days>(local)).count());
+}
+
+const char* kind_name(data::TransactionKind kind) {
+  switch (kind) {
+    case data::TransactionKind::Refund:
+      return "refund";
+    case data::TransactionKind::Void:
+      return "void";
+    case data::TransactionKind::Cancelled:
+      return "cancelled";
+    case data::TransactionKind::Sale:
+      break;
+  }
+  return "sale";
+}
+
+ui::ImportOutcome outcome_of(const data::ImportResult& result) {
+  ui::ImportOutcome outcome;
+  outcome.file = std::filesystem::path(result.file).filename().string();
+  outcome.imported = result.error.empty();
+  outcome.rows = result.rows;
+  outcome.transactions = result.transactions;
+  outcome.added = result.added;
+  outcome.updated = result.updated;
+  outcome.unchanged = result.unchanged;
+  outcome.rejected_rows = static_cast<std::int64_t>(result.rejected.size());
+  outcome.first_rejection = !result.error.empty()     ? result.error
+                            : !result.rejected.empty() ? result.rejected.front().to_string()
+                                                       : std::string();
+  return outcome;
+}
+
+// The settings screen checks the same; this guards the config file and database from anything else.
+std::string settings_error(const ui::SettingsEdit& edit) {
+  if (edit.camera_source.empty()) return "the camera source is empty";
+  if (edit.detector != "auto" && edit.detector != "background" && edit.detector != "dnn" && edit.detector != "hog") {
+    return "unknown detector \"" + edit.detector + "\"";
+  }
+  if (!data::is_time_zone(edit.time_zone)) return "unknown time zone \"" + edit.time_zone + "\"";
+  if (edit.cutoff_minutes < 0 || edit.cutoff_minutes > kMaxCutoffMinutes) return "the cutoff is out of range";
+  for (const auto& shift : edit.shifts) {
+    if (shift.name.empty()) return "a shift has no name";
+    if (shift.start_minutes < 0 || shift.end_minutes > 24 * 60 || shift.end_minutes <= shift.start_minutes) {
+      return "shift \"" + shift.name + "\" ends before it starts";
+    }
+  }
+  return {};
+}
 
 }  // namespace
 
@@ -36,7 +115,19 @@ std::int64_t KioskRuntime::now_ms() const {
 
 KioskRuntime::~KioskRuntime() { stop(); }
 
+void KioskRuntime::set_config_file(std::filesystem::path target, std::filesystem::path base) {
+  std::lock_guard lock(config_mutex_);
+  config_target_ = std::move(target);
+  config_base_ = std::move(base);
+}
+
+std::string KioskRuntime::current_door() {
+  std::lock_guard lock(loop_mutex_);
+  return camera_setup_.camera.door;
+}
+
 void KioskRuntime::start() {
+  publish_config_settings();
   camera_ = std::thread([this] { camera_thread(); });
   metrics_ = std::thread([this] { metrics_thread(); });
   importer_ = std::thread([this] { import_thread(); });
@@ -48,6 +139,7 @@ void KioskRuntime::stop() {
     std::lock_guard lock(loop_mutex_);
     if (loop_ != nullptr) loop_->stop();
   }
+  camera_signal_.notify_all();
   refresh_signal_.notify_all();
   import_signal_.notify_all();
   for (auto* thread : {&camera_, &metrics_, &importer_}) {
@@ -66,11 +158,181 @@ ui::KioskIntents KioskRuntime::intents() {
   };
   intents.set_line = [this](ui::Point a, ui::Point b, ui::Point inside) {
     const vision::CountingLine line{{a.x, a.y}, {b.x, b.y}, {inside.x, inside.y}};
-    std::lock_guard lock(loop_mutex_);
-    camera_setup_.camera.line = line;  // a restarted camera thread keeps it
-    if (loop_ != nullptr) loop_->set_line(line);
+    {
+      std::lock_guard lock(loop_mutex_);
+      camera_setup_.camera.line = line;  // a restarted camera thread keeps it
+      if (loop_ != nullptr) loop_->set_line(line);
+    }
+    {
+      std::lock_guard lock(config_mutex_);
+      config_.camera.line = line;
+    }
+    post_store_task([this](data::Store&) { save_config_file(); });
+  };
+  intents.set_language = [this](const std::string& language) {
+    {
+      std::lock_guard lock(config_mutex_);
+      config_.language = language;
+    }
+    post_store_task([this](data::Store&) { save_config_file(); });
+  };
+  intents.save_settings = [this](const ui::SettingsEdit& edit) {
+    post_store_task([this, edit](data::Store& store) { save_settings(store, edit); });
+  };
+  intents.is_time_zone = [](const std::string& zone) { return data::is_time_zone(zone); };
+  intents.add_roster_today = [this](const std::string& seller, int start_minutes, int end_minutes) {
+    post_store_task([this, seller, start_minutes, end_minutes](data::Store& store) {
+      try {
+        const auto settings = store.settings();
+        const auto today = data::business_date_of(settings, now_ms());
+        const auto start = business_instant(settings.time_zone, today, start_minutes, settings.cutoff_minutes);
+        const auto end = business_instant(settings.time_zone, today, end_minutes, settings.cutoff_minutes);
+        store.add_roster({{seller, start, end}});
+        report_settings_status(ui::SettingsStatus::Saved, {});
+      } catch (const std::exception& error) {
+        report_settings_status(ui::SettingsStatus::Failed, error.what());
+      }
+    });
+  };
+  intents.remove_roster = [this](const ui::RosterView& entry) {
+    post_store_task([this, entry](data::Store& store) {
+      try {
+        (void)data::remove_roster_entry(store, entry.seller, entry.start_ms, entry.end_ms);
+        report_settings_status(ui::SettingsStatus::Saved, {});
+      } catch (const std::exception& error) {
+        report_settings_status(ui::SettingsStatus::Failed, error.what());
+      }
+    });
   };
   return intents;
+}
+
+void KioskRuntime::post_store_task(StoreTask task) {
+  {
+    std::lock_guard lock(refresh_mutex_);
+    store_tasks_.push_back(std::move(task));
+    refresh_requested_ = true;
+  }
+  refresh_signal_.notify_one();
+}
+
+void KioskRuntime::report_settings_status(ui::SettingsStatus status, const std::string& detail) {
+  hub_.update([&](ui::KioskSnapshot& snapshot) {
+    snapshot.settings.status = status;
+    snapshot.settings.status_detail = detail;
+    snapshot.settings.status_version = ++settings_status_version_;
+  });
+}
+
+// Throws when the file cannot be written; a demo (no target) keeps the settings in memory.
+void KioskRuntime::save_config_file() {
+  AppConfig config;
+  std::filesystem::path target;
+  std::filesystem::path base;
+  {
+    std::lock_guard lock(config_mutex_);
+    config = config_;
+    target = config_target_;
+    base = config_base_;
+  }
+  if (!target.empty()) save_config(target, base, config);
+  {
+    std::lock_guard lock(config_mutex_);
+    config_base_ = config_target_;  // from now on the written file is the base
+  }
+  publish_config_settings();
+}
+
+void KioskRuntime::save_settings(data::Store& store, const ui::SettingsEdit& edit) {
+  if (const auto error = settings_error(edit); !error.empty()) {
+    report_settings_status(ui::SettingsStatus::Failed, error);
+    return;
+  }
+  try {
+    bool camera_changed = false;
+    {
+      std::lock_guard lock(config_mutex_);
+      auto& camera = config_.camera;
+      camera_changed = camera.source != edit.camera_source || camera.detector != edit.detector ||
+                       camera.model != edit.model || camera.door != edit.door;
+      camera.source = edit.camera_source;
+      camera.detector = edit.detector;
+      camera.model = edit.model;
+      camera.door = edit.door.empty() ? "main" : edit.door;
+      config_.watch_folder = edit.watch_folder;
+    }
+    save_config_file();
+    auto settings = store.settings();
+    settings.time_zone = edit.time_zone;
+    settings.cutoff_minutes = edit.cutoff_minutes;
+    store.save_settings(settings);
+    std::vector<data::ShiftDefinition> shifts;
+    for (const auto& shift : edit.shifts) {
+      shifts.push_back({shift.name, shift.weekday_mask, shift.start_minutes, shift.end_minutes});
+    }
+    store.set_shifts(shifts);
+    if (camera_changed) restart_camera();
+    std::lock_guard lock(config_mutex_);
+    const bool in_memory = config_target_.empty();
+    report_settings_status(in_memory ? ui::SettingsStatus::SavedInMemory : ui::SettingsStatus::Saved, {});
+  } catch (const std::exception& error) {
+    report_settings_status(ui::SettingsStatus::Failed, error.what());
+  }
+}
+
+void KioskRuntime::restart_camera() {
+  CameraConfig camera;
+  {
+    std::lock_guard lock(config_mutex_);
+    camera = config_.camera;
+  }
+  std::lock_guard lock(loop_mutex_);
+  camera.line = camera_setup_.camera.line;
+  camera_setup_.camera = camera;
+  if (camera.source.starts_with("synthetic")) camera_setup_.source_options.realtime = true;
+  camera_restart_ = true;
+  if (loop_ != nullptr) loop_->stop();
+  camera_signal_.notify_all();
+}
+
+void KioskRuntime::publish_config_settings() {
+  std::lock_guard lock(config_mutex_);
+  hub_.update([&](ui::KioskSnapshot& snapshot) {
+    auto& view = snapshot.settings;
+    view.camera_source = config_.camera.source;
+    view.detector = config_.camera.detector;
+    view.model = config_.camera.model;
+    view.door = config_.camera.door;
+    view.watch_folder = config_.watch_folder.string();
+    view.language = config_.language;
+    view.config_path = config_target_.string();
+  });
+}
+
+void KioskRuntime::publish_store_settings(data::Store& store, const data::StoreSettings& settings,
+                                          const std::string& today) {
+  auto shifts = store.shifts();
+  auto sellers = data::list_sellers(store);
+  const auto day_start = business_instant(settings.time_zone, today, settings.cutoff_minutes, settings.cutoff_minutes);
+  const auto day_end = business_instant(settings.time_zone, shift_iso_date(today, 1), settings.cutoff_minutes,
+                                        settings.cutoff_minutes);
+  std::vector<ui::RosterView> roster;
+  for (const auto& entry : store.roster(day_start, day_end)) {
+    roster.push_back({entry.seller, entry.start_ms, entry.end_ms, local_minutes(settings.time_zone, entry.start_ms),
+                      local_minutes(settings.time_zone, entry.end_ms)});
+  }
+  hub_.update([&](ui::KioskSnapshot& snapshot) {
+    auto& view = snapshot.settings;
+    view.loaded = true;
+    view.time_zone = settings.time_zone;
+    view.cutoff_minutes = settings.cutoff_minutes;
+    view.shifts.clear();
+    for (const auto& shift : shifts) {
+      view.shifts.push_back({shift.name, shift.weekday_mask, shift.start_minutes, shift.end_minutes});
+    }
+    view.sellers = std::move(sellers);
+    view.roster_today = std::move(roster);
+  });
 }
 
 void KioskRuntime::request_refresh() {
@@ -102,17 +364,30 @@ void KioskRuntime::report_error(const std::string& worker, const std::string& me
   hub_.update([&](ui::KioskSnapshot& snapshot) { snapshot.worker_error = worker + ": " + message; });
 }
 
+// Runs the camera until stop(); a settings change restarts it, and a source that ended or failed
+// waits here for the manager to fix it.
 void KioskRuntime::camera_thread() {
+  while (!stopping_) {
+    run_camera_once();
+    std::unique_lock lock(loop_mutex_);
+    camera_signal_.wait(lock, [this] { return stopping_.load() || camera_restart_; });
+    camera_restart_ = false;
+  }
+}
+
+void KioskRuntime::run_camera_once() {
   try {
     data::CountEventWriter writer(config_.database.string());
     std::unique_ptr<data::Store> gap_store;
-    CountingLoop loop([this] {
+    const CountingSetup setup = [this] {
       std::lock_guard lock(loop_mutex_);
       return camera_setup_;
-    }());
+    }();
+    const std::string door = setup.camera.door;
+    CountingLoop loop(setup);
     {
       std::lock_guard lock(loop_mutex_);
-      if (stopping_) return;
+      if (stopping_ || camera_restart_) return;
       loop_ = &loop;
     }
     auto last_publish = std::chrono::steady_clock::now() - kFramePublishInterval;
@@ -124,7 +399,7 @@ void KioskRuntime::camera_thread() {
     std::string state_message;
 
     loop.on_crossing = [&](const vision::Crossing& crossing) {
-      writer.push(to_count_event(crossing, camera_setup_.camera.door));
+      writer.push(to_count_event(crossing, door));
       (crossing.direction == vision::Direction::In ? live_in : live_out)++;
       last_crossing_ms = now_ms();
       last_crossing_in = crossing.direction == vision::Direction::In;
@@ -132,7 +407,7 @@ void KioskRuntime::camera_thread() {
     };
     loop.on_gap = [&](std::int64_t start_ms, std::int64_t end_ms, const std::string& reason) {
       if (!gap_store) gap_store = std::make_unique<data::Store>(config_.database.string());
-      gap_store->add_camera_gap({camera_setup_.camera.door, start_ms, end_ms, reason});
+      gap_store->add_camera_gap({door, start_ms, end_ms, reason});
       request_refresh();
     };
     loop.on_state = [&](const std::string& name, const std::string& message) {
@@ -185,7 +460,7 @@ void KioskRuntime::camera_thread() {
       loop_ = nullptr;
     }
     writer.flush();
-    if (!stopping_) {
+    if (!stopping_ && !camera_restart_) {
       auto view = std::make_shared<ui::CameraView>();
       view->state = ui::CameraState::Down;
       view->message = "the camera source ended: " + loop.source_description();
@@ -208,20 +483,18 @@ void KioskRuntime::camera_thread() {
 void KioskRuntime::record_downtime_since_last_run(data::Store& store) {
   if (downtime_recorded_) return;
   downtime_recorded_ = true;
-  const auto last_up = store.last_camera_up(camera_setup_.camera.door);
-  const std::int64_t now = now_ms();
-  if (last_up && now - *last_up > kHeartbeatFreshness) {
-    store.add_camera_gap({camera_setup_.camera.door, *last_up, now, "kiosk not running"});
-  }
+  record_downtime(store, camera_setup_.camera.door, now_ms(), kHeartbeatFreshness, "kiosk not running");
 }
 
 void KioskRuntime::metrics_thread() {
   std::unique_ptr<data::Store> store;
   while (!stopping_) {
+    std::deque<StoreTask> tasks;
     {
       std::unique_lock lock(refresh_mutex_);
       refresh_signal_.wait_for(lock, kFiguresRefreshInterval, [this] { return refresh_requested_ || stopping_.load(); });
       refresh_requested_ = false;
+      tasks.swap(store_tasks_);
     }
     if (stopping_) break;
     try {
@@ -229,10 +502,17 @@ void KioskRuntime::metrics_thread() {
         store = std::make_unique<data::Store>(config_.database.string());
         record_downtime_since_last_run(*store);
       }
+      for (auto& task : tasks) {
+        try {
+          task(*store);
+        } catch (const std::exception& error) {
+          report_settings_status(ui::SettingsStatus::Failed, error.what());
+        }
+      }
       const std::int64_t now = now_ms();
       if (const std::int64_t frame_ms = last_frame_ms_; frame_ms > 0 && now - frame_ms < kHeartbeatFreshness) {
         try {
-          store->set_camera_up(camera_setup_.camera.door, frame_ms);
+          store->set_camera_up(current_door(), frame_ms);
         } catch (const std::exception&) {
           // A full or read-only disk: the writer's banner says so; the figures can still be read.
         }
@@ -251,6 +531,7 @@ void KioskRuntime::metrics_thread() {
         snapshot.worker_error.clear();
       });
       hub_.publish_figures(std::move(summary), std::move(last_week));
+      publish_store_settings(*store, settings, today);
       write_end_of_day_reports(*store, now);
       if (today != last_backup_day_) {
         last_backup_day_ = today;
@@ -291,6 +572,83 @@ void KioskRuntime::write_end_of_day_reports(data::Store& store, std::int64_t now
   });
 }
 
+void KioskRuntime::import_one(data::Store& store, const std::filesystem::path& file) {
+  hub_.update([&](ui::KioskSnapshot& snapshot) {
+    auto watched = std::move(snapshot.import.watch_folder);
+    snapshot.import = {};
+    snapshot.import.watch_folder = std::move(watched);
+    snapshot.import.running = true;
+    snapshot.import.file = file.filename().string();
+  });
+  data::ImportOptions options;
+  options.progress = [&](double fraction) {
+    hub_.update([&](ui::KioskSnapshot& snapshot) { snapshot.import.progress = fraction; });
+  };
+  options.on_preview = [&](const std::string& profile, const std::vector<data::Transaction>& first) {
+    std::vector<ui::ImportPreviewRow> rows;
+    for (const auto& transaction : first) {
+      rows.push_back({transaction.time_ms, kind_name(transaction.kind), transaction.total, transaction.currency,
+                      transaction.seller, transaction.pos_id});
+    }
+    hub_.update([&](ui::KioskSnapshot& snapshot) {
+      snapshot.import.profile = profile;
+      snapshot.import.preview = std::move(rows);
+    });
+  };
+  try {
+    const auto result = data::import_pos_file(store, file, options);
+    hub_.update([&](ui::KioskSnapshot& snapshot) {
+      auto& view = snapshot.import;
+      view.running = false;
+      view.progress = 1.0;
+      view.profile = result.profile;
+      view.has_outcome = true;
+      view.outcome = outcome_of(result);
+      view.outcome.file = file.filename().string();
+      view.outcome.time_ms = now_ms();
+      if (view.preview.empty()) {
+        for (const auto& transaction : result.preview) {
+          view.preview.push_back({transaction.time_ms, kind_name(transaction.kind), transaction.total,
+                                  transaction.currency, transaction.seller, transaction.pos_id});
+        }
+      }
+      view.lines.clear();
+      for (const auto& rejected : result.rejected) view.lines.push_back(rejected.to_string());
+    });
+  } catch (const data::ImportError& error) {
+    hub_.update([&](ui::KioskSnapshot& snapshot) {
+      auto& view = snapshot.import;
+      view.running = false;
+      view.failed = true;
+      view.has_outcome = true;
+      view.outcome = {};
+      view.outcome.file = file.filename().string();
+      view.outcome.time_ms = now_ms();
+      view.outcome.rejected_rows = static_cast<std::int64_t>(error.errors().size());
+      view.outcome.first_rejection = error.errors().empty() ? error.what() : error.errors().front().to_string();
+      view.lines = {error.what()};
+      for (const auto& row : error.errors()) view.lines.push_back(row.to_string());
+    });
+  }
+  request_refresh();
+}
+
+void KioskRuntime::note_watch_folder_results(const std::vector<data::ImportResult>& results) {
+  if (results.empty()) return;
+  const std::int64_t now = now_ms();
+  hub_.update([&](ui::KioskSnapshot& snapshot) {
+    auto& history = snapshot.import.watch_folder;
+    for (const auto& result : results) {
+      auto outcome = outcome_of(result);
+      outcome.from_watch_folder = true;
+      outcome.time_ms = now;
+      history.insert(history.begin(), std::move(outcome));
+    }
+    if (history.size() > kWatchFolderHistory) history.resize(kWatchFolderHistory);
+  });
+  request_refresh();
+}
+
 void KioskRuntime::import_thread() {
   std::unique_ptr<data::Store> store;
   while (!stopping_) {
@@ -306,41 +664,13 @@ void KioskRuntime::import_thread() {
     }
     try {
       if (!store) store = std::make_unique<data::Store>(config_.database.string());
-      if (!next.empty()) {
-        hub_.update([&](ui::KioskSnapshot& snapshot) {
-          snapshot.import = {};
-          snapshot.import.running = true;
-          snapshot.import.file = next.filename().string();
-        });
-        data::ImportOptions options;
-        options.progress = [&](double fraction) {
-          hub_.update([&](ui::KioskSnapshot& snapshot) { snapshot.import.progress = fraction; });
-        };
-        try {
-          const auto result = data::import_pos_file(*store, next, options);
-          hub_.update([&](ui::KioskSnapshot& snapshot) {
-            snapshot.import.running = false;
-            snapshot.import.progress = 1.0;
-            snapshot.import.profile = result.profile;
-            snapshot.import.lines = {std::to_string(result.rows) + " rows, " + std::to_string(result.transactions) +
-                                     " transactions: " + std::to_string(result.added) + " new, " +
-                                     std::to_string(result.updated) + " updated, " +
-                                     std::to_string(result.unchanged) + " unchanged"};
-            for (const auto& rejected : result.rejected) snapshot.import.lines.push_back(rejected.to_string());
-          });
-        } catch (const data::ImportError& error) {
-          hub_.update([&](ui::KioskSnapshot& snapshot) {
-            snapshot.import.running = false;
-            snapshot.import.failed = true;
-            snapshot.import.lines = {error.what()};
-            for (const auto& row : error.errors()) snapshot.import.lines.push_back(row.to_string());
-          });
-        }
-        request_refresh();
-      }
-      if (!config_.watch_folder.empty() && std::filesystem::is_directory(config_.watch_folder)) {
-        const auto results = data::import_watch_folder(*store, config_.watch_folder, data::ImportOptions{});
-        if (!results.empty()) request_refresh();
+      if (!next.empty()) import_one(*store, next);
+      const std::filesystem::path folder = [this] {
+        std::lock_guard lock(config_mutex_);
+        return config_.watch_folder;
+      }();
+      if (!folder.empty() && std::filesystem::is_directory(folder)) {
+        note_watch_folder_results(data::import_watch_folder(*store, folder, data::ImportOptions{}));
       }
     } catch (const std::exception& error) {
       store.reset();

@@ -134,6 +134,26 @@ inline KioskSnapshot busy_snapshot() {
   snapshot.import.lines = {"412 transactions imported",
                            "2 rows rejected: line 17: field 'Net Sales': not a number"};
   snapshot.warnings = {"storage: 91% full"};
+  auto& settings = snapshot.settings;
+  settings.loaded = true;
+  settings.camera_source = "synthetic";
+  settings.detector = "background";
+  settings.door = "main";
+  settings.watch_folder = "/srv/pos-drop";
+  settings.time_zone = "Europe/Paris";
+  settings.cutoff_minutes = 120;
+  settings.shifts = {ShiftView{"Morning", 0x1F, 9 * 60, 14 * 60}, ShiftView{"Evening", 0x7F, 14 * 60, 20 * 60}};
+  settings.sellers = {"Anna", "Борис", "Zoé"};
+  settings.roster_today = {RosterView{"Anna", now - 3'600'000, now, 10 * 60, 11 * 60}};
+  settings.config_path = "/home/shop/.config/footfall/config.toml";
+  snapshot.import.preview = {ImportPreviewRow{now - 60'000, "sale", 3450, "EUR", "Anna", "T-1001"},
+                             ImportPreviewRow{now - 50'000, "refund", -1200, "EUR", "Борис", "T-1002"}};
+  snapshot.import.has_outcome = true;
+  snapshot.import.outcome = ImportOutcome{"square-2026-11-23.csv", true, false, now, 1234, 412, 400, 10, 2, 2,
+                                          "square.csv:17: column \"Net Sales\": not a number"};
+  snapshot.import.watch_folder = {ImportOutcome{"shopify-orders.csv", true, true, now, 88, 31, 31, 0, 0, 0, ""},
+                                  ImportOutcome{"broken.csv", false, true, now, 7341, 0, 0, 0, 0, 1,
+                                                "broken.csv:7341: column \"Date\": not a date"}};
   return snapshot;
 }
 

@@ -1,5 +1,6 @@
 #include "fixtures.hpp"
 #include "footfall/ui/locale_format.hpp"
+#include "click_helper.hpp"
 #include "headless_imgui.hpp"
 
 #include <imgui_internal.h>
@@ -196,26 +197,8 @@ TEST_CASE("CPU cost of laying out one kiosk frame (no GL)") {
 
 namespace {
 
-// Moves the mouse over the settings window until the item `label` is hovered, then clicks it.
 bool click_in_settings(HeadlessImGui& imgui, ui::PanelContext& context, const char* label) {
-  ImGuiWindow* window = ImGui::FindWindowByName("###settings");
-  if (window == nullptr) return false;
-  const ImGuiID target = window->GetID(label);
-  ImGuiIO& io = ImGui::GetIO();
-  for (float y = window->Pos.y; y < window->Pos.y + window->Size.y; y += 6.F) {
-    for (float x = window->Pos.x; x < window->Pos.x + window->Size.x; x += 12.F) {
-      io.MousePos = ImVec2{x, y};
-      imgui.frame([&] { ui::draw_settings_panel(context); });
-      if (ImGui::GetCurrentContext()->HoveredIdPreviousFrame == target) {
-        io.MouseDown[0] = true;
-        imgui.frame([&] { ui::draw_settings_panel(context); });
-        io.MouseDown[0] = false;
-        imgui.frame([&] { ui::draw_settings_panel(context); });
-        return true;
-      }
-    }
-  }
-  return false;
+  return ui::testing::click_item(imgui, [&] { ui::draw_settings_panel(context); }, "###settings", label);
 }
 
 }  // namespace

@@ -31,11 +31,15 @@ ImU32 with_alpha(ImU32 color, int alpha) {
 }
 
 std::string fill(const char* pattern, const std::string& first, const std::string& second) {
+  return fill(pattern, {first, second});
+}
+
+std::string fill(const char* pattern, std::initializer_list<std::string> values) {
   std::string out;
-  int used = 0;
+  auto next = values.begin();
   for (const char* cursor = pattern; *cursor != 0; ++cursor) {
     if (cursor[0] == '%' && cursor[1] == 's') {
-      out += used++ == 0 ? first : second;
+      if (next != values.end()) out += *next++;
       ++cursor;
     } else {
       out += *cursor;

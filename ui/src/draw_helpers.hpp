@@ -3,6 +3,7 @@
 #include "footfall/ui/kiosk_view.hpp"
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 
 namespace footfall::ui {
@@ -16,6 +17,7 @@ float size_of(const ImFont* font);
 ImU32 with_alpha(ImU32 color, int alpha);
 // "%s"-style substitution for translated patterns (one or two arguments), without printf on user text.
 std::string fill(const char* pattern, const std::string& first, const std::string& second = {});
+std::string fill(const char* pattern, std::initializer_list<std::string> values);
 // Local wall-clock "HH:MM" of a UTC millisecond instant.
 std::string local_time_text(std::int64_t time_ms, const std::string& time_zone);
 

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 
 namespace footfall::ui {
@@ -13,7 +15,30 @@ void lock_settings(KioskState& state) {
   state.settings_unlocked = false;
   state.pin_wrong = false;
   state.line_edit = LineEdit{};
+  state.settings_form = SettingsForm{};
   std::memset(state.pin_entry, 0, sizeof state.pin_entry);
+}
+
+constexpr std::array<std::pair<const char*, Text>, 4> detectors{
+    std::pair{"auto", Text::DetectorAuto}, std::pair{"background", Text::DetectorBackground},
+    std::pair{"dnn", Text::DetectorDnn}, std::pair{"hog", Text::DetectorHog}};
+constexpr std::array<Text, 7> weekdays{Text::MondayShort,   Text::TuesdayShort, Text::WednesdayShort,
+                                       Text::ThursdayShort, Text::FridayShort,  Text::SaturdayShort,
+                                       Text::SundayShort};
+constexpr int max_cutoff_minutes = 12 * 60;
+
+template <std::size_t Size>
+void copy_to(std::array<char, Size>& buffer, const std::string& text) {
+  buffer.fill('\0');
+  std::memcpy(buffer.data(), text.data(), std::min(text.size(), Size - 1));
+}
+
+template <std::size_t Size>
+std::string text_of(const std::array<char, Size>& buffer) {
+  const std::string text(buffer.data());
+  const auto first = text.find_first_not_of(" \t");
+  if (first == std::string::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
 }
 
 void draw_pin_entry(PanelContext& context) {
@@ -72,7 +97,368 @@ void draw_line_editor(PanelContext& context) {
   }
 }
 
+
+void fill_form(SettingsForm& form, const SettingsView& view) {
+  form = SettingsForm{};
+  form.filled = true;
+  form.status_seen = view.status_version;
+  copy_to(form.camera_source, view.camera_source);
+  for (std::size_t index = 0; index < detectors.size(); ++index) {
+    if (view.detector == detectors[index].first) form.detector = static_cast<int>(index);
+  }
+  copy_to(form.model, view.model);
+  copy_to(form.door, view.door);
+  copy_to(form.watch_folder, view.watch_folder);
+  copy_to(form.time_zone, view.time_zone);
+  copy_to(form.cutoff, clock_text(view.cutoff_minutes));
+  for (const ShiftView& shift : view.shifts) {
+    ShiftForm row;
+    copy_to(row.name, shift.name);
+    for (std::size_t day = 0; day < row.days.size(); ++day) {
+      row.days[day] = ((shift.weekday_mask >> day) & 1) != 0;
+    }
+    copy_to(row.start, clock_text(shift.start_minutes));
+    copy_to(row.end, clock_text(shift.end_minutes));
+    form.shifts.push_back(row);
+  }
+}
+
+// The form as a SettingsEdit, or nothing and the first problem, in the screen's language, in form.error.
+std::optional<SettingsEdit> validated_edit(const PanelContext& context, SettingsForm& form) {
+  const auto refuse = [&form](std::string message) {
+    form.error = std::move(message);
+    return std::optional<SettingsEdit>{};
+  };
+  SettingsEdit edit;
+  edit.camera_source = text_of(form.camera_source);
+  if (edit.camera_source.empty()) return refuse(context.text(Text::ErrSourceEmpty));
+  edit.detector = detectors[static_cast<std::size_t>(std::clamp(form.detector, 0, 3))].first;
+  edit.model = text_of(form.model);
+  edit.door = text_of(form.door);
+  if (edit.door.empty()) edit.door = "main";
+  edit.watch_folder = text_of(form.watch_folder);
+  edit.time_zone = text_of(form.time_zone);
+  if (edit.time_zone.empty() || (context.intents.is_time_zone && !context.intents.is_time_zone(edit.time_zone))) {
+    return refuse(fill(context.text(Text::ErrBadZone), edit.time_zone));
+  }
+  const auto cutoff = parse_clock_minutes(text_of(form.cutoff));
+  if (!cutoff || *cutoff > max_cutoff_minutes) return refuse(context.text(Text::ErrCutoff));
+  edit.cutoff_minutes = *cutoff;
+  for (const ShiftForm& row : form.shifts) {
+    ShiftView shift;
+    shift.name = text_of(row.name);
+    if (shift.name.empty()) return refuse(context.text(Text::ErrShiftName));
+    const auto start = parse_clock_minutes(text_of(row.start));
+    const auto end = parse_clock_minutes(text_of(row.end));
+    if (!start || !end) return refuse(context.text(Text::ErrTime));
+    if (*end <= *start) return refuse(fill(context.text(Text::ErrShiftOrder), shift.name));
+    shift.start_minutes = *start;
+    shift.end_minutes = *end;
+    shift.weekday_mask = 0;
+    for (std::size_t day = 0; day < row.days.size(); ++day) {
+      if (row.days[day]) shift.weekday_mask |= 1 << day;
+    }
+    if (shift.weekday_mask == 0) return refuse(fill(context.text(Text::ErrShiftDays), shift.name));
+    edit.shifts.push_back(shift);
+  }
+  form.error.clear();
+  return edit;
+}
+
+void heading(PanelContext& context, Text text) {
+  ImGui::Spacing();
+  ImGui::PushFont(context.state.fonts.bold != nullptr ? context.state.fonts.bold : ImGui::GetFont());
+  ImGui::TextUnformatted(context.text(text));
+  ImGui::PopFont();
+  ImGui::Separator();
+}
+
+// Labels in a column as wide as the longest one in the screen's language.
+float label_width(PanelContext& context, std::initializer_list<Text> labels) {
+  float width = 0.F;
+  for (const Text label : labels) width = std::max(width, ImGui::CalcTextSize(context.text(label)).x);
+  return width + ImGui::GetStyle().ItemSpacing.x * 2.F;
+}
+
+template <std::size_t Size>
+void labeled_input(PanelContext& context, Text label, const char* id, std::array<char, Size>& buffer, float width,
+                   const char* hint = "") {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(context.text(label));
+  ImGui::SameLine(width);
+  ImGui::SetNextItemWidth(-1.F);
+  ImGui::InputTextWithHint(id, hint, buffer.data(), buffer.size());
+}
+
+void wrapped_hint(const char* text, float indent) {
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
+  ImGui::PushTextWrapPos(0.F);
+  ImGui::TextDisabled("%s", text);
+  ImGui::PopTextWrapPos();
+}
+
+void draw_camera_settings(PanelContext& context, SettingsForm& form) {
+  heading(context, Text::Camera);
+  const float width = label_width(context, {Text::CameraSource, Text::Detector, Text::ModelFile, Text::Door});
+  labeled_input(context, Text::CameraSource, "##camera_source", form.camera_source, width);
+  wrapped_hint(context.text(Text::CameraSourceHint), width);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(context.text(Text::Detector));
+  ImGui::SameLine(width);
+  ImGui::SetNextItemWidth(-1.F);
+  const auto current = static_cast<std::size_t>(std::clamp(form.detector, 0, 3));
+  if (ImGui::BeginCombo("##detector", context.text(detectors[current].second))) {
+    for (std::size_t index = 0; index < detectors.size(); ++index) {
+      if (ImGui::Selectable(context.text(detectors[index].second), index == current)) {
+        form.detector = static_cast<int>(index);
+      }
+    }
+    ImGui::EndCombo();
+  }
+  labeled_input(context, Text::ModelFile, "##model", form.model, width, ".weights / .onnx");
+  labeled_input(context, Text::Door, "##door", form.door, width, "main");
+}
+
+void draw_store_settings(PanelContext& context, SettingsForm& form) {
+  heading(context, Text::Store);
+  const float width = label_width(context, {Text::Store, Text::TimeZone, Text::DayStartsAt, Text::ImportFolder});
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(context.text(Text::Store));
+  ImGui::SameLine(width);
+  const std::string store = context.snapshot.store_name + " · " + context.snapshot.currency;
+  ImGui::TextUnformatted(store.c_str());
+  labeled_input(context, Text::TimeZone, "##time_zone", form.time_zone, width, "Europe/Paris");
+  labeled_input(context, Text::DayStartsAt, "##cutoff", form.cutoff, width, "00:00");
+  labeled_input(context, Text::ImportFolder, "##watch_folder", form.watch_folder, width);
+  wrapped_hint(context.text(Text::ImportFolderHint), width);
+}
+
+// A column as wide as its header or its widest content, whichever is wider.
+float fitted_width(const char* header, const char* widest_content) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  return std::max(ImGui::CalcTextSize(header).x, ImGui::CalcTextSize(widest_content).x) + style.FramePadding.x * 2.F +
+         style.CellPadding.x * 2.F;
+}
+
+void toggle_button(const char* label, bool& value, float width) {
+  ImGui::PushStyleColor(ImGuiCol_Button, value ? ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive)
+                                               : ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
+  if (ImGui::Button(label, ImVec2{width, 0.F})) value = !value;
+  ImGui::PopStyleColor();
+}
+
+void draw_shift_settings(PanelContext& context, SettingsForm& form) {
+  heading(context, Text::Shifts);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float day_width = 0.F;
+  for (const Text day : weekdays) day_width = std::max(day_width, ImGui::CalcTextSize(context.text(day)).x);
+  day_width += style.FramePadding.x * 2.F;
+  const float days_width =
+      std::max(ImGui::CalcTextSize(context.text(Text::Days)).x, 7.F * day_width + 6.F * style.ItemInnerSpacing.x) +
+      style.CellPadding.x * 2.F;
+  std::optional<std::size_t> removed;
+  if (!form.shifts.empty() &&
+      ImGui::BeginTable("##shift_settings", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+    ImGui::TableSetupColumn(context.text(Text::Shift), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(context.text(Text::Days), ImGuiTableColumnFlags_WidthFixed, days_width);
+    ImGui::TableSetupColumn(context.text(Text::Start), ImGuiTableColumnFlags_WidthFixed,
+                            fitted_width(context.text(Text::Start), "00:00"));
+    ImGui::TableSetupColumn(context.text(Text::End), ImGuiTableColumnFlags_WidthFixed,
+                            fitted_width(context.text(Text::End), "00:00"));
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, fitted_width(context.text(Text::Remove), ""));
+    ImGui::TableHeadersRow();
+    for (std::size_t index = 0; index < form.shifts.size(); ++index) {
+      ShiftForm& row = form.shifts[index];
+      ImGui::PushID(static_cast<int>(index));
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::SetNextItemWidth(-1.F);
+      ImGui::InputTextWithHint("##name", context.text(Text::Shift), row.name.data(), row.name.size());
+      ImGui::TableNextColumn();
+      for (std::size_t day = 0; day < row.days.size(); ++day) {
+        if (day > 0) ImGui::SameLine(0.F, style.ItemInnerSpacing.x);
+        ImGui::PushID(static_cast<int>(day));
+        toggle_button(context.text(weekdays[day]), row.days[day], day_width);
+        ImGui::PopID();
+      }
+      ImGui::TableNextColumn();
+      ImGui::SetNextItemWidth(-1.F);
+      ImGui::InputTextWithHint("##start", "09:00", row.start.data(), row.start.size());
+      ImGui::TableNextColumn();
+      ImGui::SetNextItemWidth(-1.F);
+      ImGui::InputTextWithHint("##end", "14:00", row.end.data(), row.end.size());
+      ImGui::TableNextColumn();
+      if (ImGui::Button(context.text(Text::Remove))) removed = index;
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  if (removed) form.shifts.erase(form.shifts.begin() + static_cast<std::ptrdiff_t>(*removed));
+  if (form.shifts.empty()) ImGui::TextDisabled("%s", context.text(Text::NoShifts));
+  if (ImGui::Button(context.text(Text::AddShift))) form.shifts.emplace_back();
+}
+
+void draw_seller_buttons(PanelContext& context, SettingsForm& form) {
+  const auto& sellers = context.snapshot.settings.sellers;
+  heading(context, Text::Sellers);
+  if (sellers.empty()) ImGui::TextDisabled("%s", context.text(Text::NoSellers));
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  for (std::size_t index = 0; index < sellers.size(); ++index) {
+    ImGui::PushID(static_cast<int>(index));
+    if (ImGui::SmallButton(sellers[index].c_str())) copy_to(form.roster_seller, sellers[index]);  // the roster's seller
+    ImGui::PopID();
+    if (index + 1 == sellers.size()) break;
+    const float next = ImGui::CalcTextSize(sellers[index + 1].c_str()).x + style.FramePadding.x * 2.F;
+    if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + next < right_edge) ImGui::SameLine();
+  }
+}
+
+void add_roster_entry(PanelContext& context, SettingsForm& form) {
+  const std::string seller = text_of(form.roster_seller);
+  const auto start = parse_clock_minutes(text_of(form.roster_start));
+  const auto end = parse_clock_minutes(text_of(form.roster_end));
+  if (seller.empty()) {
+    form.error = context.text(Text::ErrSellerEmpty);
+  } else if (!start || !end) {
+    form.error = context.text(Text::ErrTime);
+  } else if (*end <= *start) {
+    form.error = context.text(Text::ErrRosterOrder);
+  } else {
+    form.error.clear();
+    if (context.intents.add_roster_today) context.intents.add_roster_today(seller, *start, *end);
+    form.roster_seller.fill('\0');
+  }
+}
+
+void draw_roster_settings(PanelContext& context, SettingsForm& form) {
+  const auto& roster = context.snapshot.settings.roster_today;
+  heading(context, Text::RosterToday);
+  const float start_width = fitted_width(context.text(Text::Start), "00:00");
+  const float end_width = fitted_width(context.text(Text::End), "00:00");
+  const float remove_width = fitted_width(context.text(Text::Remove), "");
+  std::optional<std::size_t> removed;
+  if (!roster.empty() && ImGui::BeginTable("##roster", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+    ImGui::TableSetupColumn(context.text(Text::Seller), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(context.text(Text::Start), ImGuiTableColumnFlags_WidthFixed, start_width);
+    ImGui::TableSetupColumn(context.text(Text::End), ImGuiTableColumnFlags_WidthFixed, end_width);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, remove_width);
+    ImGui::TableHeadersRow();
+    for (std::size_t index = 0; index < roster.size(); ++index) {
+      ImGui::PushID(static_cast<int>(index));
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextUnformatted(roster[index].seller.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(clock_text(roster[index].start_minutes).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(clock_text(roster[index].end_minutes).c_str());
+      ImGui::TableNextColumn();
+      if (ImGui::Button(context.text(Text::Remove))) removed = index;
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  if (roster.empty()) ImGui::TextDisabled("%s", context.text(Text::NoRosterToday));
+  if (removed && context.intents.remove_roster) context.intents.remove_roster(roster[*removed]);
+
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float time_width = fitted_width("00:00", "00:00");
+  const float add_width = ImGui::CalcTextSize(context.text(Text::Add)).x + style.FramePadding.x * 2.F;
+  ImGui::SetNextItemWidth(
+      std::max(80.F, ImGui::GetContentRegionAvail().x - 2.F * time_width - add_width - 3.F * style.ItemSpacing.x));
+  ImGui::InputTextWithHint("##roster_seller", context.text(Text::Seller), form.roster_seller.data(),
+                           form.roster_seller.size());
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(time_width);
+  ImGui::InputTextWithHint("##roster_start", "09:00", form.roster_start.data(), form.roster_start.size());
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(time_width);
+  ImGui::InputTextWithHint("##roster_end", "18:00", form.roster_end.data(), form.roster_end.size());
+  ImGui::SameLine();
+  if (ImGui::Button(context.text(Text::Add))) add_roster_entry(context, form);
+}
+
+void draw_save_footer(PanelContext& context, SettingsForm& form) {
+  const SettingsView& view = context.snapshot.settings;
+  const SettingsStatus status = view.status_version > form.status_seen ? view.status : SettingsStatus::None;
+  if (!form.error.empty()) {
+    ImGui::TextColored(ImColor(palette::bad).Value, "%s", form.error.c_str());
+  } else if (status == SettingsStatus::Saved) {
+    ImGui::TextColored(ImColor(palette::good).Value, "%s", context.text(Text::Saved));
+  } else if (status == SettingsStatus::SavedInMemory) {
+    ImGui::TextColored(ImColor(palette::warning).Value, "%s", context.text(Text::SavedInMemory));
+  } else if (status == SettingsStatus::Failed) {
+    const std::string message = fill(context.text(Text::NotSaved), view.status_detail);
+    ImGui::TextColored(ImColor(palette::bad).Value, "%s", message.c_str());
+  } else {
+    ImGui::NewLine();
+  }
+  if (ImGui::Button(context.text(Text::Save))) {
+    if (const auto edit = validated_edit(context, form); edit && context.intents.save_settings) {
+      context.intents.save_settings(*edit);
+    }
+  }
+  ImGui::SameLine();
+  const std::string where = view.config_path.empty() ? std::string(context.text(Text::SettingsInMemory))
+                                                      : fill(context.text(Text::SettingsFile), view.config_path);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextDisabled("%s", where.c_str());
+}
+
+void draw_unlocked_settings(PanelContext& context) {
+  SettingsForm& form = context.state.settings_form;
+  if (!form.filled && context.snapshot.settings.loaded) fill_form(form, context.snapshot.settings);
+  if (context.state.admin_pin_hash.empty()) {
+    ImGui::TextColored(ImColor(palette::warning).Value, "%s", context.text(Text::NoPinSet));
+  }
+  draw_language_switch(context);
+  const float footer = ImGui::GetFrameHeightWithSpacing() * 2.F + ImGui::GetStyle().ItemSpacing.y * 2.F;
+  if (ImGui::BeginChild("##settings_body", ImVec2{0.F, -footer}, false)) {
+    if (ImGui::BeginTable("##settings_columns", 2, ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchSame)) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      draw_camera_settings(context, form);
+      ImGui::Spacing();
+      draw_line_editor(context);
+      draw_store_settings(context, form);
+      ImGui::TableNextColumn();
+      draw_shift_settings(context, form);
+      draw_seller_buttons(context, form);
+      draw_roster_settings(context, form);
+      ImGui::EndTable();
+    }
+  }
+  ImGui::EndChild();
+  ImGui::Separator();
+  draw_save_footer(context, form);
+}
+
 }  // namespace
+
+std::optional<int> parse_clock_minutes(std::string_view text) {
+  const auto colon = text.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 2 || text.size() != colon + 3) return std::nullopt;
+  const auto number = [](std::string_view part) -> std::optional<int> {
+    int value = 0;
+    const auto [end, error] = std::from_chars(part.data(), part.data() + part.size(), value);
+    if (error != std::errc{} || end != part.data() + part.size()) return std::nullopt;
+    return value;
+  };
+  const auto hours = number(text.substr(0, colon));
+  const auto minutes = number(text.substr(colon + 1));
+  if (!hours || !minutes || *hours < 0 || *minutes < 0 || *minutes > 59 || *hours > 24) return std::nullopt;
+  if (*hours == 24 && *minutes != 0) return std::nullopt;
+  return *hours * 60 + *minutes;
+}
+
+std::string clock_text(int minutes) {
+  std::array<char, 8> text{};
+  const int clamped = std::clamp(minutes, 0, 24 * 60);
+  std::snprintf(text.data(), text.size(), "%02d:%02d", clamped / 60, clamped % 60);
+  return text.data();
+}
 
 void edit_counting_line(PanelContext& context, ImVec2 image_min, ImVec2 image_max) {
   LineEdit& edit = context.state.line_edit;
@@ -115,27 +501,27 @@ void edit_counting_line(PanelContext& context, ImVec2 image_min, ImVec2 image_ma
 void draw_settings_panel(PanelContext& context) {
   KioskState& state = context.state;
   if (!state.settings_open) return;
+  if (state.admin_pin_hash.empty()) state.settings_unlocked = true;
   const ImGuiViewport& viewport = *ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2{viewport.WorkPos.x + viewport.WorkSize.x * 0.5F, viewport.WorkPos.y + 80.F},
-                          ImGuiCond_Appearing, ImVec2{0.5F, 0.F});
-  ImGui::SetNextWindowSize(ImVec2{760.F, 0.F}, ImGuiCond_Always);
+  ImGui::SetNextWindowPos(ImVec2{viewport.WorkPos.x + viewport.WorkSize.x * 0.5F, viewport.WorkPos.y + 40.F},
+                          ImGuiCond_Always, ImVec2{0.5F, 0.F});
+  const ImVec2 size = state.settings_unlocked
+                          ? ImVec2{std::min(1600.F, viewport.WorkSize.x - 40.F), viewport.WorkSize.y - 80.F}
+                          : ImVec2{760.F, 0.F};
+  ImGui::SetNextWindowSize(size, ImGuiCond_Always);
+  ImGui::SetNextWindowBgAlpha(1.F);  // the figures behind must not show through the form
   bool open = true;
   const std::string title = std::string(context.text(Text::Settings)) + "###settings";
   if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
-    if (!state.settings_unlocked) {
-      draw_pin_entry(context);
-    }
+    if (!state.settings_unlocked) draw_pin_entry(context);
     if (state.settings_unlocked) {
-      if (state.admin_pin_hash.empty())
-        ImGui::TextColored(ImColor(palette::warning).Value, "%s", context.text(Text::NoPinSet));
-      draw_language_switch(context);
+      draw_unlocked_settings(context);
+      const float close_width =
+          ImGui::CalcTextSize(context.text(Text::Close)).x + ImGui::GetStyle().FramePadding.x * 2.F;
+      ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - close_width);
+    } else {
       ImGui::Separator();
-      ImGui::Text("%s: %s", context.text(Text::Store), context.snapshot.store_name.c_str());
-      ImGui::Text("%s: %s", context.text(Text::Currency), context.snapshot.currency.c_str());
-      ImGui::Separator();
-      draw_line_editor(context);
     }
-    ImGui::Separator();
     if (ImGui::Button(context.text(Text::Close))) open = false;
   }
   ImGui::End();

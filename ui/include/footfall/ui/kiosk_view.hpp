@@ -5,9 +5,12 @@
 
 #include <imgui.h>
 
+#include <array>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace footfall::ui {
@@ -31,6 +34,35 @@ struct LineEdit {
   int dragging = -1;  // 0 = a, 1 = b, 2 = inside
 };
 
+struct ShiftForm {
+  std::array<char, 64> name{};
+  std::array<bool, 7> days{true, true, true, true, true, true, true};  // Monday first
+  std::array<char, 8> start{};
+  std::array<char, 8> end{};
+};
+
+// The settings screen's fields while the admin edits them; filled from SettingsView when it opens.
+struct SettingsForm {
+  bool filled = false;
+  std::array<char, 512> camera_source{};
+  int detector = 0;  // index into auto, background, dnn, hog
+  std::array<char, 512> model{};
+  std::array<char, 64> door{};
+  std::array<char, 512> watch_folder{};
+  std::array<char, 64> time_zone{};
+  std::array<char, 8> cutoff{};
+  std::vector<ShiftForm> shifts;
+  std::array<char, 64> roster_seller{};
+  std::array<char, 8> roster_start{};
+  std::array<char, 8> roster_end{};
+  std::string error;                   // the inline message of the last refused Save or Add
+  std::uint64_t status_seen = 0;       // SettingsView::status_version when the form was filled
+};
+
+// "09:30" -> 570; "24:00" is allowed (an end of day); anything else -> nullopt.
+std::optional<int> parse_clock_minutes(std::string_view text);
+std::string clock_text(int minutes);  // 570 -> "09:30"
+
 // UI-thread state that survives between frames.
 struct KioskState {
   Language language = Language::En;
@@ -45,6 +77,7 @@ struct KioskState {
   bool pin_wrong = false;
   char pin_entry[16] = {};
   LineEdit line_edit;
+  SettingsForm settings_form;
 };
 
 struct PanelContext {

@@ -44,6 +44,31 @@ struct CameraView {
   std::int64_t live_out = 0;
 };
 
+// One of the first transactions of a file being imported, shown before anything is written.
+struct ImportPreviewRow {
+  std::int64_t time_ms = 0;
+  std::string kind;                  // "sale", "refund", "void", "cancelled"
+  std::int64_t total = 0;            // minor units, signed
+  std::string currency;
+  std::string seller;
+  std::string pos_id;
+};
+
+// The outcome of one file, as numbers: the panel words it in the screen's language.
+struct ImportOutcome {
+  std::string file;
+  bool imported = false;             // false: rejected, nothing written
+  bool from_watch_folder = false;
+  std::int64_t time_ms = 0;          // when it finished
+  std::int64_t rows = 0;
+  std::int64_t transactions = 0;
+  std::int64_t added = 0;
+  std::int64_t updated = 0;
+  std::int64_t unchanged = 0;
+  std::int64_t rejected_rows = 0;
+  std::string first_rejection;       // "file:line: column "X": reason", or the error
+};
+
 struct ImportView {
   bool running = false;
   double progress = 0.0;
@@ -51,6 +76,59 @@ struct ImportView {
   std::string profile;
   std::vector<std::string> lines;    // result or rejected lines with reasons
   bool failed = false;
+  std::vector<ImportPreviewRow> preview;       // the first transactions, as soon as they are read
+  bool has_outcome = false;                    // `outcome` describes the file above
+  ImportOutcome outcome;
+  std::vector<ImportOutcome> watch_folder;     // recent watch-folder files, newest first
+};
+
+struct ShiftView {
+  std::string name;
+  int weekday_mask = 0x7F;           // bit 0 = Monday
+  int start_minutes = 0;             // local time
+  int end_minutes = 0;
+};
+
+struct RosterView {
+  std::string seller;
+  std::int64_t start_ms = 0;
+  std::int64_t end_ms = 0;
+  int start_minutes = 0;             // local time of day, for display
+  int end_minutes = 0;
+};
+
+enum class SettingsStatus { None, Saved, SavedInMemory, Failed };
+
+// Current values the settings screen starts from, published by the runtime.
+struct SettingsView {
+  bool loaded = false;
+  std::string camera_source;
+  std::string detector = "auto";     // auto, background, dnn, hog
+  std::string model;
+  std::string door = "main";
+  std::string watch_folder;
+  std::string language = "en";
+  std::string time_zone = "UTC";
+  int cutoff_minutes = 0;
+  std::vector<ShiftView> shifts;
+  std::vector<std::string> sellers;
+  std::vector<RosterView> roster_today;
+  std::string config_path;           // where config-file settings are written; empty = kept in memory
+  std::uint64_t status_version = 0;  // changes with every save the runtime finished
+  SettingsStatus status = SettingsStatus::None;
+  std::string status_detail;         // the error, for Failed
+};
+
+// What the settings screen saves in one go; roster changes go separately.
+struct SettingsEdit {
+  std::string camera_source;
+  std::string detector;
+  std::string model;
+  std::string door;
+  std::string watch_folder;
+  std::string time_zone;
+  int cutoff_minutes = 0;
+  std::vector<ShiftView> shifts;
 };
 
 // Everything one frame of the kiosk draws. Workers build a new one; the UI only reads.
@@ -67,6 +145,7 @@ struct KioskSnapshot {
   ImportView import;
   std::vector<std::string> warnings;  // storage faults, stale sales, ...
   std::string worker_error;
+  SettingsView settings;
 };
 
 // Latest-value mailbox between worker threads and the UI thread.
@@ -93,6 +172,11 @@ struct KioskIntents {
   std::function<void(const std::string& path)> import_file;
   std::function<void(const std::string& language)> set_language;
   std::function<void(Point a, Point b, Point inside)> set_line;
+  // Settings (behind the PIN). The runtime checks again and reports through SettingsView::status.
+  std::function<void(const SettingsEdit& edit)> save_settings;
+  std::function<bool(const std::string& zone)> is_time_zone;  // against the tz database
+  std::function<void(const std::string& seller, int start_minutes, int end_minutes)> add_roster_today;
+  std::function<void(const RosterView& entry)> remove_roster;
 };
 
 struct KioskOptions {
@@ -105,6 +189,7 @@ struct KioskOptions {
   std::string admin_pin_hash;      // salted hash; empty = no PIN set
   std::string font_path = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
   std::string bold_font_path = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+  std::string open_screen;         // "settings": open the settings at start (screenshots of them)
 };
 
 // Runs the window until closed (or until the screenshot is saved). Returns the process exit code.

@@ -1,0 +1,34 @@
+#include "footfall/data/store_settings_queries.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <date/tz.h>
+
+#include <stdexcept>
+
+namespace footfall::data {
+
+std::vector<std::string> list_sellers(Store& store) {
+  SQLite::Statement query(store.db(), "SELECT name FROM sellers WHERE name <> '' ORDER BY name COLLATE NOCASE");
+  std::vector<std::string> sellers;
+  while (query.executeStep()) sellers.push_back(query.getColumn(0).getString());
+  return sellers;
+}
+
+int remove_roster_entry(Store& store, const std::string& seller, TimeMs start_ms, TimeMs end_ms) {
+  SQLite::Statement remove(store.db(), "DELETE FROM roster WHERE seller = ? AND start_ms = ? AND end_ms = ?");
+  remove.bind(1, seller);
+  remove.bind(2, start_ms);
+  remove.bind(3, end_ms);
+  return remove.exec();
+}
+
+bool is_time_zone(const std::string& zone) {
+  if (zone.empty()) return false;
+  try {
+    return date::locate_zone(zone) != nullptr;
+  } catch (const std::runtime_error&) {
+    return false;
+  }
+}
+
+}  // namespace footfall::data

@@ -1,0 +1,202 @@
+#include "click_helper.hpp"
+#include "fixtures.hpp"
+#include "headless_imgui.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstring>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ui = footfall::ui;
+using ui::testing::HeadlessImGui;
+
+namespace {
+
+template <std::size_t Size>
+void type_into(std::array<char, Size>& field, const std::string& text) {
+  field.fill('\0');
+  std::memcpy(field.data(), text.data(), std::min(text.size(), Size - 1));
+}
+
+struct SettingsScreen {
+  HeadlessImGui imgui;
+  ui::KioskSnapshot snapshot = ui::fixtures::busy_snapshot();
+  ui::KioskIntents intents;
+  std::vector<ui::SettingsEdit> saved;
+  std::vector<std::string> zones_checked;
+  std::vector<std::string> roster_added;
+  std::vector<std::string> roster_removed;
+
+  SettingsScreen() {
+    intents.save_settings = [this](const ui::SettingsEdit& edit) { saved.push_back(edit); };
+    intents.is_time_zone = [this](const std::string& zone) {
+      zones_checked.push_back(zone);
+      return zone == "Europe/Paris" || zone == "Europe/Moscow";
+    };
+    intents.add_roster_today = [this](const std::string& seller, int start, int end) {
+      roster_added.push_back(seller + " " + ui::clock_text(start) + "-" + ui::clock_text(end));
+    };
+    intents.remove_roster = [this](const ui::RosterView& entry) { roster_removed.push_back(entry.seller); };
+    imgui.state.settings_open = true;
+    draw();
+  }
+  void draw() {
+    ui::PanelContext context{snapshot, imgui.state, intents};
+    imgui.frame([&] { ui::draw_settings_panel(context); });
+  }
+  bool click(ui::Text label, std::optional<int> row = {}) {
+    ui::PanelContext context{snapshot, imgui.state, intents};
+    return ui::testing::click_item(
+        imgui, [&] { ui::draw_settings_panel(context); }, "###settings", ui::tr(imgui.state.language, label), row);
+  }
+  ui::SettingsForm& form() { return imgui.state.settings_form; }
+};
+
+}  // namespace
+
+TEST_CASE("clock fields read HH:MM and nothing else") {
+  CHECK(ui::parse_clock_minutes("09:30") == 570);
+  CHECK(ui::parse_clock_minutes("9:05") == 545);
+  CHECK(ui::parse_clock_minutes("24:00") == 1440);
+  CHECK_FALSE(ui::parse_clock_minutes("24:01").has_value());
+  CHECK_FALSE(ui::parse_clock_minutes("12:60").has_value());
+  CHECK_FALSE(ui::parse_clock_minutes("1230").has_value());
+  CHECK_FALSE(ui::parse_clock_minutes("ab:cd").has_value());
+  CHECK_FALSE(ui::parse_clock_minutes("").has_value());
+  CHECK(ui::clock_text(570) == "09:30");
+}
+
+TEST_CASE("the settings form opens with the current values") {
+  SettingsScreen screen;
+  const ui::SettingsForm& form = screen.form();
+  REQUIRE(form.filled);
+  CHECK(std::string(form.camera_source.data()) == "synthetic");
+  CHECK(form.detector == 1);  // background
+  CHECK(std::string(form.time_zone.data()) == "Europe/Paris");
+  CHECK(std::string(form.cutoff.data()) == "02:00");
+  CHECK(std::string(form.watch_folder.data()) == "/srv/pos-drop");
+  REQUIRE(form.shifts.size() == 2);
+  CHECK(std::string(form.shifts[0].name.data()) == "Morning");
+  CHECK(form.shifts[0].days[4]);
+  CHECK_FALSE(form.shifts[0].days[5]);  // Monday to Friday only
+  CHECK(std::string(form.shifts[1].end.data()) == "20:00");
+}
+
+TEST_CASE("saving sends every edited value to the runtime") {
+  SettingsScreen screen;
+  type_into(screen.form().camera_source, "rtsp://10.0.0.7/stream");
+  screen.form().detector = 2;
+  type_into(screen.form().model, "/models/yolo.onnx");
+  type_into(screen.form().door, "side");
+  type_into(screen.form().time_zone, "Europe/Moscow");
+  type_into(screen.form().cutoff, "03:30");
+  type_into(screen.form().watch_folder, "  /srv/drop  ");
+  type_into(screen.form().shifts[1].start, "15:00");
+  REQUIRE(screen.click(ui::Text::Save));
+  REQUIRE(screen.saved.size() == 1);
+  const ui::SettingsEdit& edit = screen.saved.front();
+  CHECK(edit.camera_source == "rtsp://10.0.0.7/stream");
+  CHECK(edit.detector == "dnn");
+  CHECK(edit.model == "/models/yolo.onnx");
+  CHECK(edit.door == "side");
+  CHECK(edit.time_zone == "Europe/Moscow");
+  CHECK(edit.cutoff_minutes == 210);
+  CHECK(edit.watch_folder == "/srv/drop");  // spaces around a pasted path are dropped
+  REQUIRE(edit.shifts.size() == 2);
+  CHECK(edit.shifts[0].weekday_mask == 0x1F);
+  CHECK(edit.shifts[1].start_minutes == 15 * 60);
+  CHECK(edit.shifts[1].end_minutes == 20 * 60);
+  CHECK(screen.form().error.empty());
+
+  // The runtime's answer shows under the form.
+  screen.snapshot.settings.status = ui::SettingsStatus::Saved;
+  screen.snapshot.settings.status_version = 1;
+  screen.draw();
+  CHECK(screen.form().error.empty());
+}
+
+TEST_CASE("invalid input shows a message in the screen's language and changes nothing") {
+  struct Case {
+    const char* name;
+    void (*spoil)(ui::SettingsForm&);
+    ui::Text message;
+  };
+  const std::vector<Case> cases{
+      {"unknown zone", [](ui::SettingsForm& form) { type_into(form.time_zone, "Europe/Atlantis"); },
+       ui::Text::ErrBadZone},
+      {"empty source", [](ui::SettingsForm& form) { type_into(form.camera_source, "   "); },
+       ui::Text::ErrSourceEmpty},
+      {"cutoff out of range", [](ui::SettingsForm& form) { type_into(form.cutoff, "13:00"); }, ui::Text::ErrCutoff},
+      {"cutoff not a time", [](ui::SettingsForm& form) { type_into(form.cutoff, "2h"); }, ui::Text::ErrCutoff},
+      {"shift ends before it starts", [](ui::SettingsForm& form) { type_into(form.shifts[0].end, "08:00"); },
+       ui::Text::ErrShiftOrder},
+      {"shift with no day", [](ui::SettingsForm& form) { form.shifts[1].days.fill(false); }, ui::Text::ErrShiftDays},
+      {"shift with no name", [](ui::SettingsForm& form) { type_into(form.shifts[1].name, ""); },
+       ui::Text::ErrShiftName},
+  };
+  for (const auto language : {ui::Language::En, ui::Language::Fr, ui::Language::Ru}) {
+    for (const Case& bad : cases) {
+      INFO(bad.name << " in " << ui::language_code(language));
+      SettingsScreen screen;
+      screen.imgui.state.language = language;
+      bad.spoil(screen.form());
+      REQUIRE(screen.click(ui::Text::Save));
+      CHECK(screen.saved.empty());
+      std::string expected = ui::tr(language, bad.message);
+      expected = expected.substr(0, expected.find("%s"));  // the fixed part before the value
+      CHECK(screen.form().error.starts_with(expected));
+      CHECK_FALSE(screen.form().error.empty());
+    }
+  }
+}
+
+TEST_CASE("an unknown zone is checked against the tz database through the runtime, named in the message") {
+  SettingsScreen screen;
+  type_into(screen.form().time_zone, "Paris");
+  REQUIRE(screen.click(ui::Text::Save));
+  CHECK(screen.saved.empty());
+  CHECK(screen.zones_checked == std::vector<std::string>{"Paris"});
+  CHECK(screen.form().error.find("“Paris”") != std::string::npos);
+}
+
+TEST_CASE("the roster for today: add with times, refuse bad times, remove an entry") {
+  SettingsScreen screen;
+  type_into(screen.form().roster_seller, "Борис");
+  type_into(screen.form().roster_start, "12:00");
+  type_into(screen.form().roster_end, "11:00");
+  REQUIRE(screen.click(ui::Text::Add));
+  CHECK(screen.roster_added.empty());
+  CHECK(screen.form().error == ui::tr(ui::Language::En, ui::Text::ErrRosterOrder));
+
+  type_into(screen.form().roster_end, "18:30");
+  REQUIRE(screen.click(ui::Text::Add));
+  CHECK(screen.roster_added == std::vector<std::string>{"Борис 12:00-18:30"});
+  CHECK(screen.form().error.empty());
+  CHECK(std::string(screen.form().roster_seller.data()).empty());
+
+  REQUIRE(screen.click(ui::Text::Remove, 0));  // scanning bottom-up meets the roster before the shifts
+  CHECK(screen.roster_removed == std::vector<std::string>{"Anna"});
+  CHECK(screen.form().shifts.size() == 2);
+}
+
+TEST_CASE("the settings screen says where it saves, or that the demo keeps changes in memory") {
+  SettingsScreen screen;
+  screen.snapshot.settings.status = ui::SettingsStatus::SavedInMemory;
+  screen.snapshot.settings.status_version = screen.form().status_seen + 1;
+  screen.snapshot.settings.config_path.clear();
+  const int vertices = screen.imgui.frame([&] {
+    ui::PanelContext context{screen.snapshot, screen.imgui.state, screen.intents};
+    ui::draw_settings_panel(context);
+  });
+  CHECK(vertices > 0);
+  // The failure detail from the runtime is shown as is.
+  screen.snapshot.settings.status = ui::SettingsStatus::Failed;
+  screen.snapshot.settings.status_detail = "config.toml: cannot write";
+  screen.snapshot.settings.status_version += 1;
+  CHECK(screen.imgui.frame([&] {
+    ui::PanelContext context{screen.snapshot, screen.imgui.state, screen.intents};
+    ui::draw_settings_panel(context);
+  }) > 0);
+}
