@@ -2,7 +2,10 @@
 
 #include "dates.hpp"
 
+#include <SQLiteCpp/Statement.h>
+
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <thread>
 
@@ -22,6 +25,24 @@ void sleep_unless_stopped(std::chrono::milliseconds duration, const std::atomic<
 data::CountEvent to_count_event(const vision::Crossing& crossing, const std::string& door) {
   return {crossing.timestamp_ms, door, crossing.direction == vision::Direction::In, crossing.track_id,
           crossing.confidence};
+}
+
+std::optional<data::CameraGap> record_downtime(data::Store& store, const std::string& door, std::int64_t now_ms,
+                                               std::int64_t min_gap_ms, const std::string& reason) {
+  const auto last_up = store.last_camera_up(door);
+  if (!last_up) return std::nullopt;
+  std::int64_t last_seen = *last_up;
+  // Events committed after the last heartbeat show the camera was still up then.
+  SQLite::Statement last_event(store.db(),
+                               "SELECT time_ms FROM count_events WHERE door = ?1 AND time_ms <= ?2 "
+                               "ORDER BY time_ms DESC LIMIT 1");
+  last_event.bind(1, door);
+  last_event.bind(2, now_ms);
+  if (last_event.executeStep()) last_seen = std::max(last_seen, last_event.getColumn(0).getInt64());
+  if (now_ms - last_seen <= min_gap_ms) return std::nullopt;
+  data::CameraGap gap{door, last_seen, now_ms, reason};
+  store.add_camera_gap(gap);
+  return gap;
 }
 
 CountingLoop::CountingLoop(CountingSetup setup) : setup_(std::move(setup)) {}
@@ -59,7 +80,18 @@ CountingProgress CountingLoop::run(std::unique_ptr<vision::FrameSource> source) 
   auto last_progress = started;
   std::int64_t first_frame_ms = -1;
   vision::Frame frame;
-  std::int64_t frozen_since_ms = 0;  // 0: the picture is moving (a plain value: GCC 12 misreads optional here)
+  // Pictures that count nobody: flagged while they last, recorded as a gap once they end.
+  struct PictureFault {
+    bool vision::SourceHealth::*flag;
+    const char* state;
+    const char* message;
+    const char* gap_reason;
+    std::int64_t since_ms = 0;  // 0: not now (a plain value: GCC 12 misreads optional here)
+  };
+  std::array<PictureFault, 2> faults{{
+      {&vision::SourceHealth::frozen, "frozen", "the picture has not changed: ", "camera frozen"},
+      {&vision::SourceHealth::covered, "covered", "the lens is covered or the picture is black: ", "camera covered"},
+  }};
   while (!stop_requested_) {
     if (!source->read(frame)) {
       if (!source->is_live()) break;
@@ -76,24 +108,33 @@ CountingProgress CountingLoop::run(std::unique_ptr<vision::FrameSource> source) 
       if (!back) break;
       if (on_state) on_state("ok", description_);
     }
-    // A frozen picture counts nobody: flag it and record it as a gap once it moves again.
-    const bool frozen = source->health().frozen;
-    if (frozen && frozen_since_ms == 0) {
-      frozen_since_ms = wall_clock_ms();
-      if (on_state) on_state("frozen", "the picture has not changed: " + description_);
-    } else if (!frozen && frozen_since_ms != 0) {
-      if (on_gap) on_gap(frozen_since_ms, wall_clock_ms(), "camera frozen");
-      frozen_since_ms = 0;
-      if (on_state) on_state("ok", description_);
+    const vision::SourceHealth health = source->health();
+    bool fault_ended = false;
+    bool faulty = false;
+    for (PictureFault& fault : faults) {
+      const bool now_faulty = health.*fault.flag;
+      faulty = faulty || now_faulty;
+      if (now_faulty && fault.since_ms == 0) {
+        fault.since_ms = frame.timestamp_ms;
+        if (on_state) on_state(fault.state, fault.message + description_);
+      } else if (!now_faulty && fault.since_ms != 0) {
+        if (on_gap) on_gap(fault.since_ms, frame.timestamp_ms, fault.gap_reason);
+        fault.since_ms = 0;
+        fault_ended = true;
+      }
     }
+    if (fault_ended && !faulty && on_state) on_state("ok", description_);
     if (first_frame_ms < 0) first_frame_ms = frame.timestamp_ms;
     if (setup_.max_seconds && static_cast<double>(frame.timestamp_ms - first_frame_ms) > *setup_.max_seconds * 1000.0) {
       break;
     }
     take_new_line();
-    for (const auto& crossing : counter.process(frame)) {
-      (crossing.direction == vision::Direction::In ? progress.entries : progress.exits)++;
-      if (on_crossing) on_crossing(crossing);
+    // Nothing is seen through a covered lens; the counter resumes on the same background after.
+    if (!health.covered) {
+      for (const auto& crossing : counter.process(frame)) {
+        (crossing.direction == vision::Direction::In ? progress.entries : progress.exits)++;
+        if (on_crossing) on_crossing(crossing);
+      }
     }
     ++progress.frames;
     const auto now = std::chrono::steady_clock::now();
@@ -105,7 +146,9 @@ CountingProgress CountingLoop::run(std::unique_ptr<vision::FrameSource> source) 
       on_progress(progress);
     }
   }
-  if (frozen_since_ms != 0 && on_gap) on_gap(frozen_since_ms, wall_clock_ms(), "camera frozen");
+  for (const PictureFault& fault : faults) {
+    if (fault.since_ms != 0 && on_gap) on_gap(fault.since_ms, std::max(fault.since_ms, frame.timestamp_ms), fault.gap_reason);
+  }
   if (on_progress) on_progress(progress);
   return progress;
 }

@@ -1,6 +1,7 @@
 #pragma once
 #include "config.hpp"
 
+#include "footfall/data/store.hpp"
 #include "footfall/data/types.hpp"
 #include "footfall/vision/counter.hpp"
 #include "footfall/vision/frame_source.hpp"
@@ -27,6 +28,13 @@ struct CountingProgress {
 };
 
 data::CountEvent to_count_event(const vision::Crossing& crossing, const std::string& door);
+
+// A kiosk or `footfall count` that was off or killed: the time since the door's camera was last seen
+// (its latest heartbeat or counted event, whichever is later) up to now is a gap, never zero visitors.
+// Nothing is recorded without a heartbeat (the camera never ran live) or when the outage is shorter
+// than min_gap_ms. Returns the gap it recorded.
+std::optional<data::CameraGap> record_downtime(data::Store& store, const std::string& door, std::int64_t now_ms,
+                                               std::int64_t min_gap_ms, const std::string& reason);
 
 // The camera thread's loop: owns the source and the counter, reconnects live sources with backoff
 // and reports gaps. Shared by `footfall count` and the kiosk so both count the same way.

@@ -4,7 +4,11 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <memory>
+#include <string>
+#include <tuple>
+#include <vector>
 
 namespace {
 
@@ -62,4 +66,53 @@ TEST_CASE("a camera that drops out mid-run is survived, and the outage is logged
   CHECK(frames + 1 >= static_cast<std::int64_t>(config.duration_s * config.fps));
   MESSAGE("counted " << result.entries + result.exits << " of " << truth << " true crossings");
   CHECK(result.entries + result.exits > 0);
+}
+
+TEST_CASE("a covered lens is reported within 10 s, counts nobody, and becomes a gap when uncovered") {
+  footfall::vision::SourceOptions options;
+  options.start_time_ms = 1'000'000;
+  auto source = footfall::vision::open_source("synthetic:7:covered=10-25", options);
+  footfall::app::CountingSetup setup;
+  setup.max_seconds = 40.0;
+  footfall::app::CountingLoop loop(setup);
+  std::vector<std::string> states;
+  std::vector<std::tuple<std::int64_t, std::int64_t, std::string>> gaps;
+  std::vector<std::int64_t> crossing_times;
+  loop.on_state = [&](const std::string& state, const std::string& message) {
+    states.push_back(state);
+    if (state == "covered") CHECK(message.find("covered") != std::string::npos);
+  };
+  loop.on_gap = [&](std::int64_t start_ms, std::int64_t end_ms, const std::string& reason) {
+    gaps.emplace_back(start_ms, end_ms, reason);
+  };
+  loop.on_crossing = [&](const footfall::vision::Crossing& crossing) { crossing_times.push_back(crossing.timestamp_ms); };
+  loop.run(std::move(source));
+
+  CHECK(states == std::vector<std::string>{"ok", "covered", "ok"});
+  REQUIRE(gaps.size() == 1);
+  const auto& [start_ms, end_ms, reason] = gaps[0];
+  CHECK(reason == "camera covered");
+  CHECK(start_ms > 1'000'000 + 10'000);
+  CHECK(start_ms <= 1'000'000 + 10'000 + 10'000);  // detected within 10 s
+  CHECK(end_ms >= 1'000'000 + 25'000);
+  CHECK(end_ms < 1'000'000 + 25'000 + 200);
+  for (const std::int64_t t : crossing_times) CHECK_FALSE((t >= start_ms && t < end_ms));
+  CHECK(std::count_if(crossing_times.begin(), crossing_times.end(), [](std::int64_t t) { return t > 1'025'000; }) > 0);
+}
+
+TEST_CASE("a lens still covered when counting stops is recorded as a gap up to the last frame") {
+  footfall::vision::SourceOptions options;
+  options.start_time_ms = 0;
+  auto source = footfall::vision::open_source("synthetic:7:covered=2-60", options);
+  footfall::app::CountingSetup setup;
+  setup.max_seconds = 12.0;
+  footfall::app::CountingLoop loop(setup);
+  std::vector<std::tuple<std::int64_t, std::int64_t, std::string>> gaps;
+  loop.on_gap = [&](std::int64_t start_ms, std::int64_t end_ms, const std::string& reason) {
+    gaps.emplace_back(start_ms, end_ms, reason);
+  };
+  loop.run(std::move(source));
+  REQUIRE(gaps.size() == 1);
+  CHECK(std::get<2>(gaps[0]) == "camera covered");
+  CHECK(std::get<1>(gaps[0]) >= 11'900);
 }

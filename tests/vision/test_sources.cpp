@@ -88,3 +88,58 @@ TEST_CASE("a video file reports its frames and timestamps") {
   CHECK(frame.timestamp_ms == 178 * 40);
   CHECK_FALSE(source->is_live());
 }
+
+namespace {
+
+// Scene seconds at which health().covered first turns on, and first turns off again after that.
+struct CoveredSpan {
+  double flagged_s = -1.0;
+  double cleared_s = -1.0;
+  bool frozen_seen = false;
+};
+
+CoveredSpan watch_covered(const std::string& spec, double seconds) {
+  SourceOptions options;
+  options.start_time_ms = 0;
+  const auto source = open_source(spec, options);
+  CoveredSpan span;
+  Frame frame;
+  while (source->read(frame) && static_cast<double>(frame.timestamp_ms) / 1000.0 < seconds) {
+    const double t = static_cast<double>(frame.timestamp_ms) / 1000.0;
+    const auto health = source->health();
+    span.frozen_seen = span.frozen_seen || health.frozen;
+    if (health.covered && span.flagged_s < 0.0) span.flagged_s = t;
+    if (!health.covered && span.flagged_s >= 0.0 && span.cleared_s < 0.0) span.cleared_s = t;
+  }
+  return span;
+}
+
+}  // namespace
+
+TEST_CASE("a covered lens is flagged within 10 s and cleared as soon as the picture returns") {
+  const auto span = watch_covered("synthetic:3:covered=5-15", 20.0);
+  CHECK(span.flagged_s > 5.0 + SourceOptions{}.covered_after_s);
+  CHECK(span.flagged_s <= 5.0 + 10.0);
+  CHECK(span.cleared_s >= 15.0);
+  CHECK(span.cleared_s < 15.0 + 0.2);
+  CHECK_FALSE(span.frozen_seen);  // black, but the sensor noise still moves
+}
+
+TEST_CASE("an ordinary scene, people and lighting drift included, is never taken for a covered lens") {
+  for (const char* spec : {"synthetic:1", "synthetic:9"}) {
+    CAPTURE(spec);
+    const auto span = watch_covered(spec, 90.0);
+    CHECK(span.flagged_s < 0.0);
+    CHECK_FALSE(span.frozen_seen);
+  }
+}
+
+TEST_CASE("the synthetic spec's covered range is checked, naming the spec") {
+  const SourceOptions options;
+  for (const char* spec : {"synthetic:3:covered=abc", "synthetic:covered=5", "synthetic:3:covered=-1-4",
+                           "synthetic:3:covered=5-x", "synthetic:3:x"}) {
+    CAPTURE(spec);
+    CHECK_THROWS_WITH_AS(open_source(spec, options), doctest::Contains(spec), std::runtime_error);
+  }
+  CHECK_NOTHROW(open_source("synthetic:covered=1-2", options));
+}

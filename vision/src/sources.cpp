@@ -40,6 +40,58 @@ class Pacer {
   bool started_ = false;
 };
 
+// Faults a camera never reports itself, seen in a tiny thumbnail of each frame: the same picture
+// over and over (frozen) and an even or black one (a covered lens, a dead sensor).
+class PictureWatch {
+ public:
+  PictureWatch(double frozen_after_s, double covered_after_s)
+      : frozen_after_ms_(std::llround(frozen_after_s * 1000.0)),
+        covered_after_ms_(std::llround(covered_after_s * 1000.0)) {}
+
+  // `now_ms` from a clock that never jumps: the steady clock for cameras, scene time for scenes.
+  void look(const cv::Mat& image, std::int64_t now_ms, SourceHealth& health) {
+    cv::Mat thumb;
+    cv::resize(image, thumb, cv::Size(32, 24), 0, 0, cv::INTER_AREA);
+    // Real sensors never repeat a thumbnail exactly.
+    if (thumbnail_.empty() || cv::norm(thumb, thumbnail_, cv::NORM_L1) > 0.0) {
+      thumbnail_ = thumb;
+      last_change_ms_ = now_ms;
+    }
+    health.frozen = now_ms - last_change_ms_ > frozen_after_ms_;
+
+    cv::Mat grey;
+    cv::cvtColor(thumb, grey, cv::COLOR_BGR2GRAY);
+    cv::Scalar mean;
+    cv::Scalar spread;
+    cv::meanStdDev(grey, mean, spread);
+    const bool even = spread[0] < kEvenSpread || (mean[0] < kDarkMean && spread[0] < kDarkSpread);
+    if (!even) covered_since_ms_.reset();
+    if (even && !covered_since_ms_) covered_since_ms_ = now_ms;
+    health.covered = covered_since_ms_ && now_ms - *covered_since_ms_ > covered_after_ms_;
+  }
+
+  void reset() {
+    thumbnail_.release();
+    covered_since_ms_.reset();
+  }
+
+ private:
+  // Grey levels of the 32x24 thumbnail: a scene with anything in it varies far more than this.
+  static constexpr double kEvenSpread = 4.0;
+  static constexpr double kDarkMean = 24.0;
+  static constexpr double kDarkSpread = 12.0;
+
+  std::int64_t frozen_after_ms_;
+  std::int64_t covered_after_ms_;
+  cv::Mat thumbnail_;
+  std::int64_t last_change_ms_ = 0;
+  std::optional<std::int64_t> covered_since_ms_;
+};
+
+std::int64_t steady_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now().time_since_epoch()).count();
+}
+
 // A recorded video or image sequence: timestamps follow the frame rate, not the wall clock.
 class FileSource final : public FrameSource {
  public:
@@ -62,7 +114,11 @@ class FileSource final : public FrameSource {
   [[nodiscard]] double fps() const override { return fps_; }
   [[nodiscard]] bool is_live() const override { return false; }
   [[nodiscard]] std::string describe() const override { return spec_; }
-  [[nodiscard]] SourceHealth health() const override { return {false, 0, index_, {}}; }
+  [[nodiscard]] SourceHealth health() const override {
+    SourceHealth health;
+    health.frames = index_;
+    return health;
+  }
 
  private:
   std::string spec_;
@@ -79,7 +135,7 @@ class LiveSource final : public FrameSource {
  public:
   LiveSource(std::string spec, std::function<bool(cv::VideoCapture&)> open, const SourceOptions& options)
       : spec_(std::move(spec)), open_(std::move(open)), fps_override_(options.fps_override),
-        frozen_after_s_(options.frozen_after_s) {
+        frozen_after_s_(options.frozen_after_s), watch_(options.frozen_after_s, options.covered_after_s) {
     if (!open_(capture_)) throw std::runtime_error(spec_ + ": cannot open live source");
   }
 
@@ -89,7 +145,8 @@ class LiveSource final : public FrameSource {
       drop("no frame received");
       return false;
     }
-    if (is_frozen(frame.image)) {
+    watch_.look(frame.image, steady_ms(), health_);
+    if (health_.frozen) {
       drop("picture frozen for " + std::to_string(frozen_after_s_) + " s");
       return false;
     }
@@ -120,7 +177,8 @@ class LiveSource final : public FrameSource {
       ++health_.reconnects;
       backoff_ = kFirstBackoff;
       health_.frozen = false;
-      thumbnail_.release();
+      health_.covered = false;
+      watch_.reset();
       return true;
     }
     capture_.release();
@@ -128,21 +186,6 @@ class LiveSource final : public FrameSource {
     next_attempt_ = Clock::now() + backoff_;
     health_.last_error = "reconnect failed";
     return false;
-  }
-
-  // Compares a tiny thumbnail with the previous one; real sensors never repeat it exactly.
-  bool is_frozen(const cv::Mat& image) {
-    cv::Mat thumb;
-    cv::resize(image, thumb, cv::Size(32, 24), 0, 0, cv::INTER_AREA);
-    const auto now = Clock::now();
-    if (thumbnail_.empty() || cv::norm(thumb, thumbnail_, cv::NORM_L1) > 0.0) {
-      thumbnail_ = thumb;
-      last_change_ = now;
-      health_.frozen = false;
-      return false;
-    }
-    health_.frozen = std::chrono::duration<double>(now - last_change_).count() > frozen_after_s_;
-    return health_.frozen;
   }
 
   static constexpr std::chrono::milliseconds kFirstBackoff{500};
@@ -156,19 +199,23 @@ class LiveSource final : public FrameSource {
   SourceHealth health_;
   std::chrono::milliseconds backoff_ = kFirstBackoff;
   Clock::time_point next_attempt_ = Clock::now();
-  Clock::time_point last_change_ = Clock::now();
-  cv::Mat thumbnail_;
+  PictureWatch watch_;
 };
 
 // The synthetic scene, optionally paced like a real camera.
 class PacedScene final : public FrameSource {
  public:
-  PacedScene(SceneConfig config, bool realtime) : scene_(std::move(config)), realtime_(realtime) {}
+  PacedScene(SceneConfig config, const SourceOptions& options)
+      : scene_(std::move(config)), realtime_(options.realtime),
+        watch_(options.frozen_after_s, options.covered_after_s) {}
   bool read(Frame& frame) override {
     if (!scene_.read(frame)) return false;
     if (realtime_) pacer_.wait(frame.index, scene_.fps());
+    watch_.look(frame.image, frame.timestamp_ms, health_);
+    health_.frames = frame.index + 1;
     return true;
   }
+  [[nodiscard]] SourceHealth health() const override { return health_; }
   [[nodiscard]] double fps() const override { return scene_.fps(); }
   [[nodiscard]] bool is_live() const override { return false; }
   [[nodiscard]] std::string describe() const override { return scene_.describe(); }
@@ -177,6 +224,8 @@ class PacedScene final : public FrameSource {
   SyntheticScene scene_;
   bool realtime_;
   Pacer pacer_;
+  PictureWatch watch_;
+  SourceHealth health_;
 };
 
 bool all_digits(const std::string& s) {
@@ -188,17 +237,53 @@ std::uint32_t parse_seed(const std::string& spec, const std::string& text) {
   return static_cast<std::uint32_t>(std::stoul(text));
 }
 
+[[noreturn]] void bad_covered_range(const std::string& spec) {
+  throw std::runtime_error(spec + ": covered=FROM-TO takes two times in seconds, e.g. covered=20-35");
+}
+
+double parse_scene_seconds(const std::string& spec, const std::string& text) {
+  std::size_t used = 0;
+  double value = -1.0;
+  try {
+    value = std::stod(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used == 0 || used != text.size() || !std::isfinite(value) || value < 0.0) bad_covered_range(spec);
+  return value;
+}
+
+// "synthetic", "synthetic:7", "synthetic:7:covered=20-35", "synthetic:covered=20-35".
+SceneConfig parse_synthetic(const std::string& spec) {
+  SceneConfig config;
+  std::size_t at = spec.find(':');
+  while (at != std::string::npos) {
+    const std::size_t next = spec.find(':', at + 1);
+    const std::string part = spec.substr(at + 1, next == std::string::npos ? std::string::npos : next - at - 1);
+    if (part.starts_with("covered=")) {
+      const std::string range = part.substr(8);
+      const std::size_t dash = range.find('-');
+      if (dash == std::string::npos) bad_covered_range(spec);
+      config.covered_from_s = parse_scene_seconds(spec, range.substr(0, dash));
+      config.covered_until_s = parse_scene_seconds(spec, range.substr(dash + 1));
+    } else if (!part.empty()) {
+      config.seed = parse_seed(spec, part);
+    }
+    at = next;
+  }
+  return config;
+}
+
 }  // namespace
 
 std::unique_ptr<FrameSource> open_source(const std::string& spec, const SourceOptions& options) {
   if (spec.empty()) throw std::runtime_error("empty video source");
   if (spec == "synthetic" || spec.starts_with("synthetic:")) {
-    SceneConfig config;
-    if (spec.size() > 10) config.seed = parse_seed(spec, spec.substr(10));
+    SceneConfig config = parse_synthetic(spec);
     config.duration_s = 24.0 * 3600.0;
     if (options.fps_override) config.fps = *options.fps_override;
     config.start_time_ms = options.start_time_ms.value_or(wall_clock_ms());
-    return std::make_unique<PacedScene>(config, options.realtime);
+    return std::make_unique<PacedScene>(config, options);
   }
   if (all_digits(spec)) {
     if (spec.size() > 4) throw std::runtime_error(spec + ": camera index out of range");

@@ -294,6 +294,9 @@ struct SyntheticScene::Impl {
       if (walkers[i].position(t, at)) draw_person(image, walkers[i], at);
     }
 
+    if (config.covered_from_s >= 0.0 && t >= config.covered_from_s && t < config.covered_until_s) {
+      image.setTo(cv::Scalar(6, 6, 6));
+    }
     const double gain = gain_at(t);
     if (std::abs(gain - 1.0) > 1e-3) image.convertTo(image, -1, gain, 0.0);
     if (config.camera_shake_px > 0.0) {

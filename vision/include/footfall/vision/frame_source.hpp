@@ -20,6 +20,7 @@ struct SourceHealth {
   int reconnects = 0;           // successful reopenings after a drop
   std::int64_t frames = 0;      // frames delivered so far
   std::string last_error;       // why the source last dropped, empty when fine
+  bool covered = false;         // a near-uniform or black picture (covered lens) for longer than the covered timeout
 };
 
 class FrameSource {
@@ -44,9 +45,10 @@ struct SourceOptions {
   std::optional<std::int64_t> start_time_ms;   // timestamp of frame 0 for files
   bool realtime = false;                       // pace files and synthetic scenes at their fps
   double frozen_after_s = 10.0;                // live: identical frames this long count as frozen
+  double covered_after_s = 3.0;                // live and synthetic: a black or even picture this long is a covered lens
 };
 
-// `spec` is "synthetic[:seed]", a camera index ("0"), a device path ("/dev/video0"),
+// `spec` is "synthetic[:seed][:covered=FROM-TO]" (TO, FROM in scene seconds: a covered lens, for tests and demos), a camera index ("0"), a device path ("/dev/video0"),
 // a URL (rtsp://, http://), an image sequence ("img_%04d.jpg") or a video file path.
 // Throws std::runtime_error naming the spec. Live sources reconnect with growing backoff: after
 // read() returns false they may be read again, and health() tells whether the picture is frozen.

@@ -32,6 +32,8 @@ struct SceneConfig {
   double noise_sigma = 3.0;
   double camera_shake_px = 0.0;
   double lighting_step_at_s = -1.0;  // a sudden lighting change, for tests
+  double covered_from_s = -1.0;      // a hand over the lens: a near-black picture from here...
+  double covered_until_s = -1.0;     // ...until here (scene seconds); people still walk, unseen
 };
 
 struct TruthCrossing {
