@@ -237,6 +237,14 @@ DROP TRIGGER IF EXISTS count_events_rollup_insert;
 DROP TRIGGER IF EXISTS pos_transactions_rollup_insert;
 DROP TRIGGER IF EXISTS pos_transactions_rollup_update;
 )sql",
+      // 5: counting the same video twice must not double its events: a crossing is one row per
+      // door, instant, track and direction. Earlier duplicates go first (the delete trigger keeps
+      // the rollups in step), then Store::add_count_events inserts with OR IGNORE.
+      R"sql(
+DELETE FROM count_events WHERE id NOT IN
+  (SELECT min(id) FROM count_events GROUP BY time_ms, door, track, direction);
+CREATE UNIQUE INDEX count_events_crossing ON count_events(time_ms, door, track, direction);
+)sql",
   };
   return steps;
 }

@@ -176,7 +176,7 @@ struct Store::Impl {
       : path(file.empty() ? ":memory:" : file),
         db(open_database(path)),
         insert_event(migrated(db, path),
-                     "INSERT INTO count_events(time_ms, door, direction, track, confidence) VALUES (?,?,?,?,?)"),
+                     "INSERT OR IGNORE INTO count_events(time_ms, door, direction, track, confidence) VALUES (?,?,?,?,?)"),
         add_to_rollup(db,
                       "INSERT INTO count_rollup(bucket_ms, door, entries, exits) VALUES (?,?,?,?) "
                       "ON CONFLICT(bucket_ms, door) DO UPDATE SET entries = entries + excluded.entries, "
@@ -287,7 +287,8 @@ void Store::add_count_events(const std::vector<CountEvent>& events) {
     insert.bind(3, event.entering ? "in" : "out");
     insert.bind(4, event.track_id);
     insert.bind(5, static_cast<double>(event.confidence));
-    insert.exec();
+    // A crossing already stored (the same clip counted again) adds nothing to the rollup either.
+    if (insert.exec() == 0) continue;
     auto& sums = rollup[{event.time_ms / rollup_bucket_ms * rollup_bucket_ms, event.door}];
     (event.entering ? sums.first : sums.second) += 1;
   }

@@ -6,6 +6,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <filesystem>
+#include <vector>
 
 namespace fs = std::filesystem;
 using namespace footfall::data;
@@ -21,6 +22,20 @@ Transaction sale(const std::string& pos_id, TimeMs time_ms, Money total) {
 }
 
 std::int64_t count(Store& store, const std::string& sql) { return store.db().execAndGet(sql).getInt64(); }
+
+constexpr int latest_schema_version = 5;
+
+// Every 15-minute and hourly rollup row that disagrees with the events it sums.
+std::int64_t count_rollup_mismatches(Store& store) {
+  return count(store,
+               "SELECT count(*) FROM (SELECT bucket_ms, door, entries, exits FROM count_rollup EXCEPT "
+               "SELECT time_ms / 900000 * 900000, door, sum(direction = 'in'), sum(direction = 'out') "
+               "FROM count_events GROUP BY 1, 2)") +
+         count(store,
+               "SELECT count(*) FROM (SELECT bucket_ms, door, entries, exits FROM count_rollup_hour EXCEPT "
+               "SELECT time_ms / 3600000 * 3600000, door, sum(direction = 'in'), sum(direction = 'out') "
+               "FROM count_events GROUP BY 1, 2)");
+}
 
 }  // namespace
 
@@ -156,14 +171,57 @@ TEST_CASE("store: an older file is upgraded and the hourly rollup backfilled") {
     store.db().exec(
         "DROP TRIGGER count_rollup_hour_insert; DROP TRIGGER count_rollup_hour_update; "
         "DROP TRIGGER sales_rollup_hour_insert; DROP TRIGGER sales_rollup_hour_update; "
-        "DROP TABLE count_rollup_hour; DROP TABLE sales_rollup_hour; PRAGMA user_version = 1");
+        "DROP TABLE count_rollup_hour; DROP TABLE sales_rollup_hour; DROP INDEX count_events_crossing; "
+        "PRAGMA user_version = 1");
   }
   Store upgraded(file);
-  CHECK(upgraded.schema_version() == 4);
+  CHECK(upgraded.schema_version() == latest_schema_version);
   CHECK(count(upgraded, "SELECT entries FROM count_rollup_hour WHERE bucket_ms = 0") == 2);
   CHECK(count(upgraded, "SELECT gross FROM sales_rollup_hour WHERE bucket_ms = 0") == 700);
   upgraded.add_count_events({{2'000'000, "main", false, 3, 1.F}});
   upgraded.db().exec("DELETE FROM count_events WHERE track = 1");
   CHECK(count(upgraded, "SELECT entries FROM count_rollup_hour WHERE bucket_ms = 0") == 1);
   CHECK(count(upgraded, "SELECT exits FROM count_rollup_hour WHERE bucket_ms = 0") == 1);
+}
+
+TEST_CASE("store: counting the same clip twice stores its crossings once") {
+  Store store(":memory:");
+  const std::vector<CountEvent> clip = {{1'000, "main", true, 1, 0.9F},
+                                        {1'000, "main", true, 2, 0.8F},  // a pair side by side
+                                        {5'000, "main", false, 1, 0.9F},
+                                        {5'000, "side", false, 1, 0.9F}};
+  store.add_count_events(clip);
+  store.add_count_events(clip);
+  auto longer = clip;
+  longer.push_back({950'000, "main", true, 3, 0.9F});
+  store.add_count_events(longer);
+  CHECK(count(store, "SELECT count(*) FROM count_events") == 5);
+  CHECK(count(store, "SELECT sum(entries) FROM count_rollup") == 3);
+  CHECK(count(store, "SELECT sum(exits) FROM count_rollup") == 2);
+  CHECK(count(store, "SELECT sum(entries) + sum(exits) FROM count_rollup_hour") == 5);
+  CHECK(count_rollup_mismatches(store) == 0);
+}
+
+TEST_CASE("store: upgrading removes crossings an older release stored twice") {
+  TempDir dir;
+  const auto file = (dir.path / "doubled.db").string();
+  {
+    Store store(file);
+    // Schema 4 had no unique crossing, so a clip counted twice was stored twice.
+    store.db().exec("DROP INDEX count_events_crossing; PRAGMA user_version = 4");
+    const std::vector<CountEvent> clip = {{1'000, "main", true, 1, 0.9F}, {4'000'000, "main", false, 1, 0.9F}};
+    store.add_count_events(clip);
+    store.add_count_events(clip);
+    store.add_count_events({{1'000, "main", true, 2, 0.9F}});
+    REQUIRE(count(store, "SELECT count(*) FROM count_events") == 5);
+    REQUIRE(count(store, "SELECT sum(entries) FROM count_rollup_hour") == 3);
+  }
+  Store upgraded(file);
+  CHECK(upgraded.schema_version() == latest_schema_version);
+  CHECK(count(upgraded, "SELECT count(*) FROM count_events") == 3);
+  CHECK(count(upgraded, "SELECT sum(entries) FROM count_rollup") == 2);
+  CHECK(count(upgraded, "SELECT sum(exits) FROM count_rollup_hour") == 1);
+  CHECK(count_rollup_mismatches(upgraded) == 0);
+  upgraded.add_count_events({{1'000, "main", true, 1, 0.9F}});
+  CHECK(count(upgraded, "SELECT count(*) FROM count_events") == 3);
 }

@@ -38,7 +38,8 @@ class Store {
   [[nodiscard]] int schema_version();
   [[nodiscard]] const std::string& path() const;
 
-  // One transaction; also keeps the count rollups, so add counts only through here.
+  // One transaction; also keeps the count rollups, so add counts only through here. A crossing
+  // already stored (same door, time, track and direction) is skipped, so recounting a clip adds nothing.
   void add_count_events(const std::vector<CountEvent>& events);
   void add_camera_gap(const CameraGap& gap);
   void set_camera_up(const std::string& door, TimeMs time_ms);   // heartbeat for uptime intervals
