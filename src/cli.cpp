@@ -42,6 +42,8 @@ int run_cli(int argc, char** argv) {
   kiosk_cmd->add_option("--screenshot", kiosk.screenshot, "Render, save the screen as PNG to FILE and exit");
   kiosk_cmd->add_option("--after", kiosk.after_s, "Seconds to run before the screenshot")
       ->check(CLI::Range(0.0, 3600.0));
+  kiosk_cmd->add_option("--import", kiosk.import_file, "Import this POS export at start, as if dropped on the window")
+      ->check(CLI::ExistingFile);
   kiosk_cmd->add_option("--screen", kiosk.screen, "Open this screen at start: settings")
       ->check(CLI::IsMember({"settings"}));
   kiosk_cmd->add_flag("--set-pin", kiosk.set_pin, "Read a new admin PIN from standard input and print its hash");
@@ -53,6 +55,8 @@ int run_cli(int argc, char** argv) {
   demo_cmd->add_flag("--fullscreen", demo.fullscreen, "Kiosk mode: fullscreen, no decorations");
   demo_cmd->add_option("--language", demo.language, "en, fr or ru")->check(CLI::IsMember({"en", "fr", "ru"}));
   demo_cmd->add_option("--screenshot", demo.screenshot, "Render, save the screen as PNG to FILE and exit");
+  demo_cmd->add_option("--import", demo.import_file, "Import this POS export at start, as if dropped on the window")
+      ->check(CLI::ExistingFile);
   demo_cmd->add_option("--screen", demo.screen, "Open this screen at start: settings")
       ->check(CLI::IsMember({"settings"}));
   demo_cmd->add_option("--after", demo.after_s, "Seconds to run before the screenshot")->check(CLI::Range(0.0, 3600.0));

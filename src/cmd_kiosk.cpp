@@ -109,7 +109,9 @@ int run_kiosk_command(const KioskCommand& command) {
     runtime.set_config_file(named.empty() ? user : named, base);
   }
   runtime.start();
-  const int status = ui::run_kiosk(options, hub, runtime.intents());
+  const ui::KioskIntents intents = runtime.intents();
+  if (!command.import_file.empty()) intents.import_file(command.import_file);
+  const int status = ui::run_kiosk(options, hub, intents);
   runtime.stop();
   if (command.demo && command.common.db.empty()) {
     std::cerr << "footfall: the demo database was " << config.database.string() << "\n";

@@ -23,6 +23,7 @@ struct KioskCommand {
   bool demo = false;
   bool set_pin = false;
   std::string screen;  // "settings": open it at start (for screenshots)
+  std::string import_file;  // imported at start as if dropped on the window
 };
 
 struct CountCommand {

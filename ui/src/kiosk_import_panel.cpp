@@ -4,6 +4,97 @@
 #include <algorithm>
 
 namespace footfall::ui {
+namespace {
+
+Text kind_text(const std::string& kind) {
+  if (kind == "refund") return Text::KindRefund;
+  if (kind == "void") return Text::KindVoid;
+  if (kind == "cancelled") return Text::KindCancelled;
+  return Text::KindSale;
+}
+
+// "1 234 rows, 412 transactions: 400 new, 10 updated, 2 unchanged" in the screen's language.
+std::string outcome_summary(const PanelContext& context, const ImportOutcome& outcome) {
+  const Language language = context.state.language;
+  return fill(context.text(Text::ImportSummary),
+              {format_integer(outcome.rows, language), format_integer(outcome.transactions, language),
+               format_integer(outcome.added, language), format_integer(outcome.updated, language),
+               format_integer(outcome.unchanged, language)});
+}
+
+void wrapped(ImU32 color, const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::PushTextWrapPos(0.F);
+  ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+}
+
+void draw_outcome(PanelContext& context, const ImportView& import) {
+  const ImportOutcome& outcome = import.outcome;
+  const Language language = context.state.language;
+  if (outcome.imported && !import.failed) {
+    wrapped(palette::good, std::string(context.text(Text::ImportDone)) + " — " + outcome_summary(context, outcome));
+    if (outcome.rejected_rows > 0) {
+      wrapped(palette::warning, fill(context.text(Text::RejectedRows), format_integer(outcome.rejected_rows, language)) +
+                                    ": " + outcome.first_rejection);
+    }
+  } else {
+    wrapped(palette::bad, std::string(context.text(Text::ImportFailed)) + " — " + context.text(Text::NothingImported));
+    if (!outcome.first_rejection.empty()) wrapped(palette::bad, outcome.first_rejection);
+  }
+}
+
+void draw_preview(PanelContext& context, const ImportView& import) {
+  if (import.preview.empty()) return;
+  const Language language = context.state.language;
+  ImGui::TextDisabled("%s", context.text(Text::PreviewTitle));
+  constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX;
+  if (!ImGui::BeginTable("##import_preview", 5, flags)) return;
+  for (const Text header : {Text::Time, Text::Kind, Text::Amount, Text::Seller, Text::PosId}) {
+    ImGui::TableSetupColumn(context.text(header));
+  }
+  ImGui::TableHeadersRow();
+  for (const ImportPreviewRow& row : import.preview) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(local_time_text(row.time_ms, context.snapshot.time_zone).c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(context.text(kind_text(row.kind)));
+    ImGui::TableNextColumn();
+    const std::string amount = format_money(static_cast<double>(row.total),
+                                            row.currency.empty() ? context.snapshot.currency : row.currency, language);
+    ImGui::TextUnformatted(amount.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(row.seller.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(row.pos_id.c_str());
+  }
+  ImGui::EndTable();
+}
+
+void draw_watch_folder(PanelContext& context, const ImportView& import) {
+  if (import.watch_folder.empty()) return;
+  ImGui::Spacing();
+  ImGui::TextDisabled("%s", context.text(Text::WatchFolder));
+  for (const ImportOutcome& outcome : import.watch_folder) {
+    const std::string when = local_time_text(outcome.time_ms, context.snapshot.time_zone);
+    if (outcome.imported) {
+      std::string line = when + "  " + outcome.file + " — " + context.text(Text::Imported) + ": " +
+                         outcome_summary(context, outcome);
+      if (outcome.rejected_rows > 0) {
+        line += "; " + fill(context.text(Text::RejectedRows), format_integer(outcome.rejected_rows,
+                                                                             context.state.language));
+      }
+      wrapped(palette::text, line);
+    } else {
+      wrapped(palette::bad, when + "  " + outcome.file + " — " + context.text(Text::Rejected) + ": " +
+                                outcome.first_rejection);
+    }
+  }
+}
+
+}  // namespace
 
 void draw_import_panel(PanelContext& context) {
   const ImportView& import = context.snapshot.import;
@@ -15,25 +106,31 @@ void draw_import_panel(PanelContext& context) {
     ImGui::PushTextWrapPos(0.F);
     ImGui::TextDisabled("%s", context.text(Text::DropHint));
     ImGui::PopTextWrapPos();
+    draw_watch_folder(context, import);
     return;
   }
   ImGui::Text("%s: %s", context.text(Text::File), import.file.c_str());
-  if (!import.profile.empty()) ImGui::Text("%s: %s", context.text(Text::Profile), import.profile.c_str());
-  if (import.running) {
-    const std::string label =
-        std::string(context.text(Text::Importing)) + " " +
-        format_percent(std::clamp(import.progress, 0.0, 1.0), 0, context.state.language);
-    ImGui::ProgressBar(static_cast<float>(std::clamp(import.progress, 0.0, 1.0)), ImVec2{-1.F, 0.F},
-                       label.c_str());
-  } else if (import.failed) {
-    ImGui::TextColored(ImColor(palette::bad).Value, "%s", context.text(Text::ImportFailed));
-  } else {
-    ImGui::TextColored(ImColor(palette::good).Value, "%s", context.text(Text::ImportDone));
+  if (!import.profile.empty()) {
+    ImGui::SameLine(0.F, ImGui::GetFontSize() * 1.5F);
+    ImGui::Text("%s: %s", context.text(Text::Profile), import.profile.c_str());
   }
-  if (!import.lines.empty() &&
-      ImGui::BeginChild("##import_lines", ImVec2{0.F, std::max(ImGui::GetContentRegionAvail().y, 40.F)},
-                        true)) {
-    ImGuiListClipper clipper;
+  if (import.running) {
+    const double progress = std::clamp(import.progress, 0.0, 1.0);
+    const std::string label =
+        std::string(context.text(Text::Importing)) + " " + format_percent(progress, 0, context.state.language);
+    ImGui::ProgressBar(static_cast<float>(progress), ImVec2{-1.F, 0.F}, label.c_str());
+  } else if (import.has_outcome) {
+    draw_outcome(context, import);
+  } else if (import.failed) {
+    wrapped(palette::bad, context.text(Text::ImportFailed));
+  }
+  draw_preview(context, import);
+  draw_watch_folder(context, import);
+  // Every rejected line with its reason, under the summary: the details a manager passes on.
+  if (!import.running && !import.lines.empty()) {
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::muted);
+    ImGuiListClipper clipper;  // a rejected file may list thousands of rows
     clipper.Begin(static_cast<int>(import.lines.size()));
     while (clipper.Step()) {
       for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
@@ -41,8 +138,8 @@ void draw_import_panel(PanelContext& context) {
         ImGui::TextUnformatted(line.c_str(), line.c_str() + line.size());
       }
     }
+    ImGui::PopStyleColor();
   }
-  if (!import.lines.empty()) ImGui::EndChild();
 }
 
 }  // namespace footfall::ui

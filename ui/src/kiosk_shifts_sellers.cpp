@@ -2,16 +2,25 @@
 #include "footfall/ui/locale_format.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <optional>
+#include <vector>
 
 namespace footfall::ui {
 namespace {
+
+struct Cell {
+  std::string text;
+  ImU32 color = palette::text;
+};
 
 struct FiguresRow {
   std::string name;
   const data::Figures* figures = nullptr;
   std::optional<double> floor_hours;
   bool roster_inferred = false;
+  std::vector<Cell> cells;  // formatted once: measured for the column widths, then drawn
 };
 
 enum Column : ImGuiID { Name, Visitors, Transactions, Conversion, AverageTicket, NetSales, Hours };
@@ -49,57 +58,134 @@ void sort_rows(std::vector<FiguresRow>& rows, const ImGuiTableSortSpecs* specs) 
   });
 }
 
-void text_cell(const std::string& text, ImU32 color = palette::text) {
-  ImGui::TableNextColumn();
-  ImGui::PushStyleColor(ImGuiCol_Text, color);
-  ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
-  ImGui::PopStyleColor();
+void format_cells(const PanelContext& context, FiguresRow& row, bool with_hours) {
+  const Language language = context.state.language;
+  const std::string& currency = context.snapshot.currency;
+  const data::Figures& figures = *row.figures;
+  row.cells.push_back({row.name});
+  row.cells.push_back({format_integer(figures.visitors, language)});
+  row.cells.push_back({format_integer(figures.buyers, language)});
+  const data::Conversion& conversion = figures.conversion;
+  if (!conversion.rate) {
+    row.cells.push_back({"—", palette::muted});
+  } else if (conversion.low_data) {
+    row.cells.push_back({format_percent(*conversion.rate, 1, language) + " *", palette::warning});
+  } else {
+    row.cells.push_back({format_percent(*conversion.rate, 1, language)});
+  }
+  row.cells.push_back({figures.atv ? format_money(*figures.atv, currency, language) : "—"});
+  row.cells.push_back({format_money(static_cast<double>(figures.net_sales), currency, language)});
+  if (with_hours) {
+    row.cells.push_back(
+        {row.floor_hours ? (row.roster_inferred ? "~" : "") + format_decimal(*row.floor_hours, 1, language) : "—",
+         row.roster_inferred ? palette::warning : palette::text});
+  }
+}
+
+float widest_word(const char* text) {
+  float widest = 0.F;
+  const char* word = text;
+  for (const char* cursor = text;; ++cursor) {
+    if (*cursor == ' ' || *cursor == '\0') {
+      widest = std::max(widest, ImGui::CalcTextSize(word, cursor).x);
+      if (*cursor == '\0') break;
+      word = cursor + 1;
+    }
+  }
+  return widest;
+}
+
+// Number columns as wide as their widest value or header; when the headers do not all fit on one
+// line (French, Russian), they wrap at spaces instead of being cut.
+struct ColumnLayout {
+  std::vector<float> widths;  // index 0 (the name) stretches
+  std::vector<float> wrap;    // header text width
+  float header_height = 0.F;
+};
+
+ColumnLayout layout_columns(const std::vector<const char*>& headers, const std::vector<FiguresRow>& rows) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float arrow = ImGui::GetFontSize() * 0.65F + style.ItemInnerSpacing.x;  // the sort arrow
+  const std::size_t count = headers.size();
+  std::vector<float> content(count, 0.F);
+  for (const FiguresRow& row : rows) {
+    for (std::size_t column = 0; column < count && column < row.cells.size(); ++column) {
+      content[column] = std::max(content[column], ImGui::CalcTextSize(row.cells[column].text.c_str()).x);
+    }
+  }
+  ColumnLayout layout;
+  layout.widths.assign(count, 0.F);
+  layout.wrap.assign(count, 0.F);
+  float one_line_total = ImGui::CalcTextSize(headers[0]).x + arrow;
+  for (std::size_t column = 1; column < count; ++column) {
+    layout.widths[column] = std::max(content[column], ImGui::CalcTextSize(headers[column]).x + arrow);
+    one_line_total += layout.widths[column];
+  }
+  const float available = ImGui::GetContentRegionAvail().x - static_cast<float>(count) * style.CellPadding.x * 2.F;
+  if (one_line_total > available) {
+    for (std::size_t column = 1; column < count; ++column) {
+      layout.widths[column] = std::max(content[column], widest_word(headers[column]) + arrow);
+    }
+  }
+  float lines = 1.F;
+  for (std::size_t column = 0; column < count; ++column) {
+    layout.wrap[column] = column == 0 ? 0.F : layout.widths[column] - arrow;
+    const float height = ImGui::CalcTextSize(headers[column], nullptr, false, layout.wrap[column]).y;
+    lines = std::max(lines, std::round(height / ImGui::GetTextLineHeight()));
+  }
+  layout.header_height = lines * ImGui::GetTextLineHeight();
+  return layout;
+}
+
+// TableHeadersRow draws one line and cuts; this one draws the header text wrapped at its column.
+void headers_row(const ColumnLayout& layout) {
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers, layout.header_height + 2.F * ImGui::GetStyle().CellPadding.y);
+  const int columns = ImGui::TableGetColumnCount();
+  for (int column = 0; column < columns; ++column) {
+    if (!ImGui::TableSetColumnIndex(column)) continue;
+    const char* name = ImGui::TableGetColumnName(column);
+    const ImVec2 position = ImGui::GetCursorScreenPos();
+    ImGui::PushID(column);
+    ImGui::TableHeader("##header");
+    ImGui::PopID();
+    const float wrap = layout.wrap[static_cast<std::size_t>(column)];
+    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), position,
+                                        ImGui::GetColorU32(ImGuiCol_Text), name, nullptr, wrap);
+  }
 }
 
 void draw_figures_table(const PanelContext& context, const char* id, Text name_header,
                         std::vector<FiguresRow> rows, bool with_hours, float height) {
-  const Language language = context.state.language;
-  const std::string& currency = context.snapshot.currency;
-  const int columns = with_hours ? 7 : 6;
+  for (FiguresRow& row : rows) format_cells(context, row, with_hours);
+  std::vector<const char*> headers{context.text(name_header),    context.text(Text::Visitors),
+                                   context.text(Text::Transactions), context.text(Text::Conversion),
+                                   context.text(Text::AverageTicket), context.text(Text::NetSales)};
+  if (with_hours) headers.push_back(context.text(Text::FloorHours));
+  const ColumnLayout layout = layout_columns(headers, rows);
   constexpr ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg |
                                     ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
-                                    ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_NoSavedSettings;
-  if (!ImGui::BeginTable(id, columns, flags, ImVec2{0.F, height})) return;
+                                    ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoSavedSettings;
+  if (!ImGui::BeginTable(id, static_cast<int>(headers.size()), flags, ImVec2{0.F, height})) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn(context.text(name_header), ImGuiTableColumnFlags_WidthStretch, 1.4F, Name);
-  ImGui::TableSetupColumn(context.text(Text::Visitors), ImGuiTableColumnFlags_None, 1.1F, Visitors);
-  ImGui::TableSetupColumn(context.text(Text::Transactions), ImGuiTableColumnFlags_None, 0.9F, Transactions);
-  ImGui::TableSetupColumn(context.text(Text::Conversion),
-                          ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending,
-                          1.3F, Conversion);
-  ImGui::TableSetupColumn(context.text(Text::AverageTicket), ImGuiTableColumnFlags_None, 1.4F, AverageTicket);
-  ImGui::TableSetupColumn(context.text(Text::NetSales), ImGuiTableColumnFlags_None, 1.6F, NetSales);
-  if (with_hours)
-    ImGui::TableSetupColumn(context.text(Text::FloorHours), ImGuiTableColumnFlags_None, 0.8F, Hours);
-  ImGui::TableHeadersRow();
+  constexpr std::array<ImGuiID, 7> ids{Name, Visitors, Transactions, Conversion, AverageTicket, NetSales, Hours};
+  for (std::size_t column = 0; column < headers.size(); ++column) {
+    ImGuiTableColumnFlags column_flags =
+        column == 0 ? ImGuiTableColumnFlags_WidthStretch : ImGuiTableColumnFlags_WidthFixed;
+    if (ids[column] == Conversion) {
+      column_flags |= ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending;
+    }
+    ImGui::TableSetupColumn(headers[column], column_flags, column == 0 ? 1.F : layout.widths[column], ids[column]);
+  }
+  headers_row(layout);
   sort_rows(rows, ImGui::TableGetSortSpecs());
 
   for (const FiguresRow& row : rows) {
-    const data::Figures& figures = *row.figures;
     ImGui::TableNextRow();
-    text_cell(row.name);
-    text_cell(format_integer(figures.visitors, language));
-    text_cell(format_integer(figures.buyers, language));
-    const data::Conversion& conversion = figures.conversion;
-    if (!conversion.rate) {
-      text_cell("—", palette::muted);
-    } else if (conversion.low_data) {
-      text_cell(format_percent(*conversion.rate, 1, language) + " *", palette::warning);
-    } else {
-      text_cell(format_percent(*conversion.rate, 1, language));
-    }
-    text_cell(figures.atv ? format_money(*figures.atv, currency, language) : "—");
-    text_cell(format_money(static_cast<double>(figures.net_sales), currency, language));
-    if (with_hours) {
-      text_cell(row.floor_hours
-                    ? (row.roster_inferred ? "~" : "") + format_decimal(*row.floor_hours, 1, language)
-                    : "—",
-                row.roster_inferred ? palette::warning : palette::text);
+    for (const Cell& cell : row.cells) {
+      ImGui::TableNextColumn();
+      ImGui::PushStyleColor(ImGuiCol_Text, cell.color);
+      ImGui::TextUnformatted(cell.text.c_str(), cell.text.c_str() + cell.text.size());
+      ImGui::PopStyleColor();
     }
   }
   ImGui::EndTable();
@@ -149,7 +235,7 @@ void draw_shifts_sellers(PanelContext& context) {
   } else {
     std::vector<FiguresRow> rows;
     for (const auto& shift : today->shifts)
-      rows.push_back(FiguresRow{shift.name, &shift.figures, std::nullopt, false});
+      rows.push_back(FiguresRow{shift.name, &shift.figures, std::nullopt, false, {}});
     draw_figures_table(context, "##shifts", Text::Shift, std::move(rows), false, shifts_height);
   }
 
@@ -159,7 +245,7 @@ void draw_shifts_sellers(PanelContext& context) {
   } else {
     std::vector<FiguresRow> rows;
     for (const auto& seller : today->sellers) {
-      rows.push_back(FiguresRow{seller.seller, &seller.figures, seller.floor_hours, seller.roster_inferred});
+      rows.push_back(FiguresRow{seller.seller, &seller.figures, seller.floor_hours, seller.roster_inferred, {}});
     }
     draw_figures_table(context, "##sellers", Text::Seller, std::move(rows), true, sellers_height);
   }

@@ -48,8 +48,11 @@ void draw_kiosk(PanelContext& context) {
 
     ImGui::BeginGroup();
     const float right_width = available.x - left_width - gap;
-    const bool import_active = context.snapshot.import.running || !context.snapshot.import.file.empty();
-    const float import_height = import_active ? available.y * 0.22F : ImGui::GetFontSize() * 4.F;
+    const ImportView& import = context.snapshot.import;
+    const bool import_active = import.running || !import.file.empty();
+    const float import_height = import_active                  ? available.y * (import.preview.empty() ? 0.22F : 0.30F)
+                                : !import.watch_folder.empty() ? available.y * 0.16F
+                                                               : ImGui::GetFontSize() * 4.F;
     panel("##camera", ImVec2{right_width, std::floor(available.y * 0.42F)},
           [&] { draw_camera_panel(context); });
     panel("##tables",
