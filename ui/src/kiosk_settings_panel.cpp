@@ -63,6 +63,7 @@ void draw_pin_entry(PanelContext& context) {
 }
 
 void draw_language_switch(PanelContext& context) {
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(context.text(Text::Language));
   constexpr std::array<std::pair<Language, Text>, 3> choices{std::pair{Language::En, Text::EnglishName},
                                                              std::pair{Language::Fr, Text::FrenchName},
@@ -503,9 +504,16 @@ void draw_settings_panel(PanelContext& context) {
   if (!state.settings_open) return;
   if (state.admin_pin_hash.empty()) state.settings_unlocked = true;
   const ImGuiViewport& viewport = *ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2{viewport.WorkPos.x + viewport.WorkSize.x * 0.5F, viewport.WorkPos.y + 40.F},
-                          ImGuiCond_Always, ImVec2{0.5F, 0.F});
-  const ImVec2 size = state.settings_unlocked
+  // While the line is dragged on the camera image, the form steps aside to the bottom left.
+  const bool line_editing = state.settings_unlocked && state.line_edit.active;
+  if (line_editing) {
+    ImGui::SetNextWindowPos(ImVec2{viewport.WorkPos.x + 20.F, viewport.WorkPos.y + viewport.WorkSize.y - 20.F},
+                            ImGuiCond_Always, ImVec2{0.F, 1.F});
+  } else {
+    ImGui::SetNextWindowPos(ImVec2{viewport.WorkPos.x + viewport.WorkSize.x * 0.5F, viewport.WorkPos.y + 40.F},
+                            ImGuiCond_Always, ImVec2{0.5F, 0.F});
+  }
+  const ImVec2 size = state.settings_unlocked && !line_editing
                           ? ImVec2{std::min(1600.F, viewport.WorkSize.x - 40.F), viewport.WorkSize.y - 80.F}
                           : ImVec2{760.F, 0.F};
   ImGui::SetNextWindowSize(size, ImGuiCond_Always);
@@ -514,7 +522,10 @@ void draw_settings_panel(PanelContext& context) {
   const std::string title = std::string(context.text(Text::Settings)) + "###settings";
   if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
     if (!state.settings_unlocked) draw_pin_entry(context);
-    if (state.settings_unlocked) {
+    if (line_editing) {
+      draw_line_editor(context);
+      ImGui::Separator();
+    } else if (state.settings_unlocked) {
       draw_unlocked_settings(context);
       const float close_width =
           ImGui::CalcTextSize(context.text(Text::Close)).x + ImGui::GetStyle().FramePadding.x * 2.F;

@@ -1,0 +1,229 @@
+#include "config.hpp"
+#include "kiosk_runtime.hpp"
+
+#include "footfall/data/store.hpp"
+
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <thread>
+
+namespace app = footfall::app;
+namespace ui = footfall::ui;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Waits (at most a minute, so a broken runtime fails instead of hanging) until `done` holds.
+bool wait_for(const ui::SnapshotHub& hub, const std::function<bool(const ui::KioskSnapshot&)>& done) {
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::minutes(1);
+  while (std::chrono::steady_clock::now() < give_up) {
+    if (done(hub.latest())) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return false;
+}
+
+struct RuntimeFixture {
+  fs::path folder = fs::temp_directory_path() / ("footfall-runtime-" + std::to_string(getpid()));
+  fs::path config_file = folder / "config.toml";
+  ui::SnapshotHub hub;
+  std::unique_ptr<app::KioskRuntime> runtime;
+
+  RuntimeFixture() {
+    fs::remove_all(folder);
+    fs::create_directories(folder);
+    std::ofstream(config_file) << "[camera]\nsource = \"synthetic\"\n\n[kiosk]\nadmin_pin_hash = \"kept\"\n";
+    app::AppConfig config = app::load_config(config_file);
+    config.database = folder / "kiosk.db";
+    app::CountingSetup camera;
+    camera.camera = config.camera;
+    camera.max_seconds = 1.0;  // the synthetic door runs one second of video, then waits for settings
+    runtime = std::make_unique<app::KioskRuntime>(config, camera, hub);
+    runtime->set_config_file(config_file, config_file);
+    runtime->start();
+  }
+  ~RuntimeFixture() {
+    runtime->stop();
+    fs::remove_all(folder);
+  }
+  RuntimeFixture(const RuntimeFixture&) = delete;
+  RuntimeFixture& operator=(const RuntimeFixture&) = delete;
+
+  std::uint64_t status_version() const { return hub.latest().settings.status_version; }
+  bool wait_for_status_after(std::uint64_t version) {
+    return wait_for(hub, [version](const ui::KioskSnapshot& snapshot) {
+      return snapshot.settings.status_version > version;
+    });
+  }
+};
+
+ui::SettingsEdit good_edit(const fs::path& folder) {
+  ui::SettingsEdit edit;
+  edit.camera_source = "synthetic";
+  edit.detector = "background";
+  edit.door = "side";
+  edit.watch_folder = (folder / "drop").string();
+  edit.time_zone = "Europe/Paris";
+  edit.cutoff_minutes = 120;
+  edit.shifts = {ui::ShiftView{"Morning", 0x1F, 9 * 60, 14 * 60}};
+  return edit;
+}
+
+}  // namespace
+
+TEST_CASE("settings saved from the kiosk reach the config file and the database") {
+  RuntimeFixture fixture;
+  const auto intents = fixture.runtime->intents();
+  REQUIRE(wait_for(fixture.hub, [](const ui::KioskSnapshot& snapshot) { return snapshot.settings.loaded; }));
+  CHECK(fixture.hub.latest().settings.config_path == fixture.config_file.string());
+
+  const auto before = fixture.status_version();
+  intents.save_settings(good_edit(fixture.folder));
+  REQUIRE(fixture.wait_for_status_after(before));
+  const auto saved = fixture.hub.latest().settings;
+  CHECK(saved.status == ui::SettingsStatus::Saved);
+  CHECK(saved.status_detail.empty());
+
+  const app::AppConfig config = app::load_config(fixture.config_file);
+  CHECK(config.camera.door == "side");
+  CHECK(config.camera.detector == "background");
+  CHECK(config.watch_folder == fixture.folder / "drop");
+  CHECK(config.admin_pin_hash == "kept");
+  CHECK((fs::status(fixture.config_file).permissions() & fs::perms::others_read) == fs::perms::none);
+
+  footfall::data::Store store((fixture.folder / "kiosk.db").string());
+  CHECK(store.settings().time_zone == "Europe/Paris");
+  CHECK(store.settings().cutoff_minutes == 120);
+  REQUIRE(store.shifts().size() == 1);
+  CHECK(store.shifts().front().weekday_mask == 0x1F);
+  // The snapshot shows the new values back to the settings screen.
+  CHECK(wait_for(fixture.hub, [](const ui::KioskSnapshot& snapshot) {
+    return snapshot.settings.door == "side" && snapshot.settings.cutoff_minutes == 120 &&
+           snapshot.settings.shifts.size() == 1;
+  }));
+}
+
+TEST_CASE("the runtime refuses an unknown zone even if the screen let it through, and changes nothing") {
+  RuntimeFixture fixture;
+  const auto intents = fixture.runtime->intents();
+  auto edit = good_edit(fixture.folder);
+  edit.time_zone = "Mars/Olympus_Mons";
+  const auto before = fixture.status_version();
+  intents.save_settings(edit);
+  REQUIRE(fixture.wait_for_status_after(before));
+  const auto status = fixture.hub.latest().settings;
+  CHECK(status.status == ui::SettingsStatus::Failed);
+  CHECK(status.status_detail.find("Mars/Olympus_Mons") != std::string::npos);
+  CHECK(app::load_config(fixture.config_file).camera.door == "main");
+  footfall::data::Store store((fixture.folder / "kiosk.db").string());
+  CHECK(store.settings().time_zone == "UTC");
+  CHECK(intents.is_time_zone("Europe/Moscow"));
+  CHECK_FALSE(intents.is_time_zone("Mars/Olympus_Mons"));
+}
+
+TEST_CASE("a roster entry added for today shows in the settings and can be removed") {
+  RuntimeFixture fixture;
+  const auto intents = fixture.runtime->intents();
+  auto before = fixture.status_version();
+  intents.add_roster_today("Anna", 10 * 60, 12 * 60);
+  REQUIRE(fixture.wait_for_status_after(before));
+  CHECK(fixture.hub.latest().settings.status == ui::SettingsStatus::Saved);
+  ui::RosterView entry;
+  REQUIRE(wait_for(fixture.hub, [&entry](const ui::KioskSnapshot& snapshot) {
+    if (snapshot.settings.roster_today.empty()) return false;
+    entry = snapshot.settings.roster_today.front();
+    return true;
+  }));
+  CHECK(entry.seller == "Anna");
+  CHECK(entry.start_minutes == 10 * 60);
+  CHECK(entry.end_minutes == 12 * 60);
+  CHECK(entry.end_ms - entry.start_ms == 2 * 3'600'000);
+  CHECK(wait_for(fixture.hub, [](const ui::KioskSnapshot& snapshot) {
+    return std::find(snapshot.settings.sellers.begin(), snapshot.settings.sellers.end(), "Anna") !=
+           snapshot.settings.sellers.end();
+  }));
+
+  before = fixture.status_version();
+  intents.remove_roster(entry);
+  REQUIRE(fixture.wait_for_status_after(before));
+  CHECK(wait_for(fixture.hub, [](const ui::KioskSnapshot& snapshot) { return snapshot.settings.roster_today.empty(); }));
+}
+
+TEST_CASE("a camera source change restarts the camera without restarting the kiosk") {
+  RuntimeFixture fixture;
+  const auto intents = fixture.runtime->intents();
+  // The one-second synthetic run ends; the camera thread then waits for new settings.
+  REQUIRE(wait_for(fixture.hub, [](const ui::KioskSnapshot& snapshot) {
+    return snapshot.camera && snapshot.camera->state == ui::CameraState::Down;
+  }));
+  auto edit = good_edit(fixture.folder);
+  edit.camera_source = "synthetic:2";
+  const auto before = fixture.status_version();
+  intents.save_settings(edit);
+  REQUIRE(fixture.wait_for_status_after(before));
+  CHECK(wait_for(fixture.hub, [](const ui::KioskSnapshot& snapshot) {
+    return snapshot.camera && snapshot.camera->state == ui::CameraState::Down &&
+           snapshot.camera->message.find("synthetic:2") != std::string::npos;
+  }));
+  CHECK(app::load_config(fixture.config_file).camera.source == "synthetic:2");
+}
+
+TEST_CASE("a dropped file's preview and result reach the import panel as numbers") {
+  const fs::path file = fs::path(FOOTFALL_SHARED_DIR) / "testdata" / "pos" / "square_items_2026-07.csv";
+  if (!fs::exists(file)) {
+    MESSAGE("skipped: ../shared/testdata absent");
+    return;
+  }
+  RuntimeFixture fixture;
+  fixture.runtime->intents().import_file(file.string());
+  REQUIRE(wait_for(fixture.hub, [](const ui::KioskSnapshot& snapshot) {
+    return snapshot.import.has_outcome && !snapshot.import.running;
+  }));
+  const ui::ImportView import = fixture.hub.latest().import;
+  CHECK(import.profile == "square-items");
+  CHECK(import.outcome.imported);
+  CHECK(import.outcome.transactions == 200);
+  CHECK(import.outcome.rows == 322);
+  CHECK(import.preview.size() == 5);
+  CHECK(import.lines.empty());
+}
+
+TEST_CASE("files in the watch folder set on the settings screen are imported and listed with their outcome") {
+  const fs::path file = fs::path(FOOTFALL_SHARED_DIR) / "testdata" / "pos" / "square_items_2026-07.csv";
+  if (!fs::exists(file)) {
+    MESSAGE("skipped: ../shared/testdata absent");
+    return;
+  }
+  RuntimeFixture fixture;
+  const fs::path drop = fixture.folder / "drop";
+  fs::create_directories(drop);
+  fs::copy_file(file, drop / "square.csv");
+  std::ofstream(drop / "garbage.csv") << "nothing,like\na,pos export\n";
+  for (const auto& name : {"square.csv", "garbage.csv"}) {
+    fs::last_write_time(drop / name, fs::file_time_type::clock::now() - std::chrono::minutes(1));  // settled
+  }
+  const auto before = fixture.status_version();
+  fixture.runtime->intents().save_settings(good_edit(fixture.folder));
+  REQUIRE(fixture.wait_for_status_after(before));
+  REQUIRE(wait_for(fixture.hub, [](const ui::KioskSnapshot& snapshot) {
+    return snapshot.import.watch_folder.size() == 2;
+  }));
+  const auto outcomes = fixture.hub.latest().import.watch_folder;
+  const auto find = [&outcomes](const std::string& name) {
+    return *std::find_if(outcomes.begin(), outcomes.end(),
+                         [&name](const ui::ImportOutcome& outcome) { return outcome.file == name; });
+  };
+  const ui::ImportOutcome square = find("square.csv");
+  CHECK(square.imported);
+  CHECK(square.from_watch_folder);
+  CHECK(square.transactions == 200);
+  const ui::ImportOutcome garbage = find("garbage.csv");
+  CHECK_FALSE(garbage.imported);
+  CHECK_FALSE(garbage.first_rejection.empty());
+  CHECK(fs::exists(drop / "imported" / "square.csv"));
+}
