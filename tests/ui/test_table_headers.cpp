@@ -1,0 +1,61 @@
+#include "fixtures.hpp"
+#include "headless_imgui.hpp"
+
+#include <imgui_internal.h>
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+namespace ui = footfall::ui;
+using ui::testing::HeadlessImGui;
+
+namespace {
+
+float widest_word(const std::string& text) {
+  float widest = 0.F;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const auto end = std::min(text.find(' ', start), text.size());
+    widest = std::max(widest, ImGui::CalcTextSize(text.c_str() + start, text.c_str() + end).x);
+    start = end + 1;
+  }
+  return widest;
+}
+
+}  // namespace
+
+// The right-hand panel is about 840 px wide at 1920x1080: every header word must fit its column.
+TEST_CASE("shift and seller table headers fit their columns in every language") {
+  if (!ui::testing::dejavu_present()) {
+    MESSAGE("skipped: DejaVu fonts absent, widths would not be the kiosk's");
+    return;
+  }
+  HeadlessImGui imgui;
+  imgui.state.now_ms = ui::fixtures::now_ms();
+  const ui::KioskSnapshot snapshot = ui::fixtures::busy_snapshot();
+  const ui::KioskIntents intents;
+  for (const auto language : {ui::Language::En, ui::Language::Fr, ui::Language::Ru}) {
+    imgui.state.language = language;
+    ui::PanelContext context{snapshot, imgui.state, intents};
+    imgui.frame_in_window([&] { ui::draw_shifts_sellers(context); }, ImVec2{840.F, 500.F});
+    imgui.frame_in_window([&] { ui::draw_shifts_sellers(context); }, ImVec2{840.F, 500.F});
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    int columns_checked = 0;
+    for (int index = 0; index < g.Tables.GetMapSize(); ++index) {
+      ImGuiTable* table = g.Tables.TryGetMapData(index);
+      if (table == nullptr || table->LastFrameActive != g.FrameCount) continue;
+      for (int column = 1; column < table->ColumnsCount; ++column) {  // the name column may cut names
+        const std::string header = ImGui::TableGetColumnName(table, column);
+        INFO(ui::language_code(language) << " column \"" << header << "\"");
+        const float width = table->Columns[column].WidthGiven;
+        CHECK(width + 0.5F >= widest_word(header));
+        // Wrapped at its column, the header fits the header row: nothing is cut or hidden.
+        CHECK(ImGui::CalcTextSize(header.c_str(), nullptr, false, width).y <= table->LastFirstRowHeight + 0.5F);
+        CHECK(table->Columns[column].WorkMaxX <= table->OuterRect.Max.x + 0.5F);  // not pushed out of sight
+        ++columns_checked;
+      }
+    }
+    CHECK(columns_checked == 11);  // 5 shift columns and 6 seller columns after the names
+  }
+}
