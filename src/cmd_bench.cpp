@@ -17,6 +17,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -33,10 +34,22 @@ double seconds_of(const std::function<void()>& work) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
+// CPU time of this thread: on a machine shared with other jobs, wall time of a millisecond query
+// mostly measures whether the scheduler let it run, and penalises the longer of two queries more.
+double cpu_seconds_of(const std::function<void()>& work) {
+  timespec start{};
+  timespec end{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &start);
+  work();
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &end);
+  return static_cast<double>(end.tv_sec - start.tv_sec) + static_cast<double>(end.tv_nsec - start.tv_nsec) * 1e-9;
+}
+
 // The median of a few runs, so one hiccup of a shared machine does not decide a figure.
-double median_seconds(int runs, const std::function<void()>& work) {
+double median_seconds(int runs, const std::function<void()>& work,
+                      const std::function<double(const std::function<void()>&)>& measure = seconds_of) {
   std::vector<double> times;
-  for (int i = 0; i < runs; ++i) times.push_back(seconds_of(work));
+  for (int i = 0; i < runs; ++i) times.push_back(measure(work));
   std::sort(times.begin(), times.end());
   return times[times.size() / 2];
 }
@@ -110,11 +123,15 @@ void bench_store(const BenchCommand& command) {
   const auto dir = scratch_dir();
   const auto db_path = (dir / "year.db").string();
   data::Store store(db_path);
+  // Summaries read the history in the zone it was made in, with the shifts the day has.
+  data::StoreSettings settings;
+  settings.time_zone = "Europe/Paris";
+  store.save_settings(settings);
+  store.set_shifts({{"Morning", 0x7F, 9 * 60, 14 * 60}, {"Afternoon", 0x7F, 14 * 60, 20 * 60}});
   const int days = command.quick ? 60 : 365;
   data::HistoryOptions history;
   history.days = days;
   history.end_date = "2026-10-31";
-  history.zone = "Europe/Paris";
   data::HistoryResult generated;
   const double generate_s = seconds_of([&] { generated = data::generate_history(store, history); });
   std::printf("store: %d days of history: %lld count events, %lld transactions, generated in %.1f s\n", days,
@@ -122,15 +139,17 @@ void bench_store(const BenchCommand& command) {
               generate_s);
 
   std::int64_t scanned = 0;
-  const double scan_s = median_seconds(3, [&] { scanned = store.full_scan_count_events(); });
-  const double day_s = median_seconds(5, [&] { (void)data::day_summary(store, "2026-10-15"); });
-  const double month_s = median_seconds(3, [&] {
+  const double scan_s = median_seconds(3, [&] { scanned = store.full_scan_count_events(); }, cpu_seconds_of);
+  // Each of these takes milliseconds: medians of many runs, since other builds share the machine.
+  const double day_s = median_seconds(15, [&] { (void)data::day_summary(store, "2026-10-15"); }, cpu_seconds_of);
+  const double month_s = median_seconds(9, [&] {
     (void)data::range_summary(store, "2026-10-01", "2026-10-31", data::GroupBy::Hour);
-  });
+  }, cpu_seconds_of);
   const std::string year_from = command.quick ? "2026-09-02" : "2025-11-01";
-  const double year_s = median_seconds(3, [&] {
+  const double year_s = median_seconds(9, [&] {
     (void)data::range_summary(store, year_from, "2026-10-31", data::GroupBy::Day);
-  });
+  }, cpu_seconds_of);
+  std::printf("  (CPU time of the querying thread, medians of 3 to 15 runs)\n");
   std::printf("  full scan of count_events (%lld rows):  %8.2f ms  (reference)\n", static_cast<long long>(scanned),
               scan_s * 1e3);
   std::printf("  day summary (hourly, shifts, sellers, comparisons): %8.2f ms  = scan / %.0f  (target >= 100)\n",

@@ -44,9 +44,18 @@ class RowReader {
 };
 
 template <class Bucket>
-auto first_bucket_at(const std::vector<Bucket>& buckets, TimeMs time_ms) {
-  return std::lower_bound(buckets.begin(), buckets.end(), time_ms,
-                          [](const Bucket& bucket, TimeMs value) { return bucket.bucket_ms < value; });
+auto first_bucket_at(const std::vector<Bucket>& buckets, TimeMs time_ms, std::size_t& hint) {
+  const auto before = [](const Bucket& bucket, TimeMs value) { return bucket.bucket_ms < value; };
+  // Reports ask for windows in time order: a few steps on from the last answer beat a binary search.
+  auto found = buckets.begin() + static_cast<std::ptrdiff_t>(std::min(hint, buckets.size()));
+  if (found != buckets.begin() && std::prev(found)->bucket_ms >= time_ms) {
+    found = std::lower_bound(buckets.begin(), found, time_ms, before);
+  } else {
+    for (int step = 0; step < 4 && found != buckets.end() && found->bucket_ms < time_ms; ++step) ++found;
+    if (found != buckets.end() && found->bucket_ms < time_ms) found = std::lower_bound(found, buckets.end(), time_ms, before);
+  }
+  hint = static_cast<std::size_t>(found - buckets.begin());
+  return found;
 }
 
 }  // namespace
@@ -105,12 +114,35 @@ Ledger::Ledger(Store& store, TimeMs from_ms, TimeMs to_ms, TimeMs bucket_ms)
   if (bucket_ms <= 0 || bucket_ms % rollup_bucket_ms != 0) {
     throw std::invalid_argument("ledger bucket must be a multiple of the 15-minute rollup");
   }
+  load_buckets(floor_bucket(from_ms), ceil_bucket(to_ms));
+  load_gaps();
+}
+
+Ledger::Ledger(Store& store, TimeMs from_ms, TimeMs to_ms, TimeMs bucket_ms, const BusinessDays& days)
+    : store_(store), bucket_ms_(bucket_ms), from_ms_(from_ms), to_ms_(to_ms) {
+  if (bucket_ms <= 0 || bucket_ms % rollup_bucket_ms != 0) {
+    throw std::invalid_argument("ledger bucket must be a multiple of the 15-minute rollup");
+  }
   const TimeMs first = floor_bucket(from_ms);
   const TimeMs last = ceil_bucket(to_ms);
+  if (!load_days(days, first, last)) load_buckets(first, last);
+  load_gaps();
+}
+
+std::size_t Ledger::seller_index(const char* name) {
+  // Rows of one seller often follow each other; try the last one before searching.
+  if (last_seller_ < seller_names_.size() && seller_names_[last_seller_] == name) return last_seller_;
+  const auto known = std::find(seller_names_.begin(), seller_names_.end(), name);
+  last_seller_ = static_cast<std::size_t>(known - seller_names_.begin());
+  if (known == seller_names_.end()) seller_names_.emplace_back(name);
+  return last_seller_;
+}
+
+void Ledger::load_buckets(TimeMs first, TimeMs last) {
   // Rows stream in primary-key order (bucket first); folding them into coarser buckets here is
   // much cheaper than a GROUP BY on an expression, which makes SQLite sort.
-  const bool hourly = bucket_ms % hour_rollup_bucket_ms == 0;
-  RowReader counts(store.db(),
+  const bool hourly = bucket_ms_ % hour_rollup_bucket_ms == 0;
+  RowReader counts(store_.db(),
                    std::string("SELECT bucket_ms, entries, exits FROM ") +
                        (hourly ? "count_rollup_hour" : "count_rollup") + " WHERE bucket_ms >= ? AND bucket_ms < ?",
                    first, last);
@@ -120,22 +152,14 @@ Ledger::Ledger(Store& store, TimeMs from_ms, TimeMs to_ms, TimeMs bucket_ms)
     counts_.back().entries += counts.integer(1);
     counts_.back().exits += counts.integer(2);
   }
-  RowReader sales(store.db(),
+  RowReader sales(store_.db(),
                   std::string("SELECT bucket_ms, seller, buyers, gross, net, units FROM ") +
                       (hourly ? "sales_rollup_hour" : "sales_rollup") + " WHERE bucket_ms >= ? AND bucket_ms < ?",
                   first, last);
   std::size_t bucket_begin = 0;  // first entry of the current coarse bucket in sales_
-  std::size_t last_seller = 0;
   while (sales.next()) {
     const TimeMs bucket = floor_bucket(sales.integer(0));
-    const char* name = sales.text(1);
-    // Rows of one seller often follow each other; try the last one before searching.
-    if (last_seller >= seller_names_.size() || seller_names_[last_seller] != name) {
-      const auto known = std::find(seller_names_.begin(), seller_names_.end(), name);
-      last_seller = static_cast<std::size_t>(known - seller_names_.begin());
-      if (known == seller_names_.end()) seller_names_.emplace_back(name);
-    }
-    const std::size_t seller = last_seller;
+    const std::size_t seller = seller_index(sales.text(1));
     if (sales_.empty() || sales_.back().bucket_ms != bucket) bucket_begin = sales_.size();
     auto slot = std::find_if(sales_.begin() + static_cast<std::ptrdiff_t>(bucket_begin), sales_.end(),
                              [seller](const SalesBucket& entry) { return entry.seller == seller; });
@@ -145,13 +169,63 @@ Ledger::Ledger(Store& store, TimeMs from_ms, TimeMs to_ms, TimeMs bucket_ms)
     slot->tally.net += sales.integer(4);
     slot->tally.units += sales.real(5);
   }
-  for (const auto& gap : store.camera_gaps(from_ms, to_ms)) {
+}
+
+bool Ledger::load_days(const BusinessDays& days, TimeMs first, TimeMs last) {
+  if (bucket_ms_ != hour_rollup_bucket_ms || days.starts.size() < 2) return false;
+  SQLite::Statement basis(store_.db(), "SELECT time_zone, cutoff_minutes FROM sales_rollup_day_basis");
+  if (!basis.executeStep() || days.time_zone != basis.getColumn(0).getString() ||
+      days.cutoff_minutes != basis.getColumn(1).getInt()) {
+    return false;
+  }
+  day_starts_ = days.starts;
+  RowReader hours(store_.db(),
+                  "SELECT bucket_ms, entries, exits, buyers, gross, net, units FROM rollup_hour_totals "
+                  "WHERE bucket_ms >= ? AND bucket_ms < ?",
+                  first, last);
+  while (hours.next()) {
+    const TimeMs bucket = hours.integer(0);
+    counts_.push_back({bucket, hours.integer(1), hours.integer(2)});
+    Tally tally;
+    tally.buyers = hours.integer(3);
+    tally.gross = hours.integer(4);
+    tally.net = hours.integer(5);
+    tally.units = hours.real(6);
+    sales_.push_back({bucket, all_sellers, tally});
+  }
+  const auto day_count = static_cast<std::int64_t>(days.starts.size() - 1);
+  seller_days_.resize(static_cast<std::size_t>(day_count));
+  RowReader sellers(store_.db(),
+                    "SELECT day, seller, buyers, gross, net, units FROM sales_rollup_day WHERE day >= ? AND day < ?",
+                    days.first_day, days.first_day + day_count);
+  while (sellers.next()) {
+    SellerDay entry;
+    entry.seller = seller_index(sellers.text(1));
+    entry.tally.buyers = sellers.integer(2);
+    entry.tally.gross = sellers.integer(3);
+    entry.tally.net = sellers.integer(4);
+    entry.tally.units = sellers.real(5);
+    seller_days_[static_cast<std::size_t>(sellers.integer(0) - days.first_day)].push_back(entry);
+  }
+  return true;
+}
+
+void Ledger::load_gaps() {
+  for (const auto& gap : store_.camera_gaps(from_ms_, to_ms_)) {
     if (!gaps_.empty() && gap.start_ms <= gaps_.back().end) {
       gaps_.back().end = std::max(gaps_.back().end, gap.end_ms);
     } else {
       gaps_.push_back({gap.start_ms, gap.end_ms});
     }
   }
+}
+
+std::optional<std::size_t> Ledger::whole_day(TimeMs from_ms, TimeMs to_ms) const {
+  const auto found = std::lower_bound(day_starts_.begin(), day_starts_.end(), from_ms);
+  if (found == day_starts_.end() || *found != from_ms || found + 1 == day_starts_.end() || found[1] != to_ms) {
+    return std::nullopt;
+  }
+  return static_cast<std::size_t>(found - day_starts_.begin());
 }
 
 SQLite::Statement& Ledger::statement(std::optional<SQLite::Statement>& slot, const char* sql) {
@@ -205,7 +279,7 @@ Tally Ledger::traffic(TimeMs from_ms, TimeMs to_ms) {
   to_ms = std::min(to_ms, to_ms_);
   auto bucket_sum = [this](TimeMs first, TimeMs last) {
     Tally sum;
-    for (auto it = first_bucket_at(counts_, first); it != counts_.end() && it->bucket_ms < last; ++it) {
+    for (auto it = first_bucket_at(counts_, first, counts_hint_); it != counts_.end() && it->bucket_ms < last; ++it) {
       sum.entries += it->entries;
       sum.exits += it->exits;
     }
@@ -225,19 +299,28 @@ Tally Ledger::traffic(TimeMs from_ms, TimeMs to_ms) {
 Tally Ledger::sales(TimeMs from_ms, TimeMs to_ms, const std::string* seller) {
   from_ms = std::max(from_ms, from_ms_);
   to_ms = std::min(to_ms, to_ms_);
-  const auto seller_index =
+  const auto seller_at =
       seller == nullptr ? seller_names_.size()
                         : static_cast<std::size_t>(std::find(seller_names_.begin(), seller_names_.end(), *seller) -
                                                    seller_names_.begin());
-  auto bucket_sum = [this, seller, seller_index](TimeMs first, TimeMs last) {
+  auto bucket_sum = [this, seller, seller_at](TimeMs first, TimeMs last) {
     Tally sum;
-    for (auto it = first_bucket_at(sales_, first); it != sales_.end() && it->bucket_ms < last; ++it) {
-      if (seller == nullptr || it->seller == seller_index) sum += it->tally;
+    for (auto it = first_bucket_at(sales_, first, sales_hint_); it != sales_.end() && it->bucket_ms < last; ++it) {
+      if (seller == nullptr || it->seller == seller_at) sum += it->tally;
     }
     return sum;
   };
   auto raw_sum = [this, seller](TimeMs first, TimeMs last) { return raw_sales(first, last, seller); };
-  Tally result = split_sum(from_ms, to_ms, bucket_sum, raw_sum);
+  Tally result;
+  if (seller == nullptr || day_starts_.empty()) {
+    result = split_sum(from_ms, to_ms, bucket_sum, raw_sum);
+  } else if (const auto day = whole_day(from_ms, to_ms)) {
+    for (const auto& entry : seller_days_[*day]) {
+      if (entry.seller == seller_at) result += entry.tally;
+    }
+  } else {
+    result = raw_sum(from_ms, to_ms);  // not a whole day: the per-day rows cannot answer it
+  }
   for (const auto& gap : gaps_) {
     if (overlap(gap, from_ms, to_ms) == 0) continue;
     result.buyers_in_gaps += raw_sales(std::max(gap.start, from_ms), std::min(gap.end, to_ms), seller).buyers;
@@ -251,10 +334,27 @@ Tally Ledger::window(TimeMs from_ms, TimeMs to_ms) {
   return result;
 }
 
-std::vector<std::string> Ledger::sellers_with_sales(TimeMs from_ms, TimeMs to_ms) const {
+std::vector<std::string> Ledger::sellers_with_sales(TimeMs from_ms, TimeMs to_ms) {
   std::vector<bool> seen(seller_names_.size(), false);
-  for (auto it = first_bucket_at(sales_, floor_bucket(from_ms)); it != sales_.end() && it->bucket_ms < to_ms; ++it) {
-    if (it->tally.buyers > 0) seen[it->seller] = true;
+  if (day_starts_.empty()) {
+    for (auto it = first_bucket_at(sales_, floor_bucket(from_ms), sales_hint_); it != sales_.end() && it->bucket_ms < to_ms; ++it) {
+      if (it->tally.buyers > 0) seen[it->seller] = true;
+    }
+  } else if (const auto day = whole_day(std::max(from_ms, from_ms_), std::min(to_ms, to_ms_))) {
+    for (const auto& entry : seller_days_[*day]) {
+      if (entry.tally.buyers > 0) seen[entry.seller] = true;
+    }
+  } else {
+    auto& query = statement(sellers_with_sales_,
+                            "SELECT DISTINCT seller FROM pos_transactions WHERE time_ms >= ? AND time_ms < ? "
+                            "AND kind = 'sale'");
+    query.bind(1, std::max(from_ms, from_ms_));
+    query.bind(2, std::min(to_ms, to_ms_));
+    std::vector<std::string> names;
+    while (query.executeStep()) names.push_back(query.getColumn(0).getString());
+    query.reset();
+    std::sort(names.begin(), names.end());
+    return names;
   }
   std::vector<std::string> names;
   for (std::size_t i = 0; i < seen.size(); ++i) {

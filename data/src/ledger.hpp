@@ -38,12 +38,23 @@ struct Tally {
 
 Figures make_figures(const Tally& tally, const StoreSettings& settings);
 
+// The whole business days a range report walks: day i spans [starts[i], starts[i + 1]).
+struct BusinessDays {
+  std::int64_t first_day = 0;  // days since 1970-01-01
+  std::vector<TimeMs> starts;
+  std::string time_zone;       // the basis the days were cut with
+  int cutoff_minutes = 0;
+};
+
 // Sums counts and sales over any window inside [from, to): whole 15-minute buckets come from the
 // rollup tables, ragged edges and camera-gap corrections from indexed range queries on the raw rows.
 class Ledger {
  public:
   // `bucket_ms`: a multiple of the 15-minute rollup; hourly buckets read four times fewer rows.
   Ledger(Store& store, TimeMs from_ms, TimeMs to_ms, TimeMs bucket_ms);
+  // For whole days only: hours without doors or sellers, and each seller's sales per day, which
+  // reads a fraction of the rows. Falls back to the rows above when the day rollup does not match.
+  Ledger(Store& store, TimeMs from_ms, TimeMs to_ms, TimeMs bucket_ms, const BusinessDays& days);
 
   // Entries and exits outside camera gaps, plus the gap time.
   Tally traffic(TimeMs from_ms, TimeMs to_ms);
@@ -51,7 +62,7 @@ class Ledger {
   Tally sales(TimeMs from_ms, TimeMs to_ms, const std::string* seller = nullptr);
   Tally window(TimeMs from_ms, TimeMs to_ms);
 
-  std::vector<std::string> sellers_with_sales(TimeMs from_ms, TimeMs to_ms) const;
+  std::vector<std::string> sellers_with_sales(TimeMs from_ms, TimeMs to_ms);
   // First sale to just after the last one, for a seller without a roster.
   std::optional<Interval> sale_span(const std::string& seller, TimeMs from_ms, TimeMs to_ms);
 
@@ -67,6 +78,16 @@ class Ledger {
     Tally tally;
   };
 
+  struct SellerDay {
+    std::size_t seller = 0;
+    Tally tally;
+  };
+
+  void load_buckets(TimeMs first, TimeMs last);
+  bool load_days(const BusinessDays& days, TimeMs first, TimeMs last);
+  void load_gaps();
+  [[nodiscard]] std::size_t seller_index(const char* name);
+  [[nodiscard]] std::optional<std::size_t> whole_day(TimeMs from_ms, TimeMs to_ms) const;
   Tally raw_traffic(TimeMs from_ms, TimeMs to_ms);
   Tally raw_sales(TimeMs from_ms, TimeMs to_ms, const std::string* seller);
 
@@ -84,11 +105,19 @@ class Ledger {
   std::vector<CountBucket> counts_;
   std::vector<SalesBucket> sales_;
   std::vector<std::string> seller_names_;
+  // Per-day mode: sales_ holds one all-sellers entry per bucket, sellers come from seller_days_.
+  std::vector<TimeMs> day_starts_;  // empty unless per-day mode
+  std::vector<std::vector<SellerDay>> seller_days_;
   std::vector<Interval> gaps_;  // merged over all doors: one door down makes the store's count unknown
   // Prepared on first use: a day of whole buckets never needs them.
   std::optional<SQLite::Statement> raw_counts_;
   std::optional<SQLite::Statement> raw_sales_;
   std::optional<SQLite::Statement> sale_span_;
+  std::optional<SQLite::Statement> sellers_with_sales_;
+  std::size_t last_seller_ = 0;
+  std::size_t counts_hint_ = 0;  // where the last window started, see first_bucket_at
+  std::size_t sales_hint_ = 0;
+  static constexpr std::size_t all_sellers = static_cast<std::size_t>(-1);
 };
 
 }  // namespace footfall::data

@@ -88,26 +88,44 @@ std::vector<SellerTally> seller_tallies(Ledger& ledger, std::span<const RosterEn
   return result;
 }
 
-ShiftTally shift_window(const BusinessClock& clock, const ShiftDefinition& shift, date::local_days day, TimeMs day_start,
-                        TimeMs day_end) {
+// A business day's edges in UTC; `one_offset` when the whole day has one UTC offset (24 hours long),
+// so local times in it are plain offsets from its start and need no zone lookup.
+struct DayEdges {
+  TimeMs start_ms = 0;
+  TimeMs end_ms = 0;
+  bool one_offset = false;
+};
+
+DayEdges day_edges(TimeMs start_ms, TimeMs end_ms) {
+  return {start_ms, end_ms, end_ms - start_ms == static_cast<TimeMs>(minutes_per_day) * 60'000};
+}
+
+ShiftTally shift_window(const BusinessClock& clock, const ShiftDefinition& shift, date::local_days day,
+                        const DayEdges& edges) {
   // A shift starting before the cutoff belongs to the small hours after midnight.
-  const auto first_day = shift.start_minutes < clock.cutoff_minutes() ? day + date::days{1} : day;
+  const bool after_midnight = shift.start_minutes < clock.cutoff_minutes();
+  const auto first_day = after_midnight ? day + date::days{1} : day;
   int length = ((shift.end_minutes - shift.start_minutes) % minutes_per_day + minutes_per_day) % minutes_per_day;
   if (length == 0) length = minutes_per_day;
+  auto at_local = [&](int minutes) {
+    if (!edges.one_offset) return clock.at_local(first_day, minutes);
+    const int since_start = minutes - clock.cutoff_minutes() + (after_midnight ? minutes_per_day : 0);
+    return edges.start_ms + static_cast<TimeMs>(since_start) * 60'000;
+  };
   ShiftTally result;
   result.name = shift.name;
-  result.start_ms = std::clamp(clock.at_local(first_day, shift.start_minutes), day_start, day_end);
-  result.end_ms = std::clamp(clock.at_local(first_day, shift.start_minutes + length), day_start, day_end);
+  result.start_ms = std::clamp(at_local(shift.start_minutes), edges.start_ms, edges.end_ms);
+  result.end_ms = std::clamp(at_local(shift.start_minutes + length), edges.start_ms, edges.end_ms);
   return result;
 }
 
 DayTallies compute_day(Ledger& ledger, const BusinessClock& clock, const std::vector<ShiftDefinition>& shifts,
-                       std::span<const RosterEntry> roster, date::local_days day, TimeMs as_of_ms,
-                       bool totals_only = false) {
+                       std::span<const RosterEntry> roster, date::local_days day, const DayEdges& edges,
+                       TimeMs as_of_ms, bool totals_only = false) {
   DayTallies result;
   result.day = day;
-  result.start_ms = clock.day_start(day);
-  result.end_ms = clock.day_end(day);
+  result.start_ms = edges.start_ms;
+  result.end_ms = edges.end_ms;
   result.cut_ms = std::clamp(as_of_ms, result.start_ms, result.end_ms);
   const TimeMs cut = result.cut_ms;
 
@@ -119,14 +137,20 @@ DayTallies compute_day(Ledger& ledger, const BusinessClock& clock, const std::ve
   };
   result.total = window(result.start_ms, result.end_ms);
   if (totals_only) return result;
+  // A day of one offset counts its hours up from the first; DST days ask the zone for every hour.
+  const bool one_offset = edges.one_offset;
+  const int first_hour = clock.local_hour(result.start_ms);
+  result.hours.reserve(25);
   for (TimeMs start = result.start_ms; start < result.end_ms; start += hour_ms) {
     const TimeMs end = std::min(start + hour_ms, result.end_ms);
-    result.hours.push_back({clock.local_hour(start), start, end, start < cut ? window(start, end) : Tally{}});
+    const int hour = one_offset ? (first_hour + static_cast<int>((start - result.start_ms) / hour_ms)) % 24
+                                : clock.local_hour(start);
+    result.hours.push_back({hour, start, end, start < cut ? window(start, end) : Tally{}});
   }
   const int weekday_bit = 1 << weekday_index(day);
   for (const auto& shift : shifts) {
     if ((shift.weekday_mask & weekday_bit) == 0) continue;
-    auto row = shift_window(clock, shift, day, result.start_ms, result.end_ms);
+    auto row = shift_window(clock, shift, day, edges);
     row.tally = window(row.start_ms, row.end_ms);
     result.shifts.push_back(std::move(row));
   }
@@ -251,7 +275,8 @@ DaySummary day_summary(Store& store, const std::string& business_date, std::opti
     const TimeMs start = clock.day_start(which);
     const TimeMs end = clock.day_end(which);
     Ledger ledger(store, start, std::min(end, std::max(cut, start)), ledger_bucket(clock, start, end));
-    return compute_day(ledger, clock, shifts, store.roster(start, end), which, cut, totals_only);
+    return compute_day(ledger, clock, shifts, store.roster(start, end), which, day_edges(start, end), cut,
+                       totals_only);
   };
   const auto today = tallies_for(day, as_of_ms.value_or(clock.day_end(day)), false);
 
@@ -387,13 +412,18 @@ RangeSummary range_summary(Store& store, const std::string& from_date, const std
     throw std::invalid_argument("range " + from_date + " to " + to_date + ": more than ten years");
   }
   const auto shifts = store.shifts();
-  const TimeMs start = clock.day_start(first);
-  const TimeMs end = clock.day_end(last);
-  Ledger ledger(store, start, end, ledger_bucket(clock, start, end));
-  auto roster = store.roster(start, end);
+  BusinessDays business_days;
+  business_days.first_day = first.time_since_epoch().count();
+  business_days.time_zone = settings.time_zone;
+  business_days.cutoff_minutes = settings.cutoff_minutes;
+  for (auto day = first; day <= last + date::days{1}; day += date::days{1}) {
+    business_days.starts.push_back(clock.day_start(day));
+  }
+  const TimeMs start = business_days.starts.front();
+  const TimeMs end = business_days.starts.back();
+  Ledger ledger(store, start, end, ledger_bucket(clock, start, end), business_days);
   // Each day looks only at the entries that can overlap it (entries last at most a day).
-  std::sort(roster.begin(), roster.end(),
-            [](const RosterEntry& a, const RosterEntry& b) { return a.start_ms < b.start_ms; });
+  const auto roster = store.roster_by_start(start, end);
   std::size_t roster_first = 0;
 
   RowGroups groups;
@@ -413,14 +443,15 @@ RangeSummary range_summary(Store& store, const std::string& from_date, const std
   if (group_by == GroupBy::Weekday) {
     for (std::size_t weekday = 0; weekday < weekday_labels.size(); ++weekday) add(weekday_labels[weekday], 0, 0, {}, false);
   }
-  for (auto day = first; day <= last; day += date::days{1}) {
-    const TimeMs day_start = clock.day_start(day);
-    const TimeMs day_end = clock.day_end(day);
+  std::size_t day_number = 0;
+  for (auto day = first; day <= last; day += date::days{1}, ++day_number) {
+    const TimeMs day_start = business_days.starts[day_number];
+    const TimeMs day_end = business_days.starts[day_number + 1];
     while (roster_first < roster.size() && roster[roster_first].start_ms < day_start - 24 * hour_ms) ++roster_first;
     std::size_t roster_last = roster_first;
     while (roster_last < roster.size() && roster[roster_last].start_ms < day_end) ++roster_last;
     const std::span<const RosterEntry> day_roster(roster.data() + roster_first, roster_last - roster_first);
-    const auto tallies = compute_day(ledger, clock, shifts, day_roster, day, end);
+    const auto tallies = compute_day(ledger, clock, shifts, day_roster, day, day_edges(day_start, day_end), end);
     total += tallies.total;
     const auto weekday = static_cast<std::size_t>(weekday_index(day));
     for (const auto& hour : tallies.hours) {

@@ -245,6 +245,72 @@ DELETE FROM count_events WHERE id NOT IN
   (SELECT min(id) FROM count_events GROUP BY time_ms, door, track, direction);
 CREATE UNIQUE INDEX count_events_crossing ON count_events(time_ms, door, track, direction);
 )sql",
+      // 6: what a range report reads. Its hours need neither doors nor sellers, so one row per hour
+      // carries both counts and sales; its sellers need only whole business days. Business days
+      // depend on the store's zone and cutoff, so sales_rollup_day is filled by the Store, which
+      // records the basis it used; a basis that no longer matches the settings means "not usable".
+      R"sql(
+CREATE TABLE rollup_hour_totals (
+  bucket_ms INTEGER PRIMARY KEY,
+  entries INTEGER NOT NULL DEFAULT 0,
+  exits INTEGER NOT NULL DEFAULT 0,
+  buyers INTEGER NOT NULL DEFAULT 0,
+  gross INTEGER NOT NULL DEFAULT 0,
+  net INTEGER NOT NULL DEFAULT 0,
+  units REAL NOT NULL DEFAULT 0
+);
+INSERT INTO rollup_hour_totals(bucket_ms, entries, exits)
+  SELECT bucket_ms, sum(entries), sum(exits) FROM count_rollup_hour GROUP BY bucket_ms;
+INSERT INTO rollup_hour_totals(bucket_ms, buyers, gross, net, units)
+  SELECT bucket_ms, sum(buyers), sum(gross), sum(net), sum(units) FROM sales_rollup_hour WHERE true GROUP BY bucket_ms
+  ON CONFLICT(bucket_ms) DO UPDATE SET buyers = excluded.buyers, gross = excluded.gross, net = excluded.net,
+    units = excluded.units;
+
+CREATE TRIGGER rollup_hour_totals_counts_insert AFTER INSERT ON count_rollup_hour BEGIN
+  INSERT INTO rollup_hour_totals(bucket_ms, entries, exits) VALUES (NEW.bucket_ms, NEW.entries, NEW.exits)
+  ON CONFLICT(bucket_ms) DO UPDATE SET entries = entries + excluded.entries, exits = exits + excluded.exits;
+END;
+CREATE TRIGGER rollup_hour_totals_counts_update AFTER UPDATE ON count_rollup_hour BEGIN
+  UPDATE rollup_hour_totals SET entries = entries + NEW.entries - OLD.entries, exits = exits + NEW.exits - OLD.exits
+  WHERE bucket_ms = NEW.bucket_ms;
+END;
+CREATE TRIGGER rollup_hour_totals_sales_insert AFTER INSERT ON sales_rollup_hour BEGIN
+  INSERT INTO rollup_hour_totals(bucket_ms, buyers, gross, net, units)
+  VALUES (NEW.bucket_ms, NEW.buyers, NEW.gross, NEW.net, NEW.units)
+  ON CONFLICT(bucket_ms) DO UPDATE SET buyers = buyers + excluded.buyers, gross = gross + excluded.gross,
+    net = net + excluded.net, units = units + excluded.units;
+END;
+CREATE TRIGGER rollup_hour_totals_sales_update AFTER UPDATE ON sales_rollup_hour BEGIN
+  UPDATE rollup_hour_totals SET buyers = buyers + NEW.buyers - OLD.buyers, gross = gross + NEW.gross - OLD.gross,
+    net = net + NEW.net - OLD.net, units = units + NEW.units - OLD.units
+  WHERE bucket_ms = NEW.bucket_ms;
+END;
+
+-- day: the business date as days since 1970-01-01, in the zone and cutoff of sales_rollup_day_basis.
+CREATE TABLE sales_rollup_day (
+  day INTEGER NOT NULL,
+  seller TEXT NOT NULL,
+  buyers INTEGER NOT NULL DEFAULT 0,
+  gross INTEGER NOT NULL DEFAULT 0,
+  net INTEGER NOT NULL DEFAULT 0,
+  units REAL NOT NULL DEFAULT 0,
+  PRIMARY KEY (day, seller)
+) WITHOUT ROWID;
+CREATE TABLE sales_rollup_day_basis (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  time_zone TEXT NOT NULL,
+  cutoff_minutes INTEGER NOT NULL
+);
+-- A range report reads a year of roster in start order; with the seller in the index it never
+-- visits the table.
+DROP INDEX roster_time;
+CREATE INDEX roster_time_seller ON roster(start_ms, end_ms, seller);
+
+-- Only Store::upsert_transactions keeps days in step; any other change to sales makes them unusable.
+CREATE TRIGGER sales_rollup_day_stale AFTER DELETE ON pos_transactions BEGIN
+  DELETE FROM sales_rollup_day_basis;
+END;
+)sql",
   };
   return steps;
 }

@@ -1,14 +1,18 @@
 #include "footfall/data/store.hpp"
 
+#include "business_time.hpp"
 #include "schema.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <charconv>
 #include <string_view>
 #include <map>
+#include <memory>
+#include <optional>
 #include <set>
 #include <cstdio>
 #include <cstdlib>
@@ -95,6 +99,51 @@ SalesContribution sales_contribution(const std::string& kind, Money total, doubl
   return {sale ? 1 : 0, sale ? total : 0, sale || kind == "refund" ? total : 0, sale ? units : 0.0};
 }
 
+// Adds (bucket or day, seller) sums to sales_rollup or sales_rollup_day, whose upserts bind alike.
+template <class Key>
+void write_sales_sums(SQLite::Statement& add, const std::map<std::pair<Key, std::string>, SalesContribution>& sums) {
+  for (const auto& [key, sum] : sums) {
+    add.reset();
+    add.bind(1, key.first);
+    add.bind(2, key.second);
+    add.bind(3, sum.buyers);
+    add.bind(4, sum.gross);
+    add.bind(5, sum.net);
+    add.bind(6, sum.units);
+    add.exec();
+  }
+}
+
+// Folds 15-minute sales sums into the business days of one clock, for sales_rollup_day.
+class SalesDays {
+ public:
+  explicit SalesDays(const BusinessClock& clock) : clock_(clock) {}
+
+  void add(TimeMs bucket_ms, const std::string& seller, const SalesContribution& change) {
+    // Buckets mostly arrive in time order: one zone lookup per day, not per bucket.
+    if (bucket_ms < day_start_ || bucket_ms >= day_end_) {
+      const auto day = clock_.business_day_of(bucket_ms);
+      day_ = day.time_since_epoch().count();
+      day_start_ = clock_.day_start(day);
+      day_end_ = clock_.day_end(day);
+    }
+    auto& sums = days_[{day_, seller}];
+    sums.buyers += change.buyers;
+    sums.gross += change.gross;
+    sums.net += change.net;
+    sums.units += change.units;
+  }
+
+  void write(SQLite::Statement& add_to_day) const { write_sales_sums(add_to_day, days_); }
+
+ private:
+  const BusinessClock& clock_;
+  std::map<std::pair<std::int64_t, std::string>, SalesContribution> days_;
+  std::int64_t day_ = 0;
+  TimeMs day_start_ = 0;
+  TimeMs day_end_ = 0;
+};
+
 std::string trimmed(const std::string& text) {
   const auto first = text.find_first_not_of(" \t\r\n");
   if (first == std::string::npos) return {};
@@ -171,6 +220,12 @@ struct Store::Impl {
   SQLite::Statement begin_upsert;
   SQLite::Statement release_upsert;
   SQLite::Statement rollback_upsert;
+  SQLite::Statement read_day_basis;
+  SQLite::Statement add_to_sales_day;
+  // The clock of sales_rollup_day's basis, kept while the basis stays the same.
+  std::optional<BusinessClock> day_clock;
+  std::string day_clock_zone;
+  int day_clock_cutoff = 0;
 
   explicit Impl(const std::string& file)
       : path(file.empty() ? ":memory:" : file),
@@ -204,16 +259,73 @@ struct Store::Impl {
                    "WHERE a.alias = lower(?)"),
         begin_upsert(db, "SAVEPOINT upsert_transaction"),
         release_upsert(db, "RELEASE upsert_transaction"),
-        rollback_upsert(db, "ROLLBACK TO upsert_transaction") {}
+        rollback_upsert(db, "ROLLBACK TO upsert_transaction"),
+        read_day_basis(db, "SELECT time_zone, cutoff_minutes FROM sales_rollup_day_basis"),
+        add_to_sales_day(db,
+                         "INSERT INTO sales_rollup_day(day, seller, buyers, gross, net, units) VALUES (?,?,?,?,?,?) "
+                         "ON CONFLICT(day, seller) DO UPDATE SET buyers = buyers + excluded.buyers, "
+                         "gross = gross + excluded.gross, net = net + excluded.net, units = units + excluded.units") {}
 
   // A statement that failed mid-step stays busy, and a busy statement makes the next SAVEPOINT
   // on this connection fail; reset them all so a retry after a disk error starts clean.
   void reset_cached_statements() noexcept {
     for (auto* statement : {&insert_event, &add_to_rollup, &find_transaction, &insert_transaction,
                             &update_transaction, &add_to_sales_rollup, &delete_items, &insert_item,
-                            &insert_seller, &find_alias, &begin_upsert, &release_upsert, &rollback_upsert}) {
+                            &insert_seller, &find_alias, &begin_upsert, &release_upsert, &rollback_upsert,
+                            &read_day_basis, &add_to_sales_day}) {
       statement->tryReset();
     }
+  }
+
+  // The clock sales_rollup_day was built with, or null when it has no usable basis.
+  const BusinessClock* sales_day_clock() {
+    read_day_basis.reset();
+    if (!read_day_basis.executeStep()) return nullptr;
+    const std::string zone = read_day_basis.getColumn(0).getString();
+    const int cutoff = read_day_basis.getColumn(1).getInt();
+    read_day_basis.reset();
+    if (!day_clock || zone != day_clock_zone || cutoff != day_clock_cutoff) {
+      StoreSettings basis;
+      basis.time_zone = zone;
+      basis.cutoff_minutes = cutoff;
+      day_clock.reset();
+      try {
+        day_clock.emplace(basis);
+      } catch (const std::invalid_argument&) {  // a zone this system does not know: no days
+        return nullptr;
+      }
+      day_clock_zone = zone;
+      day_clock_cutoff = cutoff;
+    }
+    return &*day_clock;
+  }
+
+  [[nodiscard]] bool sales_days_match(const StoreSettings& settings) {
+    const auto* clock = sales_day_clock();
+    return clock != nullptr && day_clock_zone == settings.time_zone && day_clock_cutoff == settings.cutoff_minutes;
+  }
+
+  // Refills sales_rollup_day from the 15-minute rollup in the settings' business days.
+  void rebuild_sales_days(const StoreSettings& settings) {
+    db.exec("DELETE FROM sales_rollup_day; DELETE FROM sales_rollup_day_basis");
+    std::optional<BusinessClock> clock;
+    try {
+      clock.emplace(settings);
+    } catch (const std::invalid_argument&) {  // unknown zone: the reports fall back to hourly rows
+      return;
+    }
+    SalesDays days(*clock);
+    SQLite::Statement rows(db, "SELECT bucket_ms, seller, buyers, gross, net, units FROM sales_rollup");
+    while (rows.executeStep()) {
+      days.add(rows.getColumn(0).getInt64(), rows.getColumn(1).getString(),
+               {rows.getColumn(2).getInt64(), rows.getColumn(3).getInt64(), rows.getColumn(4).getInt64(),
+                rows.getColumn(5).getDouble()});
+    }
+    days.write(add_to_sales_day);
+    SQLite::Statement basis(db, "INSERT INTO sales_rollup_day_basis(id, time_zone, cutoff_minutes) VALUES (1, ?, ?)");
+    basis.bind(1, settings.time_zone);
+    basis.bind(2, settings.cutoff_minutes);
+    basis.exec();
   }
 
   static void run(SQLite::Statement& statement) {
@@ -263,7 +375,19 @@ class Store::Savepoint {
   bool released_ = false;
 };
 
-Store::Store(const std::string& path) : impl_(std::make_unique<Impl>(path)) {}
+Store::Store(const std::string& path) : impl_(std::make_unique<Impl>(path)) {
+  // A database from before sales_rollup_day, or one whose sales were changed behind the Store's
+  // back, gets its days (re)built once. Failing here only costs the reports their fast path.
+  try {
+    const auto current = settings();
+    if (impl_->sales_days_match(current)) return;
+    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    if (!impl_->sales_days_match(current)) impl_->rebuild_sales_days(current);
+    transaction.commit();
+  } catch (const SQLite::Exception&) {
+    impl_->reset_cached_statements();
+  }
+}
 Store::~Store() = default;
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
@@ -380,7 +504,10 @@ void Store::save_settings(const StoreSettings& settings) {
   upsert.bind(7, settings.low_data_visitors);
   upsert.bind(8, settings.currency);
   upsert.bind(9, settings.language);
+  Savepoint savepoint(*impl_, "save_settings");
   upsert.exec();
+  if (!impl_->sales_days_match(settings)) impl_->rebuild_sales_days(settings);
+  savepoint.release();
 }
 
 void Store::set_shifts(const std::vector<ShiftDefinition>& shifts) {
@@ -432,18 +559,39 @@ void Store::add_roster(const std::vector<RosterEntry>& roster) {
   savepoint.release();
 }
 
-std::vector<RosterEntry> Store::roster(TimeMs from_ms, TimeMs to_ms) {
-  std::vector<RosterEntry> result;
-  SQLite::Statement query(impl_->db,
-                          "SELECT seller, start_ms, end_ms FROM roster WHERE start_ms >= ?1 - ?3 AND start_ms < ?2 "
-                          "AND end_ms > ?1 ORDER BY seller, start_ms");
-  query.bind(1, from_ms);
-  query.bind(2, to_ms);
-  query.bind(3, max_roster_entry_ms);
-  while (query.executeStep()) {
-    result.push_back({query.getColumn(0).getString(), query.getColumn(1).getInt64(), query.getColumn(2).getInt64()});
+namespace {
+
+std::vector<RosterEntry> roster_rows(SQLite::Database& db, TimeMs from_ms, TimeMs to_ms, const char* order) {
+  // A year's roster is thousands of rows: read them without SQLiteCpp's per-column objects.
+  const std::string sql = std::string("SELECT seller, start_ms, end_ms FROM roster WHERE start_ms >= ?1 - ?3 AND "
+                                      "start_ms < ?2 AND end_ms > ?1 ORDER BY ") + order;
+  sqlite3_stmt* raw = nullptr;
+  if (const int rc = sqlite3_prepare_v2(db.getHandle(), sql.c_str(), -1, &raw, nullptr); rc != SQLITE_OK) {
+    throw SQLite::Exception(db.getHandle(), rc);
   }
+  const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> query(raw, sqlite3_finalize);
+  sqlite3_bind_int64(raw, 1, from_ms);
+  sqlite3_bind_int64(raw, 2, to_ms);
+  sqlite3_bind_int64(raw, 3, max_roster_entry_ms);
+  std::vector<RosterEntry> result;
+  int rc = SQLITE_ROW;
+  while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
+    const auto* seller = sqlite3_column_text(raw, 0);
+    result.push_back({seller == nullptr ? std::string() : reinterpret_cast<const char*>(seller),
+                      sqlite3_column_int64(raw, 1), sqlite3_column_int64(raw, 2)});
+  }
+  if (rc != SQLITE_DONE) throw SQLite::Exception(db.getHandle(), rc);
   return result;
+}
+
+}  // namespace
+
+std::vector<RosterEntry> Store::roster(TimeMs from_ms, TimeMs to_ms) {
+  return roster_rows(impl_->db, from_ms, to_ms, "seller, start_ms");
+}
+
+std::vector<RosterEntry> Store::roster_by_start(TimeMs from_ms, TimeMs to_ms) {
+  return roster_rows(impl_->db, from_ms, to_ms, "start_ms");
 }
 
 std::vector<CameraGap> Store::camera_gaps(TimeMs from_ms, TimeMs to_ms) {
@@ -569,17 +717,12 @@ std::int64_t Store::upsert_transactions(std::span<const Transaction> transaction
     for (const auto& transaction : transactions) {
       if (upsert(transaction)) ++changed;
     }
-    auto& add = impl.add_to_sales_rollup;
-    for (const auto& [key, sums] : rollup) {
-      add.reset();
-      add.bind(1, key.first);
-      add.bind(2, key.second);
-      add.bind(3, sums.buyers);
-      add.bind(4, sums.gross);
-      add.bind(5, sums.net);
-      add.bind(6, sums.units);
-      add.exec();
+    if (const auto* clock = impl.sales_day_clock(); clock != nullptr && !rollup.empty()) {
+      SalesDays days(*clock);
+      for (const auto& [key, sums] : rollup) days.add(key.first, key.second, sums);
+      days.write(impl.add_to_sales_day);
     }
+    write_sales_sums(impl.add_to_sales_rollup, rollup);
     Impl::run(impl.release_upsert);
     return changed;
   } catch (...) {

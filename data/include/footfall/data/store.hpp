@@ -65,6 +65,8 @@ class Store {
   void add_seller_alias(const std::string& alias, const std::string& seller);
   [[nodiscard]] std::string resolve_seller(const std::string& raw);    // alias target, or `raw` trimmed
   [[nodiscard]] std::vector<RosterEntry> roster(TimeMs from_ms, TimeMs to_ms);
+  // The same entries in order of start time, straight from the index (no sort): for long ranges.
+  [[nodiscard]] std::vector<RosterEntry> roster_by_start(TimeMs from_ms, TimeMs to_ms);
   [[nodiscard]] std::vector<CameraGap> camera_gaps(TimeMs from_ms, TimeMs to_ms);
 
   // Deliberately unindexed scan of count_events, the baseline for `footfall bench`.
