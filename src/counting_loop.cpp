@@ -76,6 +76,10 @@ CountingProgress CountingLoop::run(std::unique_ptr<vision::FrameSource> source) 
   };
   if (on_state) on_state("ok", description_);
 
+  // A wall clock set back mid-gap (NTP, a manual change) must not make a gap end before it starts.
+  const auto report_gap = [this](std::int64_t start_ms, std::int64_t end_ms, const char* reason) {
+    if (on_gap) on_gap(start_ms, std::max(start_ms, end_ms), reason);
+  };
   const auto started = std::chrono::steady_clock::now();
   auto last_progress = started;
   std::int64_t first_frame_ms = -1;
@@ -104,7 +108,7 @@ CountingProgress CountingLoop::run(std::unique_ptr<vision::FrameSource> source) 
         sleep_unless_stopped(std::chrono::milliseconds(200), stop_requested_);
         back = source->read(frame);
       }
-      if (on_gap) on_gap(gap_start, wall_clock_ms(), "camera dropped");
+      report_gap(gap_start, wall_clock_ms(), "camera dropped");
       if (!back) break;
       if (on_state) on_state("ok", description_);
     }
@@ -118,7 +122,7 @@ CountingProgress CountingLoop::run(std::unique_ptr<vision::FrameSource> source) 
         fault.since_ms = frame.timestamp_ms;
         if (on_state) on_state(fault.state, fault.message + description_);
       } else if (!now_faulty && fault.since_ms != 0) {
-        if (on_gap) on_gap(fault.since_ms, frame.timestamp_ms, fault.gap_reason);
+        report_gap(fault.since_ms, frame.timestamp_ms, fault.gap_reason);
         fault.since_ms = 0;
         fault_ended = true;
       }
@@ -147,7 +151,7 @@ CountingProgress CountingLoop::run(std::unique_ptr<vision::FrameSource> source) 
     }
   }
   for (const PictureFault& fault : faults) {
-    if (fault.since_ms != 0 && on_gap) on_gap(fault.since_ms, std::max(fault.since_ms, frame.timestamp_ms), fault.gap_reason);
+    if (fault.since_ms != 0) report_gap(fault.since_ms, frame.timestamp_ms, fault.gap_reason);
   }
   if (on_progress) on_progress(progress);
   return progress;

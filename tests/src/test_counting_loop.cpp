@@ -1,10 +1,15 @@
 #include "counting_loop.hpp"
 
+#include "footfall/data/count_writer.hpp"
+#include "footfall/data/store.hpp"
 #include "footfall/vision/synthetic_scene.hpp"
+
+#include <SQLiteCpp/Statement.h>
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <tuple>
@@ -115,4 +120,91 @@ TEST_CASE("a lens still covered when counting stops is recorded as a gap up to t
   REQUIRE(gaps.size() == 1);
   CHECK(std::get<2>(gaps[0]) == "camera covered");
   CHECK(std::get<1>(gaps[0]) >= 11'900);
+}
+
+namespace {
+
+// A live camera stamping frames with a wall clock that is set back an hour at 20 s (NTP fixing a
+// fast clock) and forward two hours at 40 s; its lens is covered from 15 s to 25 s, across the jump.
+class JumpingClockCamera final : public footfall::vision::FrameSource {
+ public:
+  JumpingClockCamera(footfall::vision::SceneConfig config, bool jump) : scene_(std::move(config)), jump_(jump) {}
+  bool read(footfall::vision::Frame& frame) override {
+    if (!scene_.read(frame)) return false;
+    const std::int64_t scene_ms = frame.timestamp_ms;
+    if (jump_ && scene_ms >= 20'000) frame.timestamp_ms -= 3'600'000;
+    if (jump_ && scene_ms >= 40'000) frame.timestamp_ms += 2 * 3'600'000;
+    health_.covered = scene_ms >= 18'000 && scene_ms < 25'000;  // flagged 3 s into the cover
+    return true;
+  }
+  [[nodiscard]] double fps() const override { return scene_.fps(); }
+  [[nodiscard]] bool is_live() const override { return true; }
+  [[nodiscard]] std::string describe() const override { return "camera with a jumping clock"; }
+  [[nodiscard]] footfall::vision::SourceHealth health() const override { return health_; }
+
+ private:
+  footfall::vision::SyntheticScene scene_;
+  bool jump_;
+  footfall::vision::SourceHealth health_;
+};
+
+struct ClockRun {
+  std::vector<std::pair<std::int64_t, footfall::vision::Direction>> crossings;  // frame, direction
+  std::int64_t stored = 0;
+  std::int64_t stored_distinct = 0;
+  std::vector<footfall::data::CameraGap> gaps;
+};
+
+ClockRun count_with_clock(bool jump) {
+  footfall::vision::SceneConfig config;
+  config.seed = 12;
+  config.duration_s = 60.0;
+  config.covered_from_s = 15.0;
+  config.covered_until_s = 25.0;
+  auto camera = std::make_unique<JumpingClockCamera>(config, jump);
+  const auto frames = static_cast<std::int64_t>(config.duration_s * config.fps);
+  const auto db = std::filesystem::temp_directory_path() / ("footfall-clock-" + std::to_string(jump) + ".db");
+  std::filesystem::remove(db);
+  ClockRun run;
+  {
+    footfall::data::Store store(db.string());
+    footfall::data::CountEventWriter writer(db.string());
+    footfall::app::CountingSetup setup;
+    footfall::app::CountingLoop loop(setup);
+    loop.on_crossing = [&](const footfall::vision::Crossing& crossing) {
+      run.crossings.emplace_back(crossing.frame_index, crossing.direction);
+      writer.push(footfall::app::to_count_event(crossing, "main"));
+    };
+    loop.on_gap = [&](std::int64_t start_ms, std::int64_t end_ms, const std::string& reason) {
+      store.add_camera_gap({"main", start_ms, end_ms, reason});  // the schema refuses end < start
+      run.gaps.push_back({"main", start_ms, end_ms, reason});
+    };
+    loop.on_frame = [&](const footfall::vision::Frame&, const footfall::vision::PeopleCounter&,
+                        const footfall::app::CountingProgress& progress) {
+      if (progress.frames + 1 >= frames) loop.stop();
+    };
+    loop.run(std::move(camera));
+    REQUIRE(writer.flush());
+    SQLite::Statement count(store.db(), "SELECT count(*), count(DISTINCT time_ms || direction || track) FROM count_events");
+    REQUIRE(count.executeStep());
+    run.stored = count.getColumn(0).getInt64();
+    run.stored_distinct = count.getColumn(1).getInt64();
+  }
+  std::filesystem::remove(db);
+  return run;
+}
+
+}  // namespace
+
+TEST_CASE("a wall-clock jump back and forth neither loses nor duplicates a crossing") {
+  const ClockRun steady = count_with_clock(false);
+  const ClockRun jumping = count_with_clock(true);
+  REQUIRE(steady.crossings.size() >= 5);
+  // Tracking runs on frame order, not on the stamps: the same people are counted at the same frames.
+  CHECK(jumping.crossings == steady.crossings);
+  CHECK(jumping.stored == static_cast<std::int64_t>(jumping.crossings.size()));
+  CHECK(jumping.stored_distinct == jumping.stored);
+  REQUIRE(jumping.gaps.size() == 1);  // the cover, which ended after the clock went back
+  CHECK(jumping.gaps[0].reason == "camera covered");
+  CHECK(jumping.gaps[0].end_ms >= jumping.gaps[0].start_ms);
 }
