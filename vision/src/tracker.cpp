@@ -56,38 +56,41 @@ Track Tracker::make_track(const Detection& detection) {
   return track;
 }
 
-std::vector<int> Tracker::update(const std::vector<Detection>& detections) {
-  for (Track& track : tracks_) {
-    track.filter.predict();
-    // predict() leaves statePost alone; coasting tracks should move on with their velocity.
-    track.filter.statePre.copyTo(track.filter.statePost);
-    track.filter.errorCovPre.copyTo(track.filter.errorCovPost);
-    track.measured = false;
-  }
-
+void Tracker::associate(const std::vector<std::size_t>& track_indices, const std::vector<Detection>& detections,
+                        const std::vector<std::size_t>& detection_indices, std::vector<bool>& detection_used) {
   constexpr double kForbidden = 1e6;
-  std::vector<std::vector<double>> cost(tracks_.size(), std::vector<double>(detections.size(), kForbidden));
-  for (std::size_t t = 0; t < tracks_.size(); ++t) {
-    const cv::Point2f predicted = tracks_[t].center();
-    for (std::size_t d = 0; d < detections.size(); ++d) {
-      const float scale = std::max(body_size(tracks_[t].size), body_size(detections[d].box.size()));
-      const double distance = cv::norm(center_of(detections[d].box) - predicted) / static_cast<double>(scale);
+  // One extra column per track, "left unmatched this frame", at the gate's cost: otherwise the
+  // Hungarian method maximises the number of pairs first, and a track that should coast (its
+  // person hidden) is forced onto someone else's detection to free the right one for another track.
+  const std::size_t rows = track_indices.size();
+  const std::size_t real_columns = detection_indices.size();
+  std::vector<std::vector<double>> cost(rows, std::vector<double>(real_columns + rows, kForbidden));
+  for (std::size_t r = 0; r < rows; ++r) {
+    cost[r][real_columns + r] = params_.gate;
+    const Track& track = tracks_[track_indices[r]];
+    const cv::Point2f predicted = track.center();
+    for (std::size_t c = 0; c < real_columns; ++c) {
+      const cv::Rect2f& box = detections[detection_indices[c]].box;
+      const float scale = std::max(body_size(track.size), body_size(box.size()));
+      const double distance = cv::norm(center_of(box) - predicted) / static_cast<double>(scale);
       // A box of a very different shape is most likely someone else.
-      const cv::Size2f other = detections[d].box.size();
-      const double growth = std::max(std::abs(std::log(static_cast<double>(std::max(1.F, other.width) / std::max(1.F, tracks_[t].size.width)))),
-                                     std::abs(std::log(static_cast<double>(std::max(1.F, other.height) / std::max(1.F, tracks_[t].size.height)))));
-      if (distance <= params_.gate && growth <= std::log(kMaxGrowth)) cost[t][d] = distance;
+      const double growth =
+          std::max(std::abs(std::log(static_cast<double>(std::max(1.F, box.width) / std::max(1.F, track.size.width)))),
+                   std::abs(std::log(static_cast<double>(std::max(1.F, box.height) / std::max(1.F, track.size.height)))));
+      if (distance <= params_.gate && growth <= std::log(kMaxGrowth)) cost[r][c] = distance;
     }
   }
   const std::vector<int> assignment = solve_assignment(cost);
-
-  std::vector<bool> detection_used(detections.size(), false);
-  for (std::size_t t = 0; t < tracks_.size(); ++t) {
-    const int d = assignment[t];
-    if (d < 0 || cost[t][static_cast<std::size_t>(d)] >= kForbidden) continue;
-    const Detection& detection = detections[static_cast<std::size_t>(d)];
-    detection_used[static_cast<std::size_t>(d)] = true;
-    Track& track = tracks_[t];
+  for (std::size_t r = 0; r < rows; ++r) {
+    const int column = assignment[r];
+    if (column < 0 || static_cast<std::size_t>(column) >= real_columns ||
+        cost[r][static_cast<std::size_t>(column)] >= kForbidden) {
+      continue;
+    }
+    const std::size_t d = detection_indices[static_cast<std::size_t>(column)];
+    const Detection& detection = detections[d];
+    detection_used[d] = true;
+    Track& track = tracks_[track_indices[r]];
     const cv::Point2f c = center_of(detection.box);
     track.filter.correct((cv::Mat_<float>(2, 1) << c.x, c.y));
     track.size.width = 0.6F * track.size.width + 0.4F * detection.box.width;
@@ -97,6 +100,32 @@ std::vector<int> Tracker::update(const std::vector<Detection>& detections) {
     track.missed = 0;
     track.score = detection.score;
     if (++track.hits >= params_.min_hits) track.confirmed = true;
+  }
+}
+
+std::vector<int> Tracker::update(const std::vector<Detection>& detections) {
+  for (Track& track : tracks_) {
+    track.filter.predict();
+    // predict() leaves statePost alone; coasting tracks should move on with their velocity.
+    track.filter.statePre.copyTo(track.filter.statePost);
+    track.filter.errorCovPre.copyTo(track.filter.errorCovPost);
+    track.measured = false;
+  }
+
+  std::vector<bool> detection_used(detections.size(), false);
+  // Confirmed tracks choose first, then tentative ones from what is left (a matching cascade):
+  // a track born this instant from a duplicate box must not take a known person's detection.
+  for (const bool confirmed_pass : {true, false}) {
+    std::vector<std::size_t> candidates;
+    for (std::size_t t = 0; t < tracks_.size(); ++t) {
+      if (tracks_[t].confirmed == confirmed_pass) candidates.push_back(t);
+    }
+    std::vector<std::size_t> free_detections;
+    for (std::size_t d = 0; d < detections.size(); ++d) {
+      if (!detection_used[d]) free_detections.push_back(d);
+    }
+    if (candidates.empty() || free_detections.empty()) continue;
+    associate(candidates, detections, free_detections, detection_used);
   }
 
   std::vector<int> removed;

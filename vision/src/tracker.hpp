@@ -42,6 +42,8 @@ class Tracker {
 
  private:
   Track make_track(const Detection& detection);
+  void associate(const std::vector<std::size_t>& track_indices, const std::vector<Detection>& detections,
+                 const std::vector<std::size_t>& detection_indices, std::vector<bool>& detection_used);
   TrackerParams params_;
   std::vector<Track> tracks_;
   int next_id_ = 1;
