@@ -637,14 +637,20 @@ void KioskRuntime::note_watch_folder_results(const std::vector<data::ImportResul
   if (results.empty()) return;
   const std::int64_t now = now_ms();
   hub_.update([&](ui::KioskSnapshot& snapshot) {
-    auto& history = snapshot.import.watch_folder;
-    for (const auto& result : results) {
-      auto outcome = outcome_of(result);
+    // Newest first. Built afresh rather than inserted at the front: GCC 12 -O3 sees a null
+    // dereference in vector::insert here that is not there.
+    std::vector<ui::ImportOutcome> history;
+    for (auto result = results.rbegin(); result != results.rend(); ++result) {
+      auto outcome = outcome_of(*result);
       outcome.from_watch_folder = true;
       outcome.time_ms = now;
-      history.insert(history.begin(), std::move(outcome));
+      history.push_back(std::move(outcome));
     }
-    if (history.size() > kWatchFolderHistory) history.resize(kWatchFolderHistory);
+    for (auto& older : snapshot.import.watch_folder) {
+      if (history.size() >= kWatchFolderHistory) break;
+      history.push_back(std::move(older));
+    }
+    snapshot.import.watch_folder = std::move(history);
   });
   request_refresh();
 }
