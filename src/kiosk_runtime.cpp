@@ -7,6 +7,7 @@
 #include "footfall/data/backup.hpp"
 #include "footfall/data/count_writer.hpp"
 #include "footfall/data/metrics.hpp"
+#include "footfall/data/occupancy.hpp"
 #include "footfall/data/pos_import.hpp"
 #include "footfall/data/store.hpp"
 #include "footfall/data/store_settings_queries.hpp"
@@ -521,13 +522,14 @@ void KioskRuntime::metrics_thread() {
       const std::string today = data::business_date_of(settings, now);
       auto summary = std::make_shared<data::DaySummary>(data::day_summary(*store, today, now));
       auto last_week = std::make_shared<data::DaySummary>(data::day_summary(*store, shift_iso_date(today, -7)));
+      const std::int64_t inside_now = data::occupancy_at(*store, settings, now);
       hub_.update([&](ui::KioskSnapshot& snapshot) {
         snapshot.store_name = settings.name;
         snapshot.time_zone = settings.time_zone;
         snapshot.clock_offset_ms = clock_offset_ms_;
         snapshot.currency = settings.currency;
         snapshot.now_ms = now;
-        snapshot.occupancy = std::max<std::int64_t>(0, summary->total.entries - summary->total.exits);
+        snapshot.occupancy = inside_now;
         snapshot.worker_error.clear();
       });
       hub_.publish_figures(std::move(summary), std::move(last_week));
