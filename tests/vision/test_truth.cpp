@@ -86,6 +86,15 @@ TEST_CASE("load_truth names the file and the field at fault") {
                               R"({"video": "v.avi", "line": [0,0.5,1,0.5], "crossings": [{"frame": 3, "dir": "in"}], "in": 2})");
     CHECK(e.find("'in'") != std::string::npos);
   }
+  SUBCASE("a number too large for a double (found by fuzz_truth)") {
+    const auto e = load_error("huge_fps", R"({"video": "v.avi", "fps": 1e999, "line": [0,0.5,1,0.5], "crossings": []})");
+    CHECK(e.find("footfall_vision_huge_fps.json") != std::string::npos);
+  }
+  SUBCASE("a frame past the largest integer") {
+    const auto e = load_error("huge_frame", R"({"video": "v.avi", "line": [0,0.5,1,0.5],
+      "crossings": [{"frame": 18446744073709551615, "dir": "in"}]})");
+    CHECK(e.find("'crossings[0].frame'") != std::string::npos);
+  }
   SUBCASE("unknown view") {
     const auto e = load_error("bad_view", R"({"video": "v.avi", "line": [0,0.5,1,0.5], "view": "side", "crossings": []})");
     CHECK(e.find("'view'") != std::string::npos);

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <stdexcept>
 #include <string>
@@ -56,7 +57,7 @@ TruthFile load_truth(const std::filesystem::path& path) {
   json doc;
   try {
     doc = json::parse(in);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // also out_of_range: a number too large, e.g. 1e999
     throw std::runtime_error(path.string() + ": not valid JSON: " + e.what());
   }
   if (!doc.is_object()) throw std::runtime_error(path.string() + ": expected a JSON object at the top level");
@@ -67,7 +68,9 @@ TruthFile load_truth(const std::filesystem::path& path) {
   truth.video = path.parent_path() / video.get<std::string>();
 
   if (const auto it = doc.find("fps"); it != doc.end() && !it->is_null()) {
-    if (!it->is_number() || it->get<double>() <= 0.0) fail(path, "fps", "expected a positive number");
+    if (!it->is_number() || !std::isfinite(it->get<double>()) || it->get<double>() <= 0.0) {
+      fail(path, "fps", "expected a positive number");
+    }
     truth.fps = it->get<double>();
   }
 
