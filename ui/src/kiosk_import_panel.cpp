@@ -36,8 +36,10 @@ void draw_outcome(PanelContext& context, const ImportView& import) {
   if (outcome.imported && !import.failed) {
     wrapped(palette::good, std::string(context.text(Text::ImportDone)) + " — " + outcome_summary(context, outcome));
     if (outcome.rejected_rows > 0) {
-      wrapped(palette::warning, fill(context.text(Text::RejectedRows), format_integer(outcome.rejected_rows, language)) +
-                                    ": " + outcome.first_rejection);
+      wrapped(palette::warning,
+              fill(context.text(Text::LabelValue),
+                   fill(context.text(Text::RejectedRows), format_integer(outcome.rejected_rows, language)),
+                   outcome.first_rejection));
     }
   } else {
     wrapped(palette::bad, std::string(context.text(Text::ImportFailed)) + " — " + context.text(Text::NothingImported));
@@ -80,16 +82,18 @@ void draw_watch_folder(PanelContext& context, const ImportView& import) {
   for (const ImportOutcome& outcome : import.watch_folder) {
     const std::string when = local_time_text(outcome.time_ms, context.snapshot.time_zone);
     if (outcome.imported) {
-      std::string line = when + "  " + outcome.file + " — " + context.text(Text::Imported) + ": " +
-                         outcome_summary(context, outcome);
+      std::string line = when + "  " + outcome.file + " — " +
+                         fill(context.text(Text::LabelValue), std::string(context.text(Text::Imported)),
+                              outcome_summary(context, outcome));
       if (outcome.rejected_rows > 0) {
         line += "; " + fill(context.text(Text::RejectedRows), format_integer(outcome.rejected_rows,
                                                                              context.state.language));
       }
       wrapped(palette::text, line);
     } else {
-      wrapped(palette::bad, when + "  " + outcome.file + " — " + context.text(Text::Rejected) + ": " +
-                                outcome.first_rejection);
+      wrapped(palette::bad, when + "  " + outcome.file + " — " +
+                                fill(context.text(Text::LabelValue), std::string(context.text(Text::Rejected)),
+                                     outcome.first_rejection));
     }
   }
 }
@@ -109,10 +113,11 @@ void draw_import_panel(PanelContext& context) {
     draw_watch_folder(context, import);
     return;
   }
-  ImGui::Text("%s: %s", context.text(Text::File), import.file.c_str());
+  ImGui::TextUnformatted(fill(context.text(Text::LabelValue), std::string(context.text(Text::File)), import.file).c_str());
   if (!import.profile.empty()) {
     ImGui::SameLine(0.F, ImGui::GetFontSize() * 1.5F);
-    ImGui::Text("%s: %s", context.text(Text::Profile), import.profile.c_str());
+    ImGui::TextUnformatted(
+        fill(context.text(Text::LabelValue), std::string(context.text(Text::Profile)), import.profile).c_str());
   }
   if (import.running) {
     const double progress = std::clamp(import.progress, 0.0, 1.0);

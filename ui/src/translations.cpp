@@ -274,6 +274,7 @@ constexpr std::array translations{
     Translation{Text::Rejected, "rejected", "rejected",
                 "rejeté",
                 "отклонён"},
+    Translation{Text::LabelValue, "label_value", "%s: %s", "%s : %s", "%s: %s"},
 };
 
 constexpr bool table_in_enum_order() {

@@ -140,6 +140,7 @@ enum class Text : std::size_t {
   WatchFolder,
   Imported,
   Rejected,
+  LabelValue,
   Count
 };
 
