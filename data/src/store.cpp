@@ -92,6 +92,14 @@ struct SalesContribution {
   Money gross = 0;
   Money net = 0;
   double units = 0.0;
+
+  SalesContribution& operator+=(const SalesContribution& other) {
+    buyers += other.buyers;
+    gross += other.gross;
+    net += other.net;
+    units += other.units;
+    return *this;
+  }
 };
 
 SalesContribution sales_contribution(const std::string& kind, Money total, double units) {
@@ -127,11 +135,7 @@ class SalesDays {
       day_start_ = clock_.day_start(day);
       day_end_ = clock_.day_end(day);
     }
-    auto& sums = days_[{day_, seller}];
-    sums.buyers += change.buyers;
-    sums.gross += change.gross;
-    sums.net += change.net;
-    sums.units += change.units;
+    days_[{day_, seller}] += change;
   }
 
   void write(SQLite::Statement& add_to_day) const { write_sales_sums(add_to_day, days_); }
@@ -222,6 +226,8 @@ struct Store::Impl {
   SQLite::Statement rollback_upsert;
   SQLite::Statement read_day_basis;
   SQLite::Statement add_to_sales_day;
+  SQLite::Statement add_to_sales_hour;
+  SQLite::Statement add_to_hour_totals;
   // The clock of sales_rollup_day's basis, kept while the basis stays the same.
   std::optional<BusinessClock> day_clock;
   std::string day_clock_zone;
@@ -264,7 +270,16 @@ struct Store::Impl {
         add_to_sales_day(db,
                          "INSERT INTO sales_rollup_day(day, seller, buyers, gross, net, units) VALUES (?,?,?,?,?,?) "
                          "ON CONFLICT(day, seller) DO UPDATE SET buyers = buyers + excluded.buyers, "
-                         "gross = gross + excluded.gross, net = net + excluded.net, units = units + excluded.units") {}
+                         "gross = gross + excluded.gross, net = net + excluded.net, units = units + excluded.units"),
+        add_to_sales_hour(db,
+                          "INSERT INTO sales_rollup_hour(bucket_ms, seller, buyers, gross, net, units) "
+                          "VALUES (?,?,?,?,?,?) ON CONFLICT(bucket_ms, seller) DO UPDATE SET "
+                          "buyers = buyers + excluded.buyers, gross = gross + excluded.gross, "
+                          "net = net + excluded.net, units = units + excluded.units"),
+        add_to_hour_totals(db,
+                           "INSERT INTO rollup_hour_totals(bucket_ms, buyers, gross, net, units) VALUES (?,?,?,?,?) "
+                           "ON CONFLICT(bucket_ms) DO UPDATE SET buyers = buyers + excluded.buyers, "
+                           "gross = gross + excluded.gross, net = net + excluded.net, units = units + excluded.units") {}
 
   // A statement that failed mid-step stays busy, and a busy statement makes the next SAVEPOINT
   // on this connection fail; reset them all so a retry after a disk error starts clean.
@@ -272,7 +287,7 @@ struct Store::Impl {
     for (auto* statement : {&insert_event, &add_to_rollup, &find_transaction, &insert_transaction,
                             &update_transaction, &add_to_sales_rollup, &delete_items, &insert_item,
                             &insert_seller, &find_alias, &begin_upsert, &release_upsert, &rollback_upsert,
-                            &read_day_basis, &add_to_sales_day}) {
+                            &read_day_basis, &add_to_sales_day, &add_to_sales_hour, &add_to_hour_totals}) {
       statement->tryReset();
     }
   }
@@ -613,6 +628,17 @@ bool Store::upsert_transaction(const Transaction& transaction) {
 }
 
 std::int64_t Store::upsert_transactions(std::span<const Transaction> transactions) {
+  return upsert_batch(transactions, true);
+}
+
+std::int64_t Store::bulk_upsert_transactions(std::span<const Transaction> transactions) {
+  if (sqlite3_get_autocommit(impl_->db.getHandle()) != 0) {
+    throw std::logic_error("bulk_upsert_transactions needs the caller's open transaction");
+  }
+  return upsert_batch(transactions, false);
+}
+
+std::int64_t Store::upsert_batch(std::span<const Transaction> transactions, bool own_savepoint) {
   auto& impl = *impl_;
   const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                           std::chrono::system_clock::now().time_since_epoch())
@@ -711,7 +737,7 @@ std::int64_t Store::upsert_transactions(std::span<const Transaction> transaction
     CheckSkipper& operator=(const CheckSkipper&) = delete;
   } const check_skipper(impl.db, skip_checks);
   // A savepoint nests inside the importer's transaction, so a whole file still commits at once.
-  Impl::run(impl.begin_upsert);
+  if (own_savepoint) Impl::run(impl.begin_upsert);
   try {
     std::int64_t changed = 0;
     for (const auto& transaction : transactions) {
@@ -723,12 +749,33 @@ std::int64_t Store::upsert_transactions(std::span<const Transaction> transaction
       days.write(impl.add_to_sales_day);
     }
     write_sales_sums(impl.add_to_sales_rollup, rollup);
-    Impl::run(impl.release_upsert);
+    // The hourly levels, which a range report reads; hours are whole 15-minute buckets.
+    std::map<std::pair<TimeMs, std::string>, SalesContribution> hours;
+    std::map<TimeMs, SalesContribution> hour_totals;
+    for (const auto& [key, sums] : rollup) {
+      const TimeMs hour = key.first / hour_rollup_bucket_ms * hour_rollup_bucket_ms;
+      hours[{hour, key.second}] += sums;
+      hour_totals[hour] += sums;
+    }
+    write_sales_sums(impl.add_to_sales_hour, hours);
+    auto& add_total = impl.add_to_hour_totals;
+    for (const auto& [hour, sums] : hour_totals) {
+      add_total.reset();
+      add_total.bind(1, hour);
+      add_total.bind(2, sums.buyers);
+      add_total.bind(3, sums.gross);
+      add_total.bind(4, sums.net);
+      add_total.bind(5, sums.units);
+      add_total.exec();
+    }
+    if (own_savepoint) Impl::run(impl.release_upsert);
     return changed;
   } catch (...) {
     impl.reset_cached_statements();
-    Impl::run(impl.rollback_upsert);
-    Impl::run(impl.release_upsert);
+    if (own_savepoint) {
+      Impl::run(impl.rollback_upsert);
+      Impl::run(impl.release_upsert);
+    }
     throw;
   }
 }

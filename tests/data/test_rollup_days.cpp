@@ -117,6 +117,12 @@ TEST_CASE("rollup days: a new zone or cutoff rebuilds the days; a deleted sale r
           fingerprint_without_days(store, "2026-03-21", "2026-03-30"));
     store.db().exec("DELETE FROM pos_transactions WHERE pos_id = 'walk-in'");
     CHECK(scalar(store, "SELECT count(*) FROM sales_rollup_day_basis") == 0);
+    // Every level of the sales rollup lost the deleted sale.
+    const auto net = scalar(store, "SELECT sum(total) FROM pos_transactions WHERE kind IN ('sale', 'refund')");
+    CHECK(scalar(store, "SELECT sum(net) FROM sales_rollup") == net);
+    CHECK(scalar(store, "SELECT sum(net) FROM sales_rollup_hour") == net);
+    CHECK(scalar(store, "SELECT sum(net) FROM rollup_hour_totals") == net);
+    CHECK(scalar(store, "SELECT sum(buyers) FROM sales_rollup_hour WHERE seller = 'Nadia'") == 0);
     CHECK(fingerprint(store, "2026-03-21", "2026-03-30").find("Nadia") == std::string::npos);
   }
   Store reopened(file);
@@ -134,14 +140,16 @@ TEST_CASE("rollup days: a schema 5 file is upgraded, backfilled and reports the 
     seed(store, "Europe/Paris", 0);
     before = fingerprint_without_days(store, "2026-03-20", "2026-03-31");
     store.db().exec(
-        "DROP TRIGGER rollup_hour_totals_counts_insert; DROP TRIGGER rollup_hour_totals_counts_update; "
-        "DROP TRIGGER rollup_hour_totals_sales_insert; DROP TRIGGER rollup_hour_totals_sales_update; "
-        "DROP TRIGGER sales_rollup_day_stale; DROP TABLE rollup_hour_totals; DROP TABLE sales_rollup_day; "
+        "DROP TRIGGER IF EXISTS rollup_hour_totals_counts_insert; "
+    "DROP TRIGGER IF EXISTS rollup_hour_totals_counts_update; "
+        "DROP TRIGGER IF EXISTS rollup_hour_totals_sales_insert; "
+    "DROP TRIGGER IF EXISTS rollup_hour_totals_sales_update; "
+        "DROP TRIGGER IF EXISTS sales_rollup_day_stale; DROP TABLE rollup_hour_totals; DROP TABLE sales_rollup_day; "
         "DROP TABLE sales_rollup_day_basis; DROP INDEX roster_time_seller; "
         "CREATE INDEX roster_time ON roster(start_ms, end_ms); PRAGMA user_version = 5");
   }
   Store upgraded(file);
-  CHECK(upgraded.schema_version() == 6);
+  CHECK(upgraded.schema_version() == 7);
   CHECK(scalar(upgraded, "SELECT count(*) FROM sales_rollup_day_basis") == 1);
   CHECK(scalar(upgraded, "SELECT count(*) FROM (SELECT bucket_ms, sum(entries), sum(exits) FROM count_rollup_hour "
                          "GROUP BY 1 EXCEPT SELECT bucket_ms, entries, exits FROM rollup_hour_totals)") == 0);

@@ -23,13 +23,15 @@ Transaction sale(const std::string& pos_id, TimeMs time_ms, Money total) {
 
 std::int64_t count(Store& store, const std::string& sql) { return store.db().execAndGet(sql).getInt64(); }
 
-constexpr int latest_schema_version = 6;
+constexpr int latest_schema_version = 7;
 
 // What migration 6 adds, so a test can put a file back to how schema 5 left it.
 constexpr const char* drop_schema_6 =
-    "DROP TRIGGER rollup_hour_totals_counts_insert; DROP TRIGGER rollup_hour_totals_counts_update; "
-    "DROP TRIGGER rollup_hour_totals_sales_insert; DROP TRIGGER rollup_hour_totals_sales_update; "
-    "DROP TRIGGER sales_rollup_day_stale; DROP TABLE rollup_hour_totals; DROP TABLE sales_rollup_day; "
+    "DROP TRIGGER IF EXISTS rollup_hour_totals_counts_insert; "
+    "DROP TRIGGER IF EXISTS rollup_hour_totals_counts_update; "
+    "DROP TRIGGER IF EXISTS rollup_hour_totals_sales_insert; "
+    "DROP TRIGGER IF EXISTS rollup_hour_totals_sales_update; "
+    "DROP TRIGGER IF EXISTS sales_rollup_day_stale; DROP TABLE rollup_hour_totals; DROP TABLE sales_rollup_day; "
     "DROP TABLE sales_rollup_day_basis; DROP INDEX roster_time_seller; "
     "CREATE INDEX roster_time ON roster(start_ms, end_ms); ";
 
@@ -177,8 +179,8 @@ TEST_CASE("store: an older file is upgraded and the hourly rollup backfilled") {
     store.upsert_transaction(sale("A1", 1'000, 700));
     // Roll the file back to schema 1, as an older release left it.
     store.db().exec(std::string(drop_schema_6) +
-        "DROP TRIGGER count_rollup_hour_insert; DROP TRIGGER count_rollup_hour_update; "
-        "DROP TRIGGER sales_rollup_hour_insert; DROP TRIGGER sales_rollup_hour_update; "
+        "DROP TRIGGER IF EXISTS count_rollup_hour_insert; DROP TRIGGER IF EXISTS count_rollup_hour_update; "
+        "DROP TRIGGER IF EXISTS sales_rollup_hour_insert; DROP TRIGGER IF EXISTS sales_rollup_hour_update; "
         "DROP TABLE count_rollup_hour; DROP TABLE sales_rollup_hour; DROP INDEX count_events_crossing; "
         "PRAGMA user_version = 1");
   }
