@@ -50,7 +50,7 @@ void draw_kiosk(PanelContext& context) {
     const float right_width = available.x - left_width - gap;
     const ImportView& import = context.snapshot.import;
     const bool import_active = import.running || !import.file.empty();
-    const float import_height = import_active                  ? available.y * (import.preview.empty() ? 0.22F : 0.30F)
+    const float import_height = import_active                  ? available.y * (import.preview.empty() ? 0.22F : 0.26F)
                                 : !import.watch_folder.empty() ? available.y * 0.16F
                                                                : ImGui::GetFontSize() * 4.F;
     panel("##camera", ImVec2{right_width, std::floor(available.y * 0.42F)},
