@@ -445,7 +445,7 @@ class FileImport {
       t.total = -std::abs(t.total);
       t.units = -std::abs(t.units);
     }
-    store_transaction(t);
+    store_transaction(std::move(t));
   }
 
   void flush_shopify(Pending& pending) {
@@ -467,11 +467,11 @@ class FileImport {
       refund.units = status == "refunded" ? -std::abs(sale.units) : 0.0;
       refund.items.clear();
       refund.time_ms = pending.refund_time.value_or(pending.cancel_time.value_or(sale.time_ms));
-      store_transaction(refund);
+      store_transaction(std::move(refund));
     }
   }
 
-  void store_transaction(const Transaction& t) {
+  void store_transaction(Transaction t) {
     ++transactions_;
     if (preview_.size() < ImportResult::preview_size) {
       preview_.push_back(t);
@@ -479,7 +479,7 @@ class FileImport {
     }
     if (t.kind == TransactionKind::Sale || t.kind == TransactionKind::Refund) net_sales_ += t.total;
     if (error_count_ > 0 && !options_.skip_bad_rows) return;  // nothing will be written anyway
-    batch_.push_back(t);
+    batch_.push_back(std::move(t));
     if (batch_.size() >= batch_size) write_batch();
   }
 

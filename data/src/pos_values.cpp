@@ -23,6 +23,8 @@ constexpr std::array<std::string_view, 5> unicode_spaces = {
 std::size_t space_length_at(std::string_view text, std::size_t pos) {
   const char c = text[pos];
   if (c == ' ' || c == '\t' || c == '\'') return 1;
+  // The other spaces are multi-byte UTF-8; any ASCII byte starts none of them.
+  if (static_cast<unsigned char>(c) < 0x80) return 0;
   for (const auto space : unicode_spaces) {
     if (text.substr(pos, space.size()) == space) return space.size();
   }
@@ -138,6 +140,8 @@ std::string_view trim_spaces(std::string_view text) {
     if (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n') {
       text.remove_suffix(1);
       trimmed = true;
+    } else if (static_cast<unsigned char>(text.back()) < 0x80) {
+      break;  // no multi-byte space ends in an ASCII byte
     } else {
       for (const auto space : unicode_spaces) {
         if (text.size() >= space.size() && text.substr(text.size() - space.size()) == space) {

@@ -56,8 +56,10 @@ class ContentHash {
     add(std::string_view(text, static_cast<std::size_t>(end - text)));
   }
   [[nodiscard]] std::string text() const {
-    char text[17];
-    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash_));
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string text(16, '0');  // "%016llx" without printf: every imported row is hashed
+    std::uint64_t rest = hash_;
+    for (auto digit = text.rbegin(); digit != text.rend(); ++digit, rest >>= 4) *digit = digits[rest & 0xF];
     return text;
   }
 
@@ -228,6 +230,30 @@ struct Store::Impl {
   SQLite::Statement add_to_sales_day;
   SQLite::Statement add_to_sales_hour;
   SQLite::Statement add_to_hour_totals;
+  // INSERT of chunk_rows transactions at once, prepared on first use (see upsert_batch).
+  static constexpr std::size_t chunk_rows = 64;
+  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> insert_chunk_statement{nullptr, sqlite3_finalize};
+
+  sqlite3_stmt* insert_chunk() {
+    if (!insert_chunk_statement) {
+      std::string sql =
+          "INSERT INTO pos_transactions(source, pos_id, time_ms, kind, total, units, currency, seller, register, "
+          "content_hash, imported_at) VALUES ";
+      for (std::size_t row = 0; row < chunk_rows; ++row) {
+        if (row > 0) sql += ',';
+        sql += "(?,?,?,?,?,?,?,?,?,?,?)";
+      }
+      sql += " ON CONFLICT(source, pos_id) DO NOTHING";
+      sqlite3_stmt* raw = nullptr;
+      if (const int rc = sqlite3_prepare_v3(db.getHandle(), sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &raw, nullptr);
+          rc != SQLITE_OK) {
+        throw SQLite::Exception(db.getHandle(), rc);
+      }
+      insert_chunk_statement.reset(raw);
+    }
+    return insert_chunk_statement.get();
+  }
+
   // The clock of sales_rollup_day's basis, kept while the basis stays the same.
   std::optional<BusinessClock> day_clock;
   std::string day_clock_zone;
@@ -290,6 +316,7 @@ struct Store::Impl {
                             &read_day_basis, &add_to_sales_day, &add_to_sales_hour, &add_to_hour_totals}) {
       statement->tryReset();
     }
+    if (insert_chunk_statement) sqlite3_reset(insert_chunk_statement.get());
   }
 
   // The clock sales_rollup_day was built with, or null when it has no usable basis.
@@ -655,13 +682,57 @@ std::int64_t Store::upsert_batch(std::span<const Transaction> transactions, bool
     sums.units += remove ? -change.units : change.units;
   };
   std::set<std::string> sellers_added;
-  auto upsert = [&](const Transaction& transaction) -> bool {
-    const std::string hash = content_hash(transaction);
+  auto add_seller = [&](const Transaction& transaction) {
     if (!transaction.seller.empty() && sellers_added.insert(transaction.seller).second) {
       impl.insert_seller.reset();
       impl.insert_seller.bind(1, transaction.seller);
       impl.insert_seller.exec();
     }
+  };
+  // A row just inserted under `id`: its share of the rollups and its line items.
+  auto added = [&](const Transaction& transaction, std::int64_t id) {
+    add_to_rollup(transaction.time_ms, transaction.seller,
+                  sales_contribution(kind_name(transaction.kind), transaction.total, transaction.units), false);
+    impl.insert_items(id, transaction.items);
+  };
+  // A row whose (source, pos_id) is already stored: unchanged (false), or updated in place.
+  auto replace = [&](const Transaction& transaction, const std::string& hash) -> bool {
+    auto& find = impl.find_transaction;
+    find.reset();
+    find.bind(1, transaction.source);
+    find.bind(2, transaction.pos_id);
+    if (!find.executeStep()) throw std::logic_error("pos_transactions: insert conflicted but no row was found");
+    const std::int64_t id = find.getColumn(0).getInt64();
+    if (find.getColumn(1).getString() == hash) {
+      find.reset();
+      return false;
+    }
+    const auto old_kind = find.getColumn(3).getString();
+    add_to_rollup(find.getColumn(2).getInt64(), find.getColumn(6).getString(),
+                  sales_contribution(old_kind, find.getColumn(4).getInt64(), find.getColumn(5).getDouble()), true);
+    find.reset();
+    auto& update = impl.update_transaction;
+    update.reset();
+    update.bind(1, transaction.time_ms);
+    update.bind(2, kind_name(transaction.kind));
+    update.bind(3, transaction.total);
+    update.bind(4, transaction.units);
+    update.bind(5, transaction.currency);
+    update.bind(6, transaction.seller);
+    update.bind(7, transaction.register_name);
+    update.bind(8, hash);
+    update.bind(9, now_ms);
+    update.bind(10, id);
+    update.exec();
+    impl.delete_items.reset();
+    impl.delete_items.bind(1, id);
+    impl.delete_items.exec();
+    added(transaction, id);
+    return true;
+  };
+  auto upsert = [&](const Transaction& transaction) -> bool {
+    const std::string hash = content_hash(transaction);
+    add_seller(transaction);
     // Most rows of an import are new: try the insert first, look the row up only on a conflict.
     auto& insert = impl.insert_transaction;
     insert.reset();
@@ -677,45 +748,74 @@ std::int64_t Store::upsert_batch(std::span<const Transaction> transactions, bool
     insert.bindNoCopy(9, transaction.register_name);
     insert.bindNoCopy(10, hash);
     insert.bind(11, now_ms);
-    std::int64_t id = 0;
-    if (insert.exec() > 0) {
-      id = impl.db.getLastInsertRowid();
-    } else {
-      auto& find = impl.find_transaction;
-      find.reset();
-      find.bind(1, transaction.source);
-      find.bind(2, transaction.pos_id);
-      if (!find.executeStep()) throw std::logic_error("pos_transactions: insert conflicted but no row was found");
-      id = find.getColumn(0).getInt64();
-      if (find.getColumn(1).getString() == hash) {
-        find.reset();
-        return false;
-      }
-      const auto old_kind = find.getColumn(3).getString();
-      add_to_rollup(find.getColumn(2).getInt64(), find.getColumn(6).getString(),
-                    sales_contribution(old_kind, find.getColumn(4).getInt64(), find.getColumn(5).getDouble()), true);
-      find.reset();
-      auto& update = impl.update_transaction;
-      update.reset();
-      update.bind(1, transaction.time_ms);
-      update.bind(2, kind_name(transaction.kind));
-      update.bind(3, transaction.total);
-      update.bind(4, transaction.units);
-      update.bind(5, transaction.currency);
-      update.bind(6, transaction.seller);
-      update.bind(7, transaction.register_name);
-      update.bind(8, hash);
-      update.bind(9, now_ms);
-      update.bind(10, id);
-      update.exec();
-      impl.delete_items.reset();
-      impl.delete_items.bind(1, id);
-      impl.delete_items.exec();
-    }
-    add_to_rollup(transaction.time_ms, transaction.seller,
-                  sales_contribution(kind_name(transaction.kind), transaction.total, transaction.units), false);
-    impl.insert_items(id, transaction.items);
+    if (insert.exec() == 0) return replace(transaction, hash);
+    added(transaction, impl.db.getLastInsertRowid());
     return true;
+  };
+  // Many rows per INSERT: a statement's fixed cost (cursors, halt, reset) is paid once per chunk.
+  // New rows of one statement get consecutive rowids, so the ones inserted are told apart from
+  // the ones that conflicted by their id; a chunk naming one row twice goes row by row instead.
+  std::vector<std::string> hashes;
+  std::set<std::pair<std::string_view, std::string_view>> keys;
+  auto upsert_chunk = [&](std::span<const Transaction> chunk) -> std::int64_t {
+    keys.clear();
+    for (const auto& transaction : chunk) {
+      if (!keys.emplace(transaction.source, transaction.pos_id).second) {
+        std::int64_t changed = 0;
+        for (const auto& each : chunk) changed += upsert(each) ? 1 : 0;
+        return changed;
+      }
+    }
+    hashes.clear();
+    for (const auto& transaction : chunk) {
+      hashes.push_back(content_hash(transaction));
+      add_seller(transaction);
+    }
+    sqlite3_stmt* insert = impl.insert_chunk();
+    int parameter = 0;
+    for (std::size_t i = 0; i < chunk.size(); ++i) {
+      const auto& t = chunk[i];
+      const auto text = [&](const std::string& value) {
+        sqlite3_bind_text(insert, ++parameter, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
+      };
+      text(t.source);
+      text(t.pos_id);
+      sqlite3_bind_int64(insert, ++parameter, t.time_ms);
+      sqlite3_bind_text(insert, ++parameter, kind_name(t.kind), -1, SQLITE_STATIC);
+      sqlite3_bind_int64(insert, ++parameter, t.total);
+      sqlite3_bind_double(insert, ++parameter, t.units);
+      text(t.currency);
+      text(t.seller);
+      text(t.register_name);
+      text(hashes[i]);
+      sqlite3_bind_int64(insert, ++parameter, now_ms);
+    }
+    const int rc = sqlite3_step(insert);
+    sqlite3_reset(insert);
+    if (rc != SQLITE_DONE) throw SQLite::Exception(impl.db.getHandle(), rc);
+    const std::int64_t inserted = sqlite3_changes(impl.db.getHandle());
+    const std::int64_t first_new = impl.db.getLastInsertRowid() - inserted + 1;
+    if (inserted == static_cast<std::int64_t>(chunk.size())) {
+      for (std::size_t i = 0; i < chunk.size(); ++i) added(chunk[i], first_new + static_cast<std::int64_t>(i));
+      return inserted;
+    }
+    std::int64_t changed = 0;
+    auto& find_id = impl.find_transaction;
+    for (std::size_t i = 0; i < chunk.size(); ++i) {
+      find_id.reset();
+      find_id.bind(1, chunk[i].source);
+      find_id.bind(2, chunk[i].pos_id);
+      if (!find_id.executeStep()) throw std::logic_error("pos_transactions: a chunk's row is neither new nor stored");
+      const std::int64_t id = find_id.getColumn(0).getInt64();
+      find_id.reset();
+      if (inserted > 0 && id >= first_new) {
+        added(chunk[i], id);
+        ++changed;
+      } else if (replace(chunk[i], hashes[i])) {
+        ++changed;
+      }
+    }
+    return changed;
   };
   // The CHECK on pos_transactions.kind builds a temporary table for its IN list on every insert,
   // which costs more than the insert; kind_name() only ever yields allowed kinds. The pragma
@@ -740,8 +840,12 @@ std::int64_t Store::upsert_batch(std::span<const Transaction> transactions, bool
   if (own_savepoint) Impl::run(impl.begin_upsert);
   try {
     std::int64_t changed = 0;
-    for (const auto& transaction : transactions) {
-      if (upsert(transaction)) ++changed;
+    std::size_t next = 0;
+    for (; next + Impl::chunk_rows <= transactions.size(); next += Impl::chunk_rows) {
+      changed += upsert_chunk(transactions.subspan(next, Impl::chunk_rows));
+    }
+    for (; next < transactions.size(); ++next) {
+      if (upsert(transactions[next])) ++changed;
     }
     if (const auto* clock = impl.sales_day_clock(); clock != nullptr && !rollup.empty()) {
       SalesDays days(*clock);

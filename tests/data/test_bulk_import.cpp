@@ -143,3 +143,33 @@ TEST_CASE("bulk import: one batch holding the same transaction twice keeps the r
   check_rollups_exact(store);
   CHECK_FALSE(store.upsert_transaction(batch.back()));
 }
+
+TEST_CASE("bulk import: a batch of new, changed, unchanged and repeated rows, many rows per INSERT") {
+  Store store(":memory:");
+  auto make = [](int number, Money total) {
+    return footfall::data::testing::make_transaction("t" + std::to_string(number), number * 600'000LL, total, 1,
+                                                     TransactionKind::Sale, number % 3 == 0 ? "Anna" : "Bob");
+  };
+  std::vector<Transaction> first;
+  for (int i = 0; i < 100; ++i) first.push_back(make(i, 1'000 + i));
+  CHECK(store.upsert_transactions(first) == 100);
+
+  // t50..t69 change, t70..t99 are unchanged, t100..t177 are new: the INSERTs of 64 rows meet
+  // rows they must leave alone, rows they must update and rows they add.
+  std::vector<Transaction> second;
+  for (int i = 50; i < 178; ++i) second.push_back(make(i, i < 70 ? 5'000 + i : 1'000 + i));
+  CHECK(store.upsert_transactions(second) == 20 + 78);
+  CHECK(store.db().execAndGet("SELECT count(*) FROM pos_transactions").getInt64() == 178);
+  CHECK(store.db().execAndGet("SELECT total FROM pos_transactions WHERE pos_id = 't60'").getInt64() == 5'060);
+  check_rollups_exact(store);
+
+  // One chunk naming t200 twice: the later one wins, as it would row by row.
+  std::vector<Transaction> repeated;
+  for (int i = 200; i < 264; ++i) repeated.push_back(make(i, 100));
+  repeated[10] = make(200, 777);
+  CHECK(store.upsert_transactions(repeated) == 64);
+  CHECK(store.db().execAndGet("SELECT total FROM pos_transactions WHERE pos_id = 't200'").getInt64() == 777);
+  check_rollups_exact(store);
+  const auto net = store.db().execAndGet("SELECT sum(total) FROM pos_transactions").getInt64();
+  CHECK(store.db().execAndGet("SELECT sum(net) FROM rollup_hour_totals").getInt64() == net);
+}
