@@ -116,6 +116,31 @@ class CountProcess {
     return true;
   }
 
+  bool read_until_first_crossing() {
+    const auto give_up = Clock::now() + std::chrono::seconds(120);
+    while (printed_.empty() && Clock::now() < give_up) {
+      if (!read_until(Clock::now() + std::chrono::milliseconds(20))) return false;
+    }
+    return !printed_.empty();
+  }
+
+  // Until the run has told the database its camera is up.
+  bool read_until_heartbeat(const fs::path& db, std::int64_t since_ms) {
+    const auto give_up = Clock::now() + std::chrono::seconds(120);
+    while (Clock::now() < give_up) {
+      if (!read_until(Clock::now() + std::chrono::milliseconds(50))) return false;
+      try {
+        SQLite::Database peek(db.string(), SQLite::OPEN_READONLY);
+        SQLite::Statement beat(peek, "SELECT count(*) FROM camera_uptime WHERE end_ms >= ?");
+        beat.bind(1, since_ms);
+        if (beat.executeStep() && beat.getColumn(0).getInt64() > 0) return true;
+      } catch (const SQLite::Exception&) {
+        // Not created yet, or busy: look again.
+      }
+    }
+    return false;
+  }
+
   // Waits for it to end by itself; true when it exited with status 0.
   bool wait_exit() {
     while (drain(Clock::now())) {
@@ -263,7 +288,7 @@ TEST_CASE("kill -9 of `footfall count` at random moments loses at most the last 
 
   // Every fourth kill lands during start-up (opening or creating the database); the others while counting.
   std::uniform_int_distribution<int> startup_delay_ms(50, std::max(100, startup_ms));
-  std::uniform_int_distribution<int> counting_delay_ms(startup_ms + 200, startup_ms + 1800);
+  std::uniform_int_distribution<int> counting_delay_ms(100, 1800);  // after the run's first crossing
   for (int run = 0; run < kReplayKills; ++run) {
     const std::int64_t start_ms = kReplayBaseMs + run * kHourMs;
     const bool during_startup = run % 4 == 0;
@@ -272,6 +297,8 @@ TEST_CASE("kill -9 of `footfall count` at random moments loses at most the last 
     CAPTURE(during_startup);
     CAPTURE(delay);
     CountProcess child(db_path, log, iso(start_ms));
+    // Sanitizer builds on a busy machine start slowly: time the counting kills from the first crossing.
+    if (!during_startup) REQUIRE_MESSAGE(child.read_until_first_crossing(), read_text(log));
     REQUIRE_MESSAGE(child.read_until(Clock::now() + std::chrono::milliseconds(delay)), read_text(log));
     const auto killed = child.kill_now();
     REQUIRE_MESSAGE(!child.exited_by_itself(), read_text(log));
@@ -313,20 +340,22 @@ TEST_CASE("kill -9 of `footfall count` at random moments loses at most the last 
                                                        static_cast<std::int64_t>(kSceneFps));
   MESSAGE("on disk after " << kReplayKills << " kills: " << counted_frames.size() << " settled events against "
                            << truth_frames.size() << " true crossings, accuracy " << score.accuracy());
-  CHECK(truth_frames.size() >= 10);
+  CHECK(truth_frames.size() >= 5);
   CHECK(score.accuracy() >= 0.8);
 
   // Live-like runs (the synthetic door on today's clock): each start records the time since the
   // killed run was last seen as a gap.
-  std::uniform_int_distribution<int> live_delay_ms(startup_ms + 1000, startup_ms + 2000);
+  std::uniform_int_distribution<int> live_delay_ms(100, 1500);  // after the run's first heartbeat
   std::uniform_int_distribution<int> down_ms(1100, 1500);  // longer than count's 1 s minimum outage
   std::int64_t previous_kill_ms = 0;
+  bool previous_heartbeat = false;
   for (int run = 0; run < kLiveKills; ++run) {
     const int delay = live_delay_ms(random);
     CAPTURE(run);
     CAPTURE(delay);
     const std::int64_t started_ms = wall_ms();
     CountProcess child(db_path, log, "");
+    REQUIRE_MESSAGE(child.read_until_heartbeat(db_path, started_ms), read_text(log));
     REQUIRE_MESSAGE(child.read_until(Clock::now() + std::chrono::milliseconds(delay)), read_text(log));
     const std::int64_t killed_ms = wall_ms();
     const auto killed = child.kill_now();
@@ -340,8 +369,12 @@ TEST_CASE("kill -9 of `footfall count` at random moments loses at most the last 
     gaps.bind(1, started_ms - kMaxLossMs);
     std::vector<std::pair<std::int64_t, std::int64_t>> found;
     while (gaps.executeStep()) found.emplace_back(gaps.getColumn(0).getInt64(), gaps.getColumn(1).getInt64());
-    if (run == 0) {
-      CHECK(found.empty());  // the replays never ran live: nothing was down
+    // A run killed before its first heartbeat was never seen up: its downtime has no start.
+    const bool previous_seen = run > 0 && previous_heartbeat;
+    previous_heartbeat = scalar(db, "SELECT count(*) FROM camera_uptime WHERE end_ms >= " +
+                                        std::to_string(started_ms)) > 0;
+    if (!previous_seen) {
+      CHECK(found.empty());  // never seen up (the replays do not beat): nothing to call down
     } else {
       REQUIRE(found.size() == 1);
       INFO("gap " << found[0].first << ".." << found[0].second << ", previous kill " << previous_kill_ms
