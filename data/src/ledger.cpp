@@ -52,7 +52,9 @@ auto first_bucket_at(const std::vector<Bucket>& buckets, TimeMs time_ms, std::si
     found = std::lower_bound(buckets.begin(), found, time_ms, before);
   } else {
     for (int step = 0; step < 4 && found != buckets.end() && found->bucket_ms < time_ms; ++step) ++found;
-    if (found != buckets.end() && found->bucket_ms < time_ms) found = std::lower_bound(found, buckets.end(), time_ms, before);
+    if (found != buckets.end() && found->bucket_ms < time_ms) {
+      found = std::lower_bound(found, buckets.end(), time_ms, before);
+    }
   }
   hint = static_cast<std::size_t>(found - buckets.begin());
   return found;
@@ -334,15 +336,43 @@ Tally Ledger::window(TimeMs from_ms, TimeMs to_ms) {
   return result;
 }
 
+bool Ledger::hourly_windows(TimeMs from_ms, TimeMs to_ms, std::vector<Tally>& hours) {
+  if (bucket_ms_ != hour_rollup_bucket_ms || from_ms < from_ms_ || to_ms > to_ms_ || from_ms >= to_ms ||
+      floor_bucket(from_ms) != from_ms || floor_bucket(to_ms) != to_ms) {
+    return false;
+  }
+  for (const auto& gap : gaps_) {
+    if (overlap(gap, from_ms, to_ms) > 0) return false;
+  }
+  hours.assign(static_cast<std::size_t>((to_ms - from_ms) / bucket_ms_), Tally{});
+  const auto slot = [&](TimeMs bucket) -> Tally& {
+    return hours[static_cast<std::size_t>((bucket - from_ms) / bucket_ms_)];
+  };
+  for (auto it = first_bucket_at(counts_, from_ms, counts_hint_); it != counts_.end() && it->bucket_ms < to_ms; ++it) {
+    auto& tally = slot(it->bucket_ms);
+    tally.entries += it->entries;
+    tally.exits += it->exits;
+  }
+  for (auto it = first_bucket_at(sales_, from_ms, sales_hint_); it != sales_.end() && it->bucket_ms < to_ms; ++it) {
+    slot(it->bucket_ms) += it->tally;
+  }
+  return true;
+}
+
 std::vector<std::string> Ledger::sellers_with_sales(TimeMs from_ms, TimeMs to_ms) {
-  std::vector<bool> seen(seller_names_.size(), false);
+  std::vector<std::string> names;
   if (day_starts_.empty()) {
-    for (auto it = first_bucket_at(sales_, floor_bucket(from_ms), sales_hint_); it != sales_.end() && it->bucket_ms < to_ms; ++it) {
+    std::vector<bool> seen(seller_names_.size(), false);
+    for (auto it = first_bucket_at(sales_, floor_bucket(from_ms), sales_hint_);
+         it != sales_.end() && it->bucket_ms < to_ms; ++it) {
       if (it->tally.buyers > 0) seen[it->seller] = true;
     }
+    for (std::size_t i = 0; i < seen.size(); ++i) {
+      if (seen[i]) names.push_back(seller_names_[i]);
+    }
   } else if (const auto day = whole_day(std::max(from_ms, from_ms_), std::min(to_ms, to_ms_))) {
-    for (const auto& entry : seller_days_[*day]) {
-      if (entry.tally.buyers > 0) seen[entry.seller] = true;
+    for (const auto& entry : seller_days_[*day]) {  // one row per seller already
+      if (entry.tally.buyers > 0) names.push_back(seller_names_[entry.seller]);
     }
   } else {
     auto& query = statement(sellers_with_sales_,
@@ -350,15 +380,8 @@ std::vector<std::string> Ledger::sellers_with_sales(TimeMs from_ms, TimeMs to_ms
                             "AND kind = 'sale'");
     query.bind(1, std::max(from_ms, from_ms_));
     query.bind(2, std::min(to_ms, to_ms_));
-    std::vector<std::string> names;
     while (query.executeStep()) names.push_back(query.getColumn(0).getString());
     query.reset();
-    std::sort(names.begin(), names.end());
-    return names;
-  }
-  std::vector<std::string> names;
-  for (std::size_t i = 0; i < seen.size(); ++i) {
-    if (seen[i]) names.push_back(seller_names_[i]);
   }
   std::sort(names.begin(), names.end());
   return names;

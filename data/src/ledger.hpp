@@ -61,6 +61,9 @@ class Ledger {
   // Sales, all or one seller's, with the buyers who bought while the camera was down.
   Tally sales(TimeMs from_ms, TimeMs to_ms, const std::string* seller = nullptr);
   Tally window(TimeMs from_ms, TimeMs to_ms);
+  // window() of each bucket-long step of [from, to) in one pass, when the ledger's buckets are
+  // hours, the edges fall on them and no camera gap touches the span; false otherwise.
+  bool hourly_windows(TimeMs from_ms, TimeMs to_ms, std::vector<Tally>& hours);
 
   std::vector<std::string> sellers_with_sales(TimeMs from_ms, TimeMs to_ms);
   // First sale to just after the last one, for a seller without a roster.

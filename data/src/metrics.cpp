@@ -11,6 +11,7 @@
 #include <set>
 #include <span>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace footfall::data {
 namespace {
@@ -60,30 +61,40 @@ TimeMs staff_ms(const std::vector<SellerTally>& sellers, TimeMs from, TimeMs to)
 
 std::vector<SellerTally> seller_tallies(Ledger& ledger, std::span<const RosterEntry> roster, TimeMs start,
                                         TimeMs end, TimeMs cut) {
-  std::map<std::string, SellerTally> by_name;
+  // A handful of sellers a day: a vector searched by name costs less than a map's nodes.
+  std::vector<SellerTally> result;
+  const auto find = [&result](const std::string& name) -> SellerTally* {
+    for (auto& seller : result) {
+      if (seller.seller == name) return &seller;
+    }
+    return nullptr;
+  };
   for (const auto& entry : roster) {
     if (entry.end_ms <= start || entry.start_ms >= end || entry.seller.empty()) continue;
-    auto& seller = by_name[entry.seller];
-    seller.seller = entry.seller;
-    seller.floor.push_back({std::max(entry.start_ms, start), std::min(entry.end_ms, end)});
+    auto* seller = find(entry.seller);
+    if (seller == nullptr) {
+      seller = &result.emplace_back();
+      seller->seller = entry.seller;
+    }
+    seller->floor.push_back({std::max(entry.start_ms, start), std::min(entry.end_ms, end)});
   }
   for (const auto& name : ledger.sellers_with_sales(start, cut)) {
-    if (name.empty() || by_name.count(name) != 0) continue;
+    if (name.empty() || find(name) != nullptr) continue;
     const auto span = ledger.sale_span(name, start, cut);
     if (!span) continue;
-    auto& seller = by_name[name];
+    auto& seller = result.emplace_back();
     seller.seller = name;
     seller.inferred = true;
     seller.floor.push_back(*span);
   }
-  std::vector<SellerTally> result;
-  for (auto& [name, seller] : by_name) {
-    seller.tally += ledger.sales(start, cut, &name);
+  std::sort(result.begin(), result.end(),
+            [](const SellerTally& a, const SellerTally& b) { return a.seller < b.seller; });
+  for (auto& seller : result) {
+    seller.tally += ledger.sales(start, cut, &seller.seller);
     for (const auto& window : seller.floor) {
       seller.tally += ledger.traffic(window.start, std::min(window.end, cut));
       seller.tally.staff_ms += overlap(window, start, cut);
     }
-    result.push_back(std::move(seller));
   }
   return result;
 }
@@ -141,11 +152,22 @@ DayTallies compute_day(Ledger& ledger, const BusinessClock& clock, const std::ve
   const bool one_offset = edges.one_offset;
   const int first_hour = clock.local_hour(result.start_ms);
   result.hours.reserve(25);
-  for (TimeMs start = result.start_ms; start < result.end_ms; start += hour_ms) {
+  // A whole day's hours in one pass over the buckets where it can be; window by window otherwise.
+  std::vector<Tally> whole_hours;
+  const bool one_pass = cut == result.end_ms && ledger.hourly_windows(result.start_ms, result.end_ms, whole_hours);
+  std::size_t index = 0;
+  for (TimeMs start = result.start_ms; start < result.end_ms; start += hour_ms, ++index) {
     const TimeMs end = std::min(start + hour_ms, result.end_ms);
     const int hour = one_offset ? (first_hour + static_cast<int>((start - result.start_ms) / hour_ms)) % 24
                                 : clock.local_hour(start);
-    result.hours.push_back({hour, start, end, start < cut ? window(start, end) : Tally{}});
+    Tally tally;
+    if (one_pass) {
+      tally = whole_hours[index];
+      tally.staff_ms = staff_ms(result.sellers, start, end);
+    } else if (start < cut) {
+      tally = window(start, end);
+    }
+    result.hours.push_back({hour, start, end, tally});
   }
   const int weekday_bit = 1 << weekday_index(day);
   for (const auto& shift : shifts) {
@@ -390,7 +412,7 @@ class RowGroups {
     Tally tally;
   };
   std::vector<Group> groups_;
-  std::map<std::string, std::size_t> index_;
+  std::unordered_map<std::string, std::size_t> index_;
 };
 
 std::string hour_text_of(int hour) {

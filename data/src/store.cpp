@@ -275,7 +275,8 @@ struct Store::Impl {
       : path(file.empty() ? ":memory:" : file),
         db(open_database(path)),
         insert_event(migrated(db, path),
-                     "INSERT OR IGNORE INTO count_events(time_ms, door, direction, track, confidence) VALUES (?,?,?,?,?)"),
+                     "INSERT OR IGNORE INTO count_events(time_ms, door, direction, track, confidence) "
+                     "VALUES (?,?,?,?,?)"),
         add_to_rollup(db,
                       "INSERT INTO count_rollup(bucket_ms, door, entries, exits) VALUES (?,?,?,?) "
                       "ON CONFLICT(bucket_ms, door) DO UPDATE SET entries = entries + excluded.entries, "
@@ -317,7 +318,8 @@ struct Store::Impl {
         add_to_hour_totals(db,
                            "INSERT INTO rollup_hour_totals(bucket_ms, buyers, gross, net, units) VALUES (?,?,?,?,?) "
                            "ON CONFLICT(bucket_ms) DO UPDATE SET buyers = buyers + excluded.buyers, "
-                           "gross = gross + excluded.gross, net = net + excluded.net, units = units + excluded.units") {}
+                           "gross = gross + excluded.gross, net = net + excluded.net, "
+                           "units = units + excluded.units") {}
 
   // A statement that failed mid-step stays busy, and a busy statement makes the next SAVEPOINT
   // on this connection fail; reset them all so a retry after a disk error starts clean.
