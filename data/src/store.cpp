@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <string_view>
@@ -63,9 +64,10 @@ class ContentHash {
     }
     add(std::string_view(text, static_cast<std::size_t>(end - text)));
   }
-  [[nodiscard]] std::string text() const {
+  // "%016llx" without printf, in place: every imported row is hashed.
+  [[nodiscard]] std::array<char, 16> text() const {
     static constexpr char digits[] = "0123456789abcdef";
-    std::string text(16, '0');  // "%016llx" without printf: every imported row is hashed
+    std::array<char, 16> text{};
     std::uint64_t rest = hash_;
     for (auto digit = text.rbegin(); digit != text.rend(); ++digit, rest >>= 4) *digit = digits[rest & 0xF];
     return text;
@@ -79,7 +81,10 @@ class ContentHash {
   std::uint64_t hash_ = 14695981039346656037ULL;
 };
 
-std::string content_hash(const Transaction& t) {
+// The stored content_hash text, 16 hex digits (no heap string: a large import hashes every row).
+using HashText = std::array<char, 16>;
+
+HashText content_hash(const Transaction& t) {
   ContentHash hash;
   hash.add(std::int64_t{t.time_ms});
   hash.add(kind_name(t.kind));
@@ -745,7 +750,8 @@ std::int64_t Store::upsert_batch(std::span<const Transaction> transactions, bool
     return true;
   };
   auto upsert = [&](const Transaction& transaction) -> bool {
-    const std::string hash = content_hash(transaction);
+    const auto hash_text = content_hash(transaction);
+    const std::string hash(hash_text.begin(), hash_text.end());
     add_seller(transaction);
     // Most rows of an import are new: try the insert first, look the row up only on a conflict.
     auto& insert = impl.insert_transaction;
@@ -769,7 +775,7 @@ std::int64_t Store::upsert_batch(std::span<const Transaction> transactions, bool
   // Many rows per INSERT: a statement's fixed cost (cursors, halt, reset) is paid once per chunk.
   // New rows of one statement get consecutive rowids, so the ones inserted are told apart from
   // the ones that conflicted by their id; a chunk naming one row twice goes row by row instead.
-  std::vector<std::string> hashes;
+  std::vector<HashText> hashes;
   std::set<std::pair<std::string_view, std::string_view>> keys;
   auto upsert_chunk = [&](std::span<const Transaction> chunk) -> std::int64_t {
     keys.clear();
@@ -801,7 +807,7 @@ std::int64_t Store::upsert_batch(std::span<const Transaction> transactions, bool
       text(t.currency);
       text(t.seller);
       text(t.register_name);
-      text(hashes[i]);
+      sqlite3_bind_text(insert, ++parameter, hashes[i].data(), static_cast<int>(hashes[i].size()), SQLITE_STATIC);
       sqlite3_bind_int64(insert, ++parameter, now_ms);
     }
     const int rc = sqlite3_step(insert);
@@ -825,7 +831,7 @@ std::int64_t Store::upsert_batch(std::span<const Transaction> transactions, bool
       if (inserted > 0 && id >= first_new) {
         added(chunk[i], id);
         ++changed;
-      } else if (replace(chunk[i], hashes[i])) {
+      } else if (replace(chunk[i], std::string(hashes[i].begin(), hashes[i].end()))) {
         ++changed;
       }
     }
