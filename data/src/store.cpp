@@ -122,10 +122,39 @@ SalesContribution sales_contribution(const std::string& kind, Money total, doubl
   return {sale ? 1 : 0, sale ? total : 0, sale || kind == "refund" ? total : 0, sale ? units : 0.0};
 }
 
-// Adds (bucket or day, seller) sums to sales_rollup or sales_rollup_day, whose upserts bind alike.
+// The upsert that adds `rows` (key, seller) sums to one of the per-seller sales rollups.
+std::string add_sales_sql(const char* table, const char* key, std::size_t rows) {
+  std::string sql = std::string("INSERT INTO ") + table + "(" + key + ", seller, buyers, gross, net, units) VALUES ";
+  for (std::size_t row = 0; row < rows; ++row) sql += row == 0 ? "(?,?,?,?,?,?)" : ",(?,?,?,?,?,?)";
+  return sql + " ON CONFLICT(" + key + ", seller) DO UPDATE SET buyers = buyers + excluded.buyers, " +
+         "gross = gross + excluded.gross, net = net + excluded.net, units = units + excluded.units";
+}
+
+constexpr std::size_t sales_chunk_rows = 64;
+
+// Adds (bucket or day, seller) sums to a sales rollup: `add_many` takes sales_chunk_rows of them
+// per statement (a large import writes tens of thousands), `add` the rest one by one.
 template <class Key>
-void write_sales_sums(SQLite::Statement& add, const std::map<std::pair<Key, std::string>, SalesContribution>& sums) {
-  for (const auto& [key, sum] : sums) {
+void write_sales_sums(SQLite::Statement& add, sqlite3_stmt* add_many,
+                      const std::map<std::pair<Key, std::string>, SalesContribution>& sums) {
+  auto next = sums.begin();
+  for (std::size_t left = sums.size(); add_many != nullptr && left >= sales_chunk_rows; left -= sales_chunk_rows) {
+    int parameter = 0;
+    for (std::size_t row = 0; row < sales_chunk_rows; ++row, ++next) {
+      const auto& [key, sum] = *next;
+      sqlite3_bind_int64(add_many, ++parameter, key.first);
+      sqlite3_bind_text(add_many, ++parameter, key.second.data(), static_cast<int>(key.second.size()), SQLITE_STATIC);
+      sqlite3_bind_int64(add_many, ++parameter, sum.buyers);
+      sqlite3_bind_int64(add_many, ++parameter, sum.gross);
+      sqlite3_bind_int64(add_many, ++parameter, sum.net);
+      sqlite3_bind_double(add_many, ++parameter, sum.units);
+    }
+    const int rc = sqlite3_step(add_many);
+    sqlite3_reset(add_many);
+    if (rc != SQLITE_DONE) throw SQLite::Exception(sqlite3_db_handle(add_many), rc);
+  }
+  for (; next != sums.end(); ++next) {
+    const auto& [key, sum] = *next;
     add.reset();
     add.bind(1, key.first);
     add.bind(2, key.second);
@@ -135,6 +164,18 @@ void write_sales_sums(SQLite::Statement& add, const std::map<std::pair<Key, std:
     add.bind(6, sum.units);
     add.exec();
   }
+}
+
+using RawStatement = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
+
+// A statement kept for the connection's life, prepared with the C API so it can be bound raw.
+RawStatement prepare_raw(SQLite::Database& db, const std::string& sql) {
+  sqlite3_stmt* raw = nullptr;
+  if (const int rc = sqlite3_prepare_v3(db.getHandle(), sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &raw, nullptr);
+      rc != SQLITE_OK) {
+    throw SQLite::Exception(db.getHandle(), rc);
+  }
+  return {raw, sqlite3_finalize};
 }
 
 // Folds 15-minute sales sums into the business days of one clock, for sales_rollup_day.
@@ -153,7 +194,7 @@ class SalesDays {
     days_[{day_, seller}] += change;
   }
 
-  void write(SQLite::Statement& add_to_day) const { write_sales_sums(add_to_day, days_); }
+  void write(SQLite::Statement& add_to_day) const { write_sales_sums(add_to_day, nullptr, days_); }
 
  private:
   const BusinessClock& clock_;
@@ -249,7 +290,15 @@ struct Store::Impl {
   SQLite::Statement add_to_hour_totals;
   // INSERT of chunk_rows transactions at once, prepared on first use (see upsert_batch).
   static constexpr std::size_t chunk_rows = 64;
-  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> insert_chunk_statement{nullptr, sqlite3_finalize};
+  RawStatement insert_chunk_statement{nullptr, sqlite3_finalize};
+  // Upserts of sales_chunk_rows rollup sums at once, prepared on first use.
+  RawStatement add_many_to_sales_rollup{nullptr, sqlite3_finalize};
+  RawStatement add_many_to_sales_hour{nullptr, sqlite3_finalize};
+
+  sqlite3_stmt* add_many(RawStatement& slot, const char* table) {
+    if (!slot) slot = prepare_raw(db, add_sales_sql(table, "bucket_ms", sales_chunk_rows));
+    return slot.get();
+  }
 
   sqlite3_stmt* insert_chunk() {
     if (!insert_chunk_statement) {
@@ -261,12 +310,7 @@ struct Store::Impl {
         sql += "(?,?,?,?,?,?,?,?,?,?,?)";
       }
       sql += " ON CONFLICT(source, pos_id) DO NOTHING";
-      sqlite3_stmt* raw = nullptr;
-      if (const int rc = sqlite3_prepare_v3(db.getHandle(), sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &raw, nullptr);
-          rc != SQLITE_OK) {
-        throw SQLite::Exception(db.getHandle(), rc);
-      }
-      insert_chunk_statement.reset(raw);
+      insert_chunk_statement = prepare_raw(db, sql);
     }
     return insert_chunk_statement.get();
   }
@@ -296,11 +340,7 @@ struct Store::Impl {
         update_transaction(db,
                            "UPDATE pos_transactions SET time_ms=?, kind=?, total=?, units=?, currency=?, seller=?, "
                            "register=?, content_hash=?, imported_at=? WHERE id=?"),
-        add_to_sales_rollup(db,
-                            "INSERT INTO sales_rollup(bucket_ms, seller, buyers, gross, net, units) "
-                            "VALUES (?,?,?,?,?,?) ON CONFLICT(bucket_ms, seller) DO UPDATE SET "
-                            "buyers = buyers + excluded.buyers, gross = gross + excluded.gross, "
-                            "net = net + excluded.net, units = units + excluded.units"),
+        add_to_sales_rollup(db, add_sales_sql("sales_rollup", "bucket_ms", 1)),
         delete_items(db, "DELETE FROM pos_line_items WHERE transaction_id=?"),
         insert_item(db, "INSERT INTO pos_line_items(transaction_id, name, quantity, amount) VALUES (?,?,?,?)"),
         insert_seller(db, "INSERT OR IGNORE INTO sellers(name) VALUES (?)"),
@@ -311,15 +351,8 @@ struct Store::Impl {
         release_upsert(db, "RELEASE upsert_transaction"),
         rollback_upsert(db, "ROLLBACK TO upsert_transaction"),
         read_day_basis(db, "SELECT time_zone, cutoff_minutes FROM sales_rollup_day_basis"),
-        add_to_sales_day(db,
-                         "INSERT INTO sales_rollup_day(day, seller, buyers, gross, net, units) VALUES (?,?,?,?,?,?) "
-                         "ON CONFLICT(day, seller) DO UPDATE SET buyers = buyers + excluded.buyers, "
-                         "gross = gross + excluded.gross, net = net + excluded.net, units = units + excluded.units"),
-        add_to_sales_hour(db,
-                          "INSERT INTO sales_rollup_hour(bucket_ms, seller, buyers, gross, net, units) "
-                          "VALUES (?,?,?,?,?,?) ON CONFLICT(bucket_ms, seller) DO UPDATE SET "
-                          "buyers = buyers + excluded.buyers, gross = gross + excluded.gross, "
-                          "net = net + excluded.net, units = units + excluded.units"),
+        add_to_sales_day(db, add_sales_sql("sales_rollup_day", "day", 1)),
+        add_to_sales_hour(db, add_sales_sql("sales_rollup_hour", "bucket_ms", 1)),
         add_to_hour_totals(db,
                            "INSERT INTO rollup_hour_totals(bucket_ms, buyers, gross, net, units) VALUES (?,?,?,?,?) "
                            "ON CONFLICT(bucket_ms) DO UPDATE SET buyers = buyers + excluded.buyers, "
@@ -335,7 +368,9 @@ struct Store::Impl {
                             &read_day_basis, &add_to_sales_day, &add_to_sales_hour, &add_to_hour_totals}) {
       statement->tryReset();
     }
-    if (insert_chunk_statement) sqlite3_reset(insert_chunk_statement.get());
+    for (const auto* raw : {&insert_chunk_statement, &add_many_to_sales_rollup, &add_many_to_sales_hour}) {
+      if (*raw) sqlite3_reset(raw->get());
+    }
   }
 
   // The clock sales_rollup_day was built with, or null when it has no usable basis.
@@ -872,7 +907,7 @@ std::int64_t Store::upsert_batch(std::span<const Transaction> transactions, bool
       for (const auto& [key, sums] : rollup) days.add(key.first, key.second, sums);
       days.write(impl.add_to_sales_day);
     }
-    write_sales_sums(impl.add_to_sales_rollup, rollup);
+    write_sales_sums(impl.add_to_sales_rollup, impl.add_many(impl.add_many_to_sales_rollup, "sales_rollup"), rollup);
     // The hourly levels, which a range report reads; hours are whole 15-minute buckets.
     std::map<std::pair<TimeMs, std::string>, SalesContribution> hours;
     std::map<TimeMs, SalesContribution> hour_totals;
@@ -881,7 +916,7 @@ std::int64_t Store::upsert_batch(std::span<const Transaction> transactions, bool
       hours[{hour, key.second}] += sums;
       hour_totals[hour] += sums;
     }
-    write_sales_sums(impl.add_to_sales_hour, hours);
+    write_sales_sums(impl.add_to_sales_hour, impl.add_many(impl.add_many_to_sales_hour, "sales_rollup_hour"), hours);
     auto& add_total = impl.add_to_hour_totals;
     for (const auto& [hour, sums] : hour_totals) {
       add_total.reset();
