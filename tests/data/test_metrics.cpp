@@ -6,15 +6,9 @@
 #include <date/date.h>
 
 using namespace footfall::data;
+using footfall::data::testing::utc;
 
 namespace {
-
-TimeMs utc(int y, unsigned m, unsigned d, int hour, int minute = 0) {
-  const date::sys_days day = date::year{y} / date::month{m} / date::day{d};
-  return std::chrono::duration_cast<std::chrono::milliseconds>(day.time_since_epoch() + std::chrono::hours{hour} +
-                                                               std::chrono::minutes{minute})
-      .count();
-}
 
 std::vector<CountEvent> entries(TimeMs from, int count, TimeMs step_ms, bool entering = true) {
   std::vector<CountEvent> events;

@@ -1,19 +1,14 @@
 #include "footfall/data/occupancy.hpp"
+#include "test_store_support.hpp"
 
 #include <doctest/doctest.h>
 
 #include <date/date.h>
 
 using namespace footfall::data;
+using footfall::data::testing::utc;
 
 namespace {
-
-TimeMs utc(int y, unsigned m, unsigned d, int hour, int minute = 0) {
-  const date::sys_days day = date::year{y} / date::month{m} / date::day{d};
-  return std::chrono::duration_cast<std::chrono::milliseconds>(day.time_since_epoch() + std::chrono::hours{hour} +
-                                                               std::chrono::minutes{minute})
-      .count();
-}
 
 CountEvent crossing(TimeMs time_ms, bool entering, int track, const std::string& door = "main") {
   return {time_ms, door, entering, track, 1.F};

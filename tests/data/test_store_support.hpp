@@ -2,11 +2,21 @@
 // Helpers shared by the store, metrics and report tests.
 #include "footfall/data/types.hpp"
 
+#include <date/date.h>
+
 #include <filesystem>
 #include <random>
 #include <string>
 
 namespace footfall::data::testing {
+
+// Milliseconds since the epoch of a UTC calendar time, for hand-made days.
+inline TimeMs utc(int y, unsigned m, unsigned d, int hour, int minute = 0) {
+  const date::sys_days day = date::year{y} / date::month{m} / date::day{d};
+  return std::chrono::duration_cast<std::chrono::milliseconds>(day.time_since_epoch() + std::chrono::hours{hour} +
+                                                               std::chrono::minutes{minute})
+      .count();
+}
 
 // A fresh folder under the system temp dir, removed with everything in it.
 struct TempDir {
