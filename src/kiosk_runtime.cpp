@@ -98,8 +98,10 @@ std::string settings_error(const ui::SettingsEdit& edit) {
   if (edit.cutoff_minutes < 0 || edit.cutoff_minutes > kMaxCutoffMinutes) return "the cutoff is out of range";
   for (const auto& shift : edit.shifts) {
     if (shift.name.empty()) return "a shift has no name";
-    if (shift.start_minutes < 0 || shift.end_minutes > 24 * 60 || shift.end_minutes <= shift.start_minutes) {
-      return "shift \"" + shift.name + "\" ends before it starts";
+    const auto in_day = [](int minutes) { return minutes >= 0 && minutes <= 24 * 60; };
+    // end < start is a night shift ending the next day; an empty window is the only bad order.
+    if (!in_day(shift.start_minutes) || !in_day(shift.end_minutes) || shift.end_minutes == shift.start_minutes) {
+      return "shift \"" + shift.name + "\" has no time between its start and end";
     }
   }
   return {};

@@ -130,7 +130,7 @@ TEST_CASE("invalid input shows a message in the screen's language and changes no
        ui::Text::ErrSourceEmpty},
       {"cutoff out of range", [](ui::SettingsForm& form) { type_into(form.cutoff, "13:00"); }, ui::Text::ErrCutoff},
       {"cutoff not a time", [](ui::SettingsForm& form) { type_into(form.cutoff, "2h"); }, ui::Text::ErrCutoff},
-      {"shift ends before it starts", [](ui::SettingsForm& form) { type_into(form.shifts[0].end, "08:00"); },
+      {"shift of no length", [](ui::SettingsForm& form) { type_into(form.shifts[0].end, form.shifts[0].start.data()); },
        ui::Text::ErrShiftOrder},
       {"shift with no day", [](ui::SettingsForm& form) { form.shifts[1].days.fill(false); }, ui::Text::ErrShiftDays},
       {"shift with no name", [](ui::SettingsForm& form) { type_into(form.shifts[1].name, ""); },
@@ -150,6 +150,17 @@ TEST_CASE("invalid input shows a message in the screen's language and changes no
       CHECK_FALSE(screen.form().error.empty());
     }
   }
+}
+
+TEST_CASE("a night shift ending after midnight is saved as it is written") {
+  SettingsScreen screen;
+  type_into(screen.form().shifts[1].start, "22:00");
+  type_into(screen.form().shifts[1].end, "02:00");
+  REQUIRE(screen.click(ui::Text::Save));
+  REQUIRE(screen.saved.size() == 1);
+  CHECK(screen.form().error.empty());
+  CHECK(screen.saved.front().shifts[1].start_minutes == 22 * 60);
+  CHECK(screen.saved.front().shifts[1].end_minutes == 2 * 60);
 }
 
 TEST_CASE("an unknown zone is checked against the tz database through the runtime, named in the message") {

@@ -152,7 +152,8 @@ std::optional<SettingsEdit> validated_edit(const PanelContext& context, Settings
     const auto start = parse_clock_minutes(text_of(row.start));
     const auto end = parse_clock_minutes(text_of(row.end));
     if (!start || !end) return refuse(context.text(Text::ErrTime));
-    if (*end <= *start) return refuse(fill(context.text(Text::ErrShiftOrder), shift.name));
+    // An end before the start is a night shift that ends the next day; only an empty window is wrong.
+    if (*end == *start) return refuse(fill(context.text(Text::ErrShiftOrder), shift.name));
     shift.start_minutes = *start;
     shift.end_minutes = *end;
     shift.weekday_mask = 0;
