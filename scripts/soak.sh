@@ -32,23 +32,26 @@ child = subprocess.Popen(
     [binary, "count", "synthetic:11", "--start", "2026-01-05T00:00:00Z", "--seconds", str(hours * 3600),
      "--db", f"{work}/soak.db", "--json", "--quiet"],
     stdout=subprocess.PIPE, text=True)
-samples = [(0, rss_kb(child.pid))]
+samples = []  # (simulated hour, VmRSS kB) at the first crossing past each hour
 events = 0
 last_frame = 0
+last_rss = 0
 for line in child.stdout:
     event = json.loads(line)
     events += 1
     last_frame = event["frame"]
+    last_rss = rss_kb(child.pid)
     hour = (event["time_ms"] - start_ms) // hour_ms
-    while samples[-1][0] < hour:
-        samples.append((samples[-1][0] + 1, rss_kb(child.pid)))
+    while (samples[-1][0] if samples else 0) < hour:
+        samples.append(((samples[-1][0] if samples else 0) + 1, last_rss))
         print(f"hour {samples[-1][0]:3d}  RSS {samples[-1][1] / 1024:7.1f} MiB  events {events}  "
               f"wall {time.monotonic() - began:7.0f} s", flush=True)
 status = child.wait()
 wall = time.monotonic() - began
 print(f"\nsimulated {hours:g} h in {wall:.0f} s wall ({hours * 3600 / wall:.1f}x real time), "
       f"frames {last_frame + 1} (last crossing's frame), {events} crossings stored, count exit status {status}")
-print("RSS by simulated hour (MiB): " + " ".join(f"{kb / 1024:.1f}" for _, kb in samples))
+print("RSS by simulated hour (MiB): " + " ".join(f"{kb / 1024:.1f}" for _, kb in samples) +
+      f"; at the last crossing {last_rss / 1024:.1f}")
 after_warmup = [kb for hour, kb in samples if hour >= 1]
 ok = status == 0
 if after_warmup:
