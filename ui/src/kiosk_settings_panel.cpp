@@ -456,10 +456,11 @@ std::optional<int> parse_clock_minutes(std::string_view text) {
 }
 
 std::string clock_text(int minutes) {
-  std::array<char, 8> text{};
   const int clamped = std::clamp(minutes, 0, 24 * 60);
-  std::snprintf(text.data(), text.size(), "%02d:%02d", clamped / 60, clamped % 60);
-  return text.data();
+  const auto two_digits = [](int value) {
+    return std::string{static_cast<char>('0' + value / 10), static_cast<char>('0' + value % 10)};
+  };
+  return two_digits(clamped / 60) + ":" + two_digits(clamped % 60);
 }
 
 void edit_counting_line(PanelContext& context, ImVec2 image_min, ImVec2 image_max) {
