@@ -46,6 +46,8 @@ int run_cli(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   kiosk_cmd->add_option("--screen", kiosk.screen, "Open this screen at start: settings")
       ->check(CLI::IsMember({"settings"}));
+  kiosk_cmd->add_flag("--restore-if-damaged", kiosk.restore_if_damaged,
+                      "If the database fails its integrity check, put the newest backup back and start");
   kiosk_cmd->add_flag("--set-pin", kiosk.set_pin, "Read a new admin PIN from standard input and print its hash");
 
   KioskCommand demo;

@@ -21,6 +21,15 @@
 namespace footfall::app {
 namespace {
 
+// On a terminal the person starting the kiosk chooses; started by systemd, nobody can answer.
+bool ask_to_restore(const std::string& damaged, const std::string& backup) {
+  if (isatty(STDIN_FILENO) == 0) return false;
+  std::cerr << damaged << ".\nRestore the newest backup, " << backup << ", and start? [y/N] " << std::flush;
+  std::string answer;
+  std::getline(std::cin, answer);
+  return answer == "y" || answer == "Y" || answer == "yes";
+}
+
 // The demo shows an open shop at any hour: outside 10:00-19:30 in the demo's zone it runs on a
 // clock set to 16:30 of the same local day. Returns the offset to add to the wall clock.
 std::int64_t demo_clock_offset_ms(std::int64_t wall_ms) {
@@ -72,11 +81,20 @@ int run_kiosk_command(const KioskCommand& command) {
   if (std::filesystem::exists(config.database)) {
     if (const auto findings = data::check_database(config.database); !findings.empty()) {
       const auto backups = data::list_backups(backups_folder(config.database));
-      std::string advice = backups.empty() ? "no backup was found in " + backups_folder(config.database).string()
-                                           : "restore the last backup (" + backups.front().filename().string() +
-                                                 ") with: footfall restore --db " + config.database.string();
-      throw std::runtime_error(config.database.string() + " is damaged (" + findings + "); nothing was changed. " +
-                               advice);
+      const std::string damaged = config.database.string() + " is damaged (" + findings + ")";
+      if (backups.empty()) {
+        throw std::runtime_error(damaged + "; nothing was changed. No backup was found in " +
+                                 backups_folder(config.database).string());
+      }
+      const std::string newest = backups.front().string();
+      if (!command.restore_if_damaged && !ask_to_restore(damaged, newest)) {
+        throw std::runtime_error(damaged + "; nothing was changed. Restore the last backup (" +
+                                 backups.front().filename().string() + ") with: footfall restore --db " +
+                                 config.database.string() + ", or start with --restore-if-damaged");
+      }
+      data::restore_database(backups.front(), config.database);
+      std::cerr << "footfall: " << damaged << "; restored it from " << newest
+                << " (counts since that backup are not in it)\n";
     }
   }
 

@@ -24,6 +24,7 @@ struct KioskCommand {
   bool set_pin = false;
   std::string screen;  // "settings": open it at start (for screenshots)
   std::string import_file;  // imported at start as if dropped on the window
+  bool restore_if_damaged = false;  // a damaged database is replaced by the newest backup without asking
 };
 
 struct CountCommand {
