@@ -139,14 +139,7 @@ TEST_CASE("rollup days: a schema 5 file is upgraded, backfilled and reports the 
     Store store(file);
     seed(store, "Europe/Paris", 0);
     before = fingerprint_without_days(store, "2026-03-20", "2026-03-31");
-    store.db().exec(
-        "DROP TRIGGER IF EXISTS rollup_hour_totals_counts_insert; "
-    "DROP TRIGGER IF EXISTS rollup_hour_totals_counts_update; "
-        "DROP TRIGGER IF EXISTS rollup_hour_totals_sales_insert; "
-    "DROP TRIGGER IF EXISTS rollup_hour_totals_sales_update; "
-        "DROP TRIGGER IF EXISTS sales_rollup_day_stale; DROP TABLE rollup_hour_totals; DROP TABLE sales_rollup_day; "
-        "DROP TABLE sales_rollup_day_basis; DROP INDEX roster_time_seller; "
-        "CREATE INDEX roster_time ON roster(start_ms, end_ms); PRAGMA user_version = 5");
+    store.db().exec(std::string(footfall::data::testing::drop_schema_6) + "PRAGMA user_version = 5");
   }
   Store upgraded(file);
   CHECK(upgraded.schema_version() == 7);

@@ -25,16 +25,6 @@ std::int64_t count(Store& store, const std::string& sql) { return store.db().exe
 
 constexpr int latest_schema_version = 7;
 
-// What migration 6 adds, so a test can put a file back to how schema 5 left it.
-constexpr const char* drop_schema_6 =
-    "DROP TRIGGER IF EXISTS rollup_hour_totals_counts_insert; "
-    "DROP TRIGGER IF EXISTS rollup_hour_totals_counts_update; "
-    "DROP TRIGGER IF EXISTS rollup_hour_totals_sales_insert; "
-    "DROP TRIGGER IF EXISTS rollup_hour_totals_sales_update; "
-    "DROP TRIGGER IF EXISTS sales_rollup_day_stale; DROP TABLE rollup_hour_totals; DROP TABLE sales_rollup_day; "
-    "DROP TABLE sales_rollup_day_basis; DROP INDEX roster_time_seller; "
-    "CREATE INDEX roster_time ON roster(start_ms, end_ms); ";
-
 // Every 15-minute and hourly rollup row that disagrees with the events it sums.
 std::int64_t count_rollup_mismatches(Store& store) {
   return count(store,
@@ -178,7 +168,7 @@ TEST_CASE("store: an older file is upgraded and the hourly rollup backfilled") {
     store.add_count_events({{0, "main", true, 1, 1.F}, {1'800'000, "main", true, 2, 1.F}});
     store.upsert_transaction(sale("A1", 1'000, 700));
     // Roll the file back to schema 1, as an older release left it.
-    store.db().exec(std::string(drop_schema_6) +
+    store.db().exec(std::string(footfall::data::testing::drop_schema_6) +
         "DROP TRIGGER IF EXISTS count_rollup_hour_insert; DROP TRIGGER IF EXISTS count_rollup_hour_update; "
         "DROP TRIGGER IF EXISTS sales_rollup_hour_insert; DROP TRIGGER IF EXISTS sales_rollup_hour_update; "
         "DROP TABLE count_rollup_hour; DROP TABLE sales_rollup_hour; DROP INDEX count_events_crossing; "
@@ -218,7 +208,7 @@ TEST_CASE("store: upgrading removes crossings an older release stored twice") {
   {
     Store store(file);
     // Schema 4 had no unique crossing, so a clip counted twice was stored twice.
-    store.db().exec(std::string(drop_schema_6) + "DROP INDEX count_events_crossing; PRAGMA user_version = 4");
+    store.db().exec(std::string(footfall::data::testing::drop_schema_6) + "DROP INDEX count_events_crossing; PRAGMA user_version = 4");
     const std::vector<CountEvent> clip = {{1'000, "main", true, 1, 0.9F}, {4'000'000, "main", false, 1, 0.9F}};
     store.add_count_events(clip);
     store.add_count_events(clip);

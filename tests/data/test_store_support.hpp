@@ -34,6 +34,16 @@ struct TempDir {
   TempDir& operator=(const TempDir&) = delete;
 };
 
+// What migration 6 adds, so a test can put a file back to how schema 5 left it.
+inline constexpr const char* drop_schema_6 =
+    "DROP TRIGGER IF EXISTS rollup_hour_totals_counts_insert; "
+    "DROP TRIGGER IF EXISTS rollup_hour_totals_counts_update; "
+    "DROP TRIGGER IF EXISTS rollup_hour_totals_sales_insert; "
+    "DROP TRIGGER IF EXISTS rollup_hour_totals_sales_update; "
+    "DROP TRIGGER IF EXISTS sales_rollup_day_stale; DROP TABLE rollup_hour_totals; DROP TABLE sales_rollup_day; "
+    "DROP TABLE sales_rollup_day_basis; DROP INDEX roster_time_seller; "
+    "CREATE INDEX roster_time ON roster(start_ms, end_ms); ";
+
 inline Transaction make_transaction(const std::string& pos_id, TimeMs time_ms, Money total, double units = 1,
                                     TransactionKind kind = TransactionKind::Sale,
                                     const std::string& seller = "Anna") {
