@@ -2,6 +2,11 @@
 // An ImGui context with no backend: panels are laid out and tessellated, nothing is shown.
 #include "footfall/ui/kiosk_view.hpp"
 
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <string>
+
 #include <filesystem>
 
 namespace footfall::ui::testing {
@@ -40,6 +45,21 @@ class HeadlessImGui {
     ImGui::End();
     ImGui::Render();
     return ImGui::GetDrawData()->TotalVtxCount;
+  }
+
+  // The text one frame of `draw` puts on screen, through ImGui's own text log.
+  template <typename Draw>
+  std::string text_of(Draw draw, ImVec2 size = ImVec2{1000.F, 1000.F}) {
+    std::string text;
+    frame_in_window(
+        [&] {
+          ImGui::LogToBuffer();
+          draw();
+          text = ImGui::GetCurrentContext()->LogBuffer.c_str();
+          ImGui::LogFinish();
+        },
+        size);
+    return text;
   }
 
   template <typename Draw>

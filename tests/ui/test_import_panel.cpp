@@ -2,8 +2,6 @@
 #include "footfall/ui/locale_format.hpp"
 #include "headless_imgui.hpp"
 
-#include <imgui_internal.h>
-
 #include <doctest/doctest.h>
 
 #include <string>
@@ -13,20 +11,10 @@ using ui::testing::HeadlessImGui;
 
 namespace {
 
-// The text one frame of the import panel puts on screen, through ImGui's own text log.
 std::string import_panel_text(HeadlessImGui& imgui, const ui::KioskSnapshot& snapshot) {
   const ui::KioskIntents intents;
   ui::PanelContext context{snapshot, imgui.state, intents};
-  std::string text;
-  imgui.frame_in_window(
-      [&] {
-        ImGui::LogToBuffer();
-        ui::draw_import_panel(context);
-        text = ImGui::GetCurrentContext()->LogBuffer.c_str();
-        ImGui::LogFinish();
-      },
-      ImVec2{1000.F, 1000.F});
-  return text;
+  return imgui.text_of([&] { ui::draw_import_panel(context); });
 }
 
 }  // namespace

@@ -286,3 +286,24 @@ TEST_CASE("the counting line is dragged on the camera image and saved as an inte
   CHECK(saved[0].x == doctest::Approx(0.25).epsilon(0.01));
   CHECK_FALSE(edit.active);
 }
+
+TEST_CASE("the status bar shows the last import on the screen's clock, which the demo shifts") {
+  HeadlessImGui imgui;
+  ui::KioskSnapshot snapshot = ui::fixtures::busy_snapshot();
+  snapshot.time_zone = "UTC";
+  const ui::KioskIntents intents;
+  ui::PanelContext context{snapshot, imgui.state, intents};
+  const auto imported_ms = *snapshot.today->last_import_ms;
+  const auto utc_clock = [](std::int64_t ms) {
+    const std::int64_t minutes = (ms / 60'000) % (24 * 60);
+    const auto two = [](std::int64_t v) { return std::string{static_cast<char>('0' + v / 10), static_cast<char>('0' + v % 10)}; };
+    return two(minutes / 60) + ":" + two(minutes % 60);
+  };
+  const std::string real_clock = imgui.text_of([&] { ui::draw_status_bar(context); });
+  CHECK(real_clock.find(utc_clock(imported_ms)) != std::string::npos);
+
+  snapshot.clock_offset_ms = -4 * 3'600'000;  // the demo's clock runs four hours behind
+  const std::string demo_clock = imgui.text_of([&] { ui::draw_status_bar(context); });
+  CHECK(demo_clock.find(utc_clock(imported_ms - 4 * 3'600'000)) != std::string::npos);
+  CHECK(demo_clock.find(utc_clock(imported_ms)) == std::string::npos);
+}

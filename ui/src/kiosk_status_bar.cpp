@@ -24,9 +24,10 @@ std::vector<Warning> collect_warnings(const PanelContext& context) {
     if (snapshot.today->total.conversion.low_data) {
       warnings.push_back({context.text(Text::WarnFewVisitors), palette::warning});
     }
+    // A stored instant is shown on the screen's clock, which the demo shifts into opening hours.
+    const std::int64_t imported_ms = *snapshot.today->last_import_ms + snapshot.clock_offset_ms;
     warnings.push_back(
-        {fill(context.text(Text::LastImport), local_time_text(*snapshot.today->last_import_ms, snapshot.time_zone)),
-         palette::muted});
+        {fill(context.text(Text::LastImport), local_time_text(imported_ms, snapshot.time_zone)), palette::muted});
   }
   for (const std::string& warning : snapshot.warnings) warnings.push_back({warning, palette::warning});
   return warnings;
