@@ -64,15 +64,23 @@ std::filesystem::path relative_to(const std::filesystem::path& file, const std::
 
 }  // namespace
 
-AppConfig load_config(const std::filesystem::path& path) {
-  toml::table table;
+namespace {
+
+// A TOML file, or an error naming the file and line where it stops parsing.
+toml::table parse_toml_file(const std::filesystem::path& path) {
   try {
-    table = toml::parse_file(path.string());
+    return toml::parse_file(path.string());
   } catch (const toml::parse_error& error) {
     std::ostringstream message;
     message << path.string() << ":" << error.source().begin.line << ": " << error.description();
     throw std::runtime_error(message.str());
   }
+}
+
+}  // namespace
+
+AppConfig load_config(const std::filesystem::path& path) {
+  toml::table table = parse_toml_file(path);
   AppConfig config;
   config.database = relative_to(path, read_string(table, path, "store", "database", ""));
   auto& camera = config.camera;
@@ -149,13 +157,7 @@ toml::table& section(toml::table& root, const char* name) {
 void save_config(const std::filesystem::path& target, const std::filesystem::path& base, const AppConfig& config) {
   toml::table root;
   if (!base.empty() && std::filesystem::exists(base)) {
-    try {
-      root = toml::parse_file(base.string());
-    } catch (const toml::parse_error& error) {
-      std::ostringstream message;
-      message << base.string() << ":" << error.source().begin.line << ": " << error.description();
-      throw std::runtime_error(message.str());
-    }
+    root = parse_toml_file(base);
   }
   auto& camera = section(root, "camera");
   camera.insert_or_assign("source", config.camera.source);
