@@ -112,7 +112,9 @@ int run_cli(int argc, char** argv) {
 
   EvalCommand eval;
   auto* eval_cmd = app.add_subcommand("eval", "Score the counter against ground-truth crossings");
-  eval_cmd->add_option("--truth", eval.truth_files, "Truth file(s) (JSON)")->required()->check(CLI::ExistingFile);
+  eval_cmd->add_option("--truth", eval.truth_files, "Truth file(s) (JSON), or a folder of them")
+      ->required()
+      ->check(CLI::ExistingPath);
   eval_cmd->add_option("--detector", eval.detector, "auto, background, dnn or hog");
   eval_cmd->add_option("--model", eval.model, "DNN weights (.weights or .onnx)")->check(CLI::ExistingFile);
   eval_cmd->add_flag("--json", eval.json, "Print the scores as JSON");

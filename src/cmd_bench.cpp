@@ -93,7 +93,7 @@ void bench_vision(const BenchCommand& command) {
     if (entry.path().extension() == ".json") truth_files.push_back(entry.path());
   }
   std::sort(truth_files.begin(), truth_files.end());
-  const auto model = testdata_dir().parent_path() / "models" / "yolo-fastest-body" / "yolo-fastest-1.1_body.weights";
+  const auto model = shipped_model_path();
 
   std::printf("vision: frames/s with decoding included; 'x decode' = counter fps / plain decode fps (1 is ideal)\n");
   std::printf("  %-40s %9s %9s %8s %9s %9s %9s\n", "clip", "decode", "bgsub/1c", "x decode", "x realtime",

@@ -1,4 +1,5 @@
 #include "commands.hpp"
+#include "config.hpp"
 
 #include "footfall/vision/eval.hpp"
 #include "footfall/vision/truth.hpp"
@@ -6,8 +7,12 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
+#include <stdexcept>
+#include <vector>
 
 namespace footfall::app {
 namespace {
@@ -17,9 +22,33 @@ nlohmann::json direction_json(const vision::DirectionScore& score) {
           {"missed", score.missed},   {"extra", score.extra},  {"accuracy", score.accuracy()}};
 }
 
-void print_direction(const char* name, const vision::DirectionScore& score) {
-  std::printf("  %-4s counted %4d  true %4d  matched %4d  missed %3d  extra %3d  accuracy %6.1f%%\n", name,
-              score.counted, score.truth, score.matched, score.missed, score.extra, 100.0 * score.accuracy());
+void print_header() {
+  std::printf("%-40s %-4s %7s %5s %7s %6s %5s %8s %6s\n", "clip", "dir", "counted", "true", "matched", "missed",
+              "extra", "accuracy", "fps");
+}
+
+void print_row(const std::string& clip, const char* direction, const vision::DirectionScore& score, double fps) {
+  std::printf("%-40s %-4s %7d %5d %7d %6d %5d %7.1f%% %6.0f\n", clip.c_str(), direction, score.counted, score.truth,
+              score.matched, score.missed, score.extra, 100.0 * score.accuracy(), fps);
+}
+
+// A folder stands for every truth file (*.json) in it, in name order.
+std::vector<std::filesystem::path> expand_truth_paths(const std::vector<std::string>& given) {
+  std::vector<std::filesystem::path> paths;
+  for (const auto& item : given) {
+    if (!std::filesystem::is_directory(item)) {
+      paths.emplace_back(item);
+      continue;
+    }
+    std::vector<std::filesystem::path> in_folder;
+    for (const auto& entry : std::filesystem::directory_iterator(item)) {
+      if (entry.path().extension() == ".json") in_folder.push_back(entry.path());
+    }
+    if (in_folder.empty()) throw std::runtime_error(item + ": no truth files (*.json) in this folder");
+    std::sort(in_folder.begin(), in_folder.end());
+    paths.insert(paths.end(), in_folder.begin(), in_folder.end());
+  }
+  return paths;
 }
 
 void accumulate(vision::DirectionScore& total, const vision::DirectionScore& clip) {
@@ -35,7 +64,7 @@ void accumulate(vision::DirectionScore& total, const vision::DirectionScore& cli
 int run_eval_command(const EvalCommand& command) {
   vision::EvalOptions options;
   if (!command.detector.empty()) options.detector = vision::parse_detector(command.detector);
-  options.model_path = command.model;
+  options.model_path = model_or_shipped(command.model);
   const bool show_progress = isatty(STDERR_FILENO) != 0;
   if (show_progress) {
     options.progress = [](std::int64_t frame, std::int64_t total) {
@@ -45,25 +74,26 @@ int run_eval_command(const EvalCommand& command) {
 
   nlohmann::json all = nlohmann::json::array();
   vision::Score pooled;
-  for (const auto& truth_path : command.truth_files) {
+  const auto truth_paths = expand_truth_paths(command.truth_files);
+  if (!command.json) print_header();
+  for (const auto& truth_path : truth_paths) {
     const vision::TruthFile truth = vision::load_truth(truth_path);
     const vision::EvalResult result = vision::run_eval(truth, options);
     if (show_progress) std::fputc('\r', stderr);
     accumulate(pooled.in, result.score.in);
     accumulate(pooled.out, result.score.out);
     if (command.json) {
-      all.push_back({{"truth", truth_path},
+      all.push_back({{"truth", truth_path.string()},
                      {"in", direction_json(result.score.in)},
                      {"out", direction_json(result.score.out)},
                      {"accuracy", result.score.accuracy()},
                      {"fps", result.fps},
                      {"frames", result.frames}});
     } else {
-      std::printf("%s  (%lld frames, %.0f fps)\n", truth_path.c_str(), static_cast<long long>(result.frames),
-                  result.fps);
-      print_direction("in", result.score.in);
-      print_direction("out", result.score.out);
-      std::printf("  accuracy %.1f%%\n", 100.0 * result.score.accuracy());
+      const std::string clip = truth_path.stem().string();
+      print_row(clip, "in", result.score.in, result.fps);
+      print_row(clip, "out", result.score.out, result.fps);
+      std::fflush(stdout);
     }
   }
   if (command.json) {
@@ -77,11 +107,10 @@ int run_eval_command(const EvalCommand& command) {
                                   {"accuracy", pooled.accuracy()}};
       std::cout << out.dump(2) << "\n";
     }
-  } else if (command.truth_files.size() > 1) {
-    std::printf("pooled\n");
-    print_direction("in", pooled.in);
-    print_direction("out", pooled.out);
-    std::printf("  accuracy %.1f%%\n", 100.0 * pooled.accuracy());
+  } else {
+    print_row("pooled", "in", pooled.in, 0.0);
+    print_row("pooled", "out", pooled.out, 0.0);
+    std::printf("pooled accuracy %.1f%% over %zu clip(s)\n", 100.0 * pooled.accuracy(), truth_paths.size());
   }
   return 0;
 }

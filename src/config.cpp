@@ -130,6 +130,14 @@ std::filesystem::path assets_dir() {
   return FOOTFALL_SOURCE_ASSETS;
 }
 
+std::filesystem::path shipped_model_path() {
+  return assets_dir() / "models" / "yolo-fastest-body" / "yolo-fastest-1.1_body.weights";
+}
+
+std::string model_or_shipped(const std::string& configured) {
+  return configured.empty() ? shipped_model_path().string() : configured;
+}
+
 AppConfig resolve_config(const std::string& config_path, const std::string& db_override) {
   std::filesystem::path path = config_path;
   if (path.empty()) path = std::filesystem::exists(user_config_path()) ? user_config_path() : assets_dir() / "config.toml";

@@ -45,4 +45,10 @@ std::filesystem::path user_config_path();
 // Where the bundled assets are: $FOOTFALL_ASSETS, beside the binary, or the source tree.
 std::filesystem::path assets_dir();
 
+// The person detector shipped in assets/models, used for angled views when no model is configured.
+std::filesystem::path shipped_model_path();
+
+// `configured` when set, else the shipped model: what the counter loads for "model = \"\"".
+std::string model_or_shipped(const std::string& configured);
+
 }  // namespace footfall::app

@@ -64,7 +64,7 @@ CountingProgress CountingLoop::run(std::unique_ptr<vision::FrameSource> source) 
   counter_config.point =
       setup_.camera.view == vision::View::Angled ? vision::TrackPoint::Feet : vision::TrackPoint::Center;
   counter_config.detector = vision::parse_detector(setup_.camera.detector);
-  counter_config.model_path = setup_.camera.model;
+  counter_config.model_path = model_or_shipped(setup_.camera.model);
   counter_config.fps = source->fps() > 0.0 ? source->fps() : 15.0;
   vision::PeopleCounter counter(counter_config);
   const auto take_new_line = [&] {

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 
 namespace {
@@ -174,4 +175,41 @@ TEST_CASE("backup, a damaged database refused at start, and restore") {
   const auto report = run_footfall("report day 2026-11-20 --format json --db " + db.string());
   CHECK(report.exit_code == 0);
   CHECK(report.output.find("\"buyers\": 1") != std::string::npos);
+}
+
+TEST_CASE("eval over a folder prints a row per clip and direction and the pooled line") {
+  const std::filesystem::path testdata = std::filesystem::path(FOOTFALL_SHARED_DIR) / "testdata";
+  const auto hallway = testdata / "truth" / "overhead_hallway.json";
+  if (!std::filesystem::exists(hallway)) {
+    MESSAGE("skipped: ../shared/testdata absent");
+    return;
+  }
+  const auto folder = std::filesystem::temp_directory_path() / "footfall-test-eval-folder";
+  std::filesystem::remove_all(folder);
+  std::filesystem::create_directories(folder);
+  std::ostringstream original;
+  original << std::ifstream(hallway).rdbuf();
+  std::string truth = original.str();
+  const std::string relative = "\"../videos/overhead_hallway.avi\"";
+  const auto at = truth.find(relative);
+  REQUIRE(at != std::string::npos);
+  truth.replace(at, relative.size(), "\"" + (testdata / "videos" / "overhead_hallway.avi").string() + "\"");
+  for (const char* name : {"first.json", "second.json"}) std::ofstream(folder / name) << truth;
+
+  const auto table = run_footfall("eval --truth " + folder.string());
+  CHECK(table.exit_code == 0);
+  CHECK(table.output.find("first") != std::string::npos);
+  CHECK(table.output.find("second") != std::string::npos);
+  CHECK(table.output.find("pooled accuracy") != std::string::npos);
+  CHECK(table.output.find("over 2 clip(s)") != std::string::npos);
+
+  const auto json = run_footfall("eval --json --truth " + folder.string());
+  CHECK(json.exit_code == 0);
+  CHECK(json.output.find("\"clips\"") != std::string::npos);
+
+  const auto empty = folder / "empty";
+  std::filesystem::create_directories(empty);
+  const auto refused = run_footfall("eval --truth " + empty.string());
+  CHECK(refused.exit_code != 0);
+  CHECK(refused.output.find("no truth files") != std::string::npos);
 }
