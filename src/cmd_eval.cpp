@@ -22,6 +22,14 @@ nlohmann::json direction_json(const vision::DirectionScore& score) {
           {"missed", score.missed},   {"extra", score.extra},  {"accuracy", score.accuracy()}};
 }
 
+nlohmann::json crossings_json(const std::vector<vision::TruthEvent>& crossings) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& crossing : crossings) {
+    list.push_back({{"frame", crossing.frame}, {"dir", crossing.direction == vision::Direction::In ? "in" : "out"}});
+  }
+  return list;
+}
+
 void print_header() {
   std::printf("%-40s %-4s %7s %5s %7s %6s %5s %8s %6s\n", "clip", "dir", "counted", "true", "matched", "missed",
               "extra", "accuracy", "fps");
@@ -88,7 +96,8 @@ int run_eval_command(const EvalCommand& command) {
                      {"out", direction_json(result.score.out)},
                      {"accuracy", result.score.accuracy()},
                      {"fps", result.fps},
-                     {"frames", result.frames}});
+                     {"frames", result.frames},
+                     {"counted_crossings", crossings_json(result.counted)}});
     } else {
       const std::string clip = truth_path.stem().string();
       print_row(clip, "in", result.score.in, result.fps);

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <deque>
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 
 namespace footfall::vision::detail {
@@ -21,7 +22,7 @@ cv::Rect2f scaled(const cv::Rect& r, double factor) {
 }
 
 // Foreground blobs of a MOG2 model at reduced resolution. Merged people are split by how many
-// single-person areas a blob holds; the single-person area is learned as the median blob area.
+// single-person areas a blob holds; that area is the median of blobs holding one tracked person.
 class BackgroundSubtractionDetector final : public Detector {
  public:
   explicit BackgroundSubtractionDetector(const CounterConfig& config)
@@ -63,29 +64,38 @@ class BackgroundSubtractionDetector final : public Detector {
     std::vector<std::vector<cv::Point>> contours;
     cv::findContours(mask_, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
     const double frame_area = static_cast<double>(mask_.total());
-    const double single = single_person_area(frame_area);
-    const double min_area = std::max(0.0008 * frame_area, 0.3 * single);
+    const std::optional<double> single = single_person_area();
+    // Until a person's size is known, only specks are dropped: a fixed prior would throw away
+    // small, distant people or cut close ones into pieces.
+    const double min_area = std::max(kMinBlobShare * frame_area, single ? 0.3 * *single : 0.0);
+    const cv::Rect inner(1, 1, mask_.cols - 2, mask_.rows - 2);
 
     std::vector<Detection> detections;
     for (const auto& contour : contours) {
       const double area = cv::contourArea(contour);
       if (area < min_area) continue;
       const cv::Rect bounds = cv::boundingRect(contour);
-      // People cut by the frame edge would drag the single-person estimate down.
-      if ((bounds & cv::Rect(1, 1, mask_.cols - 2, mask_.rows - 2)) == bounds) record_area(area);
-      // One person seen from above is a convex, mildly oval blob; a merged group is bigger and
-      // either elongated or pinched where the bodies meet.
-      const bool looks_single = area < 2.4 * single && looks_like_one_body(contour, area);
-      int people = area >= kSplitShare * single && !looks_single ? static_cast<int>(std::lround(area / single)) : 1;
-      // Tracked people who walk into one blob stay apart, as long as the blob is big enough for them.
       int tracked = 0;
       for (const cv::Point2f& c : expected_) {
         const cv::Point at(static_cast<int>(static_cast<double>(c.x) * factor), static_cast<int>(static_cast<double>(c.y) * factor));
         tracked += bounds.contains(at) ? 1 : 0;
       }
-      if (area >= 0.75 * tracked * single) people = std::max(people, tracked);
+      // A person's size is learned from blobs that hold exactly one confirmed track and are not cut
+      // by the frame edge: ghost fragments and merged groups would drag it away from one body.
+      if (tracked == 1 && (bounds & inner) == bounds) record_area(area);
+      int people = 1;
+      if (single) {
+        // One person seen from above is a convex, mildly oval blob; a merged group is bigger and
+        // either elongated or pinched where the bodies meet.
+        const bool looks_single = area < 2.4 * *single && looks_like_one_body(contour, area);
+        if (area >= kSplitShare * *single && !looks_single) people = static_cast<int>(std::lround(area / *single));
+        // Tracked people who walk into one blob stay apart, as long as the blob is big enough for them.
+        if (area >= 0.75 * tracked * *single) people = std::max(people, tracked);
+      } else {
+        people = std::max(people, tracked);
+      }
       if (people < 2) {
-        detections.push_back({scaled(cv::boundingRect(contour), 1.0 / factor), 1.F});
+        detections.push_back({scaled(bounds, 1.0 / factor), 1.F});
         continue;
       }
       for (const cv::Rect& part : split_blob(contour, std::min(people, 6))) {
@@ -132,8 +142,8 @@ class BackgroundSubtractionDetector final : public Detector {
     return solidity > 0.9 && elongation < 2.0;
   }
 
-  double single_person_area(double frame_area) const {
-    if (areas_.size() < 15) return 0.01 * frame_area;
+  std::optional<double> single_person_area() const {
+    if (areas_.size() < kAreaSamples) return std::nullopt;
     std::vector<double> sorted(areas_.begin(), areas_.end());
     const auto middle = sorted.begin() + static_cast<std::ptrdiff_t>(sorted.size() / 2);
     std::nth_element(sorted.begin(), middle, sorted.end());
@@ -176,6 +186,8 @@ class BackgroundSubtractionDetector final : public Detector {
 
   // A lone person's area varies about ±45 % around the median; a blob must be clearly bigger to split.
   static constexpr double kSplitShare = 1.7;
+  static constexpr std::size_t kAreaSamples = 15;
+  static constexpr double kMinBlobShare = 0.0008;
   double fps_;
   int processing_width_;
   cv::Ptr<cv::BackgroundSubtractorMOG2> model_;
