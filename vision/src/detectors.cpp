@@ -70,11 +70,19 @@ class BackgroundSubtractionDetector final : public Detector {
     const double min_area = std::max(kMinBlobShare * frame_area, single ? 0.3 * *single : 0.0);
     const cv::Rect inner(1, 1, mask_.cols - 2, mask_.rows - 2);
 
-    std::vector<Detection> detections;
-    for (const auto& contour : contours) {
+    std::vector<Blob> blobs;
+    for (auto& contour : contours) {
       const double area = cv::contourArea(contour);
       if (area < min_area) continue;
       const cv::Rect bounds = cv::boundingRect(contour);
+      blobs.push_back({{std::move(contour)}, area, bounds});
+    }
+    merge_fragments(blobs);
+
+    std::vector<Detection> detections;
+    for (const Blob& blob : blobs) {
+      const cv::Rect& bounds = blob.bounds;
+      const double area = blob.area;
       int tracked = 0;
       for (const cv::Point2f& c : expected_) {
         const cv::Point at(static_cast<int>(static_cast<double>(c.x) * factor), static_cast<int>(static_cast<double>(c.y) * factor));
@@ -87,7 +95,7 @@ class BackgroundSubtractionDetector final : public Detector {
       if (single) {
         // One person seen from above is a convex, mildly oval blob; a merged group is bigger and
         // either elongated or pinched where the bodies meet.
-        const bool looks_single = area < 2.4 * *single && looks_like_one_body(contour, area);
+        const bool looks_single = area < 2.4 * *single && looks_like_one_body(blob, area);
         if (area >= kSplitShare * *single && !looks_single) people = static_cast<int>(std::lround(area / *single));
         // Tracked people who walk into one blob stay apart, as long as the blob is big enough for them.
         if (area >= 0.75 * tracked * *single) people = std::max(people, tracked);
@@ -98,7 +106,7 @@ class BackgroundSubtractionDetector final : public Detector {
         detections.push_back({scaled(bounds, 1.0 / factor), 1.F});
         continue;
       }
-      for (const cv::Rect& part : split_blob(contour, std::min(people, 6))) {
+      for (const cv::Rect& part : split_blob(blob, std::min(people, 6))) {
         detections.push_back({scaled(part, 1.0 / factor), 0.8F});
       }
     }
@@ -106,6 +114,44 @@ class BackgroundSubtractionDetector final : public Detector {
   }
 
  private:
+  // One foreground region: a contour, or the fragments of one body merged together.
+  struct Blob {
+    std::vector<std::vector<cv::Point>> contours;
+    double area = 0;
+    cv::Rect bounds;
+  };
+
+  // Motion blur and clothing the colour of the floor cut one body into pieces. Pieces whose boxes
+  // come within a share of the larger piece's size are one region, when one is clearly the smaller.
+  static void merge_fragments(std::vector<Blob>& blobs) {
+    const auto grown = [](const cv::Rect& r) {
+      const int pad = static_cast<int>(std::lround(kFragmentGap * std::max(r.width, r.height)));
+      return cv::Rect(r.x - pad, r.y - pad, r.width + 2 * pad, r.height + 2 * pad);
+    };
+    for (bool merged = true; merged;) {
+      merged = false;
+      for (std::size_t i = 0; i < blobs.size() && !merged; ++i) {
+        for (std::size_t j = i + 1; j < blobs.size() && !merged; ++j) {
+          const bool i_larger = blobs[i].area >= blobs[j].area;
+          const cv::Rect& larger = i_larger ? blobs[i].bounds : blobs[j].bounds;
+          const cv::Rect& smaller = i_larger ? blobs[j].bounds : blobs[i].bounds;
+          if ((grown(larger) & smaller).area() == 0) continue;
+          // Two people side by side are two similar regions; a fragment is clearly the smaller piece.
+          const double ratio = std::min(blobs[i].area, blobs[j].area) / std::max(blobs[i].area, blobs[j].area);
+          if (ratio > kFragmentShare) continue;
+          Blob& into = blobs[i];
+          Blob& from = blobs[j];
+          into.contours.insert(into.contours.end(), std::make_move_iterator(from.contours.begin()),
+                               std::make_move_iterator(from.contours.end()));
+          into.area += from.area;
+          into.bounds |= from.bounds;
+          blobs.erase(blobs.begin() + static_cast<std::ptrdiff_t>(j));
+          merged = true;
+        }
+      }
+    }
+  }
+
   // Scales the frame so its brightness matches a slowly learned reference; the median ratio
   // ignores the minority of pixels covered by people.
   void compensate_gain(cv::Mat& small) {
@@ -132,11 +178,13 @@ class BackgroundSubtractionDetector final : public Detector {
     cv::accumulateWeighted(gray * gain, reference_, 0.01);
   }
 
-  static bool looks_like_one_body(const std::vector<cv::Point>& contour, double area) {
+  static bool looks_like_one_body(const Blob& blob, double area) {
+    std::vector<cv::Point> points;
+    for (const auto& contour : blob.contours) points.insert(points.end(), contour.begin(), contour.end());
     std::vector<cv::Point> hull;
-    cv::convexHull(contour, hull);
+    cv::convexHull(points, hull);
     const double solidity = area / std::max(1.0, cv::contourArea(hull));
-    const cv::RotatedRect box = cv::minAreaRect(contour);
+    const cv::RotatedRect box = cv::minAreaRect(points);
     const double elongation = std::max(box.size.width, box.size.height) /
                               std::max(1.F, std::min(box.size.width, box.size.height));
     return solidity > 0.9 && elongation < 2.0;
@@ -155,11 +203,11 @@ class BackgroundSubtractionDetector final : public Detector {
     if (areas_.size() > 300) areas_.pop_front();
   }
 
-  std::vector<cv::Rect> split_blob(const std::vector<cv::Point>& contour, int people) const {
-    const cv::Rect bounds = cv::boundingRect(contour);
+  std::vector<cv::Rect> split_blob(const Blob& region, int people) const {
+    const cv::Rect& bounds = region.bounds;
     cv::Mat blob = cv::Mat::zeros(bounds.size(), CV_8U);
-    cv::drawContours(blob, std::vector<std::vector<cv::Point>>{contour}, 0, cv::Scalar(255), cv::FILLED,
-                     cv::LINE_8, cv::noArray(), 0, -bounds.tl());
+    cv::drawContours(blob, region.contours, -1, cv::Scalar(255), cv::FILLED, cv::LINE_8, cv::noArray(), 0,
+                     -bounds.tl());
     cv::bitwise_and(blob, mask_(bounds), blob);
     std::vector<cv::Point> pixels;
     cv::findNonZero(blob, pixels);
@@ -188,6 +236,8 @@ class BackgroundSubtractionDetector final : public Detector {
   static constexpr double kSplitShare = 1.7;
   static constexpr std::size_t kAreaSamples = 15;
   static constexpr double kMinBlobShare = 0.0008;
+  static constexpr double kFragmentGap = 0.15;   // of the larger piece's longer side
+  static constexpr double kFragmentShare = 0.5;  // a piece below this share of the other is a fragment
   double fps_;
   int processing_width_;
   cv::Ptr<cv::BackgroundSubtractorMOG2> model_;
