@@ -118,6 +118,8 @@ int run_cli(int argc, char** argv) {
   eval_cmd->add_option("--detector", eval.detector, "auto, background, dnn or hog");
   eval_cmd->add_option("--model", eval.model, "DNN weights (.weights or .onnx)")->check(CLI::ExistingFile);
   eval_cmd->add_flag("--json", eval.json, "Print the scores as JSON");
+  eval_cmd->add_option("--debug-dir", eval.debug_dir,
+                       "Write a strip of annotated frames around each miss and extra here (for developers)");
 
   BenchCommand bench;
   auto* bench_cmd = app.add_subcommand("bench", "Measure speed as ratios against references run alongside");

@@ -88,11 +88,7 @@ void bench_vision(const BenchCommand& command) {
     std::printf("vision: skipped, %s not found (set FOOTFALL_TESTDATA)\n", truth_dir.c_str());
     return;
   }
-  std::vector<std::filesystem::path> truth_files;
-  for (const auto& entry : std::filesystem::directory_iterator(truth_dir)) {
-    if (entry.path().extension() == ".json") truth_files.push_back(entry.path());
-  }
-  std::sort(truth_files.begin(), truth_files.end());
+  const auto truth_files = vision::truth_files_in(truth_dir);
   const auto model = shipped_model_path();
 
   std::printf("vision: frames/s with decoding included; 'x decode' = counter fps / plain decode fps (1 is ideal)\n");

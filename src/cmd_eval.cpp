@@ -48,12 +48,7 @@ std::vector<std::filesystem::path> expand_truth_paths(const std::vector<std::str
       paths.emplace_back(item);
       continue;
     }
-    std::vector<std::filesystem::path> in_folder;
-    for (const auto& entry : std::filesystem::directory_iterator(item)) {
-      if (entry.path().extension() == ".json") in_folder.push_back(entry.path());
-    }
-    if (in_folder.empty()) throw std::runtime_error(item + ": no truth files (*.json) in this folder");
-    std::sort(in_folder.begin(), in_folder.end());
+    const auto in_folder = vision::truth_files_in(item);
     paths.insert(paths.end(), in_folder.begin(), in_folder.end());
   }
   return paths;
@@ -73,6 +68,7 @@ int run_eval_command(const EvalCommand& command) {
   vision::EvalOptions options;
   if (!command.detector.empty()) options.detector = vision::parse_detector(command.detector);
   options.model_path = model_or_shipped(command.model);
+  options.debug_dir = command.debug_dir;
   const bool show_progress = isatty(STDERR_FILENO) != 0;
   if (show_progress) {
     options.progress = [](std::int64_t frame, std::int64_t total) {
@@ -88,6 +84,9 @@ int run_eval_command(const EvalCommand& command) {
     const vision::TruthFile truth = vision::load_truth(truth_path);
     const vision::EvalResult result = vision::run_eval(truth, options);
     if (show_progress) std::fputc('\r', stderr);
+    const int strips = vision::write_error_strips(truth, options, result);
+    if (strips > 0) std::fprintf(stderr, "%s: %d debug strip(s) in %s\n", truth_path.stem().c_str(), strips,
+                                 options.debug_dir.c_str());
     accumulate(pooled.in, result.score.in);
     accumulate(pooled.out, result.score.out);
     if (command.json) {
@@ -97,7 +96,9 @@ int run_eval_command(const EvalCommand& command) {
                      {"accuracy", result.score.accuracy()},
                      {"fps", result.fps},
                      {"frames", result.frames},
-                     {"counted_crossings", crossings_json(result.counted)}});
+                     {"counted_crossings", crossings_json(result.counted)},
+                     {"missed_crossings", crossings_json(result.score.missed)},
+                     {"extra_crossings", crossings_json(result.score.extra)}});
     } else {
       const std::string clip = truth_path.stem().string();
       print_row(clip, "in", result.score.in, result.fps);

@@ -68,6 +68,7 @@ struct EvalCommand {
   std::string detector;
   std::string model;
   bool json = false;
+  std::string debug_dir;
 };
 
 struct BenchCommand {

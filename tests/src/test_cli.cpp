@@ -2,6 +2,7 @@
 #include "dates.hpp"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 #include <sys/wait.h>
 
 #include <array>
@@ -212,4 +213,48 @@ TEST_CASE("eval over a folder prints a row per clip and direction and the pooled
   const auto refused = run_footfall("eval --truth " + empty.string());
   CHECK(refused.exit_code != 0);
   CHECK(refused.output.find("no truth files") != std::string::npos);
+}
+
+TEST_CASE("eval --debug-dir writes one picture strip per miss and per extra, and nothing without it") {
+  const std::filesystem::path testdata = std::filesystem::path(FOOTFALL_SHARED_DIR) / "testdata";
+  const auto hallway = testdata / "truth" / "overhead_hallway.json";
+  if (!std::filesystem::exists(hallway)) {
+    MESSAGE("skipped: ../shared/testdata absent");
+    return;
+  }
+  // A truth that lacks the first real entry (the counter's count becomes an extra) and claims an
+  // exit nobody made at frame 5 (a miss).
+  auto truth = nlohmann::json::parse(std::ifstream(hallway));
+  truth["video"] = (testdata / "videos" / "overhead_hallway.avi").string();
+  auto& crossings = truth["crossings"];
+  const auto first_in = std::find_if(crossings.begin(), crossings.end(),
+                                     [](const nlohmann::json& c) { return c["dir"] == "in"; });
+  REQUIRE(first_in != crossings.end());
+  const auto dropped_frame = (*first_in)["frame"].get<int>();
+  crossings.erase(first_in);
+  crossings.push_back({{"frame", 5}, {"dir", "out"}});
+  truth["in"] = truth["in"].get<int>() - 1;
+  truth["out"] = truth["out"].get<int>() + 1;
+
+  const auto folder = std::filesystem::temp_directory_path() / "footfall-test-eval-debug";
+  std::filesystem::remove_all(folder);
+  std::filesystem::create_directories(folder);
+  const auto truth_path = folder / "doctored.json";
+  std::ofstream(truth_path) << truth.dump();
+  const auto strips = folder / "strips";
+
+  const auto plain = run_footfall("eval --truth " + truth_path.string());
+  CHECK(plain.exit_code == 0);
+  CHECK_FALSE(std::filesystem::exists(strips));
+
+  const auto debug = run_footfall("eval --truth " + truth_path.string() + " --debug-dir " + strips.string());
+  CHECK(debug.exit_code == 0);
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(strips)) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  REQUIRE(names.size() == 2);
+  CHECK(names[0].find("extra_in_") != std::string::npos);
+  CHECK(names[1] == "overhead_hallway_missed_out_5.png");
+  CHECK(std::filesystem::file_size(strips / names[1]) > 1000);
+  MESSAGE("dropped the entry at frame " << dropped_frame << "; strips: " << names[0] << ", " << names[1]);
 }

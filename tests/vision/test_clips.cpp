@@ -91,16 +91,15 @@ TEST_CASE("real clips in ../shared/testdata never fall below the best they have 
   int clips = 0;
   int truth_total = 0;
   int errors_total = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(truth_dir)) {
-    if (entry.path().extension() != ".json") continue;
-    CAPTURE(entry.path().string());
-    const TruthFile truth = load_truth(entry.path());
+  for (const auto& truth_path : truth_files_in(truth_dir)) {
+    CAPTURE(truth_path.string());
+    const TruthFile truth = load_truth(truth_path);
     EvalOptions options;
     options.model_path = model.string();
     const EvalResult result = run_eval(truth, options);
     const Score& s = result.score;
     CHECK(result.frames > 0);
-    const std::string clip = entry.path().stem().string();
+    const std::string clip = truth_path.stem().string();
     check_against_ratchet(table, clip, "in", s.in);
     check_against_ratchet(table, clip, "out", s.out);
     truth_total += s.in.truth + s.out.truth;

@@ -117,6 +117,11 @@ TEST_CASE("score_crossings matches greedily in time, per direction, within the t
     CHECK(s.out.missed == 1);
     CHECK(s.out.extra == 1);
     CHECK(s.out.accuracy() == doctest::Approx(-1.0));
+    REQUIRE(s.missed.size() == 1);
+    CHECK(s.missed[0].frame == 200);
+    REQUIRE(s.extra.size() == 1);
+    CHECK(s.extra[0].frame == 226);
+    CHECK(s.extra[0].direction == Direction::Out);
     CHECK(s.accuracy() == doctest::Approx(1.0 - 2.0 / 3.0));
   }
   SUBCASE("wrong direction never matches") {

@@ -51,6 +51,16 @@ Direction parse_direction(const json& value, const std::filesystem::path& path, 
 
 }  // namespace
 
+std::vector<std::filesystem::path> truth_files_in(const std::filesystem::path& folder) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    if (entry.path().extension() == ".json") files.push_back(entry.path());
+  }
+  if (files.empty()) throw std::runtime_error(folder.string() + ": no truth files (*.json) in this folder");
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
 TruthFile load_truth(const std::filesystem::path& path) {
   std::ifstream in(path);
   if (!in) throw std::runtime_error(path.string() + ": cannot open truth file");
@@ -152,13 +162,19 @@ Score score_crossings(const std::vector<TruthEvent>& counted, const std::vector<
     std::vector<bool> used(expected.size(), false);
     int matched = 0;
     for (const std::int64_t frame : found) {
+      bool found_match = false;
       for (std::size_t t = 0; t < expected.size(); ++t) {
         if (used[t] || expected[t] < frame - tolerance_frames) continue;
         if (expected[t] > frame + tolerance_frames) break;
         used[t] = true;
+        found_match = true;
         ++matched;
         break;
       }
+      if (!found_match) score.extra.push_back({frame, direction});
+    }
+    for (std::size_t t = 0; t < expected.size(); ++t) {
+      if (!used[t]) score.missed.push_back({expected[t], direction});
     }
     DirectionScore& s = direction == Direction::In ? score.in : score.out;
     s.counted = static_cast<int>(found.size());

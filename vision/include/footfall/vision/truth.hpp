@@ -25,6 +25,9 @@ struct TruthFile {
 // Throws std::runtime_error naming the file and the field at fault.
 TruthFile load_truth(const std::filesystem::path& path);
 
+// The truth files (*.json) in a folder, in name order; throws naming the folder when it holds none.
+std::vector<std::filesystem::path> truth_files_in(const std::filesystem::path& folder);
+
 struct DirectionScore {
   int counted = 0;
   int truth = 0;
@@ -37,6 +40,8 @@ struct DirectionScore {
 struct Score {
   DirectionScore in;
   DirectionScore out;
+  std::vector<TruthEvent> missed;  // true crossings nobody counted
+  std::vector<TruthEvent> extra;   // counted crossings with no true one in reach
   [[nodiscard]] double accuracy() const;  // both directions pooled
 };
 
