@@ -13,7 +13,8 @@ namespace {
 
 const cv::Size kFrame(640, 480);
 // Horizontal line across the middle, inside below; 15 px of hysteresis.
-LineCrossingDetector door() { return LineCrossingDetector(CountingLine{}, kFrame, 15.0); }
+constexpr double kMargin = 15.0;
+LineCrossingDetector door() { return LineCrossingDetector(CountingLine{}, kFrame); }
 
 // Feeds a path of y positions at fixed x and returns the crossings it produced.
 std::vector<Crossing> walk(LineCrossingDetector& line, int track, float x, const std::vector<float>& ys,
@@ -21,7 +22,7 @@ std::vector<Crossing> walk(LineCrossingDetector& line, int track, float x, const
   std::vector<Crossing> out;
   std::int64_t frame = first_frame;
   for (const float y : ys) {
-    if (auto c = line.update(track, {x, y}, frame, frame * 100)) out.push_back(*c);
+    if (auto c = line.update(track, {x, y}, kMargin, frame, frame * 100)) out.push_back(*c);
     ++frame;
   }
   return out;
@@ -84,17 +85,49 @@ TEST_CASE("someone who leaves and comes back counts again") {
 
 TEST_CASE("a crossing outside the segment's extent does not count") {
   const CountingLine half{{0.F, 0.5F}, {0.5F, 0.5F}, {0.25F, 0.9F}};
-  LineCrossingDetector line(half, kFrame, 15.0);
+  LineCrossingDetector line(half, kFrame);
   CHECK(walk(line, 1, 500.F, ramp(100.F, 400.F, 10.F)).empty());
   CHECK(walk(line, 2, 300.F, ramp(100.F, 400.F, 10.F)).size() == 1);
 }
 
 TEST_CASE("the inside point decides the direction, whichever way the segment runs") {
   const CountingLine reversed{{1.F, 0.5F}, {0.F, 0.5F}, {0.5F, 0.1F}};
-  LineCrossingDetector line(reversed, kFrame, 15.0);
+  LineCrossingDetector line(reversed, kFrame);
   const auto crossings = walk(line, 1, 320.F, ramp(100.F, 400.F, 10.F));
   REQUIRE(crossings.size() == 1);
   CHECK(crossings[0].direction == Direction::Out);
+}
+
+TEST_CASE("a track born near the line counts once it is clear on the other side") {
+  // Born 12 px outside (inside the 15 px band), as when someone steps in from the frame's edge.
+  auto line = door();
+  const auto crossings = walk(line, 1, 320.F, ramp(228.F, 400.F, 4.F));
+  REQUIRE(crossings.size() == 1);
+  CHECK(crossings[0].direction == Direction::In);
+
+  auto stays = door();
+  CHECK(walk(stays, 2, 320.F, ramp(228.F, 100.F, 4.F)).empty());
+
+  // Born on the line itself, it has no side yet: moving off it is not a crossing.
+  auto on_it = door();
+  CHECK(walk(on_it, 3, 320.F, ramp(240.F, 400.F, 8.F)).empty());
+}
+
+TEST_CASE("the margin is the caller's: the same walk counts with a small person's margin, not a tall one's") {
+  // 30 px past the line: clear for a 15 px margin, still on the line for a 40 px one.
+  const std::vector<float> ys = ramp(200.F, 270.F, 5.F);
+  LineCrossingDetector small(CountingLine{}, kFrame);
+  LineCrossingDetector tall(CountingLine{}, kFrame);
+  int small_count = 0;
+  int tall_count = 0;
+  std::int64_t frame = 0;
+  for (const float y : ys) {
+    if (small.update(1, {320.F, y}, 15.0, frame, frame * 100)) ++small_count;
+    if (tall.update(1, {320.F, y}, 40.0, frame, frame * 100)) ++tall_count;
+    ++frame;
+  }
+  CHECK(small_count == 1);
+  CHECK(tall_count == 0);
 }
 
 TEST_CASE("a forgotten track starts over and cannot complete an old crossing") {

@@ -25,12 +25,21 @@ struct PeopleCounter::Impl {
     return c;
   }
 
+  // Clear of the line means clear by a share of the person's own size, so the rule is the same for
+  // a close camera and a far one: angled views measure people by their height, overhead views by
+  // the side of their footprint. Chosen where every clip, line placement and synthetic seed holds.
+  [[nodiscard]] double margin_for(const detail::Track& track) const {
+    constexpr double kAngledShareOfHeight = 0.05;
+    constexpr double kOverheadShareOfFootprint = 0.4;
+    if (config.view == View::Angled) return kAngledShareOfHeight * static_cast<double>(track.size.height);
+    return kOverheadShareOfFootprint * std::sqrt(static_cast<double>(track.size.area()));
+  }
+
   std::vector<Crossing> process(const Frame& frame) {
     if (frame.image.empty()) return {};
     if (frame.image.size() != frame_size) {
       frame_size = frame.image.size();
-      const double margin = 0.03 * std::min(frame_size.width, frame_size.height);
-      line.emplace(config.line, frame_size, margin);
+      line.emplace(config.line, frame_size);
     }
     const std::vector<int> removed = tracker.update(detector->detect(frame.image));
     for (const int id : removed) {
@@ -43,7 +52,7 @@ struct PeopleCounter::Impl {
     for (const detail::Track& track : tracker.tracks()) {
       if (track.confirmed) expected.push_back(track.predicted_center());
       if (track.measured) {
-        if (auto crossing = line->update(track.id, anchor_of(track), frame.index, frame.timestamp_ms)) {
+        if (auto crossing = line->update(track.id, anchor_of(track), margin_for(track), frame.index, frame.timestamp_ms)) {
           crossing->confidence = std::clamp(track.score, 0.F, 1.F);
           pending[track.id].push_back(*crossing);
         }

@@ -21,8 +21,8 @@ constexpr int kSettleFrames = 2;
 
 }  // namespace
 
-LineCrossingDetector::LineCrossingDetector(CountingLine line, cv::Size frame_size, double margin_px)
-    : a_(to_pixels(line.a, frame_size)), b_(to_pixels(line.b, frame_size)), margin_px_(margin_px) {
+LineCrossingDetector::LineCrossingDetector(CountingLine line, cv::Size frame_size)
+    : a_(to_pixels(line.a, frame_size)), b_(to_pixels(line.b, frame_size)) {
   const double inside = cross(b_ - a_, to_pixels(line.inside, frame_size) - a_);
   inside_sign_ = inside < 0.0 ? -1.0 : 1.0;
 }
@@ -33,7 +33,8 @@ double LineCrossingDetector::signed_distance(cv::Point2f p) const {
   return inside_sign_ * cross(b_ - a_, p - a_) / length;
 }
 
-std::optional<Crossing> LineCrossingDetector::update(int track_id, cv::Point2f anchor, std::int64_t frame_index,
+std::optional<Crossing> LineCrossingDetector::update(int track_id, cv::Point2f anchor, double margin_px,
+                                                     std::int64_t frame_index,
                                                      std::int64_t timestamp_ms) {
   TrackState& state = states_[track_id];
   const double distance = signed_distance(anchor);
@@ -46,7 +47,7 @@ std::optional<Crossing> LineCrossingDetector::update(int track_id, cv::Point2f a
     state.last_zero = ZeroCrossing{frame_index, timestamp_ms, t >= -kExtentTolerance && t <= 1.0 + kExtentTolerance};
   }
   // Someone who stands on the line crosses when they step off it, not when they first reached it.
-  const double on_line_px = 0.25 * margin_px_;
+  const double on_line_px = 0.25 * margin_px;
   if (std::abs(distance) < on_line_px) {
     state.on_line = true;
   } else if (state.on_line) {
@@ -58,8 +59,11 @@ std::optional<Crossing> LineCrossingDetector::update(int track_id, cv::Point2f a
   state.has_previous = true;
 
   int zone = state.zone;
-  if (distance > margin_px_) zone = 1;
-  if (distance < -margin_px_) zone = -1;
+  if (distance > margin_px) zone = 1;
+  if (distance < -margin_px) zone = -1;
+  // A track born near the line (at the frame's edge, at the start, after a merge) starts on the side
+  // it is on; it still has to get clear of the line on the other side to count.
+  if (zone == 0 && std::abs(distance) > on_line_px) zone = distance > 0.0 ? 1 : -1;
   std::optional<Crossing> crossing;
   const bool settled = state.zone != 0 && state.zone_frames >= kSettleFrames;
   if (settled && zone != state.zone && state.last_zero && state.last_zero->within_segment) {
@@ -72,7 +76,7 @@ std::optional<Crossing> LineCrossingDetector::update(int track_id, cv::Point2f a
     state.left_line.reset();
     state.zone_frames = 0;
   }
-  if (std::abs(distance) > margin_px_) ++state.zone_frames;
+  if (static_cast<double>(zone) * distance > on_line_px) ++state.zone_frames;
   state.zone = zone;
   return crossing;
 }

@@ -10,17 +10,18 @@
 namespace footfall::vision {
 
 // Decides when a track's anchor has really crossed a directed segment. A crossing needs the anchor
-// to pass through the segment's extent and then get `margin_px` clear of the line on the other side,
+// to pass through the segment's extent and then get `margin_px` clear of the line on the other side
+// (the caller scales the margin to the person, so it means the same on every camera),
 // so jitter on the line and U-turns count nothing, while every real re-crossing counts again.
 // A track must first be seen clear of the line on its starting side for a few measurements, so a
 // track that is born and at once jumps to another person (an identity switch) counts nothing.
 class LineCrossingDetector {
  public:
-  LineCrossingDetector(CountingLine line, cv::Size frame_size, double margin_px);
+  LineCrossingDetector(CountingLine line, cv::Size frame_size);
 
   // Feed a measured anchor (pixels) of a track; returns a crossing when one has just completed.
   // The crossing carries the frame and time at which the anchor passed the line.
-  std::optional<Crossing> update(int track_id, cv::Point2f anchor, std::int64_t frame_index,
+  std::optional<Crossing> update(int track_id, cv::Point2f anchor, double margin_px, std::int64_t frame_index,
                                  std::int64_t timestamp_ms);
   void forget(int track_id);
 
@@ -51,7 +52,6 @@ class LineCrossingDetector {
   cv::Point2f a_;
   cv::Point2f b_;
   double inside_sign_ = 1.0;
-  double margin_px_;
   std::unordered_map<int, TrackState> states_;
 };
 
