@@ -236,3 +236,16 @@ TEST_CASE("a track born from a duplicate box does not take a known person's dete
     CHECK(track.center().x < x);
   }
 }
+
+TEST_CASE("a small figure's track does not jump onto a bigger passer-by within the big one's reach") {
+  // A small, still detection (someone far off, or a fragment) and, once it is lost, a person twice
+  // its size 60 px away: within one body of the big box, beyond one body of the small one.
+  Tracker tracker({3, 4, 1.0});
+  for (int frame = 0; frame < 6; ++frame) tracker.update({box_at(400.F, 200.F, 30.F, 90.F)});
+  const int small_id = tracker.tracks().front().id;
+  tracker.update({box_at(460.F, 200.F, 60.F, 180.F)});
+  for (const auto& track : tracker.tracks()) {
+    if (track.id == small_id) CHECK_FALSE(track.measured);
+  }
+  CHECK(tracker.tracks().size() == 2);
+}

@@ -17,7 +17,14 @@ struct PeopleCounter::Impl {
   explicit Impl(CounterConfig c)
       : config(std::move(c)),
         detector(detail::make_detector(config)),
-        tracker(detail::TrackerParams{3, std::max(2, static_cast<int>(std::lround(config.fps * 0.3))), 1.0}) {}
+        tracker(tracker_params(config)) {}
+
+  static detail::TrackerParams tracker_params(const CounterConfig& config) {
+    detail::TrackerParams params;
+    params.min_hits = 3;
+    params.max_missed = std::max(2, static_cast<int>(std::lround(config.fps * 0.3)));
+    return params;
+  }
 
   [[nodiscard]] cv::Point2f anchor_of(const detail::Track& track) const {
     const cv::Point2f c = track.center();

@@ -8,7 +8,6 @@
 namespace footfall::vision::detail {
 namespace {
 
-constexpr double kMaxGrowth = 3.0;
 
 float body_size(cv::Size2f size) { return std::max(1.F, std::sqrt(size.width * size.height)); }
 
@@ -71,13 +70,14 @@ void Tracker::associate(const std::vector<std::size_t>& track_indices, const std
     const cv::Point2f predicted = track.center();
     for (std::size_t c = 0; c < real_columns; ++c) {
       const cv::Rect2f& box = detections[detection_indices[c]].box;
-      const float scale = std::max(body_size(track.size), body_size(box.size()));
+      // Gated by the smaller of the two: a small box's track must not reach a passer-by's big one.
+      const float scale = std::min(body_size(track.size), body_size(box.size()));
       const double distance = cv::norm(center_of(box) - predicted) / static_cast<double>(scale);
       // A box of a very different shape is most likely someone else.
       const double growth =
           std::max(std::abs(std::log(static_cast<double>(std::max(1.F, box.width) / std::max(1.F, track.size.width)))),
                    std::abs(std::log(static_cast<double>(std::max(1.F, box.height) / std::max(1.F, track.size.height)))));
-      if (distance <= params_.gate && growth <= std::log(kMaxGrowth)) cost[r][c] = distance;
+      if (distance <= params_.gate && growth <= std::log(params_.max_size_ratio)) cost[r][c] = distance;
     }
   }
   const std::vector<int> assignment = solve_assignment(cost);

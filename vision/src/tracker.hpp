@@ -30,6 +30,7 @@ struct TrackerParams {
   int min_hits = 3;        // detections before a track may count
   int max_missed = 4;      // frames a confirmed track coasts through missed detections
   double gate = 1.0;       // max centre distance, in body sizes, for a match
+  double max_size_ratio = 3.0;  // a box this many times wider or taller than the track is someone else
 };
 
 // Constant-velocity Kalman tracks with optimal (Hungarian) assignment and distance gating.
