@@ -11,6 +11,8 @@ find_package(nlohmann_json 3 REQUIRED)
 find_package(glfw3 REQUIRED)
 find_package(OpenGL REQUIRED)
 pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui stb)
+# A recording's creation_time: OpenCV's VideoCapture does not expose container metadata.
+pkg_check_modules(LIBAV REQUIRED IMPORTED_TARGET libavformat libavutil)
 
 # libcsv ships only a static archive and a header.
 find_library(LIBCSV_LIBRARY NAMES libcsv.a csv REQUIRED)

@@ -69,7 +69,8 @@ int run_cli(int argc, char** argv) {
   count_cmd->add_option("source", count.source, "synthetic[:seed], camera index, /dev/videoN, rtsp:// URL or file");
   count_cmd->add_option("--detector", count.detector, "auto, background, dnn or hog");
   count_cmd->add_option("--model", count.model, "DNN weights (.weights or .onnx)")->check(CLI::ExistingFile);
-  count_cmd->add_option("--start", count.start, "Time of a file's first frame, e.g. 2026-11-23T09:00:00Z");
+  count_cmd->add_option("--start", count.start,
+                       "Time of a recording's first frame, e.g. 2026-11-23T09:00:00+01:00 (default: the file's creation_time)");
   count_cmd->add_option("--fps", count.fps, "Override the container's frame rate")->check(CLI::PositiveNumber);
   count_cmd->add_option("--seconds", count.seconds, "Stop after this many seconds of video")
       ->check(CLI::PositiveNumber);

@@ -28,6 +28,21 @@ std::int64_t parse_start_time(const std::string& text) {
   throw std::runtime_error("--start: cannot read \"" + text + "\" as a time; use e.g. 2026-11-23T09:00:00Z");
 }
 
+// A recording's first frame: --start when given, else the container's creation_time; never 1970.
+struct RecordingStart {
+  std::int64_t ms = 0;
+  std::string origin;
+};
+
+RecordingStart recording_start(const std::string& spec, const std::string& given) {
+  if (!given.empty()) return {parse_start_time(given), "--start"};
+  if (const auto created = vision::recording_creation_time(spec)) {
+    if (const auto ms = parse_instant_ms(*created)) return {*ms, "the file's creation_time; --start overrides it"};
+  }
+  throw std::runtime_error(spec + ": the recording does not say when it was made; give the time of its first frame, "
+                                  "e.g. --start 2026-11-23T09:00:00+01:00");
+}
+
 }  // namespace
 
 int run_count_command(const CountCommand& command) {
@@ -38,7 +53,13 @@ int run_count_command(const CountCommand& command) {
   if (!command.detector.empty()) setup.camera.detector = command.detector;
   if (!command.model.empty()) setup.camera.model = command.model;
   setup.source_options.fps_override = command.fps;
-  if (!command.start.empty()) setup.source_options.start_time_ms = parse_start_time(command.start);
+  if (vision::source_kind(setup.camera.source) == vision::SourceKind::Recording) {
+    const RecordingStart start = recording_start(setup.camera.source, command.start);
+    setup.source_options.start_time_ms = start.ms;
+    std::cerr << "first frame at " << format_instant_utc(start.ms) << " (" << start.origin << ")\n";
+  } else if (!command.start.empty()) {
+    setup.source_options.start_time_ms = parse_start_time(command.start);
+  }
   setup.max_seconds = command.seconds;
   // A synthetic door stamped with today's clock stands in for a camera: paced like one, and its
   // downtime recorded like one.

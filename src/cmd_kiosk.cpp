@@ -100,13 +100,8 @@ int run_kiosk_command(const KioskCommand& command) {
 
   CountingSetup camera;
   camera.camera = config.camera;
-  if (command.demo) {
-    camera.camera.source = "synthetic";
-    camera.source_options.realtime = true;
-    camera.source_options.start_time_ms = wall_clock_ms() + clock_offset;
-  }
+  if (command.demo) camera.camera.source = "synthetic";
   if (!command.source.empty()) camera.camera.source = command.source;
-  if (camera.camera.source.starts_with("synthetic")) camera.source_options.realtime = true;
 
   ui::KioskOptions options;
   options.fullscreen = (config.fullscreen || command.fullscreen) && !command.windowed;

@@ -22,6 +22,13 @@ void sleep_unless_stopped(std::chrono::milliseconds duration, const std::atomic<
 
 }  // namespace
 
+void play_as_live(const std::string& spec, vision::SourceOptions& options, std::int64_t now_ms) {
+  const vision::SourceKind kind = vision::source_kind(spec);
+  if (kind != vision::SourceKind::Synthetic && kind != vision::SourceKind::Recording) return;
+  options.realtime = true;
+  options.start_time_ms = now_ms;
+}
+
 data::CountEvent to_count_event(const vision::Crossing& crossing, const std::string& door) {
   return {crossing.timestamp_ms, door, crossing.direction == vision::Direction::In, crossing.track_id,
           crossing.confidence};

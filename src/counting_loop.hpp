@@ -27,6 +27,10 @@ struct CountingProgress {
   std::int64_t exits = 0;
 };
 
+// The kiosk shows what happens now: a synthetic scene or a recording plays at its own pace,
+// stamped from now_ms as a camera would be.
+void play_as_live(const std::string& spec, vision::SourceOptions& options, std::int64_t now_ms);
+
 data::CountEvent to_count_event(const vision::Crossing& crossing, const std::string& door);
 
 // A kiosk or `footfall count` that was off or killed: the time since the door's camera was last seen

@@ -52,8 +52,18 @@ std::optional<std::int64_t> parse_instant_ms(const std::string& text) {
     if (std::sscanf(rest.c_str(), "%2u:%2u%n", &hour, &minute, &consumed) != 2) return std::nullopt;
   }
   if (hour > 23 || minute > 59 || second > 60) return std::nullopt;
+  // Fractions of a second, as video containers write them (16:57:49.000000Z): kept to the millisecond.
+  std::int64_t millis = 0;
+  auto at = static_cast<std::size_t>(consumed);
+  if (at < rest.size() && rest[at] == '.') {
+    std::int64_t scale = 100;
+    ++at;
+    const std::size_t digits_from = at;
+    for (; at < rest.size() && rest[at] >= '0' && rest[at] <= '9'; ++at, scale /= 10) millis += (rest[at] - '0') * scale;
+    if (at == digits_from) return std::nullopt;
+  }
   std::int64_t offset_minutes = 0;
-  const std::string zone = rest.substr(static_cast<std::size_t>(consumed));
+  const std::string zone = rest.substr(at);
   if (!zone.empty() && zone != "Z") {
     unsigned offset_hours = 0;
     unsigned offset_mins = 0;
@@ -67,7 +77,17 @@ std::optional<std::int64_t> parse_instant_ms(const std::string& text) {
   }
   const auto local_seconds = std::chrono::duration_cast<std::chrono::seconds>(day->time_since_epoch()).count() +
                              hour * 3600 + minute * 60 + second;
-  return (local_seconds - offset_minutes * 60) * 1000;
+  return (local_seconds - offset_minutes * 60) * 1000 + millis;
+}
+
+std::string format_instant_utc(std::int64_t ms) {
+  const auto instant = date::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(ms));
+  const auto day = date::floor<date::days>(instant);
+  const date::hh_mm_ss<std::chrono::milliseconds> time(instant - day);
+  char text[32];
+  std::snprintf(text, sizeof text, "%sT%02d:%02d:%02dZ", format_iso_date(day).c_str(), static_cast<int>(time.hours().count()),
+                static_cast<int>(time.minutes().count()), static_cast<int>(time.seconds().count()));
+  return text;
 }
 
 }  // namespace footfall::app

@@ -15,7 +15,9 @@ std::optional<date::sys_days> parse_iso_date(const std::string& text);
 std::string format_iso_date(date::sys_days day);
 std::string shift_iso_date(const std::string& text, int days);
 
-// 2026-11-23T09:00:00Z, 2026-11-23 09:00, 2026-11-23T09:00:00+01:00; no offset means UTC.
+// 2026-11-23T09:00:00Z, 2026-11-23 09:00, 2026-11-23T09:00:00.250+01:00; no offset means UTC.
 std::optional<std::int64_t> parse_instant_ms(const std::string& text);
+// 2026-11-23T09:00:00Z (whole seconds).
+std::string format_instant_utc(std::int64_t ms);
 
 }  // namespace footfall::app

@@ -292,7 +292,6 @@ void KioskRuntime::restart_camera() {
   std::lock_guard lock(loop_mutex_);
   camera.line = camera_setup_.camera.line;
   camera_setup_.camera = camera;
-  if (camera.source.starts_with("synthetic")) camera_setup_.source_options.realtime = true;
   camera_restart_ = true;
   if (loop_ != nullptr) loop_->stop();
   camera_signal_.notify_all();
@@ -382,10 +381,11 @@ void KioskRuntime::run_camera_once() {
   try {
     data::CountEventWriter writer(config_.database.string());
     std::unique_ptr<data::Store> gap_store;
-    const CountingSetup setup = [this] {
+    CountingSetup setup = [this] {
       std::lock_guard lock(loop_mutex_);
       return camera_setup_;
     }();
+    play_as_live(setup.camera.source, setup.source_options, now_ms());
     const std::string door = setup.camera.door;
     CountingLoop loop(setup);
     {

@@ -119,6 +119,9 @@ TEST_CASE("ISO dates and instants are read strictly") {
   CHECK(parse_instant_ms("2026-11-23T09:00:00Z") == 1'795'424'400'000);
   CHECK(parse_instant_ms("2026-11-23 10:00+01:00") == 1'795'424'400'000);
   CHECK(parse_instant_ms("2026-11-23T25:00") == std::nullopt);
+  CHECK(parse_instant_ms("2017-09-26T16:57:49.250000Z") == 1'506'445'069'250);
+  CHECK(parse_instant_ms("2017-09-26T16:57:49.Z") == std::nullopt);
+  CHECK(footfall::app::format_instant_utc(1'506'445'069'250) == "2017-09-26T16:57:49Z");
   CHECK(parse_instant_ms("yesterday") == std::nullopt);
 }
 
@@ -132,17 +135,26 @@ TEST_CASE("kiosk --set-pin prints a salted hash and refuses a weak PIN") {
   CHECK(weak.output.find("at least 4 digits") != std::string::npos);
 }
 
+namespace {
+
+// One sale on 2026-11-20, imported with the profile `import --guess` writes for it.
+void import_one_sale(const std::filesystem::path& db, const std::string& name) {
+  const auto csv = write_temp(name + "-sales.csv", "id,time,total\nA1,2026-11-20 10:00,12.50\n");
+  const auto guessed = run_footfall("import --guess " + csv.string());
+  REQUIRE(guessed.exit_code == 0);
+  const auto profile = write_temp(name + "-profile.toml", guessed.output);
+  REQUIRE(run_footfall("import --profile-file " + profile.string() + " --db " + db.string() + " " + csv.string())
+              .exit_code == 0);
+}
+
+}  // namespace
+
 TEST_CASE("backup, a damaged database refused at start, and restore") {
   const auto dir = std::filesystem::temp_directory_path() / "footfall-cli-backup";
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   const auto db = dir / "footfall.db";
-  const auto csv = write_temp("backup-sales.csv", "id,time,total\nA1,2026-11-20 10:00,12.50\n");
-  const auto guessed = run_footfall("import --guess " + csv.string());
-  REQUIRE(guessed.exit_code == 0);
-  const auto profile = write_temp("backup-profile.toml", guessed.output);
-  REQUIRE(run_footfall("import --profile-file " + profile.string() + " --db " + db.string() + " " + csv.string())
-              .exit_code == 0);
+  import_one_sale(db, "backup");
   const auto backup = run_footfall("backup --db " + db.string() + " --to " + (dir / "backups" / "footfall-2026-11-20.db").string());
   CHECK(backup.exit_code == 0);
 
@@ -257,4 +269,37 @@ TEST_CASE("eval --debug-dir writes one picture strip per miss and per extra, and
   CHECK(names[1] == "overhead_hallway_missed_out_5.png");
   CHECK(std::filesystem::file_size(strips / names[1]) > 1000);
   MESSAGE("dropped the entry at frame " << dropped_frame << "; strips: " << names[0] << ", " << names[1]);
+}
+
+TEST_CASE("count on a recording takes its creation_time, or asks for --start; never 1970") {
+  const std::filesystem::path videos = std::filesystem::path(FOOTFALL_SHARED_DIR) / "testdata" / "videos";
+  const auto dated = videos / "intel_one_by_one.mp4";  // its container says 2017-09-26T16:57:49Z
+  const auto undated = videos / "tud_stadtmitte.mp4";  // no creation_time
+  if (!std::filesystem::exists(dated) || !std::filesystem::exists(undated)) {
+    MESSAGE("skipped: ../shared/testdata absent");
+    return;
+  }
+  const auto dir = std::filesystem::temp_directory_path() / "footfall-cli-recording-time";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const auto db = (dir / "footfall.db").string();
+
+  const auto refused = run_footfall("count " + undated.string() + " --db " + db);
+  CHECK(refused.exit_code != 0);
+  CHECK(refused.output.find(undated.string()) != std::string::npos);
+  CHECK(refused.output.find("--start") != std::string::npos);
+
+  // The first arrival is at 7.3 s.
+  const auto from_container = run_footfall("count " + dated.string() + " --seconds 12 --db " + db);
+  CHECK(from_container.exit_code == 0);
+  CHECK(from_container.output.find("first frame at 2017-09-26T16:57:49Z (the file's creation_time") != std::string::npos);
+  const auto that_day = run_footfall("report day 2017-09-26 --format json --db " + db);
+  CHECK(that_day.exit_code == 0);
+  CHECK(that_day.output.find("\"visitors\": 0") == std::string::npos);
+  const auto epoch = run_footfall("report day 1970-01-01 --format json --db " + db);
+  CHECK(epoch.output.find("\"visitors\": 0") != std::string::npos);
+
+  const auto given = run_footfall("count " + undated.string() + " --seconds 1 --start 2026-11-23T09:00:00+01:00 --db " + db);
+  CHECK(given.exit_code == 0);
+  CHECK(given.output.find("first frame at 2026-11-23T08:00:00Z (--start)") != std::string::npos);
 }

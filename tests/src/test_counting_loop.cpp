@@ -208,3 +208,21 @@ TEST_CASE("a wall-clock jump back and forth neither loses nor duplicates a cross
   CHECK(jumping.gaps[0].reason == "camera covered");
   CHECK(jumping.gaps[0].end_ms >= jumping.gaps[0].start_ms);
 }
+
+TEST_CASE("the kiosk plays recordings and synthetic scenes as live, stamped from now; cameras keep their clock") {
+  using footfall::app::play_as_live;
+  footfall::vision::SourceOptions recording;
+  play_as_live("/var/footfall/door.mp4", recording, 1'795'424'400'000);
+  CHECK(recording.realtime);
+  CHECK(recording.start_time_ms == 1'795'424'400'000);
+
+  footfall::vision::SourceOptions scene;
+  play_as_live("synthetic:4", scene, 42);
+  CHECK(scene.realtime);
+  CHECK(scene.start_time_ms == 42);
+
+  footfall::vision::SourceOptions camera;
+  play_as_live("/dev/video0", camera, 42);
+  CHECK_FALSE(camera.realtime);
+  CHECK_FALSE(camera.start_time_ms.has_value());
+}

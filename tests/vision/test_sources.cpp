@@ -57,6 +57,9 @@ TEST_CASE("an image sequence plays at the given frame rate from the given start"
   }
   SourceOptions options;
   options.fps_override = 10.0;
+  // Without a start its frames would be stamped from 1970: refused, naming the recording.
+  CHECK_THROWS_WITH_AS(open_source((folder / "img_%04d.png").string(), options), doctest::Contains("img_%04d.png"),
+                       std::runtime_error);
   options.start_time_ms = 1000;
   const auto source = open_source((folder / "img_%04d.png").string(), options);
   CHECK(source->fps() == doctest::Approx(10.0));
@@ -80,12 +83,13 @@ TEST_CASE("a video file reports its frames and timestamps") {
   }
   SourceOptions options;
   options.fps_override = 25.0;
+  options.start_time_ms = 1'000'000;
   const auto source = open_source(clip.string(), options);
   Frame frame;
   std::int64_t frames = 0;
   while (source->read(frame)) ++frames;
   CHECK(frames == 179);
-  CHECK(frame.timestamp_ms == 178 * 40);
+  CHECK(frame.timestamp_ms == 1'000'000 + 178 * 40);
   CHECK_FALSE(source->is_live());
 }
 
@@ -142,4 +146,24 @@ TEST_CASE("the synthetic spec's covered range is checked, naming the spec") {
     CHECK_THROWS_WITH_AS(open_source(spec, options), doctest::Contains(spec), std::runtime_error);
   }
   CHECK_NOTHROW(open_source("synthetic:covered=1-2", options));
+}
+
+TEST_CASE("a source's kind is read from its spec alone") {
+  CHECK(source_kind("synthetic:3") == SourceKind::Synthetic);
+  CHECK(source_kind("0") == SourceKind::Camera);
+  CHECK(source_kind("/dev/video2") == SourceKind::Camera);
+  CHECK(source_kind("rtsp://10.0.0.5/stream") == SourceKind::Stream);
+  CHECK(source_kind("/var/footfall/door.mp4") == SourceKind::Recording);
+  CHECK(source_kind("img_%04d.png") == SourceKind::Recording);
+}
+
+TEST_CASE("a recording's creation_time is read from its container") {
+  const auto videos = std::filesystem::path(FOOTFALL_SHARED_DIR) / "testdata" / "videos";
+  if (!std::filesystem::exists(videos / "intel_one_by_one.mp4")) {
+    MESSAGE("skipped: ../shared/testdata absent");
+    return;
+  }
+  CHECK(recording_creation_time((videos / "intel_one_by_one.mp4").string()) == "2017-09-26T16:57:49.000000Z");
+  CHECK(recording_creation_time((videos / "tud_stadtmitte.mp4").string()) == std::nullopt);
+  CHECK(recording_creation_time("/nonexistent/clip.mp4") == std::nullopt);
 }

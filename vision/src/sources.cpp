@@ -4,6 +4,10 @@
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
 
+extern "C" {
+#include <libavformat/avformat.h>
+}
+
 #include <algorithm>
 #include <cctype>
 #include <chrono>
@@ -101,7 +105,7 @@ class FileSource final : public FrameSource {
     const double container_fps = capture_.get(cv::CAP_PROP_FPS);
     fps_ = options.fps_override.value_or(container_fps > 0.0 && container_fps < 1000.0 ? container_fps : 25.0);
     if (fps_ <= 0.0) throw std::runtime_error(spec_ + ": frame rate must be positive");
-    start_ms_ = options.start_time_ms.value_or(0);
+    start_ms_ = options.start_time_ms.value_or(0);  // open_source has made sure it is set
   }
 
   bool read(Frame& frame) override {
@@ -276,30 +280,56 @@ SceneConfig parse_synthetic(const std::string& spec) {
 
 }  // namespace
 
+SourceKind source_kind(const std::string& spec) {
+  if (spec == "synthetic" || spec.starts_with("synthetic:")) return SourceKind::Synthetic;
+  if (all_digits(spec) || spec.starts_with("/dev/video")) return SourceKind::Camera;
+  if (spec.find("://") != std::string::npos) return SourceKind::Stream;
+  return SourceKind::Recording;
+}
+
+std::optional<std::string> recording_creation_time(const std::string& path) {
+  AVFormatContext* context = nullptr;
+  if (avformat_open_input(&context, path.c_str(), nullptr, nullptr) != 0) return std::nullopt;
+  std::optional<std::string> created;
+  if (const AVDictionaryEntry* entry = av_dict_get(context->metadata, "creation_time", nullptr, 0)) {
+    created = entry->value;
+  }
+  avformat_close_input(&context);
+  return created;
+}
+
 std::unique_ptr<FrameSource> open_source(const std::string& spec, const SourceOptions& options) {
   if (spec.empty()) throw std::runtime_error("empty video source");
-  if (spec == "synthetic" || spec.starts_with("synthetic:")) {
-    SceneConfig config = parse_synthetic(spec);
-    config.duration_s = 24.0 * 3600.0;
-    if (options.fps_override) config.fps = *options.fps_override;
-    config.start_time_ms = options.start_time_ms.value_or(wall_clock_ms());
-    return std::make_unique<PacedScene>(config, options);
+  switch (source_kind(spec)) {
+    case SourceKind::Synthetic: {
+      SceneConfig config = parse_synthetic(spec);
+      config.duration_s = 24.0 * 3600.0;
+      if (options.fps_override) config.fps = *options.fps_override;
+      config.start_time_ms = options.start_time_ms.value_or(wall_clock_ms());
+      return std::make_unique<PacedScene>(config, options);
+    }
+    case SourceKind::Camera: {
+      if (spec.starts_with("/dev/video")) {
+        return std::make_unique<LiveSource>(spec, [spec](cv::VideoCapture& c) { return c.open(spec, cv::CAP_V4L2); },
+                                            options);
+      }
+      if (spec.size() > 4) throw std::runtime_error(spec + ": camera index out of range");
+      const int index = std::stoi(spec);
+      return std::make_unique<LiveSource>(spec, [index](cv::VideoCapture& c) { return c.open(index, cv::CAP_V4L2); },
+                                          options);
+    }
+    case SourceKind::Stream:
+      return std::make_unique<LiveSource>(spec, [spec](cv::VideoCapture& c) { return c.open(spec, cv::CAP_FFMPEG); },
+                                          options);
+    case SourceKind::Recording:
+      break;
   }
-  if (all_digits(spec)) {
-    if (spec.size() > 4) throw std::runtime_error(spec + ": camera index out of range");
-    const int index = std::stoi(spec);
-    return std::make_unique<LiveSource>(spec, [index](cv::VideoCapture& c) { return c.open(index, cv::CAP_V4L2); }, options);
+  const bool sequence = spec.find('%') != std::string::npos;
+  if (!sequence && !std::filesystem::exists(spec)) throw std::runtime_error(spec + ": no such file");
+  if (!options.start_time_ms) {
+    throw std::runtime_error(spec + ": a recording needs the time of its first frame, or its counts would land in 1970");
   }
-  if (spec.starts_with("/dev/video")) {
-    return std::make_unique<LiveSource>(spec, [spec](cv::VideoCapture& c) { return c.open(spec, cv::CAP_V4L2); }, options);
-  }
-  const auto scheme = spec.find("://");
-  if (scheme != std::string::npos) {
-    return std::make_unique<LiveSource>(spec, [spec](cv::VideoCapture& c) { return c.open(spec, cv::CAP_FFMPEG); }, options);
-  }
-  if (spec.find('%') != std::string::npos) return std::make_unique<FileSource>(spec, cv::CAP_IMAGES, options);
-  if (!std::filesystem::exists(spec)) throw std::runtime_error(spec + ": no such file");
-  return std::make_unique<FileSource>(spec, cv::CAP_ANY, options);
+  return std::make_unique<FileSource>(spec, sequence ? cv::CAP_IMAGES : cv::CAP_ANY, options);
 }
 
 }  // namespace footfall::vision
