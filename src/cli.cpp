@@ -131,7 +131,7 @@ int run_cli(int argc, char** argv) {
   BackupCommand backup;
   auto* backup_cmd = app.add_subcommand("backup", "Copy the database safely, even while the kiosk runs");
   add_common(*backup_cmd, backup.common);
-  backup_cmd->add_option("--to", backup.to, "Target file (default: backups/footfall-DATE.db beside the database)");
+  backup_cmd->add_option("--to", backup.to, "Target file (default: backups/footfall-DATE-TIME.db beside the database, where restore looks)");
   BackupCommand restore;
   restore.restore = true;
   auto* restore_cmd = app.add_subcommand("restore", "Replace the database with a backup (stop the kiosk first)");

@@ -1,9 +1,9 @@
 #include "commands.hpp"
 #include "config.hpp"
+#include "dates.hpp"
 
 #include "footfall/data/backup.hpp"
 
-#include <chrono>
 #include <iostream>
 #include <stdexcept>
 
@@ -17,12 +17,7 @@ int run_backup_command(const BackupCommand& command) {
   const AppConfig config = resolve_config(command.common.config, command.common.db);
   if (!command.restore) {
     std::filesystem::path target = command.to;
-    if (target.empty()) {
-      const auto now = std::chrono::system_clock::now();
-      const auto stamp = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
-      target = backups_folder(config.database) / ("manual-" + std::to_string(stamp) + ".db");
-      std::filesystem::create_directories(target.parent_path());
-    }
+    if (target.empty()) target = data::manual_backup_path(backups_folder(config.database), wall_clock_ms());
     data::backup_database(config.database, target);
     std::cout << "backed up " << config.database.string() << " to " << target.string() << "\n";
     return 0;

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <ctime>
 #include <stdexcept>
 
 namespace footfall::data {
@@ -49,6 +50,15 @@ void backup_database(const std::filesystem::path& database, const std::filesyste
     throw std::runtime_error(target.string() + ": backup failed: " + error.what());
   }
   std::filesystem::rename(partial, target);
+}
+
+std::filesystem::path manual_backup_path(const std::filesystem::path& folder, std::int64_t now_ms) {
+  const std::time_t seconds = static_cast<std::time_t>(now_ms / 1000);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H%M%SZ", &utc);
+  return folder / (std::string(kPrefix) + stamp + ".db");
 }
 
 std::vector<std::filesystem::path> list_backups(const std::filesystem::path& folder) {

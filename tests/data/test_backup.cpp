@@ -53,6 +53,19 @@ TEST_CASE("backup: one a day, the newest fourteen kept") {
   CHECK(backups.back().filename() == "footfall-2026-11-07.db");
 }
 
+TEST_CASE("backup: one taken by hand sorts among the daily ones by its time") {
+  const auto dir = fresh_dir("manual");
+  const auto db = dir / "footfall.db";
+  { Store store(db.string()); }
+  CHECK_FALSE(daily_backup(db, dir / "backups", "2026-11-20").empty());
+  const auto manual = manual_backup_path(dir / "backups", 1'795'424'400'000);  // 2026-11-23 09:00 UTC
+  CHECK(manual.filename() == "footfall-2026-11-23T090000Z.db");
+  backup_database(db, manual);
+  const auto backups = list_backups(dir / "backups");
+  REQUIRE(backups.size() == 2);
+  CHECK(backups.front() == manual);
+}
+
 TEST_CASE("backup: a damaged file is reported, and restore brings the last good copy back") {
   const auto dir = fresh_dir("restore");
   const auto db = dir / "footfall.db";

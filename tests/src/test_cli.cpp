@@ -303,3 +303,23 @@ TEST_CASE("count on a recording takes its creation_time, or asks for --start; ne
   CHECK(given.exit_code == 0);
   CHECK(given.output.find("first frame at 2026-11-23T08:00:00Z (--start)") != std::string::npos);
 }
+
+TEST_CASE("a backup taken with no target is the one restore puts back") {
+  const auto dir = std::filesystem::temp_directory_path() / "footfall-cli-backup-default";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const auto db = dir / "footfall.db";
+  import_one_sale(db, "backup-default");
+
+  const auto backup = run_footfall("backup --db " + db.string());
+  REQUIRE(backup.exit_code == 0);
+  CHECK(backup.output.find((dir / "backups" / "footfall-").string()) != std::string::npos);
+
+  { std::ofstream(db, std::ios::binary | std::ios::in | std::ios::out) << "garbage where the SQLite header was"; }
+  for (const char* suffix : {"-wal", "-shm"}) std::filesystem::remove(db.string() + suffix);
+  const auto restored = run_footfall("restore --db " + db.string());
+  CHECK(restored.exit_code == 0);
+  const auto report = run_footfall("report day 2026-11-20 --format json --db " + db.string());
+  CHECK(report.exit_code == 0);
+  CHECK(report.output.find("\"buyers\": 1") != std::string::npos);
+}

@@ -1,6 +1,7 @@
 #pragma once
 #include "footfall/data/types.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -18,6 +19,10 @@ void backup_database(const std::filesystem::path& database, const std::filesyste
 // Returns the file written, or empty when today's backup exists already.
 std::filesystem::path daily_backup(const std::filesystem::path& database, const std::filesystem::path& folder,
                                    const std::string& business_date, int keep = 14);
+
+// footfall-YYYY-MM-DDTHHMMSSZ.db in `folder` for a backup taken by hand at `now_ms` (UTC): the same
+// prefix as the daily ones, so that list_backups and restore find it in date order.
+std::filesystem::path manual_backup_path(const std::filesystem::path& folder, std::int64_t now_ms);
 
 std::vector<std::filesystem::path> list_backups(const std::filesystem::path& folder);  // newest first
 
