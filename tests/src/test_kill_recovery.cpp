@@ -37,6 +37,7 @@ constexpr int kLiveKills = 3;             // live-like runs, whose downtime must
 constexpr std::uint32_t kSeed = 20261123;  // the kill delays and the synthetic door
 constexpr std::uint32_t kSceneSeed = 5;
 constexpr double kSceneFps = 15.0;        // the synthetic scene's default
+constexpr std::int64_t kCrossingsBeforeKill = 2;  // so that each counting run settles at least one
 constexpr std::int64_t kMaxLossMs = 1000;        // the writer commits at least once a second
 constexpr std::int64_t kSchedulingSlackMs = 500; // two cores shared by several builds
 constexpr std::int64_t kReplayBaseMs = 1'767'225'600'000;  // 2026-01-01T00:00:00Z
@@ -116,12 +117,22 @@ class CountProcess {
     return true;
   }
 
-  bool read_until_first_crossing() {
+  // Until `count` crossings of this run (events from since_ms on) are committed: a slow machine then
+  // tests the same thing as a fast one, only later.
+  bool read_until_on_disk(const fs::path& db, std::int64_t since_ms, std::int64_t count) {
     const auto give_up = Clock::now() + std::chrono::seconds(120);
-    while (printed_.empty() && Clock::now() < give_up) {
+    while (Clock::now() < give_up) {
       if (!read_until(Clock::now() + std::chrono::milliseconds(20))) return false;
+      try {
+        SQLite::Database peek(db.string(), SQLite::OPEN_READONLY);
+        SQLite::Statement events(peek, "SELECT count(*) FROM count_events WHERE time_ms >= ?");
+        events.bind(1, since_ms);
+        if (events.executeStep() && events.getColumn(0).getInt64() >= count) return true;
+      } catch (const SQLite::Exception&) {
+        // Not created yet, or busy: look again.
+      }
     }
-    return !printed_.empty();
+    return false;
   }
 
   // Until the run has told the database its camera is up.
@@ -288,7 +299,7 @@ TEST_CASE("kill -9 of `footfall count` at random moments loses at most the last 
 
   // Every fourth kill lands during start-up (opening or creating the database); the others while counting.
   std::uniform_int_distribution<int> startup_delay_ms(50, std::max(100, startup_ms));
-  std::uniform_int_distribution<int> counting_delay_ms(100, 1800);  // after the run's first crossing
+  std::uniform_int_distribution<int> counting_delay_ms(100, 1800);  // after the run's crossings are on disk
   for (int run = 0; run < kReplayKills; ++run) {
     const std::int64_t start_ms = kReplayBaseMs + run * kHourMs;
     const bool during_startup = run % 4 == 0;
@@ -297,8 +308,8 @@ TEST_CASE("kill -9 of `footfall count` at random moments loses at most the last 
     CAPTURE(during_startup);
     CAPTURE(delay);
     CountProcess child(db_path, log, iso(start_ms));
-    // Sanitizer builds on a busy machine start slowly: time the counting kills from the first crossing.
-    if (!during_startup) REQUIRE_MESSAGE(child.read_until_first_crossing(), read_text(log));
+    // Sanitizer builds on a busy machine count slowly: the counting kills wait for crossings on disk.
+    if (!during_startup) REQUIRE_MESSAGE(child.read_until_on_disk(db_path, start_ms, kCrossingsBeforeKill), read_text(log));
     REQUIRE_MESSAGE(child.read_until(Clock::now() + std::chrono::milliseconds(delay)), read_text(log));
     const auto killed = child.kill_now();
     REQUIRE_MESSAGE(!child.exited_by_itself(), read_text(log));
