@@ -44,8 +44,8 @@ int run_cli(int argc, char** argv) {
       ->check(CLI::Range(0.0, 3600.0));
   kiosk_cmd->add_option("--import", kiosk.import_file, "Import this POS export at start, as if dropped on the window")
       ->check(CLI::ExistingFile);
-  kiosk_cmd->add_option("--screen", kiosk.screen, "Open this screen at start: settings")
-      ->check(CLI::IsMember({"settings"}));
+  kiosk_cmd->add_option("--screen", kiosk.screen, "Open this screen at start: settings or tally")
+      ->check(CLI::IsMember({"settings", "tally"}));
   kiosk_cmd->add_flag("--restore-if-damaged", kiosk.restore_if_damaged,
                       "If the database fails its integrity check, put the newest backup back and start");
   kiosk_cmd->add_flag("--set-pin", kiosk.set_pin, "Read a new admin PIN from standard input and print its hash");
@@ -59,8 +59,8 @@ int run_cli(int argc, char** argv) {
   demo_cmd->add_option("--screenshot", demo.screenshot, "Render, save the screen as PNG to FILE and exit");
   demo_cmd->add_option("--import", demo.import_file, "Import this POS export at start, as if dropped on the window")
       ->check(CLI::ExistingFile);
-  demo_cmd->add_option("--screen", demo.screen, "Open this screen at start: settings")
-      ->check(CLI::IsMember({"settings"}));
+  demo_cmd->add_option("--screen", demo.screen, "Open this screen at start: settings or tally")
+      ->check(CLI::IsMember({"settings", "tally"}));
   demo_cmd->add_option("--after", demo.after_s, "Seconds to run before the screenshot")->check(CLI::Range(0.0, 3600.0));
 
   CountCommand count;
@@ -76,6 +76,14 @@ int run_cli(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   count_cmd->add_flag("--json", count.json, "Print each crossing as a JSON line on standard output");
   count_cmd->add_flag("--quiet", count.quiet, "No progress line");
+
+  AuditCommand audit;
+  auto* audit_cmd = app.add_subcommand(
+      "audit", "Record a short clip with the line and the counts drawn on it, to check the counter by eye");
+  add_common(*audit_cmd, audit.common);
+  audit_cmd->add_option("source", audit.source, "The camera to audit (default: the configured one)");
+  audit_cmd->add_option("--minutes", audit.minutes, "How long to record (default 10)")->check(CLI::Range(0.01, 120.0));
+  audit_cmd->add_option("--to", audit.to, "Folder for the clip (default: audits/ beside the database)");
 
   ImportCommand import;
   auto* import_cmd = app.add_subcommand("import", "Import POS sales exports (CSV) beside the counts");
@@ -153,6 +161,7 @@ int run_cli(int argc, char** argv) {
     if (*kiosk_cmd) return run_kiosk_command(kiosk);
     if (*demo_cmd) return run_kiosk_command(demo);
     if (*count_cmd) return run_count_command(count);
+    if (*audit_cmd) return run_audit_command(audit);
     if (*import_cmd) return run_import_command(import);
     if (*day_cmd) {
       report.kind = "day";

@@ -39,6 +39,13 @@ struct CountCommand {
   bool quiet = false;
 };
 
+struct AuditCommand {
+  CommonOptions common;
+  std::string source;
+  double minutes = 10.0;
+  std::string to;  // folder; default: audits/ beside the database
+};
+
 struct ImportCommand {
   CommonOptions common;
   std::vector<std::string> files;
@@ -88,6 +95,7 @@ int run_backup_command(const BackupCommand& command);
 std::filesystem::path backups_folder(const std::filesystem::path& database);
 int run_kiosk_command(const KioskCommand& command);
 int run_count_command(const CountCommand& command);
+int run_audit_command(const AuditCommand& command);
 int run_import_command(const ImportCommand& command);
 int run_report_command(const ReportCommand& command);
 int run_eval_command(const EvalCommand& command);

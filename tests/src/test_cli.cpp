@@ -3,9 +3,11 @@
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
+#include <opencv2/videoio.hpp>
 #include <sys/wait.h>
 
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <algorithm>
 #include <filesystem>
@@ -50,7 +52,7 @@ TEST_CASE("--version prints the version and succeeds") {
 TEST_CASE("--help lists every subcommand") {
   const auto result = run_footfall("--help");
   CHECK(result.exit_code == 0);
-  for (const char* name : {"kiosk", "count", "import", "report", "eval", "demo", "bench"}) {
+  for (const char* name : {"kiosk", "count", "audit", "import", "report", "eval", "demo", "bench"}) {
     CHECK_MESSAGE(result.output.find(name) != std::string::npos, name);
   }
 }
@@ -322,4 +324,42 @@ TEST_CASE("a backup taken with no target is the one restore puts back") {
   const auto report = run_footfall("report day 2026-11-20 --format json --db " + db.string());
   CHECK(report.exit_code == 0);
   CHECK(report.output.find("\"buyers\": 1") != std::string::npos);
+}
+
+TEST_CASE("audit records a clip with the counts drawn, says so, and clears clips older than a week unless kept") {
+  const auto dir = std::filesystem::temp_directory_path() / "footfall-cli-audit";
+  std::filesystem::remove_all(dir);
+  const auto clips = dir / "audits";
+  std::filesystem::create_directories(clips);
+  const auto week_ago = std::filesystem::file_time_type::clock::now() - std::chrono::hours(8 * 24);
+  for (const char* name : {"audit-old.mp4", "audit-kept.mp4", "holiday.avi"}) {
+    std::ofstream(clips / name) << "old";
+    std::filesystem::last_write_time(clips / name, week_ago);
+  }
+  std::ofstream(clips / "audit-kept.mp4.keep") << "";
+
+  // The synthetic door stands in for the camera: no person is filmed by this test.
+  const auto audit = run_footfall("audit synthetic:3 --minutes 0.5 --to " + clips.string() + " --db " +
+                                  (dir / "footfall.db").string());
+  CHECK(audit.exit_code == 0);
+  CHECK(audit.output.find("Recording camera frames to disk for this audit only") != std::string::npos);
+  CHECK(audit.output.find("deleted after 7 days") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(clips / "audit-old.mp4"));
+  CHECK(std::filesystem::exists(clips / "audit-kept.mp4"));
+  CHECK(std::filesystem::exists(clips / "holiday.avi"));
+
+  std::filesystem::path recorded;
+  for (const auto& entry : std::filesystem::directory_iterator(clips)) {
+    const auto name = entry.path().filename().string();
+    if (name.starts_with("audit-20") && entry.path().extension() == ".mp4") recorded = entry.path();
+  }
+  REQUIRE_FALSE(recorded.empty());
+  cv::VideoCapture capture(recorded.string());
+  REQUIRE(capture.isOpened());
+  int frames = 0;
+  cv::Mat frame;
+  while (capture.read(frame)) ++frames;
+  CHECK(frames >= 400);  // 30 s of a 15 fps door
+  CHECK(audit.output.find(std::to_string(frames) + " frames") != std::string::npos);
+  CHECK(audit.output.find(" in and ") != std::string::npos);
 }

@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -306,4 +307,48 @@ TEST_CASE("the status bar shows the last import on the screen's clock, which the
   const std::string demo_clock = imgui.text_of([&] { ui::draw_status_bar(context); });
   CHECK(demo_clock.find(utc_clock(imported_ms - 4 * 3'600'000)) != std::string::npos);
   CHECK(demo_clock.find(utc_clock(imported_ms)) == std::string::npos);
+}
+
+TEST_CASE("tally mode: the manager's taps beside the camera's counts, and the agreement when time is up") {
+  HeadlessImGui imgui;
+  imgui.state.now_ms = ui::fixtures::now_ms();
+  ui::KioskSnapshot snapshot = ui::fixtures::busy_snapshot();
+  auto camera = std::make_shared<ui::CameraView>(*snapshot.camera);
+  camera->live_in = 40;
+  camera->live_out = 30;
+  snapshot.camera = camera;
+  const ui::KioskIntents intents;
+  ui::PanelContext context{snapshot, imgui.state, intents};
+  const auto click = [&](ui::Text label) {
+    return ui::testing::click_item(imgui, [&] { ui::draw_tally_panel(context); }, "###tally",
+                                   ui::tr(ui::Language::En, label));
+  };
+  imgui.state.tally.open = true;
+  imgui.state.tally.minutes = 2;
+  imgui.frame([&] { ui::draw_tally_panel(context); });  // an auto-sized window takes its size on the second frame
+  REQUIRE(ui::testing::click_item(imgui, [&] { ui::draw_tally_panel(context); }, "###tally", "Start (2 min)"));
+  REQUIRE(imgui.state.tally.started_ms == imgui.state.now_ms);
+
+  for (int person = 0; person < 4; ++person) REQUIRE(click(ui::Text::TallyAddIn));
+  REQUIRE(click(ui::Text::TallyAddOut));
+  CHECK(imgui.state.tally.you_in == 4);
+  CHECK(imgui.state.tally.you_out == 1);
+
+  // Meanwhile the camera counted three in and one out; its counts since the start are what compare.
+  camera->live_in = 43;
+  camera->live_out = 31;
+  imgui.state.now_ms += 2 * 60'000 - 1000;
+  imgui.frame([&] { ui::draw_tally_panel(context); });
+  // Counts after the time is up no longer change the result.
+  camera->live_in = 50;
+  imgui.state.now_ms += 2000;
+  imgui.frame([&] { ui::draw_tally_panel(context); });
+  CHECK(imgui.state.tally.camera_in == 3);
+  CHECK(imgui.state.tally.camera_out == 1);
+  CHECK(ui::tally_agreement(imgui.state.tally) == doctest::Approx(0.8));  // one miss in five crossings
+  CHECK_FALSE(click(ui::Text::TallyAddIn));  // no more taps once finished
+
+  REQUIRE(click(ui::Text::Close));
+  CHECK_FALSE(imgui.state.tally.open);
+  CHECK(imgui.state.tally.you_in == 0);
 }

@@ -61,9 +61,14 @@ void draw_status_bar(PanelContext& context) {
   }
 
   const char* settings = context.text(Text::Settings);
-  const float button_width = ImGui::CalcTextSize(settings).x + ImGui::GetStyle().FramePadding.x * 2.F;
-  ImGui::SameLine(
-      std::max(ImGui::GetWindowContentRegionMax().x - button_width, ImGui::GetCursorPosX() + 20.F));
+  const char* tally = context.text(Text::Tally);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float settings_width = ImGui::CalcTextSize(settings).x + style.FramePadding.x * 2.F;
+  const float tally_width = ImGui::CalcTextSize(tally).x + style.FramePadding.x * 2.F;
+  ImGui::SameLine(std::max(ImGui::GetWindowContentRegionMax().x - settings_width - tally_width - style.ItemSpacing.x,
+                           ImGui::GetCursorPosX() + 20.F));
+  if (ImGui::Button(tally)) context.state.tally.open = true;
+  ImGui::SameLine();
   if (ImGui::Button(settings)) context.state.settings_open = true;
 
   if (!snapshot.worker_error.empty()) {

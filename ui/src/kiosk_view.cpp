@@ -64,6 +64,7 @@ void draw_kiosk(PanelContext& context) {
   }
   ImGui::End();
   draw_settings_panel(context);
+  draw_tally_panel(context);
 }
 
 }  // namespace footfall::ui

@@ -275,6 +275,24 @@ constexpr std::array translations{
                 "rejeté",
                 "отклонён"},
     Translation{Text::LabelValue, "label_value", "%s: %s", "%s : %s", "%s: %s"},
+    Translation{Text::Tally, "tally", "Check the count", "Vérifier le comptage", "Проверить подсчёт"},
+    Translation{Text::TallyExplain, "tally_explain",
+                "Stand where you can see the door. Tap + In or + Out for each person who crosses the line; "
+                "the screen then compares your count with the camera's.",
+                "Placez-vous face à la porte. Touchez + Entrée ou + Sortie pour chaque personne qui franchit la "
+                "ligne ; l’écran compare ensuite votre comptage à celui de la caméra.",
+                "Встаньте так, чтобы видеть дверь. Нажимайте «+ Вход» или «+ Выход» за каждого, кто пересёк "
+                "линию; затем экран сравнит ваш подсчёт с камерой."},
+    Translation{Text::TallyStart, "tally_start", "Start (%s min)", "Commencer (%s min)", "Начать (%s мин)"},
+    Translation{Text::TallyMinutes, "tally_minutes", "%s min", "%s min", "%s мин"},
+    Translation{Text::TallyTimeLeft, "tally_time_left", "%s left", "reste %s", "осталось %s"},
+    Translation{Text::TallyFinished, "tally_finished", "Finished", "Terminé", "Готово"},
+    Translation{Text::TallyYou, "tally_you", "You", "Vous", "Вы"},
+    Translation{Text::TallyCamera, "tally_camera", "Camera", "Caméra", "Камера"},
+    Translation{Text::TallyAgreement, "tally_agreement", "Agreement", "Concordance", "Совпадение"},
+    Translation{Text::TallyAddIn, "tally_add_in", "+ In", "+ Entrée", "+ Вход"},
+    Translation{Text::TallyAddOut, "tally_add_out", "+ Out", "+ Sortie", "+ Выход"},
+    Translation{Text::TallyAgain, "tally_again", "Again", "Recommencer", "Ещё раз"},
 };
 
 constexpr bool table_in_enum_order() {

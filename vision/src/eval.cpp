@@ -1,5 +1,7 @@
 #include "footfall/vision/eval.hpp"
 
+#include "footfall/vision/overlay.hpp"
+
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
@@ -39,29 +41,6 @@ CounterConfig counter_config(const TruthFile& truth, const EvalOptions& options,
 
 std::int64_t timestamp_of(std::int64_t index, double fps) {
   return static_cast<std::int64_t>(std::llround(static_cast<double>(index) * 1000.0 / fps));
-}
-
-cv::Point to_pixel(NormPoint p, cv::Size size) {
-  return {static_cast<int>(std::lround(p.x * static_cast<float>(size.width))),
-          static_cast<int>(std::lround(p.y * static_cast<float>(size.height)))};
-}
-
-void draw_overlay(cv::Mat& image, const CountingLine& line, const std::vector<TrackView>& tracks,
-                  std::int64_t frame_index, const std::vector<Crossing>& counted_now) {
-  const cv::Size size = image.size();
-  cv::line(image, to_pixel(line.a, size), to_pixel(line.b, size), {0, 255, 255}, 2);
-  cv::circle(image, to_pixel(line.inside, size), 4, {0, 255, 0}, cv::FILLED);
-  for (const TrackView& track : tracks) {
-    cv::rectangle(image, cv::Rect(to_pixel(track.top_left, size), to_pixel(track.bottom_right, size)), {255, 128, 0}, 1);
-    cv::circle(image, to_pixel(track.anchor, size), 3, {255, 0, 255}, cv::FILLED);
-    cv::putText(image, std::to_string(track.id), to_pixel(track.top_left, size) + cv::Point(2, 12),
-                cv::FONT_HERSHEY_SIMPLEX, 0.4, {255, 255, 255}, 1);
-  }
-  std::string label = "frame " + std::to_string(frame_index);
-  for (const Crossing& crossing : counted_now) {
-    label += std::string(" COUNT ") + to_string(crossing.direction) + " #" + std::to_string(crossing.track_id);
-  }
-  cv::putText(image, label, {4, size.height - 6}, cv::FONT_HERSHEY_SIMPLEX, 0.4, {0, 0, 255}, 1);
 }
 
 }  // namespace
@@ -134,7 +113,11 @@ int write_error_strips(const TruthFile& truth, const EvalOptions& options, const
         const double scale = std::min(1.0, kTileHeight / frame.image.rows);
         drawn.emplace();
         cv::resize(frame.image, *drawn, {}, scale, scale, cv::INTER_AREA);
-        draw_overlay(*drawn, truth.line, counter.tracks(), frame.index, counted_now);
+        std::string caption = "frame " + std::to_string(frame.index);
+        for (const Crossing& crossing : counted_now) {
+          caption += std::string(" COUNT ") + to_string(crossing.direction) + " #" + std::to_string(crossing.track_id);
+        }
+        draw_counting_overlay(*drawn, truth.line, counter.tracks(), caption);
       }
       strip.tiles.push_back(*drawn);
     }

@@ -63,6 +63,22 @@ struct SettingsForm {
 std::optional<int> parse_clock_minutes(std::string_view text);
 std::string clock_text(int minutes);  // 570 -> "09:30"
 
+// The manager's own count beside the camera's for a few minutes: the honest check of the counter.
+struct TallyState {
+  bool open = false;
+  int minutes = 5;
+  std::int64_t started_ms = 0;  // 0: not started
+  std::int64_t you_in = 0;
+  std::int64_t you_out = 0;
+  std::int64_t camera_in_at_start = 0;
+  std::int64_t camera_out_at_start = 0;
+  std::int64_t camera_in = 0;  // since the start, frozen when the time is up
+  std::int64_t camera_out = 0;
+};
+
+// 1 − (|camera in − your in| + |camera out − your out|) ÷ your crossings; 1 when both saw nobody.
+double tally_agreement(const TallyState& tally);
+
 // UI-thread state that survives between frames.
 struct KioskState {
   Language language = Language::En;
@@ -78,6 +94,7 @@ struct KioskState {
   char pin_entry[16] = {};
   LineEdit line_edit;
   SettingsForm settings_form;
+  TallyState tally;
 };
 
 struct PanelContext {
@@ -96,6 +113,7 @@ void draw_shifts_sellers(PanelContext& context);
 void draw_camera_panel(PanelContext& context);
 void draw_import_panel(PanelContext& context);
 void draw_settings_panel(PanelContext& context);
+void draw_tally_panel(PanelContext& context);
 // Lets the admin drag the counting line on the camera image shown in [image_min, image_max].
 void edit_counting_line(PanelContext& context, ImVec2 image_min, ImVec2 image_max);
 

@@ -141,6 +141,18 @@ enum class Text : std::size_t {
   Imported,
   Rejected,
   LabelValue,
+  Tally,
+  TallyExplain,
+  TallyStart,
+  TallyMinutes,
+  TallyTimeLeft,
+  TallyFinished,
+  TallyYou,
+  TallyCamera,
+  TallyAgreement,
+  TallyAddIn,
+  TallyAddOut,
+  TallyAgain,
   Count
 };
 

@@ -1,0 +1,37 @@
+#pragma once
+#include "footfall/vision/counter.hpp"
+#include "footfall/vision/frame_source.hpp"
+
+#include <opencv2/videoio.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <vector>
+
+namespace footfall::vision {
+
+// The one place camera frames reach the disk: a clip the owner asked for, with the line, the tracks
+// and the running counts drawn, so they can count the people themselves and compare.
+class AuditClipWriter {
+ public:
+  // Throws std::runtime_error naming the file when it cannot be written.
+  AuditClipWriter(std::filesystem::path path, double fps);
+  void add(const Frame& frame, const PeopleCounter& counter, std::int64_t entries, std::int64_t exits);
+  [[nodiscard]] std::int64_t frames() const { return frames_; }
+  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+  double fps_;
+  cv::VideoWriter writer_;
+  std::int64_t frames_ = 0;
+};
+
+// Audit clips are audit-*.mp4; one is kept past `max_age` only while a file named <clip>.keep sits
+// beside it. Returns the clips it deleted.
+bool is_audit_clip(const std::filesystem::path& path);
+std::vector<std::filesystem::path> remove_expired_audit_clips(const std::filesystem::path& folder,
+                                                              std::chrono::hours max_age);
+
+}  // namespace footfall::vision
