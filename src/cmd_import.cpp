@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <algorithm>
 #include <iomanip>
 #include <iostream>
 
@@ -52,6 +53,11 @@ int run_import_command(const ImportCommand& command) {
       // The message already names the file, the bad rows (file:line: column "X": reason) and what to do.
       if (options.progress) std::fputc('\r', stderr);
       std::cerr << error.what() << "\n";
+      const auto& errors = error.errors();
+      if (std::any_of(errors.begin(), errors.end(),
+                      [](const data::RowError& row) { return row.problem == data::RowProblem::NoDate; })) {
+        std::cerr << file << ": its rows carry times but no day; give the day they belong to with --date YYYY-MM-DD\n";
+      }
       status = 1;
     }
   }

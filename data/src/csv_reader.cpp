@@ -138,7 +138,31 @@ char detect_separator(std::string_view text) {
   return ',';
 }
 
+namespace {
+
+// Text has no NUL bytes and hardly any other control bytes; a spreadsheet, an archive or a picture has many.
+void refuse_binary(std::string_view bytes) {
+  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") return;  // UTF-16 text: NULs are normal
+  if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
+    throw std::runtime_error("not a text file but a ZIP archive (an .xlsx workbook?): save or export it as CSV");
+  }
+  const std::string_view head = bytes.substr(0, 65536);
+  std::size_t control = 0;
+  for (std::size_t i = 0; i < head.size(); ++i) {
+    const auto c = static_cast<unsigned char>(head[i]);
+    if (c == 0) throw std::runtime_error("not a text file (byte " + std::to_string(i) + " is NUL): a POS export is CSV or tab-separated text");
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++control;
+  }
+  if (control * 100 > head.size()) {
+    throw std::runtime_error("not a text file (" + std::to_string(control) +
+                             " control bytes at its start): a POS export is CSV or tab-separated text");
+  }
+}
+
+}  // namespace
+
 CsvText csv_text_from_bytes(std::string_view bytes) {
+  refuse_binary(bytes);
   CsvText text;
   text.encoding = detect_encoding(bytes);
   text.utf8 = to_utf8(bytes, text.encoding);

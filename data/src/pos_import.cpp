@@ -171,15 +171,16 @@ class FileImport {
     return trim_spaces(record.fields[static_cast<std::size_t>(index)]);
   }
 
-  void add_error(std::int64_t line, Role role, std::string reason) {
+  void add_error(std::int64_t line, Role role, std::string reason, RowProblem problem = RowProblem::Other) {
     const int index = column(role);
     const std::string name = index >= 0 ? header_[static_cast<std::size_t>(index)] : role_name(role);
-    add_error(line, name, std::move(reason));
+    add_error(line, name, std::move(reason), problem);
   }
 
-  void add_error(std::int64_t line, const std::string& column_name, std::string reason) {
+  void add_error(std::int64_t line, const std::string& column_name, std::string reason,
+                 RowProblem problem = RowProblem::Other) {
     ++error_count_;
-    RowError error{file_name_, line, column_name, std::move(reason)};
+    RowError error{file_name_, line, column_name, std::move(reason), problem};
     last_error_ = error.to_string();
     if (row_errors_.size() < max_reported_errors) row_errors_.push_back(std::move(error));
   }
@@ -222,7 +223,8 @@ class FileImport {
     }
     if (!local.value->has_date) {
       if (!default_day_ms_) {
-        add_error(record.line, role, "no date in \"" + std::string(text) + "\" and no default date was given");
+        add_error(record.line, role, "no date in \"" + std::string(text) + "\" and no default date was given",
+                  RowProblem::NoDate);
         ok = false;
         return std::nullopt;
       }
@@ -243,7 +245,8 @@ class FileImport {
 
   RowStatus parse_row(const CsvRecord& record, RowValues& values) {
     bool ok = true;
-    // A short row (a truncated file, a hand-edited line) names the first column it lacks.
+    // A short row (a file cut off mid-row, a hand-edited line) names the first column it lacks, even
+    // one the profile does not read: its other values may be shifted or cut too.
     int first_missing = -1;
     for (const int index : columns_) {
       if (index >= 0 && static_cast<std::size_t>(index) >= record.fields.size() &&
@@ -251,6 +254,7 @@ class FileImport {
         first_missing = index;
       }
     }
+    if (first_missing < 0 && record.fields.size() < header_.size()) first_missing = static_cast<int>(record.fields.size());
     if (first_missing >= 0) {
       add_error(record.line, header_[static_cast<std::size_t>(first_missing)],
                 "missing: the row has " + std::to_string(record.fields.size()) + " of " +

@@ -110,6 +110,18 @@ TEST_CASE("encoding: Excel's UTF-16 \"Unicode text\" with a BOM") {
   CHECK(text.utf8 == "a\tb\r\n1\t2\r\nЖ\n");
 }
 
+TEST_CASE("a binary file is refused as not text, before any encoding guess") {
+  std::string picture = "\x89PNG\r\n\x1a\n";
+  picture += std::string("\0\0\0\rIHDR", 8);
+  CHECK_THROWS_WITH_AS(csv_text_from_bytes(picture), doctest::Contains("not a text file"), std::runtime_error);
+  const std::string workbook("PK\x03\x04\x14\x00\x06\x00", 8);
+  CHECK_THROWS_WITH_AS(csv_text_from_bytes(workbook), doctest::Contains("export it as CSV"), std::runtime_error);
+  std::string noisy(400, 'a');
+  for (std::size_t i = 0; i < noisy.size(); i += 20) noisy[i] = '\x02';
+  CHECK_THROWS_WITH_AS(csv_text_from_bytes(noisy), doctest::Contains("control bytes"), std::runtime_error);
+  CHECK_NOTHROW(csv_text_from_bytes("id;time\fnote\r\n1;10:00\r\n"));  // a stray form feed is still text
+}
+
 TEST_CASE("money: symbols, separators and negatives") {
   const auto money = [](std::string_view text, char decimal = 0) {
     const auto parsed = parse_money(text, decimal);

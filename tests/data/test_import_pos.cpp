@@ -255,6 +255,27 @@ TEST_CASE("import: a truncated file is a clear error and writes nothing") {
   CHECK(transaction_count(store) == 0);
 }
 
+TEST_CASE("import: a last row cut short in columns the profile does not read still rejects the file") {
+  TempDir dir;
+  Store store(":memory:");
+  const auto profile = dir.write("generic.toml", generic_profile);
+  // A fifth column the profile does not read; the last row lost it, as a copy cut off at a row
+  // boundary leaves it.
+  const std::string rows =
+      "id,date,time,total,note\nS1,2025-06-01,10:11,2.25,first\nS2,2025-06-01,10:12,3.25,second\nS3,2025-06-01,10:13,4.25\n";
+  const auto file = dir.write("cut.csv", rows);
+  try {
+    (void)import_pos_file(store, file, with_profile(profile));
+    FAIL("a file cut short was imported");
+  } catch (const ImportError& e) {
+    REQUIRE(e.errors().size() == 1);
+    CHECK(e.errors()[0].line == 4);
+    CHECK(e.errors()[0].column == "note");
+    CHECK(e.errors()[0].reason.find("truncated") != std::string::npos);
+  }
+  CHECK(transaction_count(store) == 0);
+}
+
 TEST_CASE("import: a bad date on line 7,341 rejects the whole file, naming line and column") {
   TempDir dir;
   Store store(":memory:");

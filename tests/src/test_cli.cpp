@@ -363,3 +363,23 @@ TEST_CASE("audit records a clip with the counts drawn, says so, and clears clips
   CHECK(audit.output.find(std::to_string(frames) + " frames") != std::string::npos);
   CHECK(audit.output.find(" in and ") != std::string::npos);
 }
+
+TEST_CASE("import of times without a day says to give --date, and a binary file is called what it is") {
+  const auto csv = write_temp("times-only.csv", "id,time,total\nA1,10:00,12.50\nA2,10:05,3.00\n");
+  const auto guessed = run_footfall("import --guess " + csv.string());
+  REQUIRE(guessed.exit_code == 0);
+  const auto profile = write_temp("times-only.toml", guessed.output);
+  const auto db = std::filesystem::temp_directory_path() / "footfall-cli-times-only.db";
+  std::filesystem::remove(db);
+  const auto refused = run_footfall("import --profile-file " + profile.string() + " --db " + db.string() + " " + csv.string());
+  CHECK(refused.exit_code != 0);
+  CHECK(refused.output.find("give the day they belong to with --date") != std::string::npos);
+  const auto dated = run_footfall("import --date 2026-11-20 --profile-file " + profile.string() + " --db " + db.string() +
+                                  " " + csv.string());
+  CHECK(dated.exit_code == 0);
+
+  const auto binary = write_temp("not-text.csv", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  const auto rejected = run_footfall("import --db " + db.string() + " " + binary.string());
+  CHECK(rejected.exit_code != 0);
+  CHECK(rejected.output.find("not-text.csv: not a text file") != std::string::npos);
+}

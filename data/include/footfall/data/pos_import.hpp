@@ -11,11 +11,15 @@
 
 namespace footfall::data {
 
+// What a caller can do about a row, beside the reason in words.
+enum class RowProblem { Other, NoDate };  // NoDate: a time with no day, and no default date given
+
 struct RowError {
   std::string file;
   std::int64_t line = 0;
   std::string column;
   std::string reason;
+  RowProblem problem = RowProblem::Other;
   [[nodiscard]] std::string to_string() const;  // file:line: column "X": reason
 };
 
