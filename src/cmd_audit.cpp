@@ -28,10 +28,9 @@ int run_audit_command(const AuditCommand& command) {
   if (!command.source.empty()) setup.camera.source = command.source;
   setup.max_seconds = command.minutes * 60.0;
   const std::int64_t started_ms = wall_clock_ms();
-  // An audit compares the counter with what a person sees now: a recording or the synthetic door
-  // is stamped from now too, but runs at full speed.
-  play_as_live(setup.camera.source, setup.source_options, started_ms);
-  setup.source_options.realtime = false;
+  // An audit compares the counter with what a person sees now: a recording or the synthetic door is
+  // stamped from now too (a camera keeps its own clock), and runs at full speed.
+  setup.source_options.start_time_ms = started_ms;
 
   const std::filesystem::path folder =
       command.to.empty() ? config.database.parent_path() / "audits" : std::filesystem::path(command.to);

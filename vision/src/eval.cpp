@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
