@@ -13,8 +13,9 @@ namespace footfall::vision {
 // to pass through the segment's extent and then get `margin_px` clear of the line on the other side
 // (the caller scales the margin to the person, so it means the same on every camera),
 // so jitter on the line and U-turns count nothing, while every real re-crossing counts again.
-// A track must first be seen clear of the line on its starting side for a few measurements, so a
-// track that is born and at once jumps to another person (an identity switch) counts nothing.
+// A track must first be seen off the line on its starting side for a few measurements (one born
+// within the margin starts on the side it is on), so a track that is born and at once jumps to
+// another person (an identity switch) counts nothing.
 class LineCrossingDetector {
  public:
   LineCrossingDetector(CountingLine line, cv::Size frame_size);
@@ -39,8 +40,8 @@ class LineCrossingDetector {
     std::int64_t timestamp_ms = 0;
   };
   struct TrackState {
-    int zone = 0;  // +1 inside, -1 outside, 0 not yet clear of the line
-    int zone_frames = 0;  // measurements in a row clear of the line on the zone's side
+    int zone = 0;  // +1 inside, -1 outside, 0 not yet seen off the line
+    int zone_frames = 0;  // measurements off the line on the zone's side since the zone was taken
     cv::Point2f previous;
     double previous_distance = 0.0;
     bool has_previous = false;
