@@ -15,6 +15,11 @@ if(FOOTFALL_SANITIZE)
     -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   target_link_options(footfall_options INTERFACE -fsanitize=address,undefined)
 endif()
+# The camera, writer, metrics and import threads share queues and snapshots: races show here.
+if(FOOTFALL_SANITIZE_THREAD)
+  target_compile_options(footfall_options INTERFACE -fsanitize=thread -fno-omit-frame-pointer)
+  target_link_options(footfall_options INTERFACE -fsanitize=thread)
+endif()
 
 # Helper: every first-party target gets both, privately.
 function(footfall_target_defaults target)

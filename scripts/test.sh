@@ -15,6 +15,14 @@ for preset in release asan-ubsan; do
   run_with_display ctest --preset "$preset" -j2 || status=1
 done
 
+# ThreadSanitizer over the suites where threads meet (camera loop, writer, kiosk runtime, kill recovery).
+echo "== ctest (tsan: the threaded suites)"
+if cmake --preset tsan >/dev/null && cmake --build --preset tsan --target footfall test_src test_data; then
+  run_with_display ctest --preset tsan -j2 -R '^test_(src|data):' || status=1
+else
+  status=1
+fi
+
 if [ -x scripts/fuzz.sh ]; then
   echo "== fuzz (short run)"
   scripts/fuzz.sh 20 || status=1
