@@ -39,7 +39,7 @@ int run_audit_command(const AuditCommand& command) {
     std::cerr << "deleted the audit clip " << old.string() << " (older than 7 days)\n";
   }
   auto source = vision::open_source(setup.camera.source, setup.source_options);
-  vision::AuditClipWriter clip(folder / ("audit-" + file_stamp(started_ms) + ".mp4"), source->fps());
+  vision::AuditClipWriter clip(vision::audit_clip_path(folder, file_stamp(started_ms)), source->fps());
   std::cerr << "Recording camera frames to disk for this audit only: " << clip.path().string() << "\n"
             << "It is deleted after 7 days unless " << clip.path().string() << ".keep exists.\n";
 

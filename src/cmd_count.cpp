@@ -63,7 +63,8 @@ int run_count_command(const CountCommand& command) {
   setup.max_seconds = command.seconds;
   // A synthetic door stamped with today's clock stands in for a camera: paced like one, and its
   // downtime recorded like one.
-  const bool synthetic_camera = setup.camera.source.starts_with("synthetic") && command.start.empty();
+  const bool synthetic_camera =
+      vision::source_kind(setup.camera.source) == vision::SourceKind::Synthetic && command.start.empty();
   if (synthetic_camera) setup.source_options.realtime = true;
 
   auto source = vision::open_source(setup.camera.source, setup.source_options);

@@ -6,6 +6,16 @@
 #include <string>
 
 namespace footfall::vision {
+namespace {
+
+constexpr const char* kPrefix = "audit-";
+constexpr const char* kExtension = ".mp4";
+
+bool is_audit_clip(const std::filesystem::path& path) {
+  return path.filename().string().starts_with(kPrefix) && path.extension() == kExtension;
+}
+
+}  // namespace
 
 AuditClipWriter::AuditClipWriter(std::filesystem::path path, double fps) : path_(std::move(path)), fps_(fps) {}
 
@@ -23,8 +33,8 @@ void AuditClipWriter::add(const Frame& frame, const PeopleCounter& counter, std:
   ++frames_;
 }
 
-bool is_audit_clip(const std::filesystem::path& path) {
-  return path.filename().string().starts_with("audit-") && path.extension() == ".mp4";
+std::filesystem::path audit_clip_path(const std::filesystem::path& folder, const std::string& stamp) {
+  return folder / (kPrefix + stamp + kExtension);
 }
 
 std::vector<std::filesystem::path> remove_expired_audit_clips(const std::filesystem::path& folder,

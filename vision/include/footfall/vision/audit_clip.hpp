@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <string>
 #include <vector>
 
 namespace footfall::vision {
@@ -28,9 +29,9 @@ class AuditClipWriter {
   std::int64_t frames_ = 0;
 };
 
-// Audit clips are audit-*.mp4; one is kept past `max_age` only while a file named <clip>.keep sits
-// beside it. Returns the clips it deleted.
-bool is_audit_clip(const std::filesystem::path& path);
+// Audit clips are audit-<stamp>.mp4 in their folder; one is kept past `max_age` only while a file
+// named <clip>.keep sits beside it. remove_expired_audit_clips returns the clips it deleted.
+std::filesystem::path audit_clip_path(const std::filesystem::path& folder, const std::string& stamp);
 std::vector<std::filesystem::path> remove_expired_audit_clips(const std::filesystem::path& folder,
                                                               std::chrono::hours max_age);
 
