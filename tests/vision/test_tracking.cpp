@@ -180,6 +180,20 @@ TEST_CASE("a track that jumps across the line right after it is born counts noth
   CHECK(walk(settled, 2, 320.F, {300.F, 295.F, 150.F, 140.F}).size() == 1);
 }
 
+TEST_CASE("how long a track must be seen before it counts is a time, not a number of frames") {
+  // The same two sightings before the jump, 100 ms apart and then 10 ms apart (a 100 fps camera).
+  const std::vector<float> path = {300.F, 295.F, 290.F, 150.F, 140.F};
+  auto slow = door();
+  CHECK(walk(slow, 1, 320.F, path).size() == 1);
+  auto fast = door();
+  std::vector<Crossing> crossings;
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    const auto frame = static_cast<std::int64_t>(i);
+    if (auto c = fast.update(1, {320.F, path[i]}, kMargin, frame, frame * 10)) crossings.push_back(*c);
+  }
+  CHECK(crossings.empty());
+}
+
 namespace {
 
 using footfall::vision::detail::Detection;

@@ -15,9 +15,13 @@ cv::Point2f to_pixels(NormPoint p, cv::Size size) {
 
 // A crossing whose point lands just beyond an end of the segment still counts: anchors are noisy.
 constexpr double kExtentTolerance = 0.02;
-// Frames on the line after passing it before we call it lingering.
-constexpr std::int64_t kLingerFrames = 2;
-constexpr int kSettleFrames = 2;
+// Someone still on the line this long after passing it was standing there: the crossing is dated
+// when they step off, not when they arrived.
+constexpr std::int64_t kLingerMs = 100;
+// A track must be seen clear of the line on its side for this long, and in two measurements at least
+// (one frame proves nothing at any frame rate), before it can count.
+constexpr std::int64_t kSettleMs = 60;
+constexpr int kSettleMeasurements = 2;
 
 }  // namespace
 
@@ -65,18 +69,22 @@ std::optional<Crossing> LineCrossingDetector::update(int track_id, cv::Point2f a
   // it is on; it still has to get clear of the line on the other side to count.
   if (zone == 0 && std::abs(distance) > on_line_px) zone = distance > 0.0 ? 1 : -1;
   std::optional<Crossing> crossing;
-  const bool settled = state.zone != 0 && state.zone_frames >= kSettleFrames;
+  const bool settled = state.zone != 0 && state.zone_measurements >= kSettleMeasurements &&
+                       timestamp_ms - state.zone_since_ms >= kSettleMs;
   if (settled && zone != state.zone && state.last_zero && state.last_zero->within_segment) {
     Moment when{state.last_zero->frame_index, state.last_zero->timestamp_ms};
-    if (state.left_line && state.left_line->frame_index > when.frame_index + kLingerFrames) when = *state.left_line;
+    if (state.left_line && state.left_line->timestamp_ms > when.timestamp_ms + kLingerMs) when = *state.left_line;
     crossing = Crossing{when.frame_index, when.timestamp_ms, zone > 0 ? Direction::In : Direction::Out, track_id, 1.F};
   }
   if (zone != state.zone) {
     state.last_zero.reset();
     state.left_line.reset();
-    state.zone_frames = 0;
+    state.zone_measurements = 0;
   }
-  if (static_cast<double>(zone) * distance > on_line_px) ++state.zone_frames;
+  if (static_cast<double>(zone) * distance > on_line_px) {
+    if (state.zone_measurements == 0) state.zone_since_ms = timestamp_ms;
+    ++state.zone_measurements;
+  }
   state.zone = zone;
   return crossing;
 }

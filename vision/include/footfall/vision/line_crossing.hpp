@@ -13,7 +13,7 @@ namespace footfall::vision {
 // to pass through the segment's extent and then get `margin_px` clear of the line on the other side
 // (the caller scales the margin to the person, so it means the same on every camera),
 // so jitter on the line and U-turns count nothing, while every real re-crossing counts again.
-// A track must first be seen off the line on its starting side for a few measurements (one born
+// A track must first be seen off the line on its starting side for a moment (one born
 // within the margin starts on the side it is on), so a track that is born and at once jumps to
 // another person (an identity switch) counts nothing.
 class LineCrossingDetector {
@@ -41,7 +41,8 @@ class LineCrossingDetector {
   };
   struct TrackState {
     int zone = 0;  // +1 inside, -1 outside, 0 not yet seen off the line
-    int zone_frames = 0;  // measurements off the line on the zone's side since the zone was taken
+    int zone_measurements = 0;  // measurements off the line on the zone's side since the zone was taken
+    std::int64_t zone_since_ms = 0;  // the first of them
     cv::Point2f previous;
     double previous_distance = 0.0;
     bool has_previous = false;
