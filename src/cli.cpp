@@ -94,6 +94,8 @@ int run_cli(int argc, char** argv) {
   import_cmd->add_option("--profile-file", import.profile_file, "A TOML profile for the generic importer")
       ->check(CLI::ExistingFile);
   import_cmd->add_option("--date", import.date, "Date (YYYY-MM-DD) for files that carry times only");
+  import_cmd->add_option("--default-time", import.default_time,
+                         "Time of day (HH:MM, local) for rows that carry a day but no time; without it they are errors");
   import_cmd->add_flag("--dry-run", import.dry_run, "Show what would change, change nothing");
   import_cmd->add_flag("--skip-bad-rows", import.skip_bad_rows, "Import the good rows, write the bad ones aside");
   import_cmd->add_option("--reject-file", import.reject_file, "Where --skip-bad-rows writes rejected rows");

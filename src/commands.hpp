@@ -52,6 +52,7 @@ struct ImportCommand {
   std::string profile = "auto";
   std::string profile_file;
   std::string date;
+  std::string default_time;  // HH:MM for rows with a day and no time
   bool dry_run = false;
   bool skip_bad_rows = false;
   std::string reject_file;

@@ -3,6 +3,7 @@
 #include "footfall/data/csv_reader.hpp"
 #include "footfall/data/pos_profiles.hpp"
 #include "footfall/data/pos_values.hpp"
+#include "footfall/data/store_profile.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -32,7 +33,7 @@ const std::vector<RowError>& ImportError::errors() const { return errors_; }
 namespace {
 
 constexpr std::size_t max_reported_errors = 1000;
-constexpr std::int64_t noon_ms = 12LL * 3'600'000LL;
+constexpr std::int64_t minute_ms = 60'000;
 
 std::uint64_t fnv1a(std::string_view text) {
   std::uint64_t hash = 14695981039346656037ULL;
@@ -110,6 +111,13 @@ class FileImport {
       }
       default_day_ms_ = parsed.value->local_ms;
     }
+    if (options_.default_time) {
+      const auto minutes = parse_clock_minutes(*options_.default_time);
+      if (!minutes || *minutes >= 24 * 60) {
+        throw ImportError("default time \"" + *options_.default_time + "\" is not HH:MM, e.g. 12:00", {});
+      }
+      default_time_ms_ = *minutes * minute_ms;
+    }
     SQLite::Statement sellers(store_.db(), "SELECT name FROM sellers");
     while (sellers.executeStep()) {
       const std::string name = sellers.getColumn(0).getString();
@@ -125,8 +133,10 @@ class FileImport {
   void add_record(const CsvRecord& record) {
     ++rows_;
     RowValues values;
+    row_took_default_time_ = false;
     const RowStatus status = parse_row(record, values);
     if (status == RowStatus::Ignored) return;
+    if (status == RowStatus::Good && row_took_default_time_) ++default_time_rows_;
     Pending& pending = pending_for(values.key, record.line);
     pending.rows.emplace_back(record.line, record.raw);
     if (status == RowStatus::Bad) {
@@ -156,6 +166,7 @@ class FileImport {
   [[nodiscard]] std::int64_t rows() const { return rows_; }
   [[nodiscard]] std::int64_t transactions() const { return transactions_; }
   [[nodiscard]] Money net_sales() const { return net_sales_; }
+  [[nodiscard]] std::int64_t default_time_rows() const { return default_time_rows_; }
   [[nodiscard]] std::int64_t changed() const { return changed_; }
   [[nodiscard]] const std::vector<Transaction>& preview() const { return preview_; }
   [[nodiscard]] const std::vector<std::pair<std::string_view, std::string>>& rejected_rows() const {
@@ -230,7 +241,16 @@ class FileImport {
       }
       local.value->local_ms += *default_day_ms_;
     } else if (!local.value->has_time) {
-      local.value->local_ms += noon_ms;
+      if (!default_time_ms_) {
+        // Name the empty time column when there is one: that is the field the export left out.
+        add_error(record.line, column(Role::Time) >= 0 ? Role::Time : role,
+                  "no time of day for \"" + std::string(text) + "\" and no default time was given",
+                  RowProblem::NoTime);
+        ok = false;
+        return std::nullopt;
+      }
+      local.value->local_ms += *default_time_ms_;
+      row_took_default_time_ = true;
     }
     auto utc = to_utc_ms(*local.value, zone);
     if (!utc.ok()) {
@@ -517,6 +537,9 @@ class FileImport {
   std::array<int, role_count> columns_;
   const date::time_zone* default_zone_ = nullptr;
   std::optional<std::int64_t> default_day_ms_;
+  std::optional<std::int64_t> default_time_ms_;
+  bool row_took_default_time_ = false;
+  std::int64_t default_time_rows_ = 0;
   std::string last_zone_name_;
   const date::time_zone* last_zone_ = nullptr;
   const CsvRecord* current_record_ = nullptr;
@@ -728,6 +751,7 @@ ImportResult import_pos_file(Store& store, const std::filesystem::path& file, co
     }
     result.transactions = importer.transactions();
     result.net_sales = importer.net_sales();
+    result.default_time_rows = importer.default_time_rows();
     result.added = count_transactions(store) - before;
     result.updated = importer.changed() - result.added;
     result.unchanged = result.transactions - result.added - result.updated;

@@ -105,12 +105,20 @@ TEST_CASE("import: every shared POS export gives the right transactions and net 
       {"square_transactions_2018.csv", "square-transactions", 4, 4, 243400},
       {"shopify_orders_2021.csv", "shopify", 101, 50, 13326900},
   };
+  // The 2018 Square export has days and no times: it is imported at noon, as it was before a
+  // missing time became an error.
+  const auto options_for = [](const std::string& file) {
+    ImportOptions options;
+    if (file == "square_transactions_2018.csv") options.default_time = "12:00";
+    return options;
+  };
   Store store(":memory:");
   Money total_net = 0;
   std::int64_t total_transactions = 0;
   for (const auto& e : expected) {
     CAPTURE(e.file);
-    const auto result = import_pos_file(store, shared_pos / e.file, {});
+    const auto result = import_pos_file(store, shared_pos / e.file, options_for(e.file));
+    CHECK(result.default_time_rows == (std::string(e.file) == "square_transactions_2018.csv" ? 4 : 0));
     CHECK(result.profile == e.profile);
     CHECK(result.rows == e.rows);
     CHECK(result.transactions == e.transactions);
@@ -135,7 +143,7 @@ TEST_CASE("import: every shared POS export gives the right transactions and net 
   SUBCASE("re-importing every file adds nothing") {
     for (const auto& e : expected) {
       CAPTURE(e.file);
-      const auto again = import_pos_file(store, shared_pos / e.file, {});
+      const auto again = import_pos_file(store, shared_pos / e.file, options_for(e.file));
       CHECK(again.added == 0);
       CHECK(again.updated == 0);
       CHECK(again.unchanged == e.transactions);
@@ -305,6 +313,37 @@ TEST_CASE("import: a bad date on line 7,341 rejects the whole file, naming line 
     CHECK(rejects.find("S7340,2025-13-45,") != std::string::npos);
     CHECK(rejects.find("big.csv:7341: column \"\"date\"\"") != std::string::npos);
   }
+}
+
+TEST_CASE("import: a row with a day and no time is an error naming its line, unless a default time is given") {
+  TempDir dir;
+  Store store(":memory:");
+  const auto file = dir.write("square_no_time.csv",
+                              "Date,Time,Time Zone,Net Sales,Transaction ID,Event Type\n"
+                              "12/27/2018,14:05:00,Eastern Time (US & Canada),$10.00,T1,Payment\n"
+                              "12/28/2018,,Eastern Time (US & Canada),$20.00,T2,Payment\n");
+  try {
+    (void)import_pos_file(store, file, {});
+    FAIL("a row without a time was imported");
+  } catch (const ImportError& e) {
+    REQUIRE(e.errors().size() == 1);
+    CHECK(e.errors()[0].line == 3);
+    CHECK(e.errors()[0].column == "Time");
+    CHECK(e.errors()[0].problem == RowProblem::NoTime);
+    CHECK(e.errors()[0].to_string().find("square_no_time.csv:3: column \"Time\": no time of day") != std::string::npos);
+  }
+  CHECK(transaction_count(store) == 0);
+
+  ImportOptions options;
+  options.default_time = "09:30";
+  const auto result = import_pos_file(store, file, options);
+  CHECK(result.transactions == 2);
+  CHECK(result.default_time_rows == 1);
+  // 2018-12-28 09:30 in New York is 14:30 UTC.
+  CHECK(store.db().execAndGet("SELECT time_ms FROM pos_transactions WHERE pos_id = 'T2'").getInt64() == 1546007400000);
+
+  options.default_time = "9h30";
+  CHECK_THROWS_WITH_AS(import_pos_file(store, file, options), doctest::Contains("\"9h30\" is not HH:MM"), ImportError);
 }
 
 TEST_CASE("import: a dry run reports changes and writes nothing") {

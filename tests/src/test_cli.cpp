@@ -364,7 +364,7 @@ TEST_CASE("audit records a clip with the counts drawn, says so, and clears clips
   CHECK(audit.output.find(" in and ") != std::string::npos);
 }
 
-TEST_CASE("import of times without a day says to give --date, and a binary file is called what it is") {
+TEST_CASE("import of times without a day says to give --date, a day without a time --default-time, and a binary file is called what it is") {
   const auto csv = write_temp("times-only.csv", "id,time,total\nA1,10:00,12.50\nA2,10:05,3.00\n");
   const auto guessed = run_footfall("import --guess " + csv.string());
   REQUIRE(guessed.exit_code == 0);
@@ -377,6 +377,17 @@ TEST_CASE("import of times without a day says to give --date, and a binary file 
   const auto dated = run_footfall("import --date 2026-11-20 --profile-file " + profile.string() + " --db " + db.string() +
                                   " " + csv.string());
   CHECK(dated.exit_code == 0);
+
+  const auto untimed = write_temp("no-time.csv",
+                                  "Date,Time,Time Zone,Net Sales,Transaction ID,Event Type\n"
+                                  "12/28/2018,,Eastern Time (US & Canada),$20.00,T2,Payment\n");
+  const auto untimed_refused = run_footfall("import --db " + db.string() + " " + untimed.string());
+  CHECK(untimed_refused.exit_code != 0);
+  CHECK(untimed_refused.output.find(untimed.string() + ":2: column \"Time\"") != std::string::npos);
+  CHECK(untimed_refused.output.find("--default-time HH:MM") != std::string::npos);
+  const auto untimed_placed = run_footfall("import --default-time 12:00 --db " + db.string() + " " + untimed.string());
+  CHECK(untimed_placed.exit_code == 0);
+  CHECK(untimed_placed.output.find("1 row(s) had no time of day and were placed at 12:00") != std::string::npos);
 
   const auto binary = write_temp("not-text.csv", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
   const auto rejected = run_footfall("import --db " + db.string() + " " + binary.string());
