@@ -96,6 +96,9 @@ int run_cli(int argc, char** argv) {
   import_cmd->add_option("--date", import.date, "Date (YYYY-MM-DD) for files that carry times only");
   import_cmd->add_option("--default-time", import.default_time,
                          "Time of day (HH:MM, local) for rows that carry a day but no time; without it they are errors");
+  import_cmd->add_option("--currency", import.currency,
+                         "ISO 4217 code (e.g. EUR) for exports with no currency column; default: the symbol of their "
+                         "amounts ($ is USD), else the store's");
   import_cmd->add_flag("--dry-run", import.dry_run, "Show what would change, change nothing");
   import_cmd->add_flag("--skip-bad-rows", import.skip_bad_rows, "Import the good rows, write the bad ones aside");
   import_cmd->add_option("--reject-file", import.reject_file, "Where --skip-bad-rows writes rejected rows");

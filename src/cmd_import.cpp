@@ -32,6 +32,7 @@ int run_import_command(const ImportCommand& command) {
   options.reject_file = command.reject_file;
   if (!command.date.empty()) options.default_date = command.date;
   if (!command.default_time.empty()) options.default_time = command.default_time;
+  options.currency = command.currency;
   if (isatty(STDERR_FILENO) != 0) {
     options.progress = [](double fraction) { std::fprintf(stderr, "\r  %3.0f%% ", 100.0 * fraction); };
   }
@@ -45,6 +46,10 @@ int run_import_command(const ImportCommand& command) {
                 << " transactions (" << result.added << " new, " << result.updated << " updated, "
                 << result.unchanged << " unchanged), net sales " << std::fixed << std::setprecision(2) << static_cast<double>(result.net_sales) / 100.0
                 << (command.dry_run ? " [dry run: nothing written]" : "") << "\n";
+      if (result.set_store_currency) {
+        std::cout << (command.dry_run ? "[dry run] store currency would be set to " : "store currency set to ")
+                  << result.currency << " from " << file << "\n";
+      }
       if (result.default_time_rows > 0) {
         std::cout << file << ": " << result.default_time_rows << " row(s) had no time of day and were placed at "
                   << command.default_time << " (--default-time)\n";

@@ -53,6 +53,7 @@ struct ImportCommand {
   std::string profile_file;
   std::string date;
   std::string default_time;  // HH:MM for rows with a day and no time
+  std::string currency;      // ISO code for exports that name none
   bool dry_run = false;
   bool skip_bad_rows = false;
   std::string reject_file;

@@ -34,4 +34,8 @@ std::string clock_text(int minutes) {
   return two_digits(clamped / 60) + ":" + two_digits(clamped % 60);
 }
 
+bool is_currency_code(std::string_view text) {
+  return text.size() == 3 && std::all_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 }  // namespace footfall::data

@@ -145,7 +145,8 @@ void import_one_sale(const std::filesystem::path& db, const std::string& name) {
   const auto guessed = run_footfall("import --guess " + csv.string());
   REQUIRE(guessed.exit_code == 0);
   const auto profile = write_temp(name + "-profile.toml", guessed.output);
-  REQUIRE(run_footfall("import --profile-file " + profile.string() + " --db " + db.string() + " " + csv.string())
+  REQUIRE(run_footfall("import --currency EUR --profile-file " + profile.string() + " --db " + db.string() + " " +
+                       csv.string())
               .exit_code == 0);
 }
 
@@ -374,18 +375,20 @@ TEST_CASE("import of times without a day says to give --date, a day without a ti
   const auto refused = run_footfall("import --profile-file " + profile.string() + " --db " + db.string() + " " + csv.string());
   CHECK(refused.exit_code != 0);
   CHECK(refused.output.find("give the day they belong to with --date") != std::string::npos);
-  const auto dated = run_footfall("import --date 2026-11-20 --profile-file " + profile.string() + " --db " + db.string() +
-                                  " " + csv.string());
+  const auto dated = run_footfall("import --date 2026-11-20 --currency EUR --profile-file " + profile.string() +
+                                  " --db " + db.string() + " " + csv.string());
   CHECK(dated.exit_code == 0);
 
   const auto untimed = write_temp("no-time.csv",
                                   "Date,Time,Time Zone,Net Sales,Transaction ID,Event Type\n"
                                   "12/28/2018,,Eastern Time (US & Canada),$20.00,T2,Payment\n");
-  const auto untimed_refused = run_footfall("import --db " + db.string() + " " + untimed.string());
+  const auto dollar_db = std::filesystem::temp_directory_path() / "footfall-cli-no-time.db";
+  std::filesystem::remove(dollar_db);
+  const auto untimed_refused = run_footfall("import --db " + dollar_db.string() + " " + untimed.string());
   CHECK(untimed_refused.exit_code != 0);
   CHECK(untimed_refused.output.find(untimed.string() + ":2: column \"Time\"") != std::string::npos);
   CHECK(untimed_refused.output.find("--default-time HH:MM") != std::string::npos);
-  const auto untimed_placed = run_footfall("import --default-time 12:00 --db " + db.string() + " " + untimed.string());
+  const auto untimed_placed = run_footfall("import --default-time 12:00 --db " + dollar_db.string() + " " + untimed.string());
   CHECK(untimed_placed.exit_code == 0);
   CHECK(untimed_placed.output.find("1 row(s) had no time of day and were placed at 12:00") != std::string::npos);
 
@@ -393,4 +396,23 @@ TEST_CASE("import of times without a day says to give --date, a day without a ti
   const auto rejected = run_footfall("import --db " + db.string() + " " + binary.string());
   CHECK(rejected.exit_code != 0);
   CHECK(rejected.output.find("not-text.csv: not a text file") != std::string::npos);
+}
+
+TEST_CASE("import: a fresh store takes the currency of its first export and says so; another currency is refused") {
+  const auto pos = std::filesystem::path(FOOTFALL_SHARED_DIR) / "testdata" / "pos";
+  if (!std::filesystem::exists(pos)) {
+    MESSAGE("skipped: ../shared/testdata absent");
+    return;
+  }
+  const auto db = std::filesystem::temp_directory_path() / "footfall-cli-currency.db";
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db.string() + suffix);
+  const auto shopify = (pos / "shopify_orders_2021.csv").string();
+  const auto square = (pos / "square_items_2026-07.csv").string();
+  const auto first = run_footfall("import --db " + db.string() + " " + shopify);
+  CHECK(first.exit_code == 0);
+  CHECK(first.output.find("store currency set to ZAR from " + shopify) != std::string::npos);
+  const auto refused = run_footfall("import --db " + db.string() + " " + square);
+  CHECK(refused.exit_code != 0);
+  CHECK(refused.output == square + ": the export is in USD but the store's currency is ZAR; nothing imported "
+                                   "(amounts in different currencies are never added)\n");
 }

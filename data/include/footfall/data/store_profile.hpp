@@ -13,4 +13,7 @@ namespace footfall::data {
 std::optional<int> parse_clock_minutes(std::string_view text);
 std::string clock_text(int minutes);  // 570 -> "09:30"
 
+// Three letters A-Z, as ISO 4217 writes them ("EUR"); lower case is not accepted.
+bool is_currency_code(std::string_view text);
+
 }  // namespace footfall::data
