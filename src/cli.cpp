@@ -124,6 +124,19 @@ int run_cli(int argc, char** argv) {
         ->check(CLI::IsMember({"en", "fr", "ru"}));
   }
 
+  StoreCommand store;
+  auto* store_cmd = app.add_subcommand("store", "The store profile: name, language, time zone, hours, currency");
+  store_cmd->require_subcommand(1, 1);
+  auto* store_show_cmd = store_cmd->add_subcommand("show", "Print the store profile");
+  add_common(*store_show_cmd, store.common);
+  auto* store_set_cmd = store_cmd->add_subcommand("set", "Change one field of the store profile");
+  add_common(*store_set_cmd, store.common);
+  store_set_cmd->add_option("key", store.key,
+                            "name, language, time_zone, day_start, open, close, currency, visitor_rule or "
+                            "low_data_visitors")
+      ->required();
+  store_set_cmd->add_option("value", store.value, "The new value, e.g. fr, Europe/Paris, 09:30, EUR")->required();
+
   EvalCommand eval;
   auto* eval_cmd = app.add_subcommand("eval", "Score the counter against ground-truth crossings");
   eval_cmd->add_option("--truth", eval.truth_files, "Truth file(s) (JSON), or a folder of them")
@@ -175,6 +188,11 @@ int run_cli(int argc, char** argv) {
     if (*range_cmd) {
       report.kind = "range";
       return run_report_command(report);
+    }
+    if (*store_show_cmd) return run_store_command(store);
+    if (*store_set_cmd) {
+      store.set = true;
+      return run_store_command(store);
     }
     if (*eval_cmd) return run_eval_command(eval);
     if (*bench_cmd) return run_bench_command(bench);

@@ -72,6 +72,13 @@ struct ReportCommand {
   std::string language;
 };
 
+struct StoreCommand {
+  CommonOptions common;
+  bool set = false;  // false: show
+  std::string key;
+  std::string value;
+};
+
 struct EvalCommand {
   std::vector<std::string> truth_files;
   std::string detector;
@@ -101,6 +108,7 @@ int run_audit_command(const AuditCommand& command);
 int run_import_command(const ImportCommand& command);
 int run_report_command(const ReportCommand& command);
 int run_eval_command(const EvalCommand& command);
+int run_store_command(const StoreCommand& command);
 int run_bench_command(const BenchCommand& command);
 
 }  // namespace footfall::app

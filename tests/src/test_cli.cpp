@@ -14,6 +14,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
 
 namespace {
 
@@ -415,4 +416,59 @@ TEST_CASE("import: a fresh store takes the currency of its first export and says
   CHECK(refused.exit_code != 0);
   CHECK(refused.output == square + ": the export is in USD but the store's currency is ZAR; nothing imported "
                                    "(amounts in different currencies are never added)\n");
+}
+
+TEST_CASE("store show prints the profile, store set checks and changes one field, and reports speak the store's language") {
+  const auto dir = std::filesystem::temp_directory_path() / "footfall-cli-store";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const auto db = dir / "footfall.db";
+  const std::string on_db = " --db " + db.string();
+
+  const auto fresh = run_footfall("store show" + on_db);
+  CHECK(fresh.exit_code == 0);
+  CHECK(fresh.output.find("name: My shop\n") != std::string::npos);
+  CHECK(fresh.output.find("time_zone: UTC\n") != std::string::npos);
+  CHECK(fresh.output.find("currency: (not set: the first import sets it)\n") != std::string::npos);
+
+  const std::pair<const char*, const char*> refusals[] = {
+      {"time_zone Mars/Olympus", "time_zone: \"Mars/Olympus\" is not a tz database zone name"},
+      {"language de", "language: \"de\" is not one of en, fr, ru"},
+      {"currency euro", "currency: \"euro\" is not a 3-letter ISO 4217 code"},
+      {"open 9h", "open: \"9h\" is not a time from 00:00 to 24:00 written HH:MM"},
+      {"close 08:00", "close: the store would close (08:00) before it opens (09:00)"},
+      {"name ' '", "name: the store's name cannot be empty"},
+      {"colour red", "unknown store key \"colour\""},
+  };
+  for (const auto& [arguments, message] : refusals) {
+    CAPTURE(arguments);
+    const auto refused = run_footfall(std::string("store set ") + arguments + on_db);
+    CHECK(refused.exit_code != 0);
+    CHECK(refused.output.find(message) != std::string::npos);
+  }
+  CHECK(run_footfall("store show" + on_db).output == fresh.output);  // nothing was changed
+
+  for (const char* arguments : {"name 'Chez Anna'", "language fr", "time_zone Europe/Paris", "currency EUR",
+                                "open 10:00", "close 19:30", "day_start 02:00"}) {
+    CAPTURE(arguments);
+    CHECK(run_footfall(std::string("store set ") + arguments + on_db).exit_code == 0);
+  }
+  const auto shown = run_footfall("store show" + on_db);
+  for (const char* line : {"name: Chez Anna\n", "language: fr\n", "time_zone: Europe/Paris\n", "currency: EUR\n",
+                           "open: 10:00\n", "close: 19:30\n", "day_start: 02:00\n"}) {
+    CHECK_MESSAGE(shown.output.find(line) != std::string::npos, line);
+  }
+
+  import_one_sale(db, "store");
+  const auto french = run_footfall("report day 2026-11-20 --format html" + on_db);
+  CHECK(french.exit_code == 0);
+  CHECK(french.output.find("<html lang=\"fr\">") != std::string::npos);
+  CHECK(french.output.find("12,50\u00A0€") != std::string::npos);
+  const auto english = run_footfall("report day 2026-11-20 --format html --language en" + on_db);
+  CHECK(english.output.find("<html lang=\"en\">") != std::string::npos);
+  CHECK(run_footfall("store show" + on_db).output.find("language: fr\n") != std::string::npos);  // one command only
+
+  const auto other_money = run_footfall("store set currency USD" + on_db);
+  CHECK(other_money.exit_code != 0);
+  CHECK(other_money.output.find("the store holds sales in EUR") != std::string::npos);
 }
