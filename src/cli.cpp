@@ -94,6 +94,11 @@ int run_cli(int argc, char** argv) {
   import_cmd->add_option("--profile-file", import.profile_file, "A TOML profile for the generic importer")
       ->check(CLI::ExistingFile);
   import_cmd->add_option("--date", import.date, "Date (YYYY-MM-DD) for files that carry times only");
+  import_cmd->add_option("--default-time", import.default_time,
+                         "Time of day (HH:MM, local) for rows that carry a day but no time; without it they are errors");
+  import_cmd->add_option("--currency", import.currency,
+                         "ISO 4217 code (e.g. EUR) for exports with no currency column; default: the symbol of their "
+                         "amounts ($ is USD), else the store's");
   import_cmd->add_flag("--dry-run", import.dry_run, "Show what would change, change nothing");
   import_cmd->add_flag("--skip-bad-rows", import.skip_bad_rows, "Import the good rows, write the bad ones aside");
   import_cmd->add_option("--reject-file", import.reject_file, "Where --skip-bad-rows writes rejected rows");
@@ -118,6 +123,19 @@ int run_cli(int argc, char** argv) {
     sub->add_option("--language", report.language, "en, fr or ru (default: the store's)")
         ->check(CLI::IsMember({"en", "fr", "ru"}));
   }
+
+  StoreCommand store;
+  auto* store_cmd = app.add_subcommand("store", "The store profile: name, language, time zone, hours, currency");
+  store_cmd->require_subcommand(1, 1);
+  auto* store_show_cmd = store_cmd->add_subcommand("show", "Print the store profile");
+  add_common(*store_show_cmd, store.common);
+  auto* store_set_cmd = store_cmd->add_subcommand("set", "Change one field of the store profile");
+  add_common(*store_set_cmd, store.common);
+  store_set_cmd->add_option("key", store.key,
+                            "name, language, time_zone, day_start, open, close, currency, visitor_rule or "
+                            "low_data_visitors")
+      ->required();
+  store_set_cmd->add_option("value", store.value, "The new value, e.g. fr, Europe/Paris, 09:30, EUR")->required();
 
   EvalCommand eval;
   auto* eval_cmd = app.add_subcommand("eval", "Score the counter against ground-truth crossings");
@@ -170,6 +188,11 @@ int run_cli(int argc, char** argv) {
     if (*range_cmd) {
       report.kind = "range";
       return run_report_command(report);
+    }
+    if (*store_show_cmd) return run_store_command(store);
+    if (*store_set_cmd) {
+      store.set = true;
+      return run_store_command(store);
     }
     if (*eval_cmd) return run_eval_command(eval);
     if (*bench_cmd) return run_bench_command(bench);

@@ -31,6 +31,8 @@ int run_import_command(const ImportCommand& command) {
   options.skip_bad_rows = command.skip_bad_rows;
   options.reject_file = command.reject_file;
   if (!command.date.empty()) options.default_date = command.date;
+  if (!command.default_time.empty()) options.default_time = command.default_time;
+  options.currency = command.currency;
   if (isatty(STDERR_FILENO) != 0) {
     options.progress = [](double fraction) { std::fprintf(stderr, "\r  %3.0f%% ", 100.0 * fraction); };
   }
@@ -44,6 +46,14 @@ int run_import_command(const ImportCommand& command) {
                 << " transactions (" << result.added << " new, " << result.updated << " updated, "
                 << result.unchanged << " unchanged), net sales " << std::fixed << std::setprecision(2) << static_cast<double>(result.net_sales) / 100.0
                 << (command.dry_run ? " [dry run: nothing written]" : "") << "\n";
+      if (result.set_store_currency) {
+        std::cout << (command.dry_run ? "[dry run] store currency would be set to " : "store currency set to ")
+                  << result.currency << " from " << file << "\n";
+      }
+      if (result.default_time_rows > 0) {
+        std::cout << file << ": " << result.default_time_rows << " row(s) had no time of day and were placed at "
+                  << command.default_time << " (--default-time)\n";
+      }
       for (const auto& rejected : result.rejected) std::cerr << rejected.to_string() << "\n";
       if (!result.rejected.empty()) {
         std::cerr << result.rejected.size() << " row(s) rejected"
@@ -54,9 +64,15 @@ int run_import_command(const ImportCommand& command) {
       if (options.progress) std::fputc('\r', stderr);
       std::cerr << error.what() << "\n";
       const auto& errors = error.errors();
-      if (std::any_of(errors.begin(), errors.end(),
-                      [](const data::RowError& row) { return row.problem == data::RowProblem::NoDate; })) {
+      const auto any_problem = [&errors](data::RowProblem problem) {
+        return std::any_of(errors.begin(), errors.end(), [problem](const data::RowError& row) { return row.problem == problem; });
+      };
+      if (any_problem(data::RowProblem::NoDate)) {
         std::cerr << file << ": its rows carry times but no day; give the day they belong to with --date YYYY-MM-DD\n";
+      }
+      if (any_problem(data::RowProblem::NoTime)) {
+        std::cerr << file << ": its rows carry a day but no time; if one time of day will do for all of them, "
+                  << "give it with --default-time HH:MM (their hourly figures will only be as right as that time)\n";
       }
       status = 1;
     }

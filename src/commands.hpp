@@ -52,6 +52,8 @@ struct ImportCommand {
   std::string profile = "auto";
   std::string profile_file;
   std::string date;
+  std::string default_time;  // HH:MM for rows with a day and no time
+  std::string currency;      // ISO code for exports that name none
   bool dry_run = false;
   bool skip_bad_rows = false;
   std::string reject_file;
@@ -68,6 +70,13 @@ struct ReportCommand {
   std::string format = "text";
   std::string output;
   std::string language;
+};
+
+struct StoreCommand {
+  CommonOptions common;
+  bool set = false;  // false: show
+  std::string key;
+  std::string value;
 };
 
 struct EvalCommand {
@@ -99,6 +108,7 @@ int run_audit_command(const AuditCommand& command);
 int run_import_command(const ImportCommand& command);
 int run_report_command(const ReportCommand& command);
 int run_eval_command(const EvalCommand& command);
+int run_store_command(const StoreCommand& command);
 int run_bench_command(const BenchCommand& command);
 
 }  // namespace footfall::app

@@ -177,7 +177,13 @@ ui::KioskIntents KioskRuntime::intents() {
       std::lock_guard lock(config_mutex_);
       config_.language = language;
     }
-    post_store_task([this](data::Store&) { save_config_file(); });
+    // The store's language is what end-of-day files and reports are written in.
+    post_store_task([this, language](data::Store& store) {
+      save_config_file();
+      auto settings = store.settings();
+      settings.language = language;
+      store.save_settings(settings);
+    });
   };
   intents.save_settings = [this](const ui::SettingsEdit& edit) {
     post_store_task([this, edit](data::Store& store) { save_settings(store, edit); });

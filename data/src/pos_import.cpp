@@ -3,6 +3,7 @@
 #include "footfall/data/csv_reader.hpp"
 #include "footfall/data/pos_profiles.hpp"
 #include "footfall/data/pos_values.hpp"
+#include "footfall/data/store_profile.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -32,7 +33,7 @@ const std::vector<RowError>& ImportError::errors() const { return errors_; }
 namespace {
 
 constexpr std::size_t max_reported_errors = 1000;
-constexpr std::int64_t noon_ms = 12LL * 3'600'000LL;
+constexpr std::int64_t minute_ms = 60'000;
 
 std::uint64_t fnv1a(std::string_view text) {
   std::uint64_t hash = 14695981039346656037ULL;
@@ -63,6 +64,7 @@ struct Pending {
   bool has_total = false;
   bool has_time = false;
   bool bad = false;
+  std::string amount_currency;  // from a symbol in its amounts ("$9.00")
   std::vector<std::pair<std::int64_t, std::string_view>> rows;  // kept for reject files
   std::string reject_reason;
   // Shopify order fields.
@@ -84,19 +86,34 @@ struct RowValues {
   std::optional<TimeMs> refund_time;
   std::optional<TimeMs> cancel_time;
   std::optional<Money> item_price;
+  std::string currency;         // the currency column's, upper case
+  std::string amount_currency;  // the total's symbol
 };
+
+std::string upper_ascii(std::string_view text) {
+  std::string upper(text);
+  for (char& c : upper) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return upper;
+}
 
 class FileImport {
  public:
   FileImport(Store& store, const ImportOptions& options, const ProfileSpec& profile, const std::vector<std::string>& header,
-             std::string file_name, std::string default_zone, bool buffer_all)
+             std::string file_name, std::string default_zone, std::string store_currency, bool buffer_all)
       : store_(store),
         options_(options),
         profile_(profile),
         header_(header),
         file_name_(std::move(file_name)),
         buffer_all_(buffer_all),
-        columns_(map_columns(profile, header)) {
+        columns_(map_columns(profile, header)),
+        store_currency_(std::move(store_currency)),
+        options_currency_(upper_ascii(options.currency.empty() ? profile.currency : options.currency)) {
+    if (!options_currency_.empty() && !is_currency_code(options_currency_)) {
+      throw ImportError("currency \"" + options.currency + "\" is not a 3-letter ISO 4217 code such as EUR", {});
+    }
     if (!default_zone.empty()) {
       default_zone_ = find_time_zone(default_zone);
       if (default_zone_ == nullptr) {
@@ -109,6 +126,13 @@ class FileImport {
         throw ImportError("default date \"" + *options_.default_date + "\" is not YYYY-MM-DD", {});
       }
       default_day_ms_ = parsed.value->local_ms;
+    }
+    if (options_.default_time) {
+      const auto minutes = parse_clock_minutes(*options_.default_time);
+      if (!minutes || *minutes >= 24 * 60) {
+        throw ImportError("default time \"" + *options_.default_time + "\" is not HH:MM, e.g. 12:00", {});
+      }
+      default_time_ms_ = *minutes * minute_ms;
     }
     SQLite::Statement sellers(store_.db(), "SELECT name FROM sellers");
     while (sellers.executeStep()) {
@@ -124,9 +148,12 @@ class FileImport {
 
   void add_record(const CsvRecord& record) {
     ++rows_;
+    if (!refusal_.empty()) return;  // the whole file is refused; the rest cannot change that
     RowValues values;
+    row_took_default_time_ = false;
     const RowStatus status = parse_row(record, values);
     if (status == RowStatus::Ignored) return;
+    if (status == RowStatus::Good && row_took_default_time_) ++default_time_rows_;
     Pending& pending = pending_for(values.key, record.line);
     pending.rows.emplace_back(record.line, record.raw);
     if (status == RowStatus::Bad) {
@@ -156,6 +183,10 @@ class FileImport {
   [[nodiscard]] std::int64_t rows() const { return rows_; }
   [[nodiscard]] std::int64_t transactions() const { return transactions_; }
   [[nodiscard]] Money net_sales() const { return net_sales_; }
+  [[nodiscard]] std::int64_t default_time_rows() const { return default_time_rows_; }
+  [[nodiscard]] const std::string& currency() const { return file_currency_; }
+  // Why the whole file is refused (its currency), empty when it is not.
+  [[nodiscard]] const std::string& refusal() const { return refusal_; }
   [[nodiscard]] std::int64_t changed() const { return changed_; }
   [[nodiscard]] const std::vector<Transaction>& preview() const { return preview_; }
   [[nodiscard]] const std::vector<std::pair<std::string_view, std::string>>& rejected_rows() const {
@@ -230,7 +261,16 @@ class FileImport {
       }
       local.value->local_ms += *default_day_ms_;
     } else if (!local.value->has_time) {
-      local.value->local_ms += noon_ms;
+      if (!default_time_ms_) {
+        // Name the empty time column when there is one: that is the field the export left out.
+        add_error(record.line, column(Role::Time) >= 0 ? Role::Time : role,
+                  "no time of day for \"" + std::string(text) + "\" and no default time was given",
+                  RowProblem::NoTime);
+        ok = false;
+        return std::nullopt;
+      }
+      local.value->local_ms += *default_time_ms_;
+      row_took_default_time_ = true;
     }
     auto utc = to_utc_ms(*local.value, zone);
     if (!utc.ok()) {
@@ -335,6 +375,14 @@ class FileImport {
       values.has_quantity = true;
     }
     values.item_price = parse_field<Money>(record, Role::ItemPrice, parse_money, ok);
+    if (const auto currency = field(record, Role::Currency); !currency.empty()) {
+      values.currency = upper_ascii(currency);
+      if (!is_currency_code(values.currency)) {
+        add_error(record.line, Role::Currency, "\"" + std::string(currency) + "\" is not a 3-letter ISO 4217 currency code");
+        ok = false;
+      }
+    }
+    values.amount_currency = std::string(currency_of_amount(field(record, Role::Total)));
 
     if (profile_.shopify_status) {
       values.refunded = parse_field<Money>(record, Role::RefundedAmount, parse_money, ok).value_or(0);
@@ -389,10 +437,11 @@ class FileImport {
       }
     }
     if (values.has_quantity) t.units += values.quantity;
+    if (t.currency.empty()) t.currency = values.currency;
+    if (pending.amount_currency.empty()) pending.amount_currency = values.amount_currency;
     if (record != nullptr) {
       if (t.seller.empty()) t.seller = std::string(field(*record, Role::Seller));
       if (t.register_name.empty()) t.register_name = std::string(field(*record, Role::Register));
-      if (t.currency.empty()) t.currency = std::string(field(*record, Role::Currency));
       if (const auto item = field(*record, Role::Item); !item.empty()) {
         LineItem line_item;
         line_item.name = std::string(item);
@@ -439,6 +488,7 @@ class FileImport {
       incomplete(Role::Total, "no amount for this transaction");
       return;
     }
+    if (!settle_currency(pending)) return;
     Transaction& t = pending.transaction;
     t.seller = normalise_seller(t.seller);
     if (profile_.shopify_status) {
@@ -450,6 +500,37 @@ class FileImport {
       t.units = -std::abs(t.units);
     }
     store_transaction(std::move(t));
+  }
+
+  // Gives the transaction its export's currency (its column, else --currency or the profile's, else
+  // its amounts' symbol, else the store's) and refuses the file when that is not the store's.
+  bool settle_currency(Pending& pending) {
+    std::string& currency = pending.transaction.currency;
+    if (currency.empty()) currency = options_currency_;
+    if (currency.empty()) currency = pending.amount_currency;
+    if (currency.empty()) currency = store_currency_;
+    if (currency.empty()) {
+      refuse(file_name_ + ": the export names no currency and the store has none yet; give it with --currency XXX "
+                          "(e.g. EUR) or set the store's with footfall store set currency XXX; nothing imported");
+      return false;
+    }
+    if (!store_currency_.empty() && currency != store_currency_) {
+      refuse(file_name_ + ": the export is in " + currency + " but the store's currency is " + store_currency_ +
+             "; nothing imported (amounts in different currencies are never added)");
+      return false;
+    }
+    if (file_currency_.empty()) file_currency_ = currency;
+    if (currency != file_currency_) {
+      refuse(file_name_ + ":" + std::to_string(pending.first_line) + ": a transaction in " + currency +
+             " in an export in " + file_currency_ + "; nothing imported (amounts in different currencies are never added)");
+      return false;
+    }
+    return true;
+  }
+
+  void refuse(std::string reason) {
+    if (refusal_.empty()) refusal_ = std::move(reason);
+    batch_.clear();
   }
 
   void flush_shopify(Pending& pending) {
@@ -488,7 +569,7 @@ class FileImport {
   }
 
   void write_batch() {
-    if (error_count_ > 0 && !options_.skip_bad_rows) return;
+    if ((error_count_ > 0 && !options_.skip_bad_rows) || !refusal_.empty()) return;
     // The import's one transaction is rolled back whole on any failure: no savepoint per batch.
     changed_ += store_.bulk_upsert_transactions(batch_);
     batch_.clear();
@@ -517,6 +598,13 @@ class FileImport {
   std::array<int, role_count> columns_;
   const date::time_zone* default_zone_ = nullptr;
   std::optional<std::int64_t> default_day_ms_;
+  std::optional<std::int64_t> default_time_ms_;
+  std::string store_currency_;     // empty: the store has none yet and takes the export's
+  std::string options_currency_;
+  std::string file_currency_;
+  std::string refusal_;
+  bool row_took_default_time_ = false;
+  std::int64_t default_time_rows_ = 0;
   std::string last_zone_name_;
   const date::time_zone* last_zone_ = nullptr;
   const CsvRecord* current_record_ = nullptr;
@@ -689,7 +777,8 @@ ImportResult import_pos_file(Store& store, const std::filesystem::path& file, co
     result.profile = profile.name;
     SQLite::Transaction sql(store.db());
     const std::int64_t before = count_transactions(store);
-    FileImport importer(store, options, profile, header, name, zone, buffer_all);
+    const std::string store_currency = store.settings().currency;
+    FileImport importer(store, options, profile, header, name, zone, store_currency, buffer_all);
     importer.expect_lines(static_cast<std::size_t>(std::count(text.utf8.begin(), text.utf8.end(), '\n')));
     std::string_view header_raw;
     bool first = true;
@@ -726,13 +815,22 @@ ImportResult import_pos_file(Store& store, const std::filesystem::path& file, co
                                        importer.errors(), importer.error_count());
       throw ImportError(message, importer.errors());
     }
+    if (!importer.refusal().empty()) throw ImportError(importer.refusal(), {});
     result.transactions = importer.transactions();
     result.net_sales = importer.net_sales();
+    result.default_time_rows = importer.default_time_rows();
+    result.currency = importer.currency();
+    result.set_store_currency = store_currency.empty() && !result.currency.empty();
     result.added = count_transactions(store) - before;
     result.updated = importer.changed() - result.added;
     result.unchanged = result.transactions - result.added - result.updated;
     if (options.progress) options.progress(1.0);
     if (options.dry_run) return result;  // `sql` rolls back
+    if (result.set_store_currency) {
+      StoreSettings settings = store.settings();
+      settings.currency = result.currency;
+      store.save_settings(settings);
+    }
     store.record_import(ImportRecord{name, hash, result.rows, result.transactions, "committed", "", now_ms()});
     sql.commit();
     result.committed = true;
@@ -850,6 +948,7 @@ std::string guess_profile_toml(const std::filesystem::path& file) {
   out += "name = \"generic\"\n";
   out += "date_format = \"" + date_format + "\"      # ymd, dmy or mdy\n";
   out += "time_zone = \"\"          # IANA zone, e.g. \"Europe/Paris\"; empty: the store's zone\n";
+  out += "currency = \"\"           # ISO 4217, e.g. \"EUR\"; empty: the amounts' symbol, else the store's\n";
   out += std::string("decimal = \"") + decimal + "\"\n\n[columns]\n";
   for (std::size_t role = 0; role < role_count; ++role) {
     const int index = chosen[role];
@@ -962,6 +1061,7 @@ std::string bench_sales_profile_toml() {
   return "name = \"bench\"\n"
          "date_format = \"ymd\"\n"
          "time_zone = \"UTC\"\n"
+         "currency = \"EUR\"\n"
          "decimal = \".\"\n"
          "[columns]\n"
          "id = \"id\"\ndate = \"date\"\ntime = \"time\"\ntotal = \"total\"\nseller = \"seller\"\n"

@@ -1,5 +1,7 @@
 #include "footfall/data/pos_profiles.hpp"
 
+#include "footfall/data/store_profile.hpp"
+
 #include <toml++/toml.h>
 
 #include <fstream>
@@ -239,6 +241,10 @@ ProfileSpec parse_profile_toml(std::string_view toml_text, const std::string& or
   p.required = {Role::Total};
   p.date_order = date_order_from_format(table["date_format"].value_or(std::string()));
   p.time_zone = table["time_zone"].value_or(std::string());
+  p.currency = table["currency"].value_or(std::string());
+  if (!p.currency.empty() && !is_currency_code(p.currency)) {
+    throw std::runtime_error(origin + ": currency \"" + p.currency + "\" is not a 3-letter ISO 4217 code such as EUR");
+  }
   const std::string decimal = table["decimal"].value_or(std::string());
   if (!decimal.empty()) {
     if (decimal != "." && decimal != ",") throw std::runtime_error(origin + ": decimal must be \".\" or \",\"");

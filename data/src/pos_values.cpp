@@ -31,16 +31,29 @@ std::size_t space_length_at(std::string_view text, std::size_t pos) {
   return 0;
 }
 
-// Longest first, so "руб." wins over "р.".
-constexpr std::array<std::string_view, 16> currency_tokens = {
-    "руб.", "руб", "р.", "₽", "€", "£", "$", "¥", "EUR", "USD", "RUB", "GBP", "ZAR", "CHF", "CAD", "AUD",
+struct CurrencyToken {
+  std::string_view text;
+  std::string_view code;  // ISO 4217
 };
 
-std::size_t currency_length_at(std::string_view text, std::size_t pos) {
-  for (const auto token : currency_tokens) {
-    if (text.substr(pos, token.size()) == token) return token.size();
+// Longest first, so "руб." wins over "р.". A bare "$" is read as US dollars: the exports that use
+// it for another dollar are imported with --currency.
+constexpr std::array<CurrencyToken, 16> currency_tokens = {{
+    {"руб.", "RUB"}, {"руб", "RUB"}, {"р.", "RUB"}, {"₽", "RUB"}, {"€", "EUR"}, {"£", "GBP"}, {"$", "USD"},
+    {"¥", "JPY"}, {"EUR", "EUR"}, {"USD", "USD"}, {"RUB", "RUB"}, {"GBP", "GBP"}, {"ZAR", "ZAR"}, {"CHF", "CHF"},
+    {"CAD", "CAD"}, {"AUD", "AUD"},
+}};
+
+const CurrencyToken* currency_token_at(std::string_view text, std::size_t pos) {
+  for (const auto& token : currency_tokens) {
+    if (text.substr(pos, token.text.size()) == token.text) return &token;
   }
-  return 0;
+  return nullptr;
+}
+
+std::size_t currency_length_at(std::string_view text, std::size_t pos) {
+  const auto* token = currency_token_at(text, pos);
+  return token != nullptr ? token->text.size() : 0;
 }
 
 struct DecimalParts {
@@ -128,6 +141,13 @@ Parsed<DecimalParts> split_decimal(std::string_view text, char decimal, bool all
 }
 
 }  // namespace
+
+std::string_view currency_of_amount(std::string_view text) {
+  for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    if (const auto* token = currency_token_at(text, pos)) return token->code;
+  }
+  return {};
+}
 
 std::string_view trim_spaces(std::string_view text) {
   while (!text.empty()) {

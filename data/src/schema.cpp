@@ -338,6 +338,12 @@ CREATE TRIGGER pos_transactions_rollup_delete AFTER DELETE ON pos_transactions B
   WHERE bucket_ms = (OLD.time_ms / 3600000) * 3600000;
 END;
 )sql",
+      // 8: a store's currency is chosen, not assumed: empty means "not yet", and the first import
+      // sets it. Nothing could set it before this step, so an 'EUR' here is the old default; a store
+      // that already has sales keeps it, as its figures were shown in it.
+      R"sql(
+UPDATE stores SET currency = '' WHERE currency = 'EUR' AND NOT EXISTS (SELECT 1 FROM pos_transactions);
+)sql",
   };
   return steps;
 }

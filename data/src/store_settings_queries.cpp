@@ -22,6 +22,13 @@ int remove_roster_entry(Store& store, const std::string& seller, TimeMs start_ms
   return remove.exec();
 }
 
+std::vector<std::string> transaction_currencies(Store& store) {
+  SQLite::Statement query(store.db(), "SELECT DISTINCT currency FROM pos_transactions WHERE currency <> '' ORDER BY 1");
+  std::vector<std::string> currencies;
+  while (query.executeStep()) currencies.push_back(query.getColumn(0).getString());
+  return currencies;
+}
+
 bool is_time_zone(const std::string& zone) {
   if (zone.empty()) return false;
   try {

@@ -76,6 +76,7 @@ std::string generic_rows(int first_id, int count, int bad_line = -1) {
 const char* generic_profile = R"(name = "generic"
 date_format = "ymd"
 time_zone = "UTC"
+currency = "EUR"
 [columns]
 id = "id"
 date = "date"
@@ -83,70 +84,181 @@ time = "time"
 total = "total"
 )";
 
+struct SharedExport {
+  const char* file;
+  const char* profile;
+  const char* currency;
+  std::int64_t rows;
+  std::int64_t transactions;
+  Money net_sales;
+};
+
+// Worked out independently with Python's csv module (see the report for the rules):
+// Square items: 199 payments + 1 refund, sum of Net Sales; Square transactions: 4 payments, sum of
+// Net Sales; Shopify: 50 orders, sum of Subtotal except the 2 voided ones. The Square exports write
+// their amounts in "$", the Shopify one has a Currency column.
+constexpr SharedExport shared_exports[] = {
+    {"square_items_2026-07.csv", "square-items", "USD", 322, 200, 240200},
+    {"square_transactions_2018.csv", "square-transactions", "USD", 4, 4, 243400},
+    {"shopify_orders_2021.csv", "shopify", "ZAR", 101, 50, 13326900},
+};
+
+// The 2018 Square export has days and no times: it is imported at noon, as it was before a missing
+// time became an error.
+ImportOptions shared_options(const std::string& file) {
+  ImportOptions options;
+  if (file == "square_transactions_2018.csv") options.default_time = "12:00";
+  return options;
+}
+
+void set_store_currency(Store& store, const std::string& currency) {
+  StoreSettings settings = store.settings();
+  settings.currency = currency;
+  store.save_settings(settings);
+}
+
 }  // namespace
 
-TEST_CASE("import: every shared POS export gives the right transactions and net sales") {
+TEST_CASE("import: every shared POS export gives the right transactions and net sales in a store of its currency") {
   if (!fs::exists(shared_pos)) {
     MESSAGE("skipped: ../shared/testdata absent");
     return;
   }
-  struct Expected {
-    const char* file;
-    const char* profile;
-    std::int64_t rows;
-    std::int64_t transactions;
-    Money net_sales;
-  };
-  // Worked out independently with Python's csv module (see the report for the rules):
-  // Square items: 199 payments + 1 refund, sum of Net Sales; Square transactions: 4 payments, sum of
-  // Net Sales; Shopify: 50 orders, sum of Subtotal except the 2 voided ones (ZAR).
-  const Expected expected[] = {
-      {"square_items_2026-07.csv", "square-items", 322, 200, 240200},
-      {"square_transactions_2018.csv", "square-transactions", 4, 4, 243400},
-      {"shopify_orders_2021.csv", "shopify", 101, 50, 13326900},
-  };
-  Store store(":memory:");
-  Money total_net = 0;
-  std::int64_t total_transactions = 0;
-  for (const auto& e : expected) {
+  for (const auto& e : shared_exports) {
     CAPTURE(e.file);
-    const auto result = import_pos_file(store, shared_pos / e.file, {});
+    Store store(":memory:");
+    set_store_currency(store, e.currency);
+    const auto result = import_pos_file(store, shared_pos / e.file, shared_options(e.file));
+    CHECK(result.default_time_rows == (std::string(e.file) == "square_transactions_2018.csv" ? 4 : 0));
     CHECK(result.profile == e.profile);
     CHECK(result.rows == e.rows);
     CHECK(result.transactions == e.transactions);
     CHECK(result.added == e.transactions);
     CHECK(result.net_sales == e.net_sales);
     CHECK(result.committed);
-    total_net += e.net_sales;
-    total_transactions += e.transactions;
-  }
-  CHECK(transaction_count(store) == total_transactions);
-  CHECK(stored_net_sales(store) == total_net);
-  CHECK(store.db().execAndGet("SELECT count(*) FROM pos_transactions WHERE kind = 'void'").getInt64() == 2);
-  CHECK(store.db().execAndGet("SELECT count(*) FROM pos_transactions WHERE kind = 'refund'").getInt64() == 1);
-  // 2026-07-14 12:52:38 Eastern = 16:52:38 UTC.
-  CHECK(store.db()
-            .execAndGet("SELECT time_ms FROM pos_transactions WHERE pos_id = 'ujWdkgHI6jU2zIdDesrsPHsruPfZY'")
-            .getInt64() == 1784047958000);
-  // Shopify's order time is `Created at` with its own offset.
-  CHECK(store.db().execAndGet("SELECT time_ms FROM pos_transactions WHERE pos_id = '#13519'").getInt64() ==
-        1620896472000);
+    CHECK(result.currency == e.currency);
+    CHECK_FALSE(result.set_store_currency);
+    CHECK(transaction_count(store) == e.transactions);
+    CHECK(stored_net_sales(store) == e.net_sales);
+    CHECK(store.db().execAndGet("SELECT group_concat(DISTINCT currency) FROM pos_transactions").getString() ==
+          e.currency);
 
-  SUBCASE("re-importing every file adds nothing") {
-    for (const auto& e : expected) {
-      CAPTURE(e.file);
-      const auto again = import_pos_file(store, shared_pos / e.file, {});
-      CHECK(again.added == 0);
-      CHECK(again.updated == 0);
-      CHECK(again.unchanged == e.transactions);
+    const auto again = import_pos_file(store, shared_pos / e.file, shared_options(e.file));
+    CHECK(again.added == 0);
+    CHECK(again.updated == 0);
+    CHECK(again.unchanged == e.transactions);
+    CHECK(transaction_count(store) == e.transactions);
+    CHECK(stored_net_sales(store) == e.net_sales);
+
+    const std::string file = e.file;
+    if (file == "square_items_2026-07.csv") {
+      CHECK(store.db().execAndGet("SELECT count(*) FROM pos_transactions WHERE kind = 'refund'").getInt64() == 1);
+      // 2026-07-14 12:52:38 Eastern = 16:52:38 UTC.
+      CHECK(store.db()
+                .execAndGet("SELECT time_ms FROM pos_transactions WHERE pos_id = 'ujWdkgHI6jU2zIdDesrsPHsruPfZY'")
+                .getInt64() == 1784047958000);
+    } else if (file == "shopify_orders_2021.csv") {
+      CHECK(store.db().execAndGet("SELECT count(*) FROM pos_transactions WHERE kind = 'void'").getInt64() == 2);
+      // Shopify's order time is `Created at` with its own offset.
+      CHECK(store.db().execAndGet("SELECT time_ms FROM pos_transactions WHERE pos_id = '#13519'").getInt64() ==
+            1620896472000);
     }
-    CHECK(transaction_count(store) == total_transactions);
-    CHECK(stored_net_sales(store) == total_net);
+  }
+}
+
+TEST_CASE("import: the shared POS exports are refused by a EUR store, naming both currencies, and write nothing") {
+  if (!fs::exists(shared_pos)) {
+    MESSAGE("skipped: ../shared/testdata absent");
+    return;
+  }
+  Store store(":memory:");
+  set_store_currency(store, "EUR");
+  for (const auto& e : shared_exports) {
+    CAPTURE(e.file);
+    ImportOptions options = shared_options(e.file);
+    for (const bool skip_bad_rows : {false, true}) {
+      options.skip_bad_rows = skip_bad_rows;
+      try {
+        (void)import_pos_file(store, shared_pos / e.file, options);
+        FAIL("an export in another currency was imported");
+      } catch (const ImportError& error) {
+        const std::string message = error.what();
+        CHECK(message == (shared_pos / e.file).string() + ": the export is in " + e.currency +
+                             " but the store's currency is EUR; nothing imported (amounts in different currencies "
+                             "are never added)");
+      }
+    }
+  }
+  CHECK(transaction_count(store) == 0);
+  CHECK(store.settings().currency == "EUR");
+  CHECK(store.db().execAndGet("SELECT count(*) FROM imports WHERE result = 'failed'").getInt64() == 6);
+}
+
+TEST_CASE("import: a store with no currency takes its first export's and then refuses another") {
+  if (!fs::exists(shared_pos)) {
+    MESSAGE("skipped: ../shared/testdata absent");
+    return;
+  }
+  Store store(":memory:");
+  CHECK(store.settings().currency.empty());
+  ImportOptions dry = shared_options("shopify_orders_2021.csv");
+  dry.dry_run = true;
+  const auto trial = import_pos_file(store, shared_pos / "shopify_orders_2021.csv", dry);
+  CHECK(trial.set_store_currency);
+  CHECK(store.settings().currency.empty());
+
+  const auto first = import_pos_file(store, shared_pos / "shopify_orders_2021.csv", {});
+  CHECK(first.currency == "ZAR");
+  CHECK(first.set_store_currency);
+  CHECK(store.settings().currency == "ZAR");
+
+  CHECK_THROWS_WITH_AS(import_pos_file(store, shared_pos / "square_items_2026-07.csv", {}),
+                       doctest::Contains("the export is in USD but the store's currency is ZAR"), ImportError);
+  CHECK(transaction_count(store) == 50);
+  CHECK(stored_net_sales(store) == 13326900);
+}
+
+TEST_CASE("import: an export's currency comes from its column, else --currency, else its amounts") {
+  TempDir dir;
+  std::string toml = std::string(generic_profile) + "currency = \"currency\"\n";
+  toml.erase(toml.find("currency = \"EUR\"\n"), std::string_view("currency = \"EUR\"\n").size());
+  const auto profile = dir.write("generic.toml", toml);
+  const auto plain = dir.write("plain.csv", "id,date,time,total\nP1,2025-06-01,10:00,5.00\n");
+  {
+    Store store(":memory:");
+    CHECK_THROWS_WITH_AS(import_pos_file(store, plain, with_profile(profile)),
+                         doctest::Contains("plain.csv: the export names no currency and the store has none yet; "
+                                           "give it with --currency XXX"),
+                         ImportError);
+    ImportOptions options = with_profile(profile);
+    options.currency = "chf";
+    const auto result = import_pos_file(store, plain, options);
+    CHECK(result.currency == "CHF");
+    CHECK(store.settings().currency == "CHF");
+    options.currency = "Swiss francs";
+    CHECK_THROWS_WITH_AS(import_pos_file(store, plain, options), doctest::Contains("is not a 3-letter ISO 4217 code"),
+                         ImportError);
+  }
+  {
+    Store store(":memory:");
+    set_store_currency(store, "RUB");
+    const auto result = import_pos_file(store, plain, with_profile(profile));
+    CHECK(result.currency == "RUB");  // the store's, as the file names none
+    const auto euros = dir.write("euros.csv", "id,date,time,total\nE1,2025-06-01,10:00,5.00 €\n");
+    CHECK_THROWS_WITH_AS(import_pos_file(store, euros, with_profile(profile)),
+                         doctest::Contains("the export is in EUR but the store's currency is RUB"), ImportError);
+    const auto mixed = dir.write("mixed.csv",
+                                 "id,date,time,total,currency\nM1,2025-06-01,10:00,5.00,rub\n"
+                                 "M2,2025-06-01,10:05,7.00,USD\n");
+    CHECK_THROWS_WITH_AS(import_pos_file(store, mixed, with_profile(profile)),
+                         doctest::Contains("the export is in USD but the store's currency is RUB"), ImportError);
+    CHECK(transaction_count(store) == 1);
   }
 }
 
 TEST_CASE("import: Loyverse receipts, receipts by item and payment rows") {
   Store store(":memory:");
+  set_store_currency(store, "EUR");
   const auto receipts = import_pos_file(store, fixtures / "loyverse_receipts.csv", {});
   CHECK(receipts.profile == "loyverse");
   CHECK(receipts.transactions == 6);
@@ -307,6 +419,37 @@ TEST_CASE("import: a bad date on line 7,341 rejects the whole file, naming line 
   }
 }
 
+TEST_CASE("import: a row with a day and no time is an error naming its line, unless a default time is given") {
+  TempDir dir;
+  Store store(":memory:");
+  const auto file = dir.write("square_no_time.csv",
+                              "Date,Time,Time Zone,Net Sales,Transaction ID,Event Type\n"
+                              "12/27/2018,14:05:00,Eastern Time (US & Canada),$10.00,T1,Payment\n"
+                              "12/28/2018,,Eastern Time (US & Canada),$20.00,T2,Payment\n");
+  try {
+    (void)import_pos_file(store, file, {});
+    FAIL("a row without a time was imported");
+  } catch (const ImportError& e) {
+    REQUIRE(e.errors().size() == 1);
+    CHECK(e.errors()[0].line == 3);
+    CHECK(e.errors()[0].column == "Time");
+    CHECK(e.errors()[0].problem == RowProblem::NoTime);
+    CHECK(e.errors()[0].to_string().find("square_no_time.csv:3: column \"Time\": no time of day") != std::string::npos);
+  }
+  CHECK(transaction_count(store) == 0);
+
+  ImportOptions options;
+  options.default_time = "09:30";
+  const auto result = import_pos_file(store, file, options);
+  CHECK(result.transactions == 2);
+  CHECK(result.default_time_rows == 1);
+  // 2018-12-28 09:30 in New York is 14:30 UTC.
+  CHECK(store.db().execAndGet("SELECT time_ms FROM pos_transactions WHERE pos_id = 'T2'").getInt64() == 1546007400000);
+
+  options.default_time = "9h30";
+  CHECK_THROWS_WITH_AS(import_pos_file(store, file, options), doctest::Contains("\"9h30\" is not HH:MM"), ImportError);
+}
+
 TEST_CASE("import: a dry run reports changes and writes nothing") {
   if (!fs::exists(shared_pos)) {
     MESSAGE("skipped: ../shared/testdata absent");
@@ -359,6 +502,7 @@ TEST_CASE("import: rows of one transaction spread over the file are still one tr
                               "A2,02/01/2026 10:05,Sale,Cake,1,4.00\n"
                               "A1,02/01/2026 10:00,Sale,Scone,2,5.00\n");
   Store store(":memory:");
+  set_store_currency(store, "EUR");
   const auto result = import_pos_file(store, file, {});
   CHECK(result.transactions == 2);
   CHECK(store.db().execAndGet("SELECT total FROM pos_transactions WHERE pos_id = 'A1'").getInt64() == 800);
@@ -400,6 +544,7 @@ TEST_CASE("import: watch folder moves files to imported/ and rejected/") {
   (void)dir.write("bad.txt", "Receipt number,Date,Receipt type,Net sales\nR1,31/02/2026 10:00,Sale,1.00\n");
   (void)dir.write("notes.md", "not a sales file");
   Store store(":memory:");
+  set_store_currency(store, "EUR");
   CHECK(import_watch_folder(store, dir.path, {}, 3600).empty());  // too fresh: may still be being written
   const auto results = import_watch_folder(store, dir.path, {}, 0);
   REQUIRE(results.size() == 2);
@@ -450,6 +595,7 @@ TEST_CASE("import: --skip-bad-rows sets aside every row of a transaction with a 
                               "A1,02/01/2026 10:00,Sale,Scone,two,5.00\n"
                               "B1,02/01/2026 10:05,Sale,Cake,1,4.00\n");
   Store store(":memory:");
+  set_store_currency(store, "EUR");
   ImportOptions options;
   options.skip_bad_rows = true;
   options.reject_file = dir.path / "rejects.csv";

@@ -31,6 +31,7 @@ struct HandMadeDay {
     settings.name = "Shop <b>&</b>";
     settings.time_zone = "UTC";
     settings.low_data_visitors = 5;
+    settings.currency = "EUR";
     store.save_settings(settings);
     store.set_shifts({{"Morning", 0x7F, 9 * 60, 14 * 60}});
     std::vector<CountEvent> events;

@@ -23,7 +23,7 @@ Transaction sale(const std::string& pos_id, TimeMs time_ms, Money total) {
 
 std::int64_t count(Store& store, const std::string& sql) { return store.db().execAndGet(sql).getInt64(); }
 
-constexpr int latest_schema_version = 7;
+constexpr int latest_schema_version = 8;
 
 // Every 15-minute and hourly rollup row that disagrees with the events it sums.
 std::int64_t count_rollup_mismatches(Store& store) {
@@ -83,6 +83,26 @@ TEST_CASE("store: settings and shifts round-trip") {
   CHECK(shifts[0].name == "Morning");
   CHECK(shifts[0].weekday_mask == 0x1F);
   CHECK(shifts[1].end_minutes == 120);
+}
+
+TEST_CASE("store: a currency is never assumed; schema 8 clears the old default where no sale was shown in it") {
+  CHECK(Store(":memory:").settings().currency.empty());
+  TempDir dir;
+  for (const bool has_sales : {false, true}) {
+    CAPTURE(has_sales);
+    const auto file = (dir.path / (has_sales ? "sales.db" : "empty.db")).string();
+    {
+      Store store(file);
+      StoreSettings settings;
+      settings.currency = "EUR";  // what every store row held before schema 8
+      store.save_settings(settings);
+      if (has_sales) store.upsert_transaction(sale("A1", 1'000, 700));
+      store.db().exec("PRAGMA user_version = 7");
+    }
+    Store upgraded(file);
+    CHECK(upgraded.schema_version() == latest_schema_version);
+    CHECK(upgraded.settings().currency == (has_sales ? "EUR" : ""));
+  }
 }
 
 TEST_CASE("store: upsert_transaction is idempotent and replaces line items on change") {

@@ -14,6 +14,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
 
 namespace {
 
@@ -145,7 +146,8 @@ void import_one_sale(const std::filesystem::path& db, const std::string& name) {
   const auto guessed = run_footfall("import --guess " + csv.string());
   REQUIRE(guessed.exit_code == 0);
   const auto profile = write_temp(name + "-profile.toml", guessed.output);
-  REQUIRE(run_footfall("import --profile-file " + profile.string() + " --db " + db.string() + " " + csv.string())
+  REQUIRE(run_footfall("import --currency EUR --profile-file " + profile.string() + " --db " + db.string() + " " +
+                       csv.string())
               .exit_code == 0);
 }
 
@@ -364,7 +366,7 @@ TEST_CASE("audit records a clip with the counts drawn, says so, and clears clips
   CHECK(audit.output.find(" in and ") != std::string::npos);
 }
 
-TEST_CASE("import of times without a day says to give --date, and a binary file is called what it is") {
+TEST_CASE("import of times without a day says to give --date, a day without a time --default-time, and a binary file is called what it is") {
   const auto csv = write_temp("times-only.csv", "id,time,total\nA1,10:00,12.50\nA2,10:05,3.00\n");
   const auto guessed = run_footfall("import --guess " + csv.string());
   REQUIRE(guessed.exit_code == 0);
@@ -374,12 +376,99 @@ TEST_CASE("import of times without a day says to give --date, and a binary file 
   const auto refused = run_footfall("import --profile-file " + profile.string() + " --db " + db.string() + " " + csv.string());
   CHECK(refused.exit_code != 0);
   CHECK(refused.output.find("give the day they belong to with --date") != std::string::npos);
-  const auto dated = run_footfall("import --date 2026-11-20 --profile-file " + profile.string() + " --db " + db.string() +
-                                  " " + csv.string());
+  const auto dated = run_footfall("import --date 2026-11-20 --currency EUR --profile-file " + profile.string() +
+                                  " --db " + db.string() + " " + csv.string());
   CHECK(dated.exit_code == 0);
+
+  const auto untimed = write_temp("no-time.csv",
+                                  "Date,Time,Time Zone,Net Sales,Transaction ID,Event Type\n"
+                                  "12/28/2018,,Eastern Time (US & Canada),$20.00,T2,Payment\n");
+  const auto dollar_db = std::filesystem::temp_directory_path() / "footfall-cli-no-time.db";
+  std::filesystem::remove(dollar_db);
+  const auto untimed_refused = run_footfall("import --db " + dollar_db.string() + " " + untimed.string());
+  CHECK(untimed_refused.exit_code != 0);
+  CHECK(untimed_refused.output.find(untimed.string() + ":2: column \"Time\"") != std::string::npos);
+  CHECK(untimed_refused.output.find("--default-time HH:MM") != std::string::npos);
+  const auto untimed_placed = run_footfall("import --default-time 12:00 --db " + dollar_db.string() + " " + untimed.string());
+  CHECK(untimed_placed.exit_code == 0);
+  CHECK(untimed_placed.output.find("1 row(s) had no time of day and were placed at 12:00") != std::string::npos);
 
   const auto binary = write_temp("not-text.csv", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
   const auto rejected = run_footfall("import --db " + db.string() + " " + binary.string());
   CHECK(rejected.exit_code != 0);
   CHECK(rejected.output.find("not-text.csv: not a text file") != std::string::npos);
+}
+
+TEST_CASE("import: a fresh store takes the currency of its first export and says so; another currency is refused") {
+  const auto pos = std::filesystem::path(FOOTFALL_SHARED_DIR) / "testdata" / "pos";
+  if (!std::filesystem::exists(pos)) {
+    MESSAGE("skipped: ../shared/testdata absent");
+    return;
+  }
+  const auto db = std::filesystem::temp_directory_path() / "footfall-cli-currency.db";
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db.string() + suffix);
+  const auto shopify = (pos / "shopify_orders_2021.csv").string();
+  const auto square = (pos / "square_items_2026-07.csv").string();
+  const auto first = run_footfall("import --db " + db.string() + " " + shopify);
+  CHECK(first.exit_code == 0);
+  CHECK(first.output.find("store currency set to ZAR from " + shopify) != std::string::npos);
+  const auto refused = run_footfall("import --db " + db.string() + " " + square);
+  CHECK(refused.exit_code != 0);
+  CHECK(refused.output == square + ": the export is in USD but the store's currency is ZAR; nothing imported "
+                                   "(amounts in different currencies are never added)\n");
+}
+
+TEST_CASE("store show prints the profile, store set checks and changes one field, and reports speak the store's language") {
+  const auto dir = std::filesystem::temp_directory_path() / "footfall-cli-store";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const auto db = dir / "footfall.db";
+  const std::string on_db = " --db " + db.string();
+
+  const auto fresh = run_footfall("store show" + on_db);
+  CHECK(fresh.exit_code == 0);
+  CHECK(fresh.output.find("name: My shop\n") != std::string::npos);
+  CHECK(fresh.output.find("time_zone: UTC\n") != std::string::npos);
+  CHECK(fresh.output.find("currency: (not set: the first import sets it)\n") != std::string::npos);
+
+  const std::pair<const char*, const char*> refusals[] = {
+      {"time_zone Mars/Olympus", "time_zone: \"Mars/Olympus\" is not a tz database zone name"},
+      {"language de", "language: \"de\" is not one of en, fr, ru"},
+      {"currency euro", "currency: \"euro\" is not a 3-letter ISO 4217 code"},
+      {"open 9h", "open: \"9h\" is not a time from 00:00 to 24:00 written HH:MM"},
+      {"close 08:00", "close: the store would close (08:00) before it opens (09:00)"},
+      {"name ' '", "name: the store's name cannot be empty"},
+      {"colour red", "unknown store key \"colour\""},
+  };
+  for (const auto& [arguments, message] : refusals) {
+    CAPTURE(arguments);
+    const auto refused = run_footfall(std::string("store set ") + arguments + on_db);
+    CHECK(refused.exit_code != 0);
+    CHECK(refused.output.find(message) != std::string::npos);
+  }
+  CHECK(run_footfall("store show" + on_db).output == fresh.output);  // nothing was changed
+
+  for (const char* arguments : {"name 'Chez Anna'", "language fr", "time_zone Europe/Paris", "currency EUR",
+                                "open 10:00", "close 19:30", "day_start 02:00"}) {
+    CAPTURE(arguments);
+    CHECK(run_footfall(std::string("store set ") + arguments + on_db).exit_code == 0);
+  }
+  const auto shown = run_footfall("store show" + on_db);
+  for (const char* line : {"name: Chez Anna\n", "language: fr\n", "time_zone: Europe/Paris\n", "currency: EUR\n",
+                           "open: 10:00\n", "close: 19:30\n", "day_start: 02:00\n"}) {
+    CHECK_MESSAGE(shown.output.find(line) != std::string::npos, line);
+  }
+
+  import_one_sale(db, "store");
+  const auto french = run_footfall("report day 2026-11-20 --format html" + on_db);
+  CHECK(french.exit_code == 0);
+  CHECK(french.output.find("<html lang=\"fr\">") != std::string::npos);
+  CHECK(french.output.find("12,50\u00A0€") != std::string::npos);
+  const auto english = run_footfall("report day 2026-11-20 --format html --language en" + on_db);
+  CHECK(english.output.find("<html lang=\"en\">") != std::string::npos);
+  CHECK(run_footfall("store show" + on_db).output.find("language: fr\n") != std::string::npos);  // one command only
+
+  const auto other_money = run_footfall("store set currency USD" + on_db);
+  CHECK(other_money.exit_code != 0);
+  CHECK(other_money.output.find("the store holds sales in EUR") != std::string::npos);
 }

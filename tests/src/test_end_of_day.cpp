@@ -6,6 +6,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
+#include <string>
 #include <nlohmann/json.hpp>
 
 namespace {
@@ -73,4 +75,22 @@ TEST_CASE("a failing report command is an error, not silence") {
   options.command = "false";
   CHECK_THROWS_WITH_AS(footfall::app::write_due_reports(store, options, kFriday10h + kDay),
                        doctest::Contains("reports.command failed"), std::runtime_error);
+}
+
+TEST_CASE("end of day files are written in the store's language and currency") {
+  const auto dir = fresh_dir("language");
+  footfall::data::Store store(":memory:");
+  auto settings = store.settings();
+  settings.language = "fr";
+  settings.currency = "EUR";
+  store.save_settings(settings);
+  store.add_count_events({{kFriday10h, "main", true, 1, 1.F}});
+  footfall::app::EndOfDayOptions options;
+  options.folder = dir / "reports";
+  (void)footfall::app::write_due_reports(store, options, kFriday10h + kDay);
+  std::ostringstream text;
+  text << std::ifstream(options.folder / "footfall-2025-11-20.html").rdbuf();
+  const std::string html = text.str();
+  CHECK(html.find("<html lang=\"fr\">") != std::string::npos);
+  CHECK(html.find("Visiteurs") != std::string::npos);
 }

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -438,30 +437,6 @@ void draw_unlocked_settings(PanelContext& context) {
 }
 
 }  // namespace
-
-std::optional<int> parse_clock_minutes(std::string_view text) {
-  const auto colon = text.find(':');
-  if (colon == std::string_view::npos || colon == 0 || colon > 2 || text.size() != colon + 3) return std::nullopt;
-  const auto number = [](std::string_view part) -> std::optional<int> {
-    int value = 0;
-    const auto [end, error] = std::from_chars(part.data(), part.data() + part.size(), value);
-    if (error != std::errc{} || end != part.data() + part.size()) return std::nullopt;
-    return value;
-  };
-  const auto hours = number(text.substr(0, colon));
-  const auto minutes = number(text.substr(colon + 1));
-  if (!hours || !minutes || *hours < 0 || *minutes < 0 || *minutes > 59 || *hours > 24) return std::nullopt;
-  if (*hours == 24 && *minutes != 0) return std::nullopt;
-  return *hours * 60 + *minutes;
-}
-
-std::string clock_text(int minutes) {
-  const int clamped = std::clamp(minutes, 0, 24 * 60);
-  const auto two_digits = [](int value) {
-    return std::string{static_cast<char>('0' + value / 10), static_cast<char>('0' + value % 10)};
-  };
-  return two_digits(clamped / 60) + ":" + two_digits(clamped % 60);
-}
 
 void edit_counting_line(PanelContext& context, ImVec2 image_min, ImVec2 image_max) {
   LineEdit& edit = context.state.line_edit;

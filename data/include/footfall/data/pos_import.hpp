@@ -12,7 +12,8 @@
 namespace footfall::data {
 
 // What a caller can do about a row, beside the reason in words.
-enum class RowProblem { Other, NoDate };  // NoDate: a time with no day, and no default date given
+// NoDate: a time with no day, and no default date given; NoTime: a day with no time, and no default time.
+enum class RowProblem { Other, NoDate, NoTime };
 
 struct RowError {
   std::string file;
@@ -31,7 +32,9 @@ struct ImportOptions {
   std::filesystem::path reject_file;       // defaults to FILE.rejected.csv with --skip-bad-rows
   std::function<void(double fraction)> progress;
   std::optional<std::string> default_date; // YYYY-MM-DD for files with a time-only column
+  std::optional<std::string> default_time; // HH:MM for rows with a day and no time; without it they are errors
   std::string time_zone;                   // for times with no offset and no zone column; overrides the profile's and the store's zone
+  std::string currency;                    // ISO code for an export with no currency column (overrides the profile's); else its amounts' symbol, else the store's
   // Called once, as soon as the first transactions are read (before the file is written), with
   // the profile chosen and up to ImportResult::preview_size transactions: the kiosk shows them.
   std::function<void(const std::string& profile, const std::vector<Transaction>& first)> on_preview;
@@ -46,6 +49,9 @@ struct ImportResult {
   std::int64_t updated = 0;
   std::int64_t unchanged = 0;
   Money net_sales = 0;
+  std::int64_t default_time_rows = 0;      // rows placed at ImportOptions::default_time
+  std::string currency;                    // the export's, e.g. "ZAR"; empty when it had no transactions
+  bool set_store_currency = false;         // the store had none and takes the export's (a dry run only says so)
   std::vector<RowError> rejected;
   bool committed = false;
   std::string error;                       // set by import_watch_folder for a rejected file
@@ -69,7 +75,12 @@ class ImportError : public std::runtime_error {
 // Shopify: paid/pending/authorized orders are sales at `Created at`; voided -> Void; expired or
 // cancelled -> Cancelled; refunded/partially_refunded -> the sale plus a Refund ("<id>/refund") of
 // `Refunded Amount`, at `Refunded at` if the export has it, else `Cancelled at`, else the sale time.
-// A missing time of day is taken as 12:00 local. The whole file is one SQLite transaction.
+// Currency: every transaction keeps its export's (the file's currency column, else
+// ImportOptions::currency or the profile's, else the symbol of its amounts, else the store's). A store with no currency
+// yet takes the export's; an export in another currency than the store's, or in several, is refused
+// whole: sums never mix currencies.
+// A row with a day and no time of day is an error unless ImportOptions::default_time gives one: a
+// made-up hour would put its sale against the wrong visitors. The whole file is one SQLite transaction.
 ImportResult import_pos_file(Store& store, const std::filesystem::path& file, const ImportOptions& options);
 
 // Proposes a generic TOML profile for an unknown export (`footfall import --guess FILE`).

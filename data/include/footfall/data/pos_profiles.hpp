@@ -31,6 +31,7 @@ struct ProfileSpec {
   DateOrder date_order = DateOrder::Auto;
   char decimal = 0;                                            // 0: infer per value
   std::string time_zone;                                       // used when the file has no zone column
+  std::string currency;                                        // ISO code, used when the file has no currency column
   std::unordered_map<std::string, TransactionKind> kinds;      // folded value -> kind (Kind and Status)
   std::unordered_map<std::string, bool> ignored_kinds;         // folded value -> row is skipped (e.g. "closed")
   bool shopify_status = false;                                 // Financial Status rules, refunds as extra rows

@@ -28,6 +28,9 @@ struct Parsed {
 // `-x`, `(x)`, `-$x` are understood. Money is returned in minor units.
 [[nodiscard]] Parsed<Money> parse_money(std::string_view text, char decimal = 0);
 [[nodiscard]] Parsed<double> parse_number(std::string_view text, char decimal = 0);
+// The ISO code of the currency an amount is written in ("$1,149.00 " -> "USD", "59,00 €" -> "EUR"),
+// empty when it shows none.
+[[nodiscard]] std::string_view currency_of_amount(std::string_view text);
 
 enum class DateOrder { Auto, YMD, DMY, MDY };
 

@@ -13,6 +13,10 @@ std::vector<std::string> list_sellers(Store& store);
 // Removes the roster entries of `seller` that start and end exactly at these instants; returns how many.
 int remove_roster_entry(Store& store, const std::string& seller, TimeMs start_ms, TimeMs end_ms);
 
+// The currencies the stored transactions are in, without the empty one of sales imported before
+// schema 8 (they were shown in the store's currency).
+std::vector<std::string> transaction_currencies(Store& store);
+
 // Whether `zone` names a zone of the tz database ("Europe/Paris").
 bool is_time_zone(const std::string& zone);
 

@@ -50,7 +50,7 @@ struct StoreSettings {
   int close_minutes = 20 * 60;
   VisitorRule visitor_rule = VisitorRule::Entries;
   int low_data_visitors = 30;
-  std::string currency = "EUR";
+  std::string currency;            // ISO 4217; empty until the first import or the owner sets it
   std::string language = "en";     // en, fr, ru
 };
 

@@ -1,5 +1,6 @@
 #pragma once
 // Panel-level API of the kiosk, used by run_kiosk and by the headless tests. Needs Dear ImGui.
+#include "footfall/data/store_profile.hpp"
 #include "footfall/ui/snapshot.hpp"
 #include "footfall/ui/translations.hpp"
 
@@ -59,9 +60,8 @@ struct SettingsForm {
   std::uint64_t status_seen = 0;       // SettingsView::status_version when the form was filled
 };
 
-// "09:30" -> 570; "24:00" is allowed (an end of day); anything else -> nullopt.
-std::optional<int> parse_clock_minutes(std::string_view text);
-std::string clock_text(int minutes);  // 570 -> "09:30"
+using data::clock_text;
+using data::parse_clock_minutes;
 
 // The manager's own count beside the camera's for a few minutes: the honest check of the counter.
 struct TallyState {

@@ -1,0 +1,40 @@
+#include "commands.hpp"
+#include "config.hpp"
+
+#include "footfall/data/store.hpp"
+#include "footfall/data/store_profile.hpp"
+#include "footfall/data/store_settings_queries.hpp"
+
+#include <iostream>
+#include <stdexcept>
+
+namespace footfall::app {
+
+int run_store_command(const StoreCommand& command) {
+  const AppConfig config = resolve_config(command.common.config, command.common.db);
+  data::Store store(config.database.string());
+  data::StoreSettings settings = store.settings();
+  if (!command.set) {
+    std::cout << data::describe_store_profile(settings);
+    return 0;
+  }
+  if (const auto error = data::set_store_profile_field(settings, command.key, command.value); !error.empty()) {
+    std::cerr << "footfall store set: " << error << "\n";
+    return 1;
+  }
+  if (command.key == "currency") {
+    // Stored sales keep their currency; a store in another one would add them to different money.
+    for (const auto& held : data::transaction_currencies(store)) {
+      if (held != settings.currency) {
+        std::cerr << "footfall store set: currency: the store holds sales in " << held << "; it cannot become "
+                  << settings.currency << " (amounts in different currencies are never added)\n";
+        return 1;
+      }
+    }
+  }
+  store.save_settings(settings);
+  std::cout << data::describe_store_profile(settings);
+  return 0;
+}
+
+}  // namespace footfall::app
