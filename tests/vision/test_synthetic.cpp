@@ -160,3 +160,20 @@ TEST_CASE("a minute of random traffic is counted accurately") {
     CHECK(run.score.accuracy() >= 0.9);
   }
 }
+
+TEST_CASE("a bag put down beside the door is learned into the floor and people walking past it still count") {
+  SceneConfig config = scripted({walker(8.0, Direction::In, 0.25), walker(12.0, Direction::Out, 0.3),
+                                 walker(16.0, Direction::In, 0.7)},
+                                24.0);
+  config.bag_left_at_s = 2.0;
+  const Run run = count_scene(config);
+  CHECK(run.score.accuracy() == doctest::Approx(1.0));
+}
+
+TEST_CASE("a white balance shift while people walk does not count anyone or lose anyone") {
+  SceneConfig config = scripted({walker(1.0, Direction::In, 0.3), walker(4.0, Direction::Out, 0.6),
+                                 walker(9.0, Direction::In, 0.5)});
+  config.white_balance_step_at_s = 5.0;
+  const Run run = count_scene(config);
+  CHECK(run.score.accuracy() == doctest::Approx(1.0));
+}

@@ -276,6 +276,14 @@ struct SyntheticScene::Impl {
                static_cast<int>(std::lround(r * 0.42 * 16)), w.hair, cv::FILLED, cv::LINE_AA, 4);
   }
 
+  // A dark holdall about one person's size, a quarter of the way in from the left, inside the door.
+  void draw_bag(cv::Mat& image) const {
+    const double s = scale();
+    const cv::Point centre(config.width / 4, static_cast<int>(0.72 * config.height));
+    cv::ellipse(image, centre, cv::Size(static_cast<int>(30 * s), static_cast<int>(18 * s)), 15, 0, 360,
+                cv::Scalar(35, 50, 95), cv::FILLED, cv::LINE_AA);
+  }
+
   double gain_at(double t) const {
     double gain = 1.0;
     if (config.lighting_drift) gain *= 1.0 + 0.08 * std::sin(2.0 * std::numbers::pi * t / 45.0);
@@ -287,6 +295,7 @@ struct SyntheticScene::Impl {
     if (next_index >= frame_count) return false;
     const double t = static_cast<double>(next_index) / config.fps;
     cv::Mat image = floor.clone();
+    if (config.bag_left_at_s >= 0.0 && t >= config.bag_left_at_s) draw_bag(image);
 
     while (first_live < walkers.size() && walkers[first_live].end_s() < t) ++first_live;
     for (std::size_t i = first_live; i < walkers.size() && walkers[i].start_s <= t; ++i) {
@@ -299,6 +308,9 @@ struct SyntheticScene::Impl {
     }
     const double gain = gain_at(t);
     if (std::abs(gain - 1.0) > 1e-3) image.convertTo(image, -1, gain, 0.0);
+    if (config.white_balance_step_at_s >= 0.0 && t >= config.white_balance_step_at_s) {
+      cv::multiply(image, cv::Scalar(1.12, 1.0, 0.88), image);
+    }
     if (config.camera_shake_px > 0.0) {
       // A jittery random walk pulled back towards rest.
       shake = shake * 0.6 + cv::Point2d(rng.gaussian(config.camera_shake_px), rng.gaussian(config.camera_shake_px)) * 0.6;

@@ -32,6 +32,8 @@ struct SceneConfig {
   double noise_sigma = 3.0;
   double camera_shake_px = 0.0;
   double lighting_step_at_s = -1.0;  // a sudden lighting change, for tests
+  double white_balance_step_at_s = -1.0;  // the camera's white balance shifts (blue up, red down) from here
+  double bag_left_at_s = -1.0;            // a bag is put down on the floor, off the line, and stays
   double covered_from_s = -1.0;      // a hand over the lens: a near-black picture from here...
   double covered_until_s = -1.0;     // ...until here (scene seconds); people still walk, unseen
 };
