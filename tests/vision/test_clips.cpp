@@ -67,7 +67,7 @@ void check_against_ratchet(const RatchetTable& table, const std::string& clip, c
     CHECK_MESSAGE(score.accuracy() >= kTarget, key << " had reached the 95 % target and fell below it");
   }
   if (errors < best->second.errors) {
-    MESSAGE(key << " improved: raise its line in clip_ratchet.csv to " << clip << "," << direction << ","
+    MESSAGE(key << " improved: raise its line in clip_ratchet.csv to " << clip << "," << std::string(direction) << ","
                 << score.truth << "," << errors);
   }
 }

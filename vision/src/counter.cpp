@@ -55,9 +55,14 @@ struct PeopleCounter::Impl {
     }
 
     std::vector<Crossing> crossings;
-    std::vector<cv::Point2f> expected;
+    std::vector<detail::ExpectedPerson> expected;
     for (const detail::Track& track : tracker.tracks()) {
-      if (track.confirmed) expected.push_back(track.predicted_center());
+      if (track.confirmed) {
+        const cv::Point2f next = track.predicted_center();
+        expected.push_back({cv::Rect2f(next.x - track.size.width / 2.F, next.y - track.size.height / 2.F,
+                                       track.size.width, track.size.height),
+                            track.has_walked()});
+      }
       if (track.measured) {
         if (auto crossing = line->update(track.id, anchor_of(track), margin_for(track), frame.index, frame.timestamp_ms)) {
           crossing->confidence = std::clamp(track.score, 0.F, 1.F);

@@ -1,9 +1,10 @@
 #include "detectors.hpp"
 
+#include "background_model.hpp"
+
 #include <opencv2/dnn.hpp>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/objdetect.hpp>
-#include <opencv2/video/background_segm.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -21,16 +22,15 @@ cv::Rect2f scaled(const cv::Rect& r, double factor) {
           static_cast<float>(r.height) * f};
 }
 
-// Foreground blobs of a MOG2 model at reduced resolution. Merged people are split by how many
-// single-person areas a blob holds; that area is the median of blobs holding one tracked person.
+// Foreground blobs of a selective background model at reduced resolution. A blob that holds several
+// tracked people is split between them; one person's area (the median of blobs holding one tracked
+// person) sets the smallest blob that counts.
 class BackgroundSubtractionDetector final : public Detector {
  public:
   explicit BackgroundSubtractionDetector(const CounterConfig& config)
-      : fps_(std::max(1.0, config.fps)), processing_width_(std::max(64, config.processing_width)) {
-    model_ = cv::createBackgroundSubtractorMOG2(500, 16.0, true);
-  }
+      : fps_(std::max(1.0, config.fps)), processing_width_(std::max(64, config.processing_width)), background_(config.fps) {}
 
-  void set_expected_people(const std::vector<cv::Point2f>& centres) override { expected_ = centres; }
+  void set_expected_people(const std::vector<ExpectedPerson>& people) override { expected_ = people; }
 
   std::vector<Detection> detect(const cv::Mat& bgr) override {
     const double factor = bgr.cols > processing_width_ ? static_cast<double>(processing_width_) / bgr.cols : 1.0;
@@ -41,21 +41,27 @@ class BackgroundSubtractionDetector final : public Detector {
       small = bgr.clone();
     }
     cv::GaussianBlur(small, small, cv::Size(3, 3), 0);
-    compensate_gain(small);
 
-    // Learn fast while the scene is empty, slowly while someone is tracked, so a person standing
-    // still for a minute is not absorbed into the background.
-    double rate = !expected_.empty() ? 1.0 / (fps_ * 600.0) : 1.0 / (fps_ * 6.0);
-    if (frames_ < static_cast<std::int64_t>(fps_)) rate = -1.0;
-    model_->apply(small, mask_, rate);
-    ++frames_;
-
-    cv::threshold(mask_, mask_, 200, 255, cv::THRESH_BINARY);  // MOG2 marks shadows as 127
+    std::vector<cv::Rect> where_people_stand;
+    for (const ExpectedPerson& person : expected_) {
+      if (!person.has_walked) continue;
+      // A little wider than the track's box: arms and a bag stick out of it.
+      const cv::Rect2f& box = person.box;
+      const float grow = 0.15F;
+      where_people_stand.emplace_back(cv::Rect2f((box.x - grow * box.width) * static_cast<float>(factor),
+                                     (box.y - grow * box.height) * static_cast<float>(factor),
+                                     (1.F + 2.F * grow) * box.width * static_cast<float>(factor),
+                                     (1.F + 2.F * grow) * box.height * static_cast<float>(factor)));
+    }
+    background_.apply(small, where_people_stand).copyTo(mask_);
     const double foreground_share = static_cast<double>(cv::countNonZero(mask_)) / static_cast<double>(mask_.total());
-    if (foreground_share > 0.45) {
-      // A sudden global change (lights, exposure): relearn from this frame rather than see one huge person.
-      model_->apply(small, mask_, 1.0);
-      reference_.release();
+    // Most of the frame changed and stayed changed (lights switched, the camera moved): relearn from
+    // this frame rather than track one huge person. A close person or a crowd passing is not that:
+    // learning them into the floor would leave their ghosts behind.
+    seconds_mostly_changed_ = foreground_share > 0.45 ? seconds_mostly_changed_ + 1.0 / fps_ : 0.0;
+    if (seconds_mostly_changed_ >= kRelearnAfterSeconds) {
+      background_.relearn(small);
+      seconds_mostly_changed_ = 0.0;
       return {};
     }
     cv::morphologyEx(mask_, mask_, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_ELLIPSE, {3, 3}));
@@ -84,24 +90,21 @@ class BackgroundSubtractionDetector final : public Detector {
       const cv::Rect& bounds = blob.bounds;
       const double area = blob.area;
       int tracked = 0;
-      for (const cv::Point2f& c : expected_) {
+      int walked = 0;
+      for (const ExpectedPerson& person : expected_) {
+        const cv::Point2f c = (person.box.tl() + person.box.br()) * 0.5F;
         const cv::Point at(static_cast<int>(static_cast<double>(c.x) * factor), static_cast<int>(static_cast<double>(c.y) * factor));
-        tracked += bounds.contains(at) ? 1 : 0;
+        if (!bounds.contains(at)) continue;
+        ++tracked;
+        walked += person.has_walked ? 1 : 0;
       }
-      // A person's size is learned from blobs that hold exactly one confirmed track and are not cut
-      // by the frame edge: ghost fragments and merged groups would drag it away from one body.
-      if (tracked == 1 && (bounds & inner) == bounds) record_area(area);
+      // A person's size is learned from blobs that hold exactly one track, of someone who walked, and
+      // are not cut by the frame edge: ghosts and merged groups would drag it away from one body.
+      if (tracked == 1 && walked == 1 && (bounds & inner) == bounds) record_area(area);
+      // A blob is split only between the tracked people in it: its area alone would cut one close,
+      // blurred or oddly lit person into several, each a track and each a crossing.
       int people = 1;
-      if (single) {
-        // One person seen from above is a convex, mildly oval blob; a merged group is bigger and
-        // either elongated or pinched where the bodies meet.
-        const bool looks_single = area < 2.4 * *single && looks_like_one_body(blob, area);
-        if (area >= kSplitShare * *single && !looks_single) people = static_cast<int>(std::lround(area / *single));
-        // Tracked people who walk into one blob stay apart, as long as the blob is big enough for them.
-        if (area >= 0.75 * tracked * *single) people = std::max(people, tracked);
-      } else {
-        people = std::max(people, tracked);
-      }
+      if (!single || area >= 0.75 * tracked * *single) people = std::max(people, tracked);
       if (people < 2) {
         detections.push_back({scaled(bounds, 1.0 / factor), 1.F});
         continue;
@@ -152,44 +155,6 @@ class BackgroundSubtractionDetector final : public Detector {
     }
   }
 
-  // Scales the frame so its brightness matches a slowly learned reference; the median ratio
-  // ignores the minority of pixels covered by people.
-  void compensate_gain(cv::Mat& small) {
-    cv::Mat gray;
-    cv::cvtColor(small, gray, cv::COLOR_BGR2GRAY);
-    cv::resize(gray, gray, cv::Size(80, 60), 0, 0, cv::INTER_AREA);
-    gray.convertTo(gray, CV_32F);
-    if (reference_.empty()) {
-      reference_ = gray.clone();
-      return;
-    }
-    ratios_.clear();
-    for (int y = 0; y < gray.rows; ++y) {
-      for (int x = 0; x < gray.cols; ++x) {
-        const float now = gray.at<float>(y, x);
-        if (now > 8.F) ratios_.push_back(reference_.at<float>(y, x) / now);
-      }
-    }
-    if (ratios_.size() < 100) return;
-    const auto middle = ratios_.begin() + static_cast<std::ptrdiff_t>(ratios_.size() / 2);
-    std::nth_element(ratios_.begin(), middle, ratios_.end());
-    const double gain = std::clamp(static_cast<double>(*middle), 0.3, 3.0);
-    if (std::abs(gain - 1.0) > 0.01) small.convertTo(small, -1, gain, 0.0);
-    cv::accumulateWeighted(gray * gain, reference_, 0.01);
-  }
-
-  static bool looks_like_one_body(const Blob& blob, double area) {
-    std::vector<cv::Point> points;
-    for (const auto& contour : blob.contours) points.insert(points.end(), contour.begin(), contour.end());
-    std::vector<cv::Point> hull;
-    cv::convexHull(points, hull);
-    const double solidity = area / std::max(1.0, cv::contourArea(hull));
-    const cv::RotatedRect box = cv::minAreaRect(points);
-    const double elongation = std::max(box.size.width, box.size.height) /
-                              std::max(1.F, std::min(box.size.width, box.size.height));
-    return solidity > 0.9 && elongation < 2.0;
-  }
-
   std::optional<double> single_person_area() const {
     if (areas_.size() < kAreaSamples) return std::nullopt;
     std::vector<double> sorted(areas_.begin(), areas_.end());
@@ -203,12 +168,19 @@ class BackgroundSubtractionDetector final : public Detector {
     if (areas_.size() > 300) areas_.pop_front();
   }
 
-  std::vector<cv::Rect> split_blob(const Blob& region, int people) const {
+  // The blob's own foreground pixels, in a mask the size of its bounds.
+  [[nodiscard]] cv::Mat pixels_of(const Blob& region) const {
     const cv::Rect& bounds = region.bounds;
     cv::Mat blob = cv::Mat::zeros(bounds.size(), CV_8U);
     cv::drawContours(blob, region.contours, -1, cv::Scalar(255), cv::FILLED, cv::LINE_8, cv::noArray(), 0,
                      -bounds.tl());
     cv::bitwise_and(blob, mask_(bounds), blob);
+    return blob;
+  }
+
+  std::vector<cv::Rect> split_blob(const Blob& region, int people) const {
+    const cv::Rect& bounds = region.bounds;
+    const cv::Mat blob = pixels_of(region);
     std::vector<cv::Point> pixels;
     cv::findNonZero(blob, pixels);
     if (static_cast<int>(pixels.size()) < people * 4) return {bounds};
@@ -232,21 +204,18 @@ class BackgroundSubtractionDetector final : public Detector {
     return parts;
   }
 
-  // A lone person's area varies about ±45 % around the median; a blob must be clearly bigger to split.
-  static constexpr double kSplitShare = 1.7;
   static constexpr std::size_t kAreaSamples = 15;
   static constexpr double kMinBlobShare = 0.0008;
   static constexpr double kFragmentGap = 0.15;   // of the larger piece's longer side
   static constexpr double kFragmentShare = 0.5;  // a piece below this share of the other is a fragment
+  static constexpr double kRelearnAfterSeconds = 1.0;
   double fps_;
   int processing_width_;
-  cv::Ptr<cv::BackgroundSubtractorMOG2> model_;
+  SelectiveBackground background_;
+  double seconds_mostly_changed_ = 0.0;
   cv::Mat mask_;
-  cv::Mat reference_;
-  std::vector<float> ratios_;
   std::deque<double> areas_;
-  std::int64_t frames_ = 0;
-  std::vector<cv::Point2f> expected_;  // full-frame pixels
+  std::vector<ExpectedPerson> expected_;  // full-frame pixels
 };
 
 std::filesystem::path darknet_cfg_for(const std::filesystem::path& weights) {

@@ -30,6 +30,10 @@ cv::Point2f Track::predicted_center() const {
   return center() + cv::Point2f(filter.statePost.at<float>(2), filter.statePost.at<float>(3));
 }
 
+bool Track::has_walked() const {
+  return cv::norm(center() - first_seen_at) >= 0.5 * static_cast<double>(std::min(size.width, size.height));
+}
+
 cv::Rect2f Track::box() const {
   const cv::Point2f c = center();
   return {c.x - size.width / 2.F, c.y - size.height / 2.F, size.width, size.height};
@@ -45,6 +49,7 @@ Track Tracker::make_track(const Detection& detection) {
   const float size = body_size(track.size);
   set_noise(track.filter, size);
   const cv::Point2f c = center_of(detection.box);
+  track.first_seen_at = c;
   track.filter.statePost = (cv::Mat_<float>(4, 1) << c.x, c.y, 0.F, 0.F);
   const float p = 0.25F * size;
   track.filter.errorCovPost = (cv::Mat_<float>(4, 4) << 0.01F * p * p, 0, 0, 0, 0, 0.01F * p * p, 0, 0, 0, 0, p * p, 0, 0, 0, 0, p * p);

@@ -20,8 +20,11 @@ struct Track {
   bool confirmed = false;
   bool measured = false;  // matched a detection this frame
   float score = 0.F;
+  cv::Point2f first_seen_at;
 
   [[nodiscard]] cv::Point2f center() const;
+  // Moved half its own size or more since it was first seen.
+  [[nodiscard]] bool has_walked() const;
   [[nodiscard]] cv::Point2f predicted_center() const;  // one frame ahead
   [[nodiscard]] cv::Rect2f box() const;
 };
