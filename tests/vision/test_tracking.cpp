@@ -14,7 +14,9 @@ namespace {
 const cv::Size kFrame(640, 480);
 // Horizontal line across the middle, inside below; 15 px of hysteresis.
 constexpr double kMargin = 15.0;
-LineCrossingDetector door() { return LineCrossingDetector(CountingLine{}, kFrame); }
+// walk() feeds one position every 100 ms.
+constexpr double kFps = 10.0;
+LineCrossingDetector door(double fps = kFps) { return LineCrossingDetector(CountingLine{}, kFrame, fps); }
 
 // Feeds a path of y positions at fixed x and returns the crossings it produced.
 std::vector<Crossing> walk(LineCrossingDetector& line, int track, float x, const std::vector<float>& ys,
@@ -85,14 +87,14 @@ TEST_CASE("someone who leaves and comes back counts again") {
 
 TEST_CASE("a crossing outside the segment's extent does not count") {
   const CountingLine half{{0.F, 0.5F}, {0.5F, 0.5F}, {0.25F, 0.9F}};
-  LineCrossingDetector line(half, kFrame);
+  LineCrossingDetector line(half, kFrame, kFps);
   CHECK(walk(line, 1, 500.F, ramp(100.F, 400.F, 10.F)).empty());
   CHECK(walk(line, 2, 300.F, ramp(100.F, 400.F, 10.F)).size() == 1);
 }
 
 TEST_CASE("the inside point decides the direction, whichever way the segment runs") {
   const CountingLine reversed{{1.F, 0.5F}, {0.F, 0.5F}, {0.5F, 0.1F}};
-  LineCrossingDetector line(reversed, kFrame);
+  LineCrossingDetector line(reversed, kFrame, kFps);
   const auto crossings = walk(line, 1, 320.F, ramp(100.F, 400.F, 10.F));
   REQUIRE(crossings.size() == 1);
   CHECK(crossings[0].direction == Direction::Out);
@@ -116,8 +118,8 @@ TEST_CASE("a track born near the line counts once it is clear on the other side"
 TEST_CASE("the margin is the caller's: the same walk counts with a small person's margin, not a tall one's") {
   // 30 px past the line: clear for a 15 px margin, still on the line for a 40 px one.
   const std::vector<float> ys = ramp(200.F, 270.F, 5.F);
-  LineCrossingDetector small(CountingLine{}, kFrame);
-  LineCrossingDetector tall(CountingLine{}, kFrame);
+  LineCrossingDetector small(CountingLine{}, kFrame, kFps);
+  LineCrossingDetector tall(CountingLine{}, kFrame, kFps);
   int small_count = 0;
   int tall_count = 0;
   std::int64_t frame = 0;
@@ -181,11 +183,12 @@ TEST_CASE("a track that jumps across the line right after it is born counts noth
 }
 
 TEST_CASE("how long a track must be seen before it counts is a time, not a number of frames") {
-  // The same two sightings before the jump, 100 ms apart and then 10 ms apart (a 100 fps camera).
+  // The same two sightings before the jump, 100 ms apart and then 10 ms apart (a 100 fps camera);
+  // the stamps do not matter, the camera's rate does.
   const std::vector<float> path = {300.F, 295.F, 290.F, 150.F, 140.F};
   auto slow = door();
   CHECK(walk(slow, 1, 320.F, path).size() == 1);
-  auto fast = door();
+  auto fast = door(100.0);
   std::vector<Crossing> crossings;
   for (std::size_t i = 0; i < path.size(); ++i) {
     const auto frame = static_cast<std::int64_t>(i);

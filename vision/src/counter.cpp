@@ -46,7 +46,7 @@ struct PeopleCounter::Impl {
     if (frame.image.empty()) return {};
     if (frame.image.size() != frame_size) {
       frame_size = frame.image.size();
-      line.emplace(config.line, frame_size);
+      line.emplace(config.line, frame_size, config.fps);
     }
     const std::vector<int> removed = tracker.update(detector->detect(frame.image));
     for (const int id : removed) {

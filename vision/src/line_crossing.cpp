@@ -1,5 +1,6 @@
 #include "footfall/vision/line_crossing.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace footfall::vision {
@@ -17,16 +18,16 @@ cv::Point2f to_pixels(NormPoint p, cv::Size size) {
 constexpr double kExtentTolerance = 0.02;
 // Someone still on the line this long after passing it was standing there: the crossing is dated
 // when they step off, not when they arrived.
-constexpr std::int64_t kLingerMs = 100;
+constexpr double kLingerMs = 100.0;
 // A track must be seen clear of the line on its side for this long, and in two measurements at least
 // (one frame proves nothing at any frame rate), before it can count.
-constexpr std::int64_t kSettleMs = 60;
+constexpr double kSettleMs = 60.0;
 constexpr int kSettleMeasurements = 2;
 
 }  // namespace
 
-LineCrossingDetector::LineCrossingDetector(CountingLine line, cv::Size frame_size)
-    : a_(to_pixels(line.a, frame_size)), b_(to_pixels(line.b, frame_size)) {
+LineCrossingDetector::LineCrossingDetector(CountingLine line, cv::Size frame_size, double fps)
+    : a_(to_pixels(line.a, frame_size)), b_(to_pixels(line.b, frame_size)), frame_ms_(1000.0 / std::max(1.0, fps)) {
   const double inside = cross(b_ - a_, to_pixels(line.inside, frame_size) - a_);
   inside_sign_ = inside < 0.0 ? -1.0 : 1.0;
 }
@@ -70,10 +71,10 @@ std::optional<Crossing> LineCrossingDetector::update(int track_id, cv::Point2f a
   if (zone == 0 && std::abs(distance) > on_line_px) zone = distance > 0.0 ? 1 : -1;
   std::optional<Crossing> crossing;
   const bool settled = state.zone != 0 && state.zone_measurements >= kSettleMeasurements &&
-                       timestamp_ms - state.zone_since_ms >= kSettleMs;
+                       elapsed_ms(state.zone_since_frame, frame_index) >= kSettleMs;
   if (settled && zone != state.zone && state.last_zero && state.last_zero->within_segment) {
     Moment when{state.last_zero->frame_index, state.last_zero->timestamp_ms};
-    if (state.left_line && state.left_line->timestamp_ms > when.timestamp_ms + kLingerMs) when = *state.left_line;
+    if (state.left_line && elapsed_ms(when.frame_index, state.left_line->frame_index) > kLingerMs) when = *state.left_line;
     crossing = Crossing{when.frame_index, when.timestamp_ms, zone > 0 ? Direction::In : Direction::Out, track_id, 1.F};
   }
   if (zone != state.zone) {
@@ -82,11 +83,15 @@ std::optional<Crossing> LineCrossingDetector::update(int track_id, cv::Point2f a
     state.zone_measurements = 0;
   }
   if (static_cast<double>(zone) * distance > on_line_px) {
-    if (state.zone_measurements == 0) state.zone_since_ms = timestamp_ms;
+    if (state.zone_measurements == 0) state.zone_since_frame = frame_index;
     ++state.zone_measurements;
   }
   state.zone = zone;
   return crossing;
+}
+
+double LineCrossingDetector::elapsed_ms(std::int64_t from_frame, std::int64_t to_frame) const {
+  return static_cast<double>(to_frame - from_frame) * frame_ms_;
 }
 
 void LineCrossingDetector::forget(int track_id) { states_.erase(track_id); }

@@ -18,7 +18,8 @@ namespace footfall::vision {
 // another person (an identity switch) counts nothing.
 class LineCrossingDetector {
  public:
-  LineCrossingDetector(CountingLine line, cv::Size frame_size);
+  // Times are measured in frames at the camera's rate, so a wall clock that jumps changes nothing.
+  LineCrossingDetector(CountingLine line, cv::Size frame_size, double fps);
 
   // Feed a measured anchor (pixels) of a track; returns a crossing when one has just completed.
   // The crossing carries the frame and time at which the anchor passed the line.
@@ -30,6 +31,8 @@ class LineCrossingDetector {
   [[nodiscard]] double signed_distance(cv::Point2f p) const;
 
  private:
+  [[nodiscard]] double elapsed_ms(std::int64_t from_frame, std::int64_t to_frame) const;
+
   struct ZeroCrossing {
     std::int64_t frame_index = 0;
     std::int64_t timestamp_ms = 0;
@@ -42,7 +45,7 @@ class LineCrossingDetector {
   struct TrackState {
     int zone = 0;  // +1 inside, -1 outside, 0 not yet seen off the line
     int zone_measurements = 0;  // measurements off the line on the zone's side since the zone was taken
-    std::int64_t zone_since_ms = 0;  // the first of them
+    std::int64_t zone_since_frame = 0;  // the first of them
     cv::Point2f previous;
     double previous_distance = 0.0;
     bool has_previous = false;
@@ -54,6 +57,7 @@ class LineCrossingDetector {
   cv::Point2f a_;
   cv::Point2f b_;
   double inside_sign_ = 1.0;
+  double frame_ms_;
   std::unordered_map<int, TrackState> states_;
 };
 
