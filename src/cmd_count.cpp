@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 
@@ -91,16 +92,31 @@ int run_count_command(const CountCommand& command) {
       heartbeat_error = error.what();
     }
   };
+  // A recording covers its own frames' times, not the wall clock's: that span is what it counted.
+  std::optional<std::int64_t> first_frame_ms;
+  std::int64_t last_frame_ms = 0;
+  const auto record_span = [&] {
+    if (!first_frame_ms) return;
+    try {
+      store.add_recording_span(setup.camera.door, *first_frame_ms, last_frame_ms);
+    } catch (const std::exception& error) {
+      std::fprintf(stderr, "counted span not stored: %s\n", error.what());
+    }
+  };
   auto next_heartbeat = std::chrono::steady_clock::now();
   CountingLoop loop(setup);
-  if (live) {
-    loop.on_frame = [&](const vision::Frame&, const vision::PeopleCounter&, const CountingProgress&) {
-      const auto now = std::chrono::steady_clock::now();
-      if (now < next_heartbeat) return;
-      next_heartbeat = now + kHeartbeatInterval;
+  loop.on_frame = [&](const vision::Frame& frame, const vision::PeopleCounter&, const CountingProgress&) {
+    if (!first_frame_ms) first_frame_ms = frame.timestamp_ms;
+    last_frame_ms = frame.timestamp_ms;
+    const auto now = std::chrono::steady_clock::now();
+    if (now < next_heartbeat) return;
+    next_heartbeat = now + kHeartbeatInterval;
+    if (live) {
       heartbeat();
-    };
-  }
+    } else {
+      record_span();
+    }
+  };
   loop.on_crossing = [&](const vision::Crossing& crossing) {
     writer.push(to_count_event(crossing, setup.camera.door));
     if (command.json) {
@@ -124,7 +140,11 @@ int run_count_command(const CountCommand& command) {
   };
   const CountingProgress result = loop.run(std::move(source));
   writer.flush();
-  if (live) heartbeat();
+  if (live) {
+    heartbeat();
+  } else {
+    record_span();
+  }
   if (show_progress) std::fputc('\n', stderr);
   if (!command.json) {
     std::cout << "counted " << result.entries << " in, " << result.exits << " out over " << result.frames

@@ -24,7 +24,10 @@ const date::time_zone* find_zone(const std::string& name) {
 }  // namespace
 
 BusinessClock::BusinessClock(const StoreSettings& settings)
-    : zone_(find_zone(settings.time_zone)), cutoff_minutes_(settings.cutoff_minutes) {}
+    : zone_(find_zone(settings.time_zone)),
+      cutoff_minutes_(settings.cutoff_minutes),
+      open_minutes_(settings.open_minutes),
+      close_minutes_(settings.close_minutes) {}
 
 TimeMs BusinessClock::at_local(date::local_days day, int minutes) const {
   const date::local_time<Milliseconds> local = day + std::chrono::minutes{minutes};

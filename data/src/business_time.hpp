@@ -8,7 +8,7 @@
 
 namespace footfall::data {
 
-// The store's zone and cutoff, turning business dates into UTC instants and back.
+// The store's zone, cutoff and opening hours, turning business dates into UTC instants and back.
 class BusinessClock {
  public:
   explicit BusinessClock(const StoreSettings& settings);
@@ -22,12 +22,16 @@ class BusinessClock {
   // The same local time of day, `days` days earlier or later.
   [[nodiscard]] TimeMs shift_days(TimeMs time_ms, int days) const;
   [[nodiscard]] int cutoff_minutes() const { return cutoff_minutes_; }
+  [[nodiscard]] int open_minutes() const { return open_minutes_; }  // local time the shop opens
+  [[nodiscard]] int close_minutes() const { return close_minutes_; }
   // True when every local hour in [from, to) starts on a whole UTC hour, so hourly sums line up.
   [[nodiscard]] bool whole_hour_offsets(TimeMs from_ms, TimeMs to_ms) const;
 
  private:
   const date::time_zone* zone_;
   int cutoff_minutes_;
+  int open_minutes_;
+  int close_minutes_;
 };
 
 // "YYYY-MM-DD" → local day; throws std::invalid_argument naming the bad text.

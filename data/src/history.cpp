@@ -169,6 +169,11 @@ class Generator {
       }
     }
     store_.add_count_events(events);
+    // The made-up camera ran through opening hours (up to until_ms): that is the covered time.
+    // Kept as a recording's span, so it says nothing of when a live camera was last up.
+    const TimeMs counted_until =
+        std::min(plan.close_ms + 15 * minute_ms, options_.until_ms.value_or(history_end_ms));
+    if (counted_until > plan.open_ms) store_.add_recording_span("main", plan.open_ms, counted_until);
     if (options_.with_roster) store_.add_roster(plan.roster);
     result.count_events += static_cast<std::int64_t>(events.size());
   }

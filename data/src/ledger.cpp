@@ -92,8 +92,12 @@ Tally& Tally::operator+=(const Tally& other) {
   buyers_in_gaps += other.buyers_in_gaps;
   gross += other.gross;
   net += other.net;
+  net_in_gaps += other.net_in_gaps;
   units += other.units;
   gap_ms += other.gap_ms;
+  covered_ms += other.covered_ms;
+  open_ms += other.open_ms;
+  open_covered_ms += other.open_covered_ms;
   staff_ms += other.staff_ms;
   return *this;
 }
@@ -105,8 +109,12 @@ Tally& Tally::operator-=(const Tally& other) {
   buyers_in_gaps -= other.buyers_in_gaps;
   gross -= other.gross;
   net -= other.net;
+  net_in_gaps -= other.net_in_gaps;
   units -= other.units;
   gap_ms -= other.gap_ms;
+  covered_ms -= other.covered_ms;
+  open_ms -= other.open_ms;
+  open_covered_ms -= other.open_covered_ms;
   staff_ms -= other.staff_ms;
   return *this;
 }
@@ -118,6 +126,7 @@ Ledger::Ledger(Store& store, TimeMs from_ms, TimeMs to_ms, TimeMs bucket_ms)
   }
   load_buckets(floor_bucket(from_ms), ceil_bucket(to_ms));
   load_gaps();
+  load_uncovered();
 }
 
 Ledger::Ledger(Store& store, TimeMs from_ms, TimeMs to_ms, TimeMs bucket_ms, const BusinessDays& days)
@@ -129,6 +138,7 @@ Ledger::Ledger(Store& store, TimeMs from_ms, TimeMs to_ms, TimeMs bucket_ms, con
   const TimeMs last = ceil_bucket(to_ms);
   if (!load_days(days, first, last)) load_buckets(first, last);
   load_gaps();
+  load_uncovered();
 }
 
 std::size_t Ledger::seller_index(const char* name) {
@@ -222,6 +232,38 @@ void Ledger::load_gaps() {
   }
 }
 
+void Ledger::load_uncovered() {
+  if (!store_.camera_uptime_recorded()) {
+    uncovered_ = gaps_;
+    return;
+  }
+  // The complement of the uptime spans, then the recorded gaps merged in.
+  std::vector<Interval> not_running;
+  TimeMs covered_to = from_ms_;
+  for (const auto& span : store_.camera_uptime(from_ms_, to_ms_)) {
+    if (span.start_ms > covered_to) not_running.push_back({covered_to, std::min(span.start_ms, to_ms_)});
+    covered_to = std::max(covered_to, span.end_ms);
+  }
+  if (covered_to < to_ms_) not_running.push_back({covered_to, to_ms_});
+  std::vector<Interval> all = gaps_;
+  all.insert(all.end(), not_running.begin(), not_running.end());
+  std::sort(all.begin(), all.end(), [](const Interval& a, const Interval& b) { return a.start < b.start; });
+  for (const auto& piece : all) {
+    if (!uncovered_.empty() && piece.start <= uncovered_.back().end) {
+      uncovered_.back().end = std::max(uncovered_.back().end, piece.end);
+    } else {
+      uncovered_.push_back(piece);
+    }
+  }
+}
+
+TimeMs Ledger::covered_ms(TimeMs from_ms, TimeMs to_ms) const {
+  if (from_ms >= to_ms) return 0;
+  TimeMs covered = to_ms - from_ms;
+  for (const auto& piece : uncovered_) covered -= overlap(piece, from_ms, to_ms);
+  return covered;
+}
+
 std::optional<std::size_t> Ledger::whole_day(TimeMs from_ms, TimeMs to_ms) const {
   const auto found = std::lower_bound(day_starts_.begin(), day_starts_.end(), from_ms);
   if (found == day_starts_.end() || *found != from_ms || found + 1 == day_starts_.end() || found[1] != to_ms) {
@@ -295,12 +337,11 @@ Tally Ledger::traffic(TimeMs from_ms, TimeMs to_ms) {
     result -= raw_traffic(std::max(gap.start, from_ms), std::min(gap.end, to_ms));
     result.gap_ms += length;
   }
+  result.covered_ms = covered_ms(from_ms, to_ms);
   return result;
 }
 
-Tally Ledger::sales(TimeMs from_ms, TimeMs to_ms, const std::string* seller) {
-  from_ms = std::max(from_ms, from_ms_);
-  to_ms = std::min(to_ms, to_ms_);
+Tally Ledger::sales_sum(TimeMs from_ms, TimeMs to_ms, const std::string* seller) {
   const auto seller_at =
       seller == nullptr ? seller_names_.size()
                         : static_cast<std::size_t>(std::find(seller_names_.begin(), seller_names_.end(), *seller) -
@@ -313,19 +354,26 @@ Tally Ledger::sales(TimeMs from_ms, TimeMs to_ms, const std::string* seller) {
     return sum;
   };
   auto raw_sum = [this, seller](TimeMs first, TimeMs last) { return raw_sales(first, last, seller); };
-  Tally result;
-  if (seller == nullptr || day_starts_.empty()) {
-    result = split_sum(from_ms, to_ms, bucket_sum, raw_sum);
-  } else if (const auto day = whole_day(from_ms, to_ms)) {
+  if (seller == nullptr || day_starts_.empty()) return split_sum(from_ms, to_ms, bucket_sum, raw_sum);
+  if (const auto day = whole_day(from_ms, to_ms)) {
+    Tally result;
     for (const auto& entry : seller_days_[*day]) {
       if (entry.seller == seller_at) result += entry.tally;
     }
-  } else {
-    result = raw_sum(from_ms, to_ms);  // not a whole day: the per-day rows cannot answer it
+    return result;
   }
-  for (const auto& gap : gaps_) {
-    if (overlap(gap, from_ms, to_ms) == 0) continue;
-    result.buyers_in_gaps += raw_sales(std::max(gap.start, from_ms), std::min(gap.end, to_ms), seller).buyers;
+  return raw_sum(from_ms, to_ms);  // not a whole day: the per-day rows cannot answer it
+}
+
+Tally Ledger::sales(TimeMs from_ms, TimeMs to_ms, const std::string* seller) {
+  from_ms = std::max(from_ms, from_ms_);
+  to_ms = std::min(to_ms, to_ms_);
+  Tally result = sales_sum(from_ms, to_ms, seller);
+  for (const auto& piece : uncovered_) {
+    if (overlap(piece, from_ms, to_ms) == 0) continue;
+    const Tally uncovered = sales_sum(std::max(piece.start, from_ms), std::min(piece.end, to_ms), seller);
+    result.buyers_in_gaps += uncovered.buyers;
+    result.net_in_gaps += uncovered.net;
   }
   return result;
 }
@@ -344,7 +392,9 @@ bool Ledger::hourly_windows(TimeMs from_ms, TimeMs to_ms, std::vector<Tally>& ho
   for (const auto& gap : gaps_) {
     if (overlap(gap, from_ms, to_ms) > 0) return false;
   }
-  hours.assign(static_cast<std::size_t>((to_ms - from_ms) / bucket_ms_), Tally{});
+  Tally whole_hour;
+  whole_hour.covered_ms = bucket_ms_;
+  hours.assign(static_cast<std::size_t>((to_ms - from_ms) / bucket_ms_), whole_hour);
   const auto slot = [&](TimeMs bucket) -> Tally& {
     return hours[static_cast<std::size_t>((bucket - from_ms) / bucket_ms_)];
   };
@@ -355,6 +405,20 @@ bool Ledger::hourly_windows(TimeMs from_ms, TimeMs to_ms, std::vector<Tally>& ho
   }
   for (auto it = first_bucket_at(sales_, from_ms, sales_hint_); it != sales_.end() && it->bucket_ms < to_ms; ++it) {
     slot(it->bucket_ms) += it->tally;
+  }
+  // Times no counter ran (nights, mostly): whole hours from the sums above, ragged ends from the rows.
+  for (const auto& piece : uncovered_) {
+    const TimeMs first = std::max(piece.start, from_ms);
+    const TimeMs last = std::min(piece.end, to_ms);
+    for (TimeMs hour = floor_bucket(first); hour < last; hour += bucket_ms_) {
+      auto& tally = slot(hour);
+      const TimeMs start = std::max(first, hour);
+      const TimeMs end = std::min(last, hour + bucket_ms_);
+      const Tally sold = end - start == bucket_ms_ ? tally : raw_sales(start, end, nullptr);
+      tally.covered_ms -= end - start;
+      tally.buyers_in_gaps += sold.buyers;
+      tally.net_in_gaps += sold.net;
+    }
   }
   return true;
 }

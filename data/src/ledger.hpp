@@ -25,11 +25,15 @@ struct Tally {
   std::int64_t entries = 0;
   std::int64_t exits = 0;
   std::int64_t buyers = 0;
-  std::int64_t buyers_in_gaps = 0;
+  std::int64_t buyers_in_gaps = 0;  // bought while no camera counted: recorded gaps and time it never ran
   Money gross = 0;
   Money net = 0;
+  Money net_in_gaps = 0;
   double units = 0.0;
-  TimeMs gap_ms = 0;
+  TimeMs gap_ms = 0;           // recorded camera gaps only
+  TimeMs covered_ms = 0;       // time a camera counted
+  TimeMs open_ms = 0;          // opening hours
+  TimeMs open_covered_ms = 0;  // opening hours a camera counted
   TimeMs staff_ms = 0;
 
   Tally& operator+=(const Tally& other);
@@ -56,14 +60,16 @@ class Ledger {
   // reads a fraction of the rows. Falls back to the rows above when the day rollup does not match.
   Ledger(Store& store, TimeMs from_ms, TimeMs to_ms, TimeMs bucket_ms, const BusinessDays& days);
 
-  // Entries and exits outside camera gaps, plus the gap time.
+  // Entries and exits outside camera gaps, plus the gap time and the covered time.
   Tally traffic(TimeMs from_ms, TimeMs to_ms);
-  // Sales, all or one seller's, with the buyers who bought while the camera was down.
+  // Sales, all or one seller's, with the buyers and sales made while no camera counted.
   Tally sales(TimeMs from_ms, TimeMs to_ms, const std::string* seller = nullptr);
   Tally window(TimeMs from_ms, TimeMs to_ms);
   // window() of each bucket-long step of [from, to) in one pass, when the ledger's buckets are
-  // hours, the edges fall on them and no camera gap touches the span; false otherwise.
+  // hours, the edges fall on them and no recorded camera gap touches the span; false otherwise.
   bool hourly_windows(TimeMs from_ms, TimeMs to_ms, std::vector<Tally>& hours);
+  // The part of [from, to) a camera counted: inside the times the counter ran, outside recorded gaps.
+  [[nodiscard]] TimeMs covered_ms(TimeMs from_ms, TimeMs to_ms) const;
 
   std::vector<std::string> sellers_with_sales(TimeMs from_ms, TimeMs to_ms);
   // First sale to just after the last one, for a seller without a roster.
@@ -89,6 +95,8 @@ class Ledger {
   void load_buckets(TimeMs first, TimeMs last);
   bool load_days(const BusinessDays& days, TimeMs first, TimeMs last);
   void load_gaps();
+  void load_uncovered();
+  Tally sales_sum(TimeMs from_ms, TimeMs to_ms, const std::string* seller);
   [[nodiscard]] std::size_t seller_index(const char* name);
   [[nodiscard]] std::optional<std::size_t> whole_day(TimeMs from_ms, TimeMs to_ms) const;
   Tally raw_traffic(TimeMs from_ms, TimeMs to_ms);
@@ -112,6 +120,9 @@ class Ledger {
   std::vector<TimeMs> day_starts_;  // empty unless per-day mode
   std::vector<std::vector<SellerDay>> seller_days_;
   std::vector<Interval> gaps_;  // merged over all doors: one door down makes the store's count unknown
+  // Recorded gaps and the times no door's counter ran, merged, in order. A database that never
+  // recorded when its counter ran (written before it did) has only its recorded gaps here.
+  std::vector<Interval> uncovered_;
   // Prepared on first use: a day of whole buckets never needs them.
   std::optional<SQLite::Statement> raw_counts_;
   std::optional<SQLite::Statement> raw_sales_;

@@ -99,6 +99,15 @@ const Dictionary& dictionary() {
       {"Conversion by weekday and hour",
        {"Conversion par jour et heure", "Конверсия по дням недели и часам"}},
       {"as of", {"à", "на"}},
+      {"%s h %s min", {"%s h %s min", "%s ч %s мин"}},
+      {"camera covered %s of %s open",
+       {"caméra active %s sur %s d'ouverture", "камера работала %s из %s работы магазина"}},
+      {"%s; partial", {"%s ; partiel", "%s; неполные данные"}},
+      {"Camera coverage", {"Couverture caméra", "Работа камеры"}},
+      {"no camera", {"pas de caméra", "камера не работала"}},
+      {"Conversion and sales per visitor use covered time only.",
+       {"Le taux de transformation et les ventes par visiteur ne portent que sur le temps couvert.",
+        "Конверсия и выручка на посетителя считаются только за время работы камеры."}},
       {"Mon", {"lun.", "пн"}},
       {"Tue", {"mar.", "вт"}},
       {"Wed", {"mer.", "ср"}},
@@ -160,6 +169,34 @@ std::string translate(const std::string& key, const std::string& language) {
   const auto found = dictionary().find(key);
   if (found == dictionary().end()) return key;
   return language == "fr" ? found->second.first : found->second.second;
+}
+
+std::string fill(const std::string& pattern, std::initializer_list<std::string> values) {
+  std::string out;
+  auto next = values.begin();
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '%' && i + 1 < pattern.size() && pattern[i + 1] == 's') {
+      if (next != values.end()) out += *next++;
+      ++i;
+    } else {
+      out += pattern[i];
+    }
+  }
+  return out;
+}
+
+std::string format_duration(int minutes, const std::string& language) {
+  char rest[8];
+  std::snprintf(rest, sizeof rest, "%02d", minutes % 60);
+  return fill(translate("%s h %s min", language), {std::to_string(minutes / 60), rest});
+}
+
+std::string format_coverage(int covered_open_minutes, int open_minutes, bool partial,
+                            const std::string& language) {
+  const std::string text =
+      fill(translate("camera covered %s of %s open", language),
+           {format_duration(covered_open_minutes, language), format_duration(open_minutes, language)});
+  return partial ? fill(translate("%s; partial", language), {text}) : text;
 }
 
 std::string format_clock(TimeMs time_ms, const std::string& time_zone) {

@@ -1,6 +1,7 @@
 #include "footfall/data/metrics.hpp"
 
 #include "business_time.hpp"
+#include "footfall/data/locale_format.hpp"
 #include "ledger.hpp"
 #include "schema.hpp"
 
@@ -59,8 +60,14 @@ TimeMs staff_ms(const std::vector<SellerTally>& sellers, TimeMs from, TimeMs to)
   return total;
 }
 
+// The opening hours inside [from, to) and how much of them a camera counted.
+void add_opening(Tally& tally, Ledger& ledger, const Interval& open, TimeMs from, TimeMs to) {
+  tally.open_ms += overlap(open, from, to);
+  tally.open_covered_ms += ledger.covered_ms(std::max(from, open.start), std::min(to, open.end));
+}
+
 std::vector<SellerTally> seller_tallies(Ledger& ledger, std::span<const RosterEntry> roster, TimeMs start,
-                                        TimeMs end, TimeMs cut) {
+                                        TimeMs end, TimeMs cut, const Interval& open) {
   // A handful of sellers a day: a vector searched by name costs less than a map's nodes.
   std::vector<SellerTally> result;
   const auto find = [&result](const std::string& name) -> SellerTally* {
@@ -93,6 +100,7 @@ std::vector<SellerTally> seller_tallies(Ledger& ledger, std::span<const RosterEn
     seller.tally += ledger.sales(start, cut, &seller.seller);
     for (const auto& window : seller.floor) {
       seller.tally += ledger.traffic(window.start, std::min(window.end, cut));
+      add_opening(seller.tally, ledger, open, window.start, std::min(window.end, cut));
       seller.tally.staff_ms += overlap(window, start, cut);
     }
   }
@@ -140,10 +148,14 @@ DayTallies compute_day(Ledger& ledger, const BusinessClock& clock, const std::ve
   result.cut_ms = std::clamp(as_of_ms, result.start_ms, result.end_ms);
   const TimeMs cut = result.cut_ms;
 
-  result.sellers = seller_tallies(ledger, roster, result.start_ms, result.end_ms, cut);
+  const ShiftTally opening =
+      shift_window(clock, {"open", 0x7F, clock.open_minutes(), clock.close_minutes()}, day, edges);
+  const Interval open{opening.start_ms, opening.end_ms};
+  result.sellers = seller_tallies(ledger, roster, result.start_ms, result.end_ms, cut, open);
   auto window = [&](TimeMs from, TimeMs to) {
     Tally tally = ledger.window(from, std::min(to, cut));
     tally.staff_ms = staff_ms(result.sellers, from, std::min(to, cut));
+    add_opening(tally, ledger, open, from, std::min(to, cut));
     return tally;
   };
   result.total = window(result.start_ms, result.end_ms);
@@ -164,6 +176,7 @@ DayTallies compute_day(Ledger& ledger, const BusinessClock& clock, const std::ve
     if (one_pass) {
       tally = whole_hours[index];
       tally.staff_ms = staff_ms(result.sellers, start, end);
+      add_opening(tally, ledger, open, start, end);
     } else if (start < cut) {
       tally = window(start, end);
     }
@@ -202,8 +215,12 @@ std::vector<std::string> day_quality_notes(const BusinessClock& clock, const Sto
                     clock_text(clock, gap.end_ms) + (gap.reason.empty() ? "" : " (" + gap.reason + ")") +
                     ": excluded from conversion");
   }
+  if (const auto total = make_figures(day.total, settings); total.partial) {
+    notes.push_back(format_coverage(total.covered_open_minutes, total.open_minutes, true, "en") +
+                    ": conversion and sales per visitor use covered time only");
+  }
   for (const auto& hour : day.hours) {
-    if (hour.tally.buyers > 0 && make_figures(hour.tally, settings).visitors == 0 && hour.tally.gap_ms == 0) {
+    if (sales_but_no_visitors(make_figures(hour.tally, settings))) {
       notes.push_back("Sales at " + clock_text(clock, hour.start_ms) + " but no visitors counted");
     }
   }
@@ -227,8 +244,12 @@ Tally average(const std::vector<Tally>& tallies) {
   result.buyers_in_gaps = mean(sum.buyers_in_gaps);
   result.gross = mean(sum.gross);
   result.net = mean(sum.net);
+  result.net_in_gaps = mean(sum.net_in_gaps);
   result.units = sum.units / n;
   result.gap_ms = mean(sum.gap_ms);
+  result.covered_ms = mean(sum.covered_ms);
+  result.open_ms = mean(sum.open_ms);
+  result.open_covered_ms = mean(sum.open_covered_ms);
   result.staff_ms = mean(sum.staff_ms);
   return result;
 }
@@ -262,6 +283,10 @@ Conversion wilson_conversion(std::int64_t buyers, std::int64_t visitors, int low
   return result;
 }
 
+bool sales_but_no_visitors(const Figures& figures) {
+  return figures.buyers - figures.buyers_in_camera_gaps > 0 && figures.visitors == 0;
+}
+
 Figures make_figures(const Tally& tally, const StoreSettings& settings) {
   Figures figures;
   figures.entries = tally.entries;
@@ -280,10 +305,18 @@ Figures make_figures(const Tally& tally, const StoreSettings& settings) {
     figures.atv = static_cast<double>(tally.gross) / buyers;
     figures.upt = tally.units / buyers;
   }
-  if (figures.visitors > 0) figures.spv = static_cast<double>(tally.net) / static_cast<double>(figures.visitors);
+  if (figures.visitors > 0) {
+    figures.spv = static_cast<double>(tally.net - tally.net_in_gaps) / static_cast<double>(figures.visitors);
+  }
   figures.staff_hours = static_cast<double>(tally.staff_ms) / static_cast<double>(hour_ms);
   if (tally.staff_ms > 0) figures.visitors_per_staff_hour = static_cast<double>(figures.visitors) / figures.staff_hours;
-  figures.camera_gap_minutes = static_cast<int>((tally.gap_ms + 30'000) / 60'000);
+  const auto minutes = [](TimeMs ms) { return static_cast<int>((ms + 30'000) / 60'000); };
+  figures.camera_gap_minutes = minutes(tally.gap_ms);
+  figures.covered_minutes = minutes(tally.covered_ms);
+  figures.open_minutes = minutes(tally.open_ms);
+  figures.covered_open_minutes = minutes(tally.open_covered_ms);
+  // Heartbeats trail the clock by seconds: only a missed minute or more makes the figures partial.
+  figures.partial = tally.open_ms - tally.open_covered_ms >= 60'000;
   return figures;
 }
 
@@ -310,7 +343,8 @@ DaySummary day_summary(Store& store, const std::string& business_date, std::opti
   summary.total = make_figures(today.total, settings);
   std::int64_t peak_visitors = 0;
   for (const auto& hour : today.hours) {
-    HourRow row{hour.hour, hour.start_ms, make_figures(hour.tally, settings), hour.tally.gap_ms > 0};
+    HourRow row{hour.hour, hour.start_ms, make_figures(hour.tally, settings), false};
+    row.camera_down = hour.tally.gap_ms > 0 || row.figures.partial;
     if (row.figures.visitors > peak_visitors) {
       peak_visitors = row.figures.visitors;
       summary.peak_hour = row.hour;

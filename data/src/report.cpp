@@ -34,6 +34,13 @@ struct Context {
     return value ? format_money(*value, settings.currency, language) : "—";
   }
   [[nodiscard]] std::string integer(std::int64_t value) const { return format_integer(value, language); }
+  // A time no camera counted has no visitors to show: a gap, not a zero.
+  [[nodiscard]] std::string visitors(const Figures& f) const {
+    return f.covered_minutes == 0 && f.visitors == 0 ? "—" : integer(f.visitors);
+  }
+  [[nodiscard]] std::string coverage(const Figures& f) const {
+    return format_coverage(f.covered_open_minutes, f.open_minutes, f.partial, language);
+  }
   [[nodiscard]] std::string number(const std::optional<double>& value, int decimals) const {
     return value ? format_number(*value, decimals, language) : "—";
   }
@@ -84,6 +91,10 @@ Json figure_json(const Figures& f) {
   j["visitors_per_staff_hour"] = optional_number(f.visitors_per_staff_hour);
   j["staff_hours"] = f.staff_hours;
   j["camera_gap_minutes"] = f.camera_gap_minutes;
+  j["covered_minutes"] = f.covered_minutes;
+  j["open_minutes"] = f.open_minutes;
+  j["covered_open_minutes"] = f.covered_open_minutes;
+  j["partial"] = f.partial;
   return j;
 }
 
@@ -107,7 +118,7 @@ struct Column {
 
 const std::vector<Column>& table_columns() {
   static const std::vector<Column> columns = {
-      {"Visitors", [](const Context& c, const Figures& f) { return c.integer(f.visitors); }},
+      {"Visitors", [](const Context& c, const Figures& f) { return c.visitors(f); }},
       {"Buyers", [](const Context& c, const Figures& f) { return c.integer(f.buyers); }},
       {"Conversion",
        [](const Context& c, const Figures& f) {
@@ -143,17 +154,18 @@ struct KeyFigure {
 
 std::vector<KeyFigure> key_figures(const Context& c, const Figures& f) {
   std::vector<KeyFigure> result = {
-      {c.tr("Visitors"), c.integer(f.visitors)},
+      {c.tr("Visitors"), c.visitors(f)},
       {c.tr("Buyers"), c.integer(f.buyers)},
-      {c.tr("Conversion"),
-       c.percent(f.conversion) + (f.conversion.rate ? " (" + c.interval(f.conversion) + ")" : "") +
-           (f.conversion.low_data ? " — " + c.tr("low data") : "")},
+      {c.tr("Conversion"), c.percent(f.conversion) +
+                               (f.conversion.rate ? " (" + c.interval(f.conversion) + ")" : "") +
+                               (f.conversion.low_data ? " — " + c.tr("low data") : "")},
       {c.tr("Net sales"), c.money(f.net_sales)},
       {c.tr("ATV"), c.money(f.atv)},
       {c.tr("SPV"), c.money(f.spv)},
       {c.tr("UPT"), c.number(f.upt, 2)},
       {c.tr("Visitors per staff hour"), c.number(f.visitors_per_staff_hour, 1)},
   };
+  if (f.open_minutes > 0) result.push_back({c.tr("Camera coverage"), c.coverage(f)});
   if (f.camera_gap_minutes > 0) {
     result.push_back({c.tr("Camera down (min)"), c.integer(f.camera_gap_minutes)});
   }
@@ -187,8 +199,12 @@ std::vector<std::string> day_quality(const Context& c, const DaySummary& s) {
     lines.push_back(c.tr("Camera down") + ": " + gap.door + " " + c.clock_time(gap.start_ms) + "–" +
                     c.clock_time(gap.end_ms) + (gap.reason.empty() ? "" : " (" + gap.reason + ")"));
   }
+  if (s.total.partial) {
+    lines.push_back(c.tr("Camera coverage") + ": " + c.coverage(s.total) + ". " +
+                    c.tr("Conversion and sales per visitor use covered time only."));
+  }
   for (const auto& hour : s.hours) {
-    if (hour.figures.buyers > 0 && hour.figures.visitors == 0 && !hour.camera_down) {
+    if (sales_but_no_visitors(hour.figures)) {
       lines.push_back(c.tr("Sales but no visitors counted") + ": " + hour_text(hour.hour));
     }
   }
@@ -202,6 +218,13 @@ std::vector<std::string> day_quality(const Context& c, const DaySummary& s) {
 
 std::string last_import_line(const Context& c, const std::optional<TimeMs>& last_import_ms) {
   return c.tr("Last import") + ": " + (last_import_ms ? c.date_time(*last_import_ms) : c.tr("never"));
+}
+
+std::string hour_note(const Context& c, const HourRow& hour) {
+  if (!hour.camera_down) return "";
+  if (!hour.figures.partial) return c.tr("camera down");
+  return hour.figures.covered_open_minutes == 0 && hour.figures.visitors == 0 ? c.tr("no camera")
+                                                                              : c.coverage(hour.figures);
 }
 
 Model day_model(const Context& c, const DaySummary& s) {
@@ -219,8 +242,7 @@ Model day_model(const Context& c, const DaySummary& s) {
   const auto last = std::find_if(s.hours.rbegin(), s.hours.rend(), busy).base();
   Section hours{c.tr("Hours"), c.tr("Hour"), {}};
   for (auto hour = first; hour < last; ++hour) {
-    hours.rows.push_back(
-        {hour_text(hour->hour), &hour->figures, hour->camera_down ? c.tr("camera down") : "", hour->camera_down});
+    hours.rows.push_back({hour_text(hour->hour), &hour->figures, hour_note(c, *hour), hour->camera_down});
   }
   model.sections.push_back(std::move(hours));
   if (!s.shifts.empty()) {
@@ -588,7 +610,8 @@ std::string csv_money(double minor_units, const std::string& currency) {
 
 constexpr const char* csv_header =
     "scope,label,start_ms,visitors,entries,exits,buyers,conversion,conversion_low,conversion_high,low_data,"
-    "net_sales,atv,spv,upt,visitors_per_staff_hour,camera_gap_minutes,note\n";
+    "net_sales,atv,spv,upt,visitors_per_staff_hour,camera_gap_minutes,covered_minutes,open_minutes,"
+    "covered_open_minutes,partial,note\n";
 
 std::string csv_row(const std::string& scope, const std::string& label, std::optional<TimeMs> start_ms,
                     const Figures& f, const std::string& currency, const std::string& note) {
@@ -602,7 +625,9 @@ std::string csv_row(const std::string& scope, const std::string& label, std::opt
   out += "," + csv_money(static_cast<double>(f.net_sales), currency);
   out += "," + (f.atv ? csv_money(*f.atv, currency) : "") + "," + (f.spv ? csv_money(*f.spv, currency) : "");
   out += "," + csv_number(f.upt, 2) + "," + csv_number(f.visitors_per_staff_hour, 2) + "," +
-         std::to_string(f.camera_gap_minutes) + "," + csv_field(note) + "\n";
+         std::to_string(f.camera_gap_minutes) + "," + std::to_string(f.covered_minutes) + "," +
+         std::to_string(f.open_minutes) + "," + std::to_string(f.covered_open_minutes) + "," +
+         (f.partial ? "1" : "0") + "," + csv_field(note) + "\n";
   return out;
 }
 
@@ -612,7 +637,7 @@ std::string day_csv(const DaySummary& s, const StoreSettings& settings) {
   out += csv_row("total", s.date, s.start_ms, s.total, currency, "");
   for (const auto& hour : s.hours) {
     out += csv_row("hour", hour_text(hour.hour), hour.start_ms, hour.figures, currency,
-                   hour.camera_down ? "camera down" : "");
+                   hour.camera_down ? (hour.figures.partial ? "partial" : "camera down") : "");
   }
   for (const auto& shift : s.shifts) out += csv_row("shift", shift.name, shift.start_ms, shift.figures, currency, "");
   for (const auto& seller : s.sellers) {

@@ -344,6 +344,17 @@ END;
       R"sql(
 UPDATE stores SET currency = '' WHERE currency = 'EUR' AND NOT EXISTS (SELECT 1 FROM pos_transactions);
 )sql",
+      // 9: a counted recording's span is covered time too, but says nothing of when the live
+      // camera was last up, so it is kept apart from the heartbeats. One row per run: a run is
+      // its door and first frame.
+      R"sql(
+CREATE TABLE IF NOT EXISTS recording_spans (
+  door TEXT NOT NULL,
+  start_ms INTEGER NOT NULL,
+  end_ms INTEGER NOT NULL CHECK (end_ms >= start_ms),
+  PRIMARY KEY (door, start_ms)
+) WITHOUT ROWID;
+)sql",
   };
   return steps;
 }

@@ -555,6 +555,40 @@ void Store::set_camera_up(const std::string& door, TimeMs time_ms) {
   savepoint.release();
 }
 
+void Store::add_recording_span(const std::string& door, TimeMs start_ms, TimeMs end_ms) {
+  if (end_ms < start_ms)
+    throw std::invalid_argument("recording on door \"" + door + "\" ends before it starts");
+  SQLite::Statement upsert(impl_->db,
+                           "INSERT INTO recording_spans(door, start_ms, end_ms) VALUES (?1, ?2, ?3) "
+                           "ON CONFLICT(door, start_ms) DO UPDATE SET end_ms = max(end_ms, excluded.end_ms)");
+  upsert.bind(1, door);
+  upsert.bind(2, start_ms);
+  upsert.bind(3, end_ms);
+  upsert.exec();
+}
+
+std::vector<CameraSpan> Store::camera_uptime(TimeMs from_ms, TimeMs to_ms) {
+  std::vector<CameraSpan> result;
+  SQLite::Statement query(
+      impl_->db,
+      "SELECT door, start_ms, end_ms FROM camera_uptime WHERE end_ms > ?1 AND start_ms < ?2 "
+      "UNION ALL SELECT door, start_ms, end_ms FROM recording_spans "
+      "WHERE end_ms > ?1 AND start_ms < ?2 ORDER BY 2");
+  query.bind(1, from_ms);
+  query.bind(2, to_ms);
+  while (query.executeStep()) {
+    result.push_back(
+        {query.getColumn(0).getString(), query.getColumn(1).getInt64(), query.getColumn(2).getInt64()});
+  }
+  return result;
+}
+
+bool Store::camera_uptime_recorded() {
+  SQLite::Statement query(
+      impl_->db, "SELECT EXISTS (SELECT 1 FROM camera_uptime) OR EXISTS (SELECT 1 FROM recording_spans)");
+  return query.executeStep() && query.getColumn(0).getInt() != 0;
+}
+
 std::optional<TimeMs> Store::last_camera_up(const std::string& door) {
   SQLite::Statement query(impl_->db, "SELECT max(end_ms) FROM camera_uptime WHERE door = ?");
   query.bind(1, door);

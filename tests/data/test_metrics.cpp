@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <date/date.h>
 
 using namespace footfall::data;
@@ -282,4 +284,76 @@ TEST_CASE("metrics: no buyers gives a lower bound of exactly zero, all buyers an
   CHECK(none.high == doctest::Approx(0.3543).epsilon(0.001));
   const auto all = footfall::data::wilson_conversion(7, 7, 30);
   CHECK(all.high == 1.0);
+}
+
+namespace {
+
+// A day of sales the way the issue saw it: one every 10 minutes from 09:00 to 18:50 (60 receipts).
+void full_day_of_sales(Store& store) {
+  for (int i = 0; i < 60; ++i) {
+    store.upsert_transaction(transaction("d" + std::to_string(i), utc(2026, 5, 4, 9) + i * 600'000, 1000, 1));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("metrics: a 20-second recording at 13:00 covers 20 seconds, not the day: no 1,200 % conversion") {
+  auto store = utc_store();  // open 09:00–20:00
+  full_day_of_sales(store);
+  store.add_count_events(entries(utc(2026, 5, 4, 13), 5, 4'000));  // 5 entries in the clip
+  store.add_recording_span("main", utc(2026, 5, 4, 13), utc(2026, 5, 4, 13) + 20'000);
+
+  const auto day = day_summary(store, "2026-05-04");
+  CHECK(day.total.visitors == 5);
+  CHECK(day.total.buyers == 60);
+  CHECK(day.total.buyers_in_camera_gaps == 59);  // all but the sale at 13:00:00
+  REQUIRE(day.total.conversion.rate.has_value());
+  CHECK(*day.total.conversion.rate == doctest::Approx(0.2));  // 1 / 5, not 60 / 5
+  CHECK(*day.total.spv == doctest::Approx(200));              // covered sales only: €10 / 5
+  CHECK(day.total.partial);
+  CHECK(day.total.open_minutes == 11 * 60);
+  CHECK(day.total.covered_open_minutes == 0);  // 20 s rounds to no minute
+  CHECK(hour_at(day, 13).figures.partial);
+  CHECK(hour_at(day, 13).camera_down);
+  CHECK(*hour_at(day, 13).figures.conversion.rate == doctest::Approx(0.2));
+  CHECK(hour_at(day, 10).camera_down);  // an open hour with no camera is a gap
+  CHECK(hour_at(day, 10).figures.covered_minutes == 0);
+  CHECK_FALSE(hour_at(day, 10).figures.conversion.rate.has_value());
+  CHECK_FALSE(hour_at(day, 22).camera_down);  // closed: no camera expected
+  CHECK(std::none_of(day.quality_notes.begin(), day.quality_notes.end(), [](const std::string& note) {
+    return note.find("no visitors counted") != std::string::npos;
+  }));
+  CHECK(std::any_of(day.quality_notes.begin(), day.quality_notes.end(), [](const std::string& note) {
+    return note.find("camera covered 0 h 00 min of 11 h 00 min open; partial") == 0;
+  }));
+}
+
+TEST_CASE("metrics: live heartbeats cover the morning; the afternoon without a kiosk is a gap, not zeros") {
+  auto store = utc_store();
+  full_day_of_sales(store);
+  for (TimeMs beat = utc(2026, 5, 4, 9); beat <= utc(2026, 5, 4, 12); beat += 60'000)
+    store.set_camera_up("main", beat);
+  store.add_count_events(entries(utc(2026, 5, 4, 9), 90, 120'000));  // 09:00–11:58
+
+  const auto day = day_summary(store, "2026-05-04");
+  CHECK(day.total.visitors == 90);
+  CHECK(day.total.buyers_in_camera_gaps == 42);  // the 18 receipts of 09:00–11:50 are covered
+  CHECK(*day.total.conversion.rate == doctest::Approx(18.0 / 90.0));
+  CHECK(day.total.covered_open_minutes == 180);
+  CHECK(day.total.partial);
+  CHECK_FALSE(hour_at(day, 10).camera_down);
+  CHECK_FALSE(hour_at(day, 10).figures.partial);
+  CHECK(hour_at(day, 15).camera_down);
+  CHECK_FALSE(hour_at(day, 15).figures.conversion.rate.has_value());
+
+  // Covered all opening hours: not partial, whatever the night did.
+  for (TimeMs beat = utc(2026, 5, 4, 12); beat <= utc(2026, 5, 4, 20); beat += 60'000)
+    store.set_camera_up("main", beat);
+  const auto covered = day_summary(store, "2026-05-04");
+  CHECK_FALSE(covered.total.partial);
+  CHECK(covered.total.covered_open_minutes == covered.total.open_minutes);
+  CHECK(covered.total.buyers_in_camera_gaps == 0);
+  // A recording counted later never makes the live camera look up at its time.
+  store.add_recording_span("main", utc(2026, 5, 5, 9), utc(2026, 5, 5, 10));
+  CHECK(*store.last_camera_up("main") == utc(2026, 5, 4, 20));
 }

@@ -168,3 +168,40 @@ TEST_CASE("report: range report in JSON and HTML with the weekday × hour heat m
   CHECK_THROWS_AS(parse_report_format("pdf"), std::invalid_argument);
   CHECK(parse_report_format("md") == ReportFormat::Markdown);
 }
+
+TEST_CASE("report: a day counted from a 20-second clip says how little the camera covered, in every format") {
+  Store store(":memory:");
+  StoreSettings settings;
+  settings.time_zone = "UTC";
+  settings.currency = "EUR";
+  settings.open_minutes = 10 * 60;
+  settings.close_minutes = 20 * 60;
+  store.save_settings(settings);
+  for (int i = 0; i < 60; ++i)
+    store.upsert_transaction(sale("d" + std::to_string(i), at(10) + i * 600'000, 1000, "Anna"));
+  std::vector<CountEvent> clip;
+  for (int i = 0; i < 5; ++i) clip.push_back({at(13) + 1'000 + i * 3'000, "main", true, i, 1.F});
+  store.add_count_events(clip);
+  store.add_recording_span("main", at(13), at(13) + 20'000);
+  const auto summary = day_summary(store, "2026-05-04");
+
+  const auto en = render_day_report(summary, settings, ReportFormat::Text, "en");
+  CAPTURE(en);
+  CHECK(en.find("1,200.0%") == std::string::npos);
+  CHECK(en.find("camera covered 0 h 00 min of 10 h 00 min open; partial") != std::string::npos);
+  CHECK(en.find("no camera") != std::string::npos);  // the open hours the camera missed
+  CHECK(render_day_report(summary, settings, ReportFormat::Markdown, "fr")
+            .find("caméra active 0 h 00 min sur 10 h 00 min d'ouverture ; partiel") != std::string::npos);
+  CHECK(render_day_report(summary, settings, ReportFormat::Html, "ru")
+            .find("камера работала 0 ч 00 мин из 10 ч 00 мин работы магазина; неполные данные") !=
+        std::string::npos);
+
+  const auto json = nlohmann::json::parse(render_day_report(summary, settings, ReportFormat::Json));
+  CHECK(json["partial"] == true);
+  CHECK(json["open_minutes"] == 600);
+  CHECK(json["covered_open_minutes"] == 0);
+  CHECK(json["hours"][13]["partial"] == true);
+  const auto csv = render_day_report(summary, settings, ReportFormat::Csv);
+  CHECK(csv.find(",covered_minutes,open_minutes,covered_open_minutes,partial,note\n") != std::string::npos);
+  CHECK(csv.find(",0,600,0,1,\n") != std::string::npos);  // the total row
+}

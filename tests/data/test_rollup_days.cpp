@@ -142,7 +142,7 @@ TEST_CASE("rollup days: a schema 5 file is upgraded, backfilled and reports the 
     store.db().exec(std::string(footfall::data::testing::drop_schema_6) + "PRAGMA user_version = 5");
   }
   Store upgraded(file);
-  CHECK(upgraded.schema_version() == 8);
+  CHECK(upgraded.schema_version() == 9);
   CHECK(scalar(upgraded, "SELECT count(*) FROM sales_rollup_day_basis") == 1);
   CHECK(scalar(upgraded, "SELECT count(*) FROM (SELECT bucket_ms, sum(entries), sum(exits) FROM count_rollup_hour "
                          "GROUP BY 1 EXCEPT SELECT bucket_ms, entries, exits FROM rollup_hour_totals)") == 0);

@@ -23,7 +23,7 @@ Transaction sale(const std::string& pos_id, TimeMs time_ms, Money total) {
 
 std::int64_t count(Store& store, const std::string& sql) { return store.db().execAndGet(sql).getInt64(); }
 
-constexpr int latest_schema_version = 8;
+constexpr int latest_schema_version = 9;
 
 // Every 15-minute and hourly rollup row that disagrees with the events it sums.
 std::int64_t count_rollup_mismatches(Store& store) {

@@ -472,3 +472,42 @@ TEST_CASE("store show prints the profile, store set checks and changes one field
   CHECK(other_money.exit_code != 0);
   CHECK(other_money.output.find("the store holds sales in EUR") != std::string::npos);
 }
+
+TEST_CASE("count on a recording records the span it covered; the day's conversion uses that span only") {
+  const auto clip =
+      std::filesystem::path(FOOTFALL_SHARED_DIR) / "testdata" / "videos" / "overhead_hallway.avi";
+  if (!std::filesystem::exists(clip)) {
+    MESSAGE("skipped: ../shared/testdata absent");
+    return;
+  }
+  const auto dir = std::filesystem::temp_directory_path() / "footfall-cli-covered-span";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const auto db = (dir / "footfall.db").string();
+  std::string sales = "Date,Time,Gross Sales,Net Sales,Transaction ID,Staff Name,Event Type,Currency\n";
+  for (int i = 0; i < 60; ++i) {
+    char row[160];
+    std::snprintf(row, sizeof row, "11/20/2026,%02d:%02d:00,10.00,10.00,T%02d,Anna,Payment,EUR\n", 9 + i / 6,
+                  i % 6 * 10, i);
+    sales += row;
+  }
+  const auto export_file = write_temp("covered-span.csv", sales);
+  REQUIRE(run_footfall("store set time_zone UTC --db " + db).exit_code == 0);
+  const auto imported = run_footfall("import " + export_file.string() + " --currency EUR --db " + db);
+  REQUIRE_MESSAGE(imported.exit_code == 0, imported.output);
+  const auto counted =
+      run_footfall("count " + clip.string() + " --seconds 20 --start 2026-11-20T13:00:00Z --db " + db);
+  REQUIRE_MESSAGE(counted.exit_code == 0, counted.output);
+
+  const auto report = run_footfall("report day 2026-11-20 --format json --db " + db);
+  REQUIRE(report.exit_code == 0);
+  const auto day = nlohmann::json::parse(report.output);
+  CHECK(day["visitors"].get<int>() > 0);
+  CHECK(day["buyers"] == 60);
+  CHECK(day["partial"] == true);
+  CHECK(day["covered_minutes"].get<int>() <= 1);  // 20 seconds
+  REQUIRE(!day["conversion"].is_null());
+  CHECK(day["conversion"].get<double>() <= 1.0);  // not 60 buyers over a handful of visitors
+  CHECK(day["hours"][13]["covered_minutes"].get<int>() <= 1);
+  CHECK(day["hours"][10]["camera_down"] == true);
+}

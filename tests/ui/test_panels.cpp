@@ -352,3 +352,22 @@ TEST_CASE("tally mode: the manager's taps beside the camera's counts, and the ag
   CHECK_FALSE(imgui.state.tally.open);
   CHECK(imgui.state.tally.you_in == 0);
 }
+
+TEST_CASE("the conversion tile says when the camera covered only part of the opening hours") {
+  HeadlessImGui imgui;
+  imgui.state.now_ms = ui::fixtures::now_ms();
+  ui::KioskSnapshot snapshot = ui::fixtures::busy_snapshot();
+  auto today = std::make_shared<footfall::data::DaySummary>(*snapshot.today);
+  today->total.partial = true;
+  today->total.covered_open_minutes = 125;
+  today->total.open_minutes = 240;
+  snapshot.today = today;
+  const ui::KioskIntents intents;
+  ui::PanelContext context{snapshot, imgui.state, intents};
+  CHECK(ui::today_tiles(context)[2].detail == "partial: camera 2 h 05 min of 4 h 00 min open");
+  imgui.state.language = ui::Language::Ru;
+  CHECK(ui::today_tiles(context)[2].detail == "неполные данные: камера 2 ч 05 мин из 4 ч 00 мин работы");
+  today->total.partial = false;
+  imgui.state.language = ui::Language::En;
+  CHECK(ui::today_tiles(context)[2].detail.find("partial") == std::string::npos);
+}

@@ -35,17 +35,7 @@ std::string fill(const char* pattern, const std::string& first, const std::strin
 }
 
 std::string fill(const char* pattern, std::initializer_list<std::string> values) {
-  std::string out;
-  auto next = values.begin();
-  for (const char* cursor = pattern; *cursor != 0; ++cursor) {
-    if (cursor[0] == '%' && cursor[1] == 's') {
-      if (next != values.end()) out += *next++;
-      ++cursor;
-    } else {
-      out += *cursor;
-    }
-  }
-  return out;
+  return data::fill(pattern, values);
 }
 
 std::string local_time_text(std::int64_t time_ms, const std::string& time_zone) {

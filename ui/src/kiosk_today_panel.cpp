@@ -8,14 +8,7 @@
 namespace footfall::ui {
 namespace {
 
-struct Tile {
-  Text label = Text::Visitors;
-  std::string value = "—";
-  std::string change;
-  ImU32 change_color = palette::muted;
-  std::string detail;
-  ImU32 detail_color = palette::muted;
-};
+using Tile = TodayTile;
 
 Tile make_tile(Text label) {
   Tile tile;
@@ -57,7 +50,13 @@ Tile conversion_tile(const PanelContext& context, const data::Figures& today, co
     return tile;
   }
   tile.value = format_percent(*conversion.rate, 1, language);
-  if (conversion.low_data) {
+  if (today.partial) {
+    const char* code = language_code(language);
+    tile.detail =
+        fill(context.text(Text::CoveragePartial), data::format_duration(today.covered_open_minutes, code),
+             data::format_duration(today.open_minutes, code));
+    tile.detail_color = palette::warning;
+  } else if (conversion.low_data) {
     tile.detail = context.text(Text::LowData);
     tile.detail_color = palette::warning;
   } else {
@@ -77,7 +76,9 @@ Tile conversion_tile(const PanelContext& context, const data::Figures& today, co
   return tile;
 }
 
-std::array<Tile, 7> build_tiles(const PanelContext& context) {
+}  // namespace
+
+std::array<TodayTile, 7> today_tiles(const PanelContext& context) {
   std::array<Tile, 7> tiles{make_tile(Text::Visitors),      make_tile(Text::Buyers),
                             make_tile(Text::Conversion),    make_tile(Text::NetSales),
                             make_tile(Text::AverageTicket), make_tile(Text::SalesPerVisitor),
@@ -117,6 +118,8 @@ std::array<Tile, 7> build_tiles(const PanelContext& context) {
   return tiles;
 }
 
+namespace {
+
 void draw_tile(ImDrawList& draw_list, const KioskFonts& fonts, const Tile& tile, const char* label,
                ImVec2 min, ImVec2 max) {
   draw_list.AddRectFilled(min, max, palette::tile, 10.F);
@@ -144,7 +147,7 @@ void draw_tile(ImDrawList& draw_list, const KioskFonts& fonts, const Tile& tile,
 }  // namespace
 
 void draw_today_panel(PanelContext& context) {
-  const std::array<Tile, 7> tiles = build_tiles(context);
+  const std::array<Tile, 7> tiles = today_tiles(context);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 region = ImGui::GetContentRegionAvail();
   if (region.x < 50.F || region.y < 50.F) return;

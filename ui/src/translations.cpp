@@ -293,6 +293,8 @@ constexpr std::array translations{
     Translation{Text::TallyAddIn, "tally_add_in", "+ In", "+ Entrée", "+ Вход"},
     Translation{Text::TallyAddOut, "tally_add_out", "+ Out", "+ Sortie", "+ Выход"},
     Translation{Text::TallyAgain, "tally_again", "Again", "Recommencer", "Ещё раз"},
+    Translation{Text::CoveragePartial, "coverage_partial", "partial: camera %s of %s open",
+                "partiel : caméra %s sur %s d’ouverture", "неполные данные: камера %s из %s работы"},
 };
 
 constexpr bool table_in_enum_order() {

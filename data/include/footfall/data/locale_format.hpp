@@ -2,6 +2,7 @@
 #include "footfall/data/types.hpp"
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 
 // Locale number formats and the few translated words of reports and the kiosk. Plain strings, no UI.
@@ -24,5 +25,13 @@ int currency_decimals(const std::string& currency);
 
 // English key → the word in `language`; unknown keys come back unchanged.
 std::string translate(const std::string& key, const std::string& language);
+
+// Each "%s" of a translated pattern replaced by the next value, without printf's format-string risk.
+std::string fill(const std::string& pattern, std::initializer_list<std::string> values);
+// 125 → "2 h 05 min" (en, fr), "2 ч 05 мин" (ru).
+std::string format_duration(int minutes, const std::string& language);
+// "camera covered 2 h 05 min of 11 h 00 min open", and "; partial" when `partial`.
+std::string format_coverage(int covered_open_minutes, int open_minutes, bool partial,
+                            const std::string& language);
 
 }  // namespace footfall::data

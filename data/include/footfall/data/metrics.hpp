@@ -17,11 +17,14 @@ struct Conversion {
 };
 
 // The one set of definitions used by the kiosk, the reports and every export:
+//   covered    the time a camera counted: while a counter ran (live or a recording's span), outside
+//              recorded gaps; any other time is a gap, never zero visitors
 //   visitors   entries (or (in + out) / 2 per settings), camera-down periods excluded
 //   buyers     completed sales (void, cancelled and refunds are not buyers)
-//   conversion (buyers outside camera-down periods) / visitors, 95% Wilson interval
+//   conversion (buyers in covered time) / visitors, 95% Wilson interval
 //   net_sales  sales minus refunds, each on the day it happened
-//   atv        gross sales / buyers;  spv  net_sales / visitors;  upt  units sold / buyers
+//   atv        gross sales / buyers;  spv  net sales in covered time / visitors;  upt  units sold / buyers
+//   partial    the camera covered less than the opening hours in the window
 struct Figures {
   std::int64_t visitors = 0;
   std::int64_t entries = 0;
@@ -34,19 +37,26 @@ struct Figures {
   std::optional<double> spv;   // sales per visitor, minor units
   std::optional<double> upt;   // units per transaction
   std::optional<double> visitors_per_staff_hour;
-  int camera_gap_minutes = 0;
-  std::int64_t buyers_in_camera_gaps = 0;  // counted in buyers, left out of conversion
+  int camera_gap_minutes = 0;              // recorded gaps
+  std::int64_t buyers_in_camera_gaps = 0;  // bought while no camera counted: in buyers, not in conversion
+  int covered_minutes = 0;                 // a camera counted
+  int open_minutes = 0;                    // opening hours in the window
+  int covered_open_minutes = 0;            // opening hours a camera counted
+  bool partial = false;                    // a minute or more of the opening hours had no camera
   Money gross_sales = 0;                   // completed sales before refunds
   double staff_hours = 0.0;
 };
 
 Conversion wilson_conversion(std::int64_t buyers, std::int64_t visitors, int low_data_visitors);
 
+// Sales at a time the camera counted and saw nobody: likely a camera, door or time-zone problem.
+bool sales_but_no_visitors(const Figures& figures);
+
 struct HourRow {
   int hour = 0;               // local hour of the business day
   TimeMs start_ms = 0;
   Figures figures;
-  bool camera_down = false;   // part of the hour had no camera
+  bool camera_down = false;  // part of the hour, or of its opening hours, had no camera
 };
 
 struct ShiftRow {

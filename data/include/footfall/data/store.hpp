@@ -43,6 +43,13 @@ class Store {
   void add_count_events(const std::vector<CountEvent>& events);
   void add_camera_gap(const CameraGap& gap);
   void set_camera_up(const std::string& door, TimeMs time_ms);   // heartbeat for uptime intervals
+  // A counted recording's first to last frame: covered time, kept apart from the live heartbeats
+  // that last_camera_up reads.
+  void add_recording_span(const std::string& door, TimeMs start_ms, TimeMs end_ms);
+  // Spans any door's counter ran, live or on a recording, overlapping [from, to), by start; empty
+  // also when nothing was ever recorded, which camera_uptime_recorded tells apart.
+  [[nodiscard]] std::vector<CameraSpan> camera_uptime(TimeMs from_ms, TimeMs to_ms);
+  [[nodiscard]] bool camera_uptime_recorded();
   [[nodiscard]] std::optional<TimeMs> last_camera_up(const std::string& door);
 
   [[nodiscard]] StoreSettings settings();

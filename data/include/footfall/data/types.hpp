@@ -74,4 +74,11 @@ struct CameraGap {
   std::string reason;
 };
 
+// A time the counter ran on a door: what it counted there is the whole traffic of that span.
+struct CameraSpan {
+  std::string door = "main";
+  TimeMs start_ms = 0;
+  TimeMs end_ms = 0;
+};
+
 }  // namespace footfall::data

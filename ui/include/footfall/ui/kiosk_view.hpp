@@ -131,4 +131,15 @@ inline constexpr ImU32 buyers = IM_COL32(80, 200, 120, 255);
 inline constexpr ImU32 conversion = IM_COL32(250, 170, 50, 255);
 }  // namespace palette
 
+// One tile of the today panel, worked out before it is drawn (and read by the tests).
+struct TodayTile {
+  Text label = Text::Visitors;
+  std::string value = "—";
+  std::string change;
+  ImU32 change_color = palette::muted;
+  std::string detail;
+  ImU32 detail_color = palette::muted;
+};
+std::array<TodayTile, 7> today_tiles(const PanelContext& context);
+
 }  // namespace footfall::ui

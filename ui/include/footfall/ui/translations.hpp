@@ -153,6 +153,7 @@ enum class Text : std::size_t {
   TallyAddIn,
   TallyAddOut,
   TallyAgain,
+  CoveragePartial,
   Count
 };
 
