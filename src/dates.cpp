@@ -90,4 +90,10 @@ std::string format_instant_utc(std::int64_t ms) {
   return text;
 }
 
+std::string file_stamp_utc(std::int64_t ms) {
+  std::string stamp = format_instant_utc(ms);
+  std::erase(stamp, ':');
+  return stamp;
+}
+
 }  // namespace footfall::app

@@ -19,5 +19,7 @@ std::string shift_iso_date(const std::string& text, int days);
 std::optional<std::int64_t> parse_instant_ms(const std::string& text);
 // 2026-11-23T09:00:00Z (whole seconds).
 std::string format_instant_utc(std::int64_t ms);
+// The same without colons, for file names: 2026-11-23T090000Z.
+std::string file_stamp_utc(std::int64_t ms);
 
 }  // namespace footfall::app

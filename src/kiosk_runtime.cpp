@@ -110,7 +110,15 @@ std::string settings_error(const ui::SettingsEdit& edit) {
 }  // namespace
 
 KioskRuntime::KioskRuntime(AppConfig config, CountingSetup camera, ui::SnapshotHub& hub, std::int64_t clock_offset_ms)
-    : config_(std::move(config)), camera_setup_(std::move(camera)), hub_(hub), clock_offset_ms_(clock_offset_ms) {}
+    : config_(std::move(config)),
+      camera_setup_(std::move(camera)),
+      hub_(hub),
+      clock_offset_ms_(clock_offset_ms),
+      audit_([this](const AuditRecorder::Status& status) {
+        hub_.update([&](ui::KioskSnapshot& snapshot) {
+          snapshot.audit = {status.recording, status.clip.string(), status.ends_ms, status.frames, status.error};
+        });
+      }) {}
 
 std::int64_t KioskRuntime::now_ms() const {
   return wall_clock_ms() + clock_offset_ms_;
@@ -203,6 +211,11 @@ ui::KioskIntents KioskRuntime::intents() {
       }
     });
   };
+  intents.start_audit = [this](double seconds, const std::string& folder) {
+    std::lock_guard lock(config_mutex_);
+    audit_.request(seconds, folder.empty() ? default_audit_folder(config_.database) : std::filesystem::path(folder));
+  };
+  intents.stop_audit = [this] { audit_.cancel(); };
   intents.remove_roster = [this](const ui::RosterView& entry) {
     post_store_task([this, entry](data::Store& store) {
       try {
@@ -312,6 +325,7 @@ void KioskRuntime::publish_config_settings() {
     view.model = config_.camera.model;
     view.door = config_.camera.door;
     view.watch_folder = config_.watch_folder.string();
+    view.audit_folder = default_audit_folder(config_.database).string();
     view.language = config_.language;
     view.config_path = config_target_.string();
   });
@@ -432,6 +446,7 @@ void KioskRuntime::run_camera_once() {
     loop.on_frame = [&](const vision::Frame& frame, const vision::PeopleCounter& counter,
                         const CountingProgress& progress) {
       last_frame_ms_ = now_ms();
+      audit_.add(frame, counter, progress);
       const auto now = std::chrono::steady_clock::now();
       if (now - last_publish < kFramePublishInterval) return;
       last_publish = now;
@@ -468,6 +483,7 @@ void KioskRuntime::run_camera_once() {
       std::lock_guard lock(loop_mutex_);
       loop_ = nullptr;
     }
+    audit_.finish();
     writer.flush();
     if (!stopping_ && !camera_restart_) {
       auto view = std::make_shared<ui::CameraView>();
@@ -480,6 +496,7 @@ void KioskRuntime::run_camera_once() {
       std::lock_guard lock(loop_mutex_);
       loop_ = nullptr;
     }
+    audit_.finish();
     auto view = std::make_shared<ui::CameraView>();
     view->state = ui::CameraState::Down;
     view->message = error.what();

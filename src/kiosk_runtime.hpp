@@ -1,4 +1,5 @@
 #pragma once
+#include "audit_recorder.hpp"
 #include "config.hpp"
 #include "counting_loop.hpp"
 
@@ -86,11 +87,13 @@ class KioskRuntime {
   std::atomic<std::int64_t> last_frame_ms_{0};
   bool downtime_recorded_ = false;
   std::string storage_warning_;  // camera thread only
-  std::string last_backup_day_;  // once per run, by the figures thread  // the camera thread's heartbeat; the figures thread stores it
+  std::string last_backup_day_;  // once per run, by the figures thread
 
   std::mutex import_mutex_;
   std::condition_variable import_signal_;
   std::deque<std::filesystem::path> import_queue_;
+
+  AuditRecorder audit_;  // fed by the camera thread; asked for by the settings screen
 
   std::thread camera_;
   std::thread metrics_;

@@ -34,7 +34,7 @@ struct RuntimeFixture {
   ui::SnapshotHub hub;
   std::unique_ptr<app::KioskRuntime> runtime;
 
-  RuntimeFixture() {
+  explicit RuntimeFixture(double camera_seconds = 1.0) {
     fs::remove_all(folder);
     fs::create_directories(folder);
     std::ofstream(config_file) << "[camera]\nsource = \"synthetic\"\n\n[kiosk]\nadmin_pin_hash = \"kept\"\n";
@@ -42,7 +42,7 @@ struct RuntimeFixture {
     config.database = folder / "kiosk.db";
     app::CountingSetup camera;
     camera.camera = config.camera;
-    camera.max_seconds = 1.0;  // the synthetic door runs one second of video, then waits for settings
+    camera.max_seconds = camera_seconds;  // the synthetic door runs this long, then waits for settings
     runtime = std::make_unique<app::KioskRuntime>(config, camera, hub);
     runtime->set_config_file(config_file, config_file);
     runtime->start();
@@ -226,4 +226,40 @@ TEST_CASE("files in the watch folder set on the settings screen are imported and
   CHECK_FALSE(garbage.imported);
   CHECK_FALSE(garbage.first_rejection.empty());
   CHECK(fs::exists(drop / "imported" / "square.csv"));
+}
+
+TEST_CASE("an audit clip asked for on the settings screen is written from the camera's frames") {
+  RuntimeFixture fixture(6.0);
+  const auto intents = fixture.runtime->intents();
+  REQUIRE(wait_for(fixture.hub, [](const ui::KioskSnapshot& snapshot) {
+    return snapshot.camera && snapshot.camera->state == ui::CameraState::Ok;
+  }));
+  const fs::path folder = fixture.folder / "audits-chosen";
+  intents.start_audit(1.0, folder.string());
+  REQUIRE(wait_for(fixture.hub, [](const ui::KioskSnapshot& snapshot) { return snapshot.audit.recording; }));
+  REQUIRE(wait_for(fixture.hub, [](const ui::KioskSnapshot& snapshot) {
+    return !snapshot.audit.recording && snapshot.audit.frames > 0;
+  }));
+  const ui::AuditView audit = fixture.hub.latest().audit;
+  CHECK(audit.error.empty());
+  CHECK(fs::path(audit.clip).parent_path() == folder);
+  CHECK(fs::path(audit.clip).filename().string().starts_with("audit-"));
+  REQUIRE(fs::exists(audit.clip));
+  CHECK(fs::file_size(audit.clip) > 1000);
+  // About one second of the synthetic door's 15 frames a second.
+  CHECK(audit.frames >= 10);
+  CHECK(audit.frames <= 20);
+}
+
+TEST_CASE("an audit clip that cannot be written says why, naming the file, and the camera keeps counting") {
+  RuntimeFixture fixture(6.0);
+  const auto intents = fixture.runtime->intents();
+  const fs::path blocker = fixture.folder / "not-a-folder";
+  std::ofstream(blocker) << "a file where the folder should be";
+  intents.start_audit(1.0, blocker.string());
+  REQUIRE(wait_for(fixture.hub, [](const ui::KioskSnapshot& snapshot) { return !snapshot.audit.error.empty(); }));
+  const ui::KioskSnapshot snapshot = fixture.hub.latest();
+  CHECK(snapshot.audit.error.find("not-a-folder") != std::string::npos);
+  CHECK_FALSE(snapshot.audit.recording);
+  CHECK(snapshot.camera->state == ui::CameraState::Ok);
 }

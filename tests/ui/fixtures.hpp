@@ -140,6 +140,7 @@ inline KioskSnapshot busy_snapshot() {
   settings.detector = "background";
   settings.door = "main";
   settings.watch_folder = "/srv/pos-drop";
+  settings.audit_folder = "/var/lib/footfall/audits";
   settings.time_zone = "Europe/Paris";
   settings.cutoff_minutes = 120;
   settings.shifts = {ShiftView{"Morning", 0x1F, 9 * 60, 14 * 60}, ShiftView{"Evening", 0x7F, 14 * 60, 20 * 60}};

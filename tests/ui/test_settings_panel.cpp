@@ -211,3 +211,41 @@ TEST_CASE("the settings screen says where it saves, or that the demo keeps chang
     ui::draw_settings_panel(context);
   }) > 0);
 }
+
+TEST_CASE("an audit clip is asked for behind the PIN, says it is recording, and can be stopped") {
+  SettingsScreen screen;
+  std::vector<std::pair<double, std::string>> started;
+  int stopped = 0;
+  screen.intents.start_audit = [&](double seconds, const std::string& folder) { started.emplace_back(seconds, folder); };
+  screen.intents.stop_audit = [&] { ++stopped; };
+  CHECK(std::string(screen.form().audit_folder.data()) == "/var/lib/footfall/audits");
+  std::string record_five = ui::tr(screen.imgui.state.language, ui::Text::AuditRecordMinutes);
+  record_five.replace(record_five.find("%s"), 2, "5");
+  ui::PanelContext context{screen.snapshot, screen.imgui.state, screen.intents};
+  const auto draw = [&] { ui::draw_settings_panel(context); };
+  REQUIRE(ui::testing::click_item(screen.imgui, draw, "###settings", record_five.c_str()));
+  REQUIRE(started.size() == 1);
+  CHECK(started[0].first == doctest::Approx(300.0));
+  CHECK(started[0].second == "/var/lib/footfall/audits");
+
+  screen.snapshot.audit.recording = true;
+  screen.snapshot.audit.clip = "/var/lib/footfall/audits/audit-2026-12-03T100000Z.mp4";
+  screen.snapshot.audit.ends_ms = screen.imgui.state.now_ms + 299'000;
+  REQUIRE(screen.click(ui::Text::AuditStop));
+  CHECK(stopped == 1);
+}
+
+TEST_CASE("while an audit clip is recorded the status bar says so, in the screen's language") {
+  HeadlessImGui imgui;
+  ui::KioskSnapshot snapshot = ui::fixtures::busy_snapshot();
+  ui::KioskIntents intents;
+  const auto warnings_drawn = [&](ui::Language language) {
+    imgui.state.language = language;
+    ui::PanelContext context{snapshot, imgui.state, intents};
+    return imgui.text_of([&] { ui::draw_status_bar(context); });
+  };
+  CHECK(warnings_drawn(ui::Language::En).find("Recording an audit clip") == std::string::npos);
+  snapshot.audit.recording = true;
+  CHECK(warnings_drawn(ui::Language::En).find("Recording an audit clip") != std::string::npos);
+  CHECK(warnings_drawn(ui::Language::Ru).find("контрольная запись") != std::string::npos);
+}

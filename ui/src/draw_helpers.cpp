@@ -42,4 +42,9 @@ std::string local_time_text(std::int64_t time_ms, const std::string& time_zone) 
   return data::format_clock(time_ms, time_zone);
 }
 
+std::string time_left_text(std::int64_t left_ms) {
+  const std::int64_t seconds = std::max<std::int64_t>(0, (left_ms + 999) / 1000);
+  return std::to_string(seconds / 60) + ":" + (seconds % 60 < 10 ? "0" : "") + std::to_string(seconds % 60);
+}
+
 }  // namespace footfall::ui

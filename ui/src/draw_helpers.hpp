@@ -20,5 +20,7 @@ std::string fill(const char* pattern, const std::string& first, const std::strin
 std::string fill(const char* pattern, std::initializer_list<std::string> values);
 // Local wall-clock "HH:MM" of a UTC millisecond instant.
 std::string local_time_text(std::int64_t time_ms, const std::string& time_zone);
+// A countdown: "4:05" for 245 s, rounded up so it reads 0:00 only at the end.
+std::string time_left_text(std::int64_t left_ms);
 
 }  // namespace footfall::ui

@@ -109,6 +109,7 @@ void fill_form(SettingsForm& form, const SettingsView& view) {
   copy_to(form.model, view.model);
   copy_to(form.door, view.door);
   copy_to(form.watch_folder, view.watch_folder);
+  copy_to(form.audit_folder, view.audit_folder);
   copy_to(form.time_zone, view.time_zone);
   copy_to(form.cutoff, clock_text(view.cutoff_minutes));
   for (const ShiftView& shift : view.shifts) {
@@ -218,6 +219,38 @@ void draw_camera_settings(PanelContext& context, SettingsForm& form) {
   }
   labeled_input(context, Text::ModelFile, "##model", form.model, width, ".weights / .onnx");
   labeled_input(context, Text::Door, "##door", form.door, width, "main");
+}
+
+// Writing frames to disk is the owner's decision, so it sits behind the PIN and says what it does.
+void draw_audit_settings(PanelContext& context, SettingsForm& form) {
+  heading(context, Text::AuditClip);
+  const AuditView& audit = context.snapshot.audit;
+  wrapped_hint(context.text(Text::AuditExplain), 0.F);
+  const float width = label_width(context, {Text::AuditFolder});
+  labeled_input(context, Text::AuditFolder, "##audit_folder", form.audit_folder, width);
+  if (audit.recording) {
+    const std::string left = time_left_text(audit.ends_ms - context.state.now_ms);
+    ImGui::TextColored(ImColor(palette::warning).Value, "%s", fill(context.text(Text::AuditRecording), audit.clip, left).c_str());
+    if (ImGui::Button(context.text(Text::AuditStop)) && context.intents.stop_audit) context.intents.stop_audit();
+    return;
+  }
+  for (const int minutes : {2, 5, 10}) {
+    const std::string label = fill(context.text(Text::AuditRecordMinutes), std::to_string(minutes));
+    if (ImGui::Button(label.c_str()) && context.intents.start_audit) {
+      context.intents.start_audit(minutes * 60.0, form.audit_folder.data());
+    }
+    ImGui::SameLine();
+  }
+  ImGui::NewLine();
+  if (!audit.error.empty()) {
+    ImGui::PushTextWrapPos(0.F);
+    ImGui::TextColored(ImColor(palette::warning).Value, "%s", fill(context.text(Text::AuditFailed), audit.error).c_str());
+    ImGui::PopTextWrapPos();
+  } else if (!audit.clip.empty()) {
+    ImGui::PushTextWrapPos(0.F);
+    ImGui::TextUnformatted(fill(context.text(Text::AuditSaved), audit.clip).c_str());
+    ImGui::PopTextWrapPos();
+  }
 }
 
 void draw_store_settings(PanelContext& context, SettingsForm& form) {
@@ -424,6 +457,7 @@ void draw_unlocked_settings(PanelContext& context) {
       ImGui::Spacing();
       draw_line_editor(context);
       draw_store_settings(context, form);
+      draw_audit_settings(context, form);
       ImGui::TableNextColumn();
       draw_shift_settings(context, form);
       draw_seller_buttons(context, form);

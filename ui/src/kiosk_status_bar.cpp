@@ -12,6 +12,8 @@ struct Warning {
 std::vector<Warning> collect_warnings(const PanelContext& context) {
   const KioskSnapshot& snapshot = context.snapshot;
   std::vector<Warning> warnings;
+  // Frames are being written to disk: everyone at the till should see that it is happening.
+  if (snapshot.audit.recording) warnings.push_back({context.text(Text::AuditBadge), palette::bad});
   const CameraView* camera = snapshot.camera.get();
   if (camera != nullptr && (camera->state == CameraState::Down || camera->state == CameraState::Frozen)) {
     warnings.push_back({context.text(Text::WarnCameraDown), palette::bad});

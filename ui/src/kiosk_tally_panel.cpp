@@ -80,9 +80,7 @@ void draw_running(PanelContext& context) {
   if (finished) {
     ImGui::TextUnformatted(context.text(Text::TallyFinished));
   } else {
-    const auto left_s = static_cast<int>((ends_ms - context.state.now_ms + 999) / 1000);
-    const std::string clock = std::to_string(left_s / 60) + ":" + (left_s % 60 < 10 ? "0" : "") + std::to_string(left_s % 60);
-    ImGui::TextUnformatted(fill(context.text(Text::TallyTimeLeft), clock).c_str());
+    ImGui::TextUnformatted(fill(context.text(Text::TallyTimeLeft), time_left_text(ends_ms - context.state.now_ms)).c_str());
   }
   ImGui::PopFont();
 

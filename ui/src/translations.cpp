@@ -295,6 +295,30 @@ constexpr std::array translations{
     Translation{Text::TallyAgain, "tally_again", "Again", "Recommencer", "Ещё раз"},
     Translation{Text::CoveragePartial, "coverage_partial", "partial: camera %s of %s open",
                 "partiel : caméra %s sur %s d’ouverture", "неполные данные: камера %s из %s работы"},
+    Translation{Text::AuditClip, "audit_clip", "Audit clip", "Vidéo de contrôle", "Контрольная запись"},
+    Translation{Text::AuditExplain, "audit_explain",
+                "Records a short video with the counting line and the counts drawn on it, so that you can count "
+                "the people yourself and compare. This is the only time camera pictures are written to disk; the "
+                "clip is deleted after 7 days unless a file named like it with .keep added sits beside it.",
+                "Enregistre une courte vidéo avec la ligne de comptage et les comptes dessinés, pour que vous "
+                "comptiez vous-même les personnes et compariez. C’est le seul cas où des images de la caméra sont "
+                "écrites sur le disque ; la vidéo est effacée après 7 jours, sauf si un fichier du même nom suivi "
+                "de .keep est placé à côté.",
+                "Записывает короткое видео с линией подсчёта и счётчиками, чтобы вы сами пересчитали людей и "
+                "сравнили. Только в этом случае кадры камеры записываются на диск; запись удаляется через 7 дней, "
+                "если рядом не лежит файл с тем же именем и окончанием .keep."},
+    Translation{Text::AuditFolder, "audit_folder", "Folder", "Dossier", "Папка"},
+    Translation{Text::AuditRecordMinutes, "audit_record_minutes", "Record %s min", "Enregistrer %s min",
+                "Записать %s мин"},
+    Translation{Text::AuditRecording, "audit_recording", "Recording camera pictures to %s (%s left)",
+                "Enregistrement des images de la caméra dans %s (reste %s)",
+                "Идёт запись кадров камеры в %s (осталось %s)"},
+    Translation{Text::AuditStop, "audit_stop", "Stop recording", "Arrêter l’enregistrement", "Остановить запись"},
+    Translation{Text::AuditSaved, "audit_saved", "Clip saved: %s", "Vidéo enregistrée : %s", "Запись сохранена: %s"},
+    Translation{Text::AuditFailed, "audit_failed", "The clip could not be recorded: %s",
+                "La vidéo n’a pas pu être enregistrée : %s", "Не удалось записать видео: %s"},
+    Translation{Text::AuditBadge, "audit_badge", "● Recording an audit clip", "● Enregistrement d’une vidéo de contrôle",
+                "● Идёт контрольная запись"},
 };
 
 constexpr bool table_in_enum_order() {

@@ -50,6 +50,7 @@ struct SettingsForm {
   std::array<char, 512> model{};
   std::array<char, 64> door{};
   std::array<char, 512> watch_folder{};
+  std::array<char, 512> audit_folder{};
   std::array<char, 64> time_zone{};
   std::array<char, 8> cutoff{};
   std::vector<ShiftForm> shifts;

@@ -97,6 +97,15 @@ struct RosterView {
   int end_minutes = 0;
 };
 
+// The audit clip asked for on the settings screen: the one time camera frames reach the disk.
+struct AuditView {
+  bool recording = false;
+  std::string clip;                  // the file being written, or the last one written
+  std::int64_t ends_ms = 0;          // camera time at which the clip ends, while recording
+  std::int64_t frames = 0;           // of the last clip written
+  std::string error;                 // why the last one could not be written, naming the file
+};
+
 enum class SettingsStatus { None, Saved, SavedInMemory, Failed };
 
 // Current values the settings screen starts from, published by the runtime.
@@ -107,6 +116,7 @@ struct SettingsView {
   std::string model;
   std::string door = "main";
   std::string watch_folder;
+  std::string audit_folder;          // where audit clips go unless the form says otherwise
   std::string language = "en";
   std::string time_zone = "UTC";
   int cutoff_minutes = 0;
@@ -146,6 +156,7 @@ struct KioskSnapshot {
   std::vector<std::string> warnings;  // storage faults, stale sales, ...
   std::string worker_error;
   SettingsView settings;
+  AuditView audit;
 };
 
 // Latest-value mailbox between worker threads and the UI thread.
@@ -177,6 +188,9 @@ struct KioskIntents {
   std::function<bool(const std::string& zone)> is_time_zone;  // against the tz database
   std::function<void(const std::string& seller, int start_minutes, int end_minutes)> add_roster_today;
   std::function<void(const RosterView& entry)> remove_roster;
+  // An audit clip of `seconds` into `folder`, from the next camera frame; stop ends it early.
+  std::function<void(double seconds, const std::string& folder)> start_audit;
+  std::function<void()> stop_audit;
 };
 
 struct KioskOptions {

@@ -154,6 +154,15 @@ enum class Text : std::size_t {
   TallyAddOut,
   TallyAgain,
   CoveragePartial,
+  AuditClip,
+  AuditExplain,
+  AuditFolder,
+  AuditRecordMinutes,
+  AuditRecording,
+  AuditStop,
+  AuditSaved,
+  AuditFailed,
+  AuditBadge,
   Count
 };
 

@@ -29,8 +29,10 @@ class AuditClipWriter {
   std::int64_t frames_ = 0;
 };
 
-// Audit clips are audit-<stamp>.mp4 in their folder; one is kept past `max_age` only while a file
-// named <clip>.keep sits beside it. remove_expired_audit_clips returns the clips it deleted.
+// Audit clips are audit-<stamp>.mp4 in their folder; one is kept past `max_age` (a week, as the
+// owner is told) only while a file named <clip>.keep sits beside it. remove_expired_audit_clips
+// returns the clips it deleted.
+inline constexpr std::chrono::hours kAuditClipLifetime{7 * 24};
 std::filesystem::path audit_clip_path(const std::filesystem::path& folder, const std::string& stamp);
 std::vector<std::filesystem::path> remove_expired_audit_clips(const std::filesystem::path& folder,
                                                               std::chrono::hours max_age);
