@@ -15,6 +15,15 @@ for preset in release asan-ubsan; do
   run_with_display ctest --preset "$preset" -j2 || status=1
 done
 
+# The .deb a shop PC installs: built from the release tree, its contents and dependencies checked.
+echo "== package (.deb)"
+rm -f build/release/footfall_*.deb
+if cmake --build --preset release --target package >/dev/null; then
+  scripts/check_package.sh build/release/footfall_*.deb || status=1
+else
+  status=1
+fi
+
 # ThreadSanitizer over the suites where threads meet (camera loop, writer, kiosk runtime, kill recovery).
 echo "== ctest (tsan: the threaded suites)"
 if cmake --preset tsan >/dev/null && cmake --build --preset tsan --target footfall test_src test_data; then

@@ -1,6 +1,7 @@
 #include "cli.hpp"
 
 #include "commands.hpp"
+#include "config.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -28,7 +29,8 @@ bool is_subcommand(CLI::App& app, const std::string& name) {
 
 int run_cli(int argc, char** argv) {
   CLI::App app{"Footfall: counts visitors at the shop door and shows offline conversion (buyers / visitors)."};
-  app.set_version_flag("--version", std::string("footfall ") + FOOTFALL_VERSION);
+  // Where the assets come from tells support whether an installed package or a build tree runs.
+  app.set_version_flag("--version", [] { return std::string("footfall ") + FOOTFALL_VERSION + "\nassets: " + assets_dir().string(); });
   app.require_subcommand(1, 1);
   app.footer("Run 'footfall COMMAND --help' for a command's options.");
 
