@@ -179,6 +179,7 @@ void save_config(const std::filesystem::path& target, const std::filesystem::pat
   section(root, "import").insert_or_assign("watch_folder", config.watch_folder.string());
   auto& kiosk = section(root, "kiosk");
   kiosk.insert_or_assign("language", config.language);
+  if (!config.admin_pin_hash.empty()) kiosk.insert_or_assign("admin_pin_hash", config.admin_pin_hash);
 
   std::ostringstream text;
   text << "# Footfall configuration, last written by the kiosk's settings screen.\n" << root << "\n";

@@ -1,5 +1,7 @@
 #include "dates.hpp"
 
+#include <date/tz.h>
+
 #include <chrono>
 #include <cstdio>
 
@@ -88,6 +90,14 @@ std::string format_instant_utc(std::int64_t ms) {
   std::snprintf(text, sizeof text, "%sT%02d:%02d:%02dZ", format_iso_date(day).c_str(), static_cast<int>(time.hours().count()),
                 static_cast<int>(time.minutes().count()), static_cast<int>(time.seconds().count()));
   return text;
+}
+
+std::string machine_time_zone() {
+  try {
+    return std::string(date::current_zone()->name());
+  } catch (const std::exception&) {
+    return "UTC";
+  }
 }
 
 std::string file_stamp_utc(std::int64_t ms) {

@@ -21,5 +21,7 @@ std::optional<std::int64_t> parse_instant_ms(const std::string& text);
 std::string format_instant_utc(std::int64_t ms);
 // The same without colons, for file names: 2026-11-23T090000Z.
 std::string file_stamp_utc(std::int64_t ms);
+// This computer's tz zone name ("Europe/Paris"), or UTC when it has none.
+std::string machine_time_zone();
 
 }  // namespace footfall::app

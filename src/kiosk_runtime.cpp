@@ -216,6 +216,9 @@ ui::KioskIntents KioskRuntime::intents() {
     audit_.request(seconds, folder.empty() ? default_audit_folder(config_.database) : std::filesystem::path(folder));
   };
   intents.stop_audit = [this] { audit_.cancel(); };
+  intents.complete_setup = [this](const ui::StoreSetup& setup) {
+    post_store_task([this, setup](data::Store& store) { complete_setup(store, setup); });
+  };
   intents.remove_roster = [this](const ui::RosterView& entry) {
     post_store_task([this, entry](data::Store& store) {
       try {
@@ -263,6 +266,36 @@ void KioskRuntime::save_config_file() {
     config_base_ = config_target_;  // from now on the written file is the base
   }
   publish_config_settings();
+}
+
+void KioskRuntime::complete_setup(data::Store& store, const ui::StoreSetup& setup) {
+  try {
+    if (!data::is_time_zone(setup.time_zone)) throw std::invalid_argument("unknown time zone " + setup.time_zone);
+    auto settings = store.settings();
+    settings.name = setup.store_name;
+    settings.language = setup.language;
+    settings.time_zone = setup.time_zone;
+    settings.open_minutes = setup.open_minutes;
+    settings.close_minutes = setup.close_minutes;
+    // A store with sales keeps the currency they were imported in: money is never relabelled.
+    if (settings.currency.empty()) settings.currency = setup.currency;
+    store.save_settings(settings);
+    {
+      std::lock_guard lock(config_mutex_);
+      config_.language = setup.language;
+      config_.admin_pin_hash = setup.admin_pin_hash;
+    }
+    save_config_file();
+    hub_.update([&](ui::KioskSnapshot& snapshot) {
+      snapshot.store_name = settings.name;
+      snapshot.time_zone = settings.time_zone;
+      snapshot.currency = settings.currency;
+    });
+    report_settings_status(ui::SettingsStatus::Saved, {});
+    request_refresh();
+  } catch (const std::exception& error) {
+    report_settings_status(ui::SettingsStatus::Failed, error.what());
+  }
 }
 
 void KioskRuntime::save_settings(data::Store& store, const ui::SettingsEdit& edit) {
@@ -328,6 +361,10 @@ void KioskRuntime::publish_config_settings() {
     view.audit_folder = default_audit_folder(config_.database).string();
     view.language = config_.language;
     view.config_path = config_target_.string();
+    // A kiosk that keeps its settings and has no PIN yet is new: the set-up runs. The demo keeps
+    // nothing, so it never asks.
+    view.setup_needed = config_.admin_pin_hash.empty() && !config_target_.empty();
+    view.system_time_zone = machine_time_zone();
   });
 }
 

@@ -47,6 +47,7 @@ class KioskRuntime {
   void restart_camera();
   void post_store_task(StoreTask task);  // run by the figures thread, on its own connection
   void save_settings(data::Store& store, const ui::SettingsEdit& edit);
+  void complete_setup(data::Store& store, const ui::StoreSetup& setup);
   void save_config_file();  // throws
   void report_settings_status(ui::SettingsStatus status, const std::string& detail);
   void publish_config_settings();

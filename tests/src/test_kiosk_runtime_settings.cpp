@@ -34,10 +34,10 @@ struct RuntimeFixture {
   ui::SnapshotHub hub;
   std::unique_ptr<app::KioskRuntime> runtime;
 
-  explicit RuntimeFixture(double camera_seconds = 1.0) {
+  explicit RuntimeFixture(double camera_seconds = 1.0, const std::string& kiosk_section = "admin_pin_hash = \"kept\"\n") {
     fs::remove_all(folder);
     fs::create_directories(folder);
-    std::ofstream(config_file) << "[camera]\nsource = \"synthetic\"\n\n[kiosk]\nadmin_pin_hash = \"kept\"\n";
+    std::ofstream(config_file) << "[camera]\nsource = \"synthetic\"\n\n[kiosk]\n" << kiosk_section;
     app::AppConfig config = app::load_config(config_file);
     config.database = folder / "kiosk.db";
     app::CountingSetup camera;
@@ -262,4 +262,39 @@ TEST_CASE("an audit clip that cannot be written says why, naming the file, and t
   CHECK(snapshot.audit.error.find("not-a-folder") != std::string::npos);
   CHECK_FALSE(snapshot.audit.recording);
   CHECK(snapshot.camera->state == ui::CameraState::Ok);
+}
+
+TEST_CASE("the first-run set-up stores the store's profile and the PIN, and is not asked again") {
+  RuntimeFixture fixture(1.0, "");
+  const auto intents = fixture.runtime->intents();
+  REQUIRE(wait_for(fixture.hub, [](const ui::KioskSnapshot& snapshot) {
+    return snapshot.settings.loaded && snapshot.settings.setup_needed;
+  }));
+  CHECK_FALSE(fixture.hub.latest().settings.system_time_zone.empty());
+  ui::StoreSetup setup;
+  setup.language = "ru";
+  setup.store_name = "Магазин на Тверской";
+  setup.time_zone = "Europe/Moscow";
+  setup.currency = "RUB";
+  setup.open_minutes = 10 * 60;
+  setup.close_minutes = 22 * 60;
+  setup.admin_pin_hash = ui::hash_admin_pin("2468");
+  const auto before = fixture.status_version();
+  intents.complete_setup(setup);
+  REQUIRE(fixture.wait_for_status_after(before));
+  CHECK(fixture.hub.latest().settings.status == ui::SettingsStatus::Saved);
+  CHECK_FALSE(fixture.hub.latest().settings.setup_needed);
+  CHECK(fixture.hub.latest().store_name == "Магазин на Тверской");
+
+  const app::AppConfig saved = app::load_config(fixture.config_file);
+  CHECK(saved.admin_pin_hash == setup.admin_pin_hash);
+  CHECK(saved.language == "ru");
+  footfall::data::Store store((fixture.folder / "kiosk.db").string());
+  const auto profile = store.settings();
+  CHECK(profile.name == "Магазин на Тверской");
+  CHECK(profile.time_zone == "Europe/Moscow");
+  CHECK(profile.currency == "RUB");
+  CHECK(profile.language == "ru");
+  CHECK(profile.open_minutes == 600);
+  CHECK(profile.close_minutes == 1320);
 }

@@ -4,11 +4,21 @@
 
 #include <imgui_internal.h>
 
+#include <algorithm>
+#include <array>
+#include <cstring>
 #include <optional>
 #include <set>
 #include <string>
 
 namespace footfall::ui::testing {
+
+// Types `text` into an input buffer of a form, as the keyboard would leave it.
+template <std::size_t Size>
+void type_into(std::array<char, Size>& field, const std::string& text) {
+  field.fill('\0');
+  std::memcpy(field.data(), text.data(), std::min(text.size(), Size - 1));
+}
 
 // IDs the item `label` may have in the window named `root_name` or its children and tables.
 // `row`: the PushID(int) a table row wraps its items in.

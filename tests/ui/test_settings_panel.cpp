@@ -11,14 +11,9 @@
 
 namespace ui = footfall::ui;
 using ui::testing::HeadlessImGui;
+using ui::testing::type_into;
 
 namespace {
-
-template <std::size_t Size>
-void type_into(std::array<char, Size>& field, const std::string& text) {
-  field.fill('\0');
-  std::memcpy(field.data(), text.data(), std::min(text.size(), Size - 1));
-}
 
 struct SettingsScreen {
   HeadlessImGui imgui;

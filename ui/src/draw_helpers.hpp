@@ -2,7 +2,10 @@
 // Small drawing helpers shared by the panel files.
 #include "footfall/ui/kiosk_view.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <string>
 
@@ -20,6 +23,13 @@ std::string fill(const char* pattern, const std::string& first, const std::strin
 std::string fill(const char* pattern, std::initializer_list<std::string> values);
 // Local wall-clock "HH:MM" of a UTC millisecond instant.
 std::string local_time_text(std::int64_t time_ms, const std::string& time_zone);
+// Puts `text` into a fixed ImGui input buffer, cut to fit and always terminated.
+template <std::size_t Size>
+void copy_to(std::array<char, Size>& buffer, const std::string& text) {
+  buffer.fill('\0');
+  std::memcpy(buffer.data(), text.data(), std::min(text.size(), Size - 1));
+}
+
 // A countdown: "4:05" for 245 s, rounded up so it reads 0:00 only at the end.
 std::string time_left_text(std::int64_t left_ms);
 

@@ -27,12 +27,6 @@ constexpr std::array<Text, 7> weekdays{Text::MondayShort,   Text::TuesdayShort, 
 constexpr int max_cutoff_minutes = 12 * 60;
 
 template <std::size_t Size>
-void copy_to(std::array<char, Size>& buffer, const std::string& text) {
-  buffer.fill('\0');
-  std::memcpy(buffer.data(), text.data(), std::min(text.size(), Size - 1));
-}
-
-template <std::size_t Size>
 std::string text_of(const std::array<char, Size>& buffer) {
   const std::string text(buffer.data());
   const auto first = text.find_first_not_of(" \t");

@@ -80,6 +80,22 @@ struct TallyState {
 // 1 − (|camera in − your in| + |camera out − your out|) ÷ your crossings; 1 when both saw nobody.
 double tally_agreement(const TallyState& tally);
 
+// The first-run set-up, one question per step; nothing is sent before the last one.
+struct SetupForm {
+  bool prefilled = false;
+  bool forced = false;   // shown even where the runtime does not ask for it (screenshots)
+  bool done = false;
+  int step = 0;
+  std::array<char, 96> store_name{};
+  std::array<char, 64> time_zone{};
+  std::array<char, 8> currency{};
+  std::array<char, 8> opens{};
+  std::array<char, 8> closes{};
+  std::array<char, 16> pin{};
+  std::array<char, 16> pin_again{};
+  std::string error;
+};
+
 // UI-thread state that survives between frames.
 struct KioskState {
   Language language = Language::En;
@@ -96,6 +112,7 @@ struct KioskState {
   LineEdit line_edit;
   SettingsForm settings_form;
   TallyState tally;
+  SetupForm setup;
 };
 
 struct PanelContext {
@@ -114,6 +131,9 @@ void draw_shifts_sellers(PanelContext& context);
 void draw_camera_panel(PanelContext& context);
 void draw_import_panel(PanelContext& context);
 void draw_settings_panel(PanelContext& context);
+// The first start of a kiosk: language, store, time zone, currency, hours and the admin PIN.
+void draw_setup_panel(PanelContext& context);
+[[nodiscard]] bool setup_showing(const PanelContext& context);
 void draw_tally_panel(PanelContext& context);
 // Lets the admin drag the counting line on the camera image shown in [image_min, image_max].
 void edit_counting_line(PanelContext& context, ImVec2 image_min, ImVec2 image_max);

@@ -106,6 +106,17 @@ struct AuditView {
   std::string error;                 // why the last one could not be written, naming the file
 };
 
+// What the first-run set-up collects; the runtime stores it and from then on the settings need the PIN.
+struct StoreSetup {
+  std::string language;
+  std::string store_name;
+  std::string time_zone;
+  std::string currency;
+  int open_minutes = 9 * 60;
+  int close_minutes = 19 * 60;
+  std::string admin_pin_hash;
+};
+
 enum class SettingsStatus { None, Saved, SavedInMemory, Failed };
 
 // Current values the settings screen starts from, published by the runtime.
@@ -124,6 +135,8 @@ struct SettingsView {
   std::vector<std::string> sellers;
   std::vector<RosterView> roster_today;
   std::string config_path;           // where config-file settings are written; empty = kept in memory
+  bool setup_needed = false;         // no admin PIN yet on a kiosk that keeps its settings: the set-up runs
+  std::string system_time_zone;      // the machine's zone, to pre-fill the set-up
   std::uint64_t status_version = 0;  // changes with every save the runtime finished
   SettingsStatus status = SettingsStatus::None;
   std::string status_detail;         // the error, for Failed
@@ -191,6 +204,7 @@ struct KioskIntents {
   // An audit clip of `seconds` into `folder`, from the next camera frame; stop ends it early.
   std::function<void(double seconds, const std::string& folder)> start_audit;
   std::function<void()> stop_audit;
+  std::function<void(const StoreSetup& setup)> complete_setup;
 };
 
 struct KioskOptions {
@@ -203,7 +217,7 @@ struct KioskOptions {
   std::string admin_pin_hash;      // salted hash; empty = no PIN set
   std::string font_path = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
   std::string bold_font_path = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
-  std::string open_screen;         // "settings": open the settings at start (screenshots of them)
+  std::string open_screen;         // "settings", "tally" or "setup": open it at start (screenshots of them)
 };
 
 // Runs the window until closed (or until the screenshot is saved). Returns the process exit code.

@@ -163,6 +163,23 @@ enum class Text : std::size_t {
   AuditSaved,
   AuditFailed,
   AuditBadge,
+  SetupTitle,
+  SetupStep,
+  SetupWelcome,
+  SetupStoreName,
+  SetupTimeZoneHint,
+  SetupCurrency,
+  SetupHours,
+  SetupPin,
+  SetupPinAgain,
+  SetupBack,
+  SetupNext,
+  SetupFinish,
+  ErrSetupName,
+  ErrSetupCurrency,
+  ErrSetupHours,
+  ErrSetupPinShort,
+  ErrSetupPinMismatch,
   Count
 };
 
