@@ -108,6 +108,16 @@ const Dictionary& dictionary() {
       {"Conversion and sales per visitor use covered time only.",
        {"Le taux de transformation et les ventes par visiteur ne portent que sur le temps couvert.",
         "Конверсия и выручка на посетителя считаются только за время работы камеры."}},
+      {"buyers above visitors", {"plus de tickets que de visiteurs", "чеков больше, чем посетителей"}},
+      {"%s: buyers %s, visitors %s — a data problem, not a real conversion.",
+       {"%s : tickets %s, visiteurs %s — problème de données, pas un vrai taux de transformation.",
+        "%s: чеков %s, посетителей %s — ошибка данных, а не реальная конверсия."}},
+      {"Likely causes: a camera gap, a wrong time zone or door, a till outside the counted entrance.",
+       {"Causes probables : une coupure de caméra, un mauvais fuseau horaire ou une mauvaise porte, une "
+        "caisse hors de l'entrée comptée.",
+        "Вероятные причины: перерыв в работе камеры, неверный часовой пояс или вход, касса вне учитываемого "
+        "входа."}},
+      {"The day", {"La journée", "За день"}},
       {"Mon", {"lun.", "пн"}},
       {"Tue", {"mar.", "вт"}},
       {"Wed", {"mer.", "ср"}},
@@ -197,6 +207,16 @@ std::string format_coverage(int covered_open_minutes, int open_minutes, bool par
       fill(translate("camera covered %s of %s open", language),
            {format_duration(covered_open_minutes, language), format_duration(open_minutes, language)});
   return partial ? fill(translate("%s; partial", language), {text}) : text;
+}
+
+std::string format_buyers_above_visitors(const std::string& when, std::int64_t buyers, std::int64_t visitors,
+                                         const std::string& language) {
+  return fill(translate("%s: buyers %s, visitors %s — a data problem, not a real conversion.", language),
+              {when, format_integer(buyers, language), format_integer(visitors, language)}) +
+         " " +
+         translate(
+             "Likely causes: a camera gap, a wrong time zone or door, a till outside the counted entrance.",
+             language);
 }
 
 std::string format_clock(TimeMs time_ms, const std::string& time_zone) {

@@ -95,6 +95,7 @@ Json figure_json(const Figures& f) {
   j["open_minutes"] = f.open_minutes;
   j["covered_open_minutes"] = f.covered_open_minutes;
   j["partial"] = f.partial;
+  j["buyers_above_visitors"] = f.buyers_above_visitors;
   return j;
 }
 
@@ -109,6 +110,13 @@ struct Row {
   std::string note;
   bool flagged = false;  // camera down or an inferred roster: highlighted in HTML
 };
+
+// A row whose buyers outnumber its visitors says so in its note, highlighted like a camera gap.
+Row make_row(const Context& c, std::string label, const Figures& figures, std::string note = "",
+             bool flagged = false) {
+  if (figures.buyers_above_visitors) note += (note.empty() ? "" : ", ") + c.tr("buyers above visitors");
+  return {std::move(label), &figures, std::move(note), flagged || figures.buyers_above_visitors};
+}
 
 struct Column {
   std::string title;
@@ -156,9 +164,11 @@ std::vector<KeyFigure> key_figures(const Context& c, const Figures& f) {
   std::vector<KeyFigure> result = {
       {c.tr("Visitors"), c.visitors(f)},
       {c.tr("Buyers"), c.integer(f.buyers)},
-      {c.tr("Conversion"), c.percent(f.conversion) +
-                               (f.conversion.rate ? " (" + c.interval(f.conversion) + ")" : "") +
-                               (f.conversion.low_data ? " — " + c.tr("low data") : "")},
+      {c.tr("Conversion"), f.buyers_above_visitors
+                               ? "— (" + c.tr("buyers above visitors") + ")"
+                               : c.percent(f.conversion) +
+                                     (f.conversion.rate ? " (" + c.interval(f.conversion) + ")" : "") +
+                                     (f.conversion.low_data ? " — " + c.tr("low data") : "")},
       {c.tr("Net sales"), c.money(f.net_sales)},
       {c.tr("ATV"), c.money(f.atv)},
       {c.tr("SPV"), c.money(f.spv)},
@@ -203,9 +213,17 @@ std::vector<std::string> day_quality(const Context& c, const DaySummary& s) {
     lines.push_back(c.tr("Camera coverage") + ": " + c.coverage(s.total) + ". " +
                     c.tr("Conversion and sales per visitor use covered time only."));
   }
+  if (s.total.buyers_above_visitors) {
+    lines.push_back(
+        format_buyers_above_visitors(c.tr("The day"), covered_buyers(s.total), s.total.visitors, c.language));
+  }
   for (const auto& hour : s.hours) {
     if (sales_but_no_visitors(hour.figures)) {
       lines.push_back(c.tr("Sales but no visitors counted") + ": " + hour_text(hour.hour));
+    }
+    if (hour.figures.buyers_above_visitors) {
+      lines.push_back(format_buyers_above_visitors(hour_text(hour.hour), covered_buyers(hour.figures),
+                                                   hour.figures.visitors, c.language));
     }
   }
   for (const auto& seller : s.sellers) {
@@ -242,30 +260,36 @@ Model day_model(const Context& c, const DaySummary& s) {
   const auto last = std::find_if(s.hours.rbegin(), s.hours.rend(), busy).base();
   Section hours{c.tr("Hours"), c.tr("Hour"), {}};
   for (auto hour = first; hour < last; ++hour) {
-    hours.rows.push_back({hour_text(hour->hour), &hour->figures, hour_note(c, *hour), hour->camera_down});
+    hours.rows.push_back(
+        make_row(c, hour_text(hour->hour), hour->figures, hour_note(c, *hour), hour->camera_down));
   }
   model.sections.push_back(std::move(hours));
   if (!s.shifts.empty()) {
     Section shifts{c.tr("Shifts"), c.tr("Shift"), {}};
     for (const auto& shift : s.shifts) {
       shifts.rows.push_back(
-          {shift.name + " " + c.clock_time(shift.start_ms) + "–" + c.clock_time(shift.end_ms), &shift.figures, ""});
+          make_row(c, shift.name + " " + c.clock_time(shift.start_ms) + "–" + c.clock_time(shift.end_ms),
+                   shift.figures));
     }
     model.sections.push_back(std::move(shifts));
   }
   if (!s.sellers.empty()) {
     Section sellers{c.tr("Sellers"), c.tr("Seller"), {}};
     for (const auto& seller : s.sellers) {
-      sellers.rows.push_back({seller.seller, &seller.figures,
-                              c.tr("Floor hours") + " " + format_number(seller.floor_hours, 1, c.language) +
-                                  (seller.roster_inferred ? ", " + c.tr("roster inferred") : ""),
-                              seller.roster_inferred});
+      sellers.rows.push_back(make_row(c, seller.seller, seller.figures,
+                                      c.tr("Floor hours") + " " +
+                                          format_number(seller.floor_hours, 1, c.language) +
+                                          (seller.roster_inferred ? ", " + c.tr("roster inferred") : ""),
+                                      seller.roster_inferred));
     }
     model.sections.push_back(std::move(sellers));
   }
-  Section comparisons{c.tr("Comparisons"), "", {{c.tr("Same time last week"), &s.same_time_last_week, ""}}};
-  if (s.average_last_four) comparisons.rows.push_back({c.tr("Average of last four"), &*s.average_last_four, ""});
-  if (s.same_day_last_year) comparisons.rows.push_back({c.tr("Same day last year"), &*s.same_day_last_year, ""});
+  Section comparisons{
+      c.tr("Comparisons"), "", {make_row(c, c.tr("Same time last week"), s.same_time_last_week)}};
+  if (s.average_last_four)
+    comparisons.rows.push_back(make_row(c, c.tr("Average of last four"), *s.average_last_four));
+  if (s.same_day_last_year)
+    comparisons.rows.push_back(make_row(c, c.tr("Same day last year"), *s.same_day_last_year));
   model.sections.push_back(std::move(comparisons));
   model.quality = day_quality(c, s);
   model.quality.push_back(last_import_line(c, s.last_import_ms));
@@ -287,7 +311,7 @@ Model range_model(const Context& c, const RangeSummary& s) {
   for (const auto& row : s.rows) {
     std::string note = row.camera_down ? c.tr("camera down") : "";
     if (row.roster_inferred) note += (note.empty() ? "" : ", ") + c.tr("roster inferred");
-    rows.rows.push_back({c.tr(row.label), &row.figures, note, !note.empty()});
+    rows.rows.push_back(make_row(c, c.tr(row.label), row.figures, note, !note.empty()));
   }
   model.sections.push_back(std::move(rows));
   model.quality = s.quality_notes;
@@ -611,7 +635,7 @@ std::string csv_money(double minor_units, const std::string& currency) {
 constexpr const char* csv_header =
     "scope,label,start_ms,visitors,entries,exits,buyers,conversion,conversion_low,conversion_high,low_data,"
     "net_sales,atv,spv,upt,visitors_per_staff_hour,camera_gap_minutes,covered_minutes,open_minutes,"
-    "covered_open_minutes,partial,note\n";
+    "covered_open_minutes,partial,note,buyers_above_visitors\n";
 
 std::string csv_row(const std::string& scope, const std::string& label, std::optional<TimeMs> start_ms,
                     const Figures& f, const std::string& currency, const std::string& note) {
@@ -627,7 +651,7 @@ std::string csv_row(const std::string& scope, const std::string& label, std::opt
   out += "," + csv_number(f.upt, 2) + "," + csv_number(f.visitors_per_staff_hour, 2) + "," +
          std::to_string(f.camera_gap_minutes) + "," + std::to_string(f.covered_minutes) + "," +
          std::to_string(f.open_minutes) + "," + std::to_string(f.covered_open_minutes) + "," +
-         (f.partial ? "1" : "0") + "," + csv_field(note) + "\n";
+         (f.partial ? "1" : "0") + "," + csv_field(note) + "," + (f.buyers_above_visitors ? "1" : "0") + "\n";
   return out;
 }
 

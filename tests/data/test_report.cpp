@@ -202,6 +202,51 @@ TEST_CASE("report: a day counted from a 20-second clip says how little the camer
   CHECK(json["covered_open_minutes"] == 0);
   CHECK(json["hours"][13]["partial"] == true);
   const auto csv = render_day_report(summary, settings, ReportFormat::Csv);
-  CHECK(csv.find(",covered_minutes,open_minutes,covered_open_minutes,partial,note\n") != std::string::npos);
-  CHECK(csv.find(",0,600,0,1,\n") != std::string::npos);  // the total row
+  CHECK(csv.find(",covered_minutes,open_minutes,covered_open_minutes,partial,note,") != std::string::npos);
+  CHECK(csv.find(",0,600,0,1,,0\n") != std::string::npos);  // the total row
+}
+
+TEST_CASE(
+    "report: an hour with more buyers than visitors is a data problem with its causes, in every format") {
+  Store store(":memory:");
+  StoreSettings settings;
+  settings.time_zone = "UTC";
+  settings.currency = "EUR";
+  settings.low_data_visitors = 5;
+  store.save_settings(settings);
+  std::vector<CountEvent> events;
+  for (int i = 0; i < 10; ++i) events.push_back({at(13, i), "main", true, i, 1.F});
+  store.add_count_events(events);
+  for (int i = 0; i < 14; ++i)
+    store.upsert_transaction(sale("p" + std::to_string(i), at(13, i * 4), 1000, "Anna"));
+  const auto summary = day_summary(store, "2026-05-04");
+
+  const auto en = render_day_report(summary, settings, ReportFormat::Text, "en");
+  CAPTURE(en);
+  CHECK(en.find("140.0%") == std::string::npos);
+  CHECK(en.find("— (buyers above visitors)") != std::string::npos);  // the day's key figure
+  CHECK(en.find(
+            "13:00: buyers 14, visitors 10 — a data problem, not a real conversion. Likely causes: a camera "
+            "gap, a wrong time zone or door, a till outside the counted entrance.") != std::string::npos);
+  const auto fr = render_day_report(summary, settings, ReportFormat::Markdown, "fr");
+  CHECK(fr.find("140,0\u202F%") == std::string::npos);
+  CHECK(fr.find("plus de tickets que de visiteurs") != std::string::npos);
+  CHECK(
+      fr.find("Causes probables : une coupure de caméra, un mauvais fuseau horaire ou une mauvaise porte") !=
+      std::string::npos);
+  const auto ru = render_day_report(summary, settings, ReportFormat::Html, "ru");
+  CHECK(ru.find("140,0\u00A0%") == std::string::npos);
+  CHECK(ru.find("<tr class=\"flag\"><td>13:00</td>") != std::string::npos);
+  CHECK(ru.find("чеков 14, посетителей 10 — ошибка данных, а не реальная конверсия. Вероятные причины") !=
+        std::string::npos);
+
+  const auto json = nlohmann::json::parse(render_day_report(summary, settings, ReportFormat::Json));
+  CHECK(json["buyers_above_visitors"] == true);
+  CHECK(json["conversion"].is_null());
+  CHECK(json["hours"][13]["buyers_above_visitors"] == true);
+  CHECK(json["hours"][12]["buyers_above_visitors"] == false);
+  const auto csv = render_day_report(summary, settings, ReportFormat::Csv);
+  CHECK(csv.find(",partial,note,buyers_above_visitors\n") != std::string::npos);
+  CHECK(csv.find("total,2026-05-04,") == csv.find('\n') + 1);
+  CHECK(csv.substr(0, csv.find('\n', csv.find("total,")) + 1).ends_with(",1\n"));
 }

@@ -66,7 +66,9 @@ void format_cells(const PanelContext& context, FiguresRow& row, bool with_hours)
   row.cells.push_back({format_integer(figures.visitors, language)});
   row.cells.push_back({format_integer(figures.buyers, language)});
   const data::Conversion& conversion = figures.conversion;
-  if (!conversion.rate) {
+  if (figures.buyers_above_visitors) {
+    row.cells.push_back({"— !", palette::bad});
+  } else if (!conversion.rate) {
     row.cells.push_back({"—", palette::muted});
   } else if (conversion.low_data) {
     row.cells.push_back({format_percent(*conversion.rate, 1, language) + " *", palette::warning});
@@ -200,10 +202,18 @@ void draw_footnote(const PanelContext& context, const data::DaySummary& today) {
   };
   const bool inferred = std::any_of(today.sellers.begin(), today.sellers.end(),
                                     [](const data::SellerRow& row) { return row.roster_inferred; });
+  const auto impossible = [](const auto& rows) {
+    return std::any_of(rows.begin(), rows.end(),
+                       [](const auto& row) { return row.figures.buyers_above_visitors; });
+  };
   std::string note;
-  if (low_data(today.shifts) || low_data(today.sellers))
-    note += std::string("* ") + context.text(Text::LowData);
-  if (inferred) note += (note.empty() ? "~ " : "    ~ ") + std::string(context.text(Text::RosterInferred));
+  const auto add = [&note](const char* mark, const char* text) {
+    note += (note.empty() ? "" : "    ") + std::string(mark) + text;
+  };
+  if (low_data(today.shifts) || low_data(today.sellers)) add("* ", context.text(Text::LowData));
+  if (inferred) add("~ ", context.text(Text::RosterInferred));
+  if (impossible(today.shifts) || impossible(today.sellers))
+    add("! ", context.text(Text::BuyersAboveVisitors));
   if (!note.empty()) ImGui::TextColored(ImColor(palette::warning).Value, "%s", note.c_str());
 }
 

@@ -295,6 +295,10 @@ constexpr std::array translations{
     Translation{Text::TallyAgain, "tally_again", "Again", "Recommencer", "Ещё раз"},
     Translation{Text::CoveragePartial, "coverage_partial", "partial: camera %s of %s open",
                 "partiel : caméra %s sur %s d’ouverture", "неполные данные: камера %s из %s работы"},
+    Translation{Text::BuyersAboveVisitors, "buyers_above_visitors", "data problem: buyers > visitors",
+                "erreur : tickets > visiteurs", "ошибка: чеков > посетителей"},
+    Translation{Text::BuyersAboveVisitorsCauses, "buyers_above_visitors_causes", "check camera, zone, door, till",
+                "voir caméra, fuseau, porte, caisse", "проверьте камеру, пояс, вход, кассу"},
 };
 
 constexpr bool table_in_enum_order() {

@@ -154,6 +154,8 @@ enum class Text : std::size_t {
   TallyAddOut,
   TallyAgain,
   CoveragePartial,
+  BuyersAboveVisitors,
+  BuyersAboveVisitorsCauses,
   Count
 };
 
