@@ -315,7 +315,7 @@ Figures make_figures(const Tally& tally, const StoreSettings& settings) {
   if (figures.buyers_above_visitors) figures.conversion.rate.reset();
   if (tally.buyers > 0) {
     const auto buyers = static_cast<double>(tally.buyers);
-    figures.atv = static_cast<double>(tally.gross) / buyers;
+    figures.atv = static_cast<double>(tally.net) / buyers;
     figures.upt = tally.units / buyers;
   }
   if (figures.visitors > 0) {

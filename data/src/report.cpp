@@ -188,6 +188,7 @@ struct Section {
   std::string title;
   std::string first_column;
   std::vector<Row> rows;
+  std::string footnote{};  // under the table: how its figures are credited
 };
 
 struct Model {
@@ -197,6 +198,7 @@ struct Model {
   std::vector<KeyFigure> extra;  // peak hour and such
   std::vector<Section> sections;
   std::vector<std::string> quality;
+  std::vector<std::string> definitions;
   // Chart: one bar pair per row of the first section.
   bool chart = false;
   std::string chart_title;
@@ -233,6 +235,30 @@ std::vector<std::string> day_quality(const Context& c, const DaySummary& s) {
   }
   return lines;
 }
+
+// What each figure means, in the words of the tables, so a reader can check that they add up.
+std::vector<std::string> definitions(const Context& c) {
+  std::vector<std::string> lines;
+  for (const char* definition : {
+           "Visitors: people counted coming in while a camera counted.",
+           "Buyers: completed sales, one per receipt; voids, cancellations and refunds are not buyers.",
+           "Conversion: buyers in covered time ÷ visitors.",
+           "Net sales: sales minus refunds, each on the day it happened.",
+           "ATV (average ticket): net sales ÷ buyers, so ATV × buyers = net sales.",
+           "SPV (sales per visitor): net sales in covered time ÷ visitors, so SPV × visitors = net sales in "
+           "covered time.",
+           "Covered time: the time a camera counted; any other time is a gap, not zero visitors.",
+       }) {
+    lines.push_back(c.tr(definition));
+  }
+  return lines;
+}
+
+constexpr const char* seller_visitors_note =
+    "A seller's visitors are everyone counted while the seller was on the floor (the roster, or first to "
+    "last sale without one). Sellers on the floor together are each credited with all of those "
+    "visitors, so the sellers' visitors add up to more than the store's; buyers are each seller's own "
+    "sales.";
 
 std::string last_import_line(const Context& c, const std::optional<TimeMs>& last_import_ms) {
   return c.tr("Last import") + ": " + (last_import_ms ? c.date_time(*last_import_ms) : c.tr("never"));
@@ -282,6 +308,7 @@ Model day_model(const Context& c, const DaySummary& s) {
                                           (seller.roster_inferred ? ", " + c.tr("roster inferred") : ""),
                                       seller.roster_inferred));
     }
+    sellers.footnote = c.tr(seller_visitors_note);
     model.sections.push_back(std::move(sellers));
   }
   Section comparisons{
@@ -293,6 +320,7 @@ Model day_model(const Context& c, const DaySummary& s) {
   model.sections.push_back(std::move(comparisons));
   model.quality = day_quality(c, s);
   model.quality.push_back(last_import_line(c, s.last_import_ms));
+  model.definitions = definitions(c);
   model.chart = true;
   model.chart_title = c.tr("Hourly visitors, buyers and conversion");
   return model;
@@ -313,9 +341,11 @@ Model range_model(const Context& c, const RangeSummary& s) {
     if (row.roster_inferred) note += (note.empty() ? "" : ", ") + c.tr("roster inferred");
     rows.rows.push_back(make_row(c, c.tr(row.label), row.figures, note, !note.empty()));
   }
+  if (s.group_by == GroupBy::Seller) rows.footnote = c.tr(seller_visitors_note);
   model.sections.push_back(std::move(rows));
   model.quality = s.quality_notes;
   model.quality.push_back(last_import_line(c, s.last_import_ms));
+  model.definitions = definitions(c);
   model.chart = s.rows.size() > 1;
   model.chart_title = c.tr("Visitors, buyers and conversion");
   model.heat_map = &s.weekday_hour;
@@ -362,9 +392,14 @@ std::string render_text(const Context& c, const Model& m) {
   std::size_t width = 0;
   for (const auto& figure : figures) width = std::max(width, display_width(figure.label));
   for (const auto& figure : figures) out += pad(figure.label, width, false) + "  " + figure.value + "\n";
-  for (const auto& section : m.sections) out += "\n" + section.title + "\n" + render_table_text(c, section);
+  for (const auto& section : m.sections) {
+    out += "\n" + section.title + "\n" + render_table_text(c, section);
+    if (!section.footnote.empty()) out += section.footnote + "\n";
+  }
   out += "\n" + c.tr("Data quality") + "\n";
   for (const auto& line : m.quality) out += "- " + line + "\n";
+  out += "\n" + c.tr("Definitions") + "\n";
+  for (const auto& line : m.definitions) out += "- " + line + "\n";
   return out;
 }
 
@@ -401,9 +436,14 @@ std::string render_markdown(const Context& c, const Model& m) {
   auto figures = key_figures(c, *m.total);
   figures.insert(figures.end(), m.extra.begin(), m.extra.end());
   for (const auto& figure : figures) out += "- **" + figure.label + "**: " + figure.value + "\n";
-  for (const auto& section : m.sections) out += "\n## " + section.title + "\n\n" + render_table_markdown(c, section);
+  for (const auto& section : m.sections) {
+    out += "\n## " + section.title + "\n\n" + render_table_markdown(c, section);
+    if (!section.footnote.empty()) out += "\n_" + section.footnote + "_\n";
+  }
   out += "\n## " + c.tr("Data quality") + "\n\n";
   for (const auto& line : m.quality) out += "- " + markdown_cell(line) + "\n";
+  out += "\n## " + c.tr("Definitions") + "\n\n";
+  for (const auto& line : m.definitions) out += "- " + line + "\n";
   return out;
 }
 
@@ -570,6 +610,7 @@ svg .conversion { fill: none; stroke: #e6550d; stroke-width: 2; } .key.conversio
 svg .down { fill: #f0f0f0; } svg .axis { stroke: #999; } svg .tick { font-size: 9px; fill: #555; } svg .conv { fill: #e6550d; }
 .legend { font-size: 8pt; color: #555; } .key { display: inline-block; width: 3mm; height: 3mm; margin: 0 1mm 0 3mm; }
 ul.quality li { margin: 1mm 0; }
+.footnote, ul.definitions { color: #555; font-size: 8pt; } ul.definitions li { margin: 0.5mm 0; }
 @media print { h2 { page-break-after: avoid; } .chart { page-break-inside: avoid; } }
 )css";
 
@@ -602,9 +643,12 @@ std::string render_html(const Context& c, const Model& m) {
   }
   for (const auto& section : m.sections) {
     out += "<h2>" + escape_html(section.title) + "</h2>" + render_table_html(c, section);
+    if (!section.footnote.empty()) out += "<p class=\"footnote\">" + escape_html(section.footnote) + "</p>";
   }
   out += "<h2>" + escape_html(c.tr("Data quality")) + "</h2><ul class=\"quality\">";
   for (const auto& line : m.quality) out += "<li>" + escape_html(line) + "</li>";
+  out += "</ul><h2>" + escape_html(c.tr("Definitions")) + "</h2><ul class=\"definitions\">";
+  for (const auto& line : m.definitions) out += "<li>" + escape_html(line) + "</li>";
   return out + "</ul></body></html>\n";
 }
 

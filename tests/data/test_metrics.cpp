@@ -398,3 +398,27 @@ TEST_CASE("metrics: more buyers than visitors in a covered hour or day is a data
     return note.rfind("The day: buyers 36, visitors 30 — a data problem", 0) == 0;
   }));
 }
+
+TEST_CASE("metrics: average ticket and sales per visitor come from the same net sales, so both add up") {
+  auto store = utc_store();
+  for (TimeMs beat = utc(2026, 5, 4, 9); beat <= utc(2026, 5, 4, 20); beat += 60'000)
+    store.set_camera_up("main", beat);
+  store.add_count_events(entries(utc(2026, 5, 4, 10), 20, 60'000));
+  store.upsert_transaction(transaction("s1", utc(2026, 5, 4, 10, 5), 5000, 1));
+  store.upsert_transaction(transaction("s2", utc(2026, 5, 4, 10, 15), 3000, 2));
+  store.upsert_transaction(transaction("s3", utc(2026, 5, 4, 10, 25), 1000, 1));
+  store.upsert_transaction(transaction("r1", utc(2026, 5, 4, 10, 35), -1500, 1, TransactionKind::Refund));
+
+  const auto day = day_summary(store, "2026-05-04");
+  CHECK(day.total.buyers == 3);
+  CHECK(day.total.net_sales == 7500);
+  CHECK(day.total.gross_sales == 9000);
+  // Net, not gross: the €15 handed back is not part of any ticket the shop kept (gross gave €30.00).
+  CHECK(*day.total.atv == doctest::Approx(2500));
+  CHECK(*day.total.atv * static_cast<double>(day.total.buyers) ==
+        doctest::Approx(static_cast<double>(day.total.net_sales)));
+  CHECK(*day.total.spv * static_cast<double>(day.total.visitors) ==
+        doctest::Approx(static_cast<double>(day.total.net_sales)));
+  const auto& ten = hour_at(day, 10).figures;
+  CHECK(*ten.atv * static_cast<double>(ten.buyers) == doctest::Approx(static_cast<double>(ten.net_sales)));
+}

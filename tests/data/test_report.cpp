@@ -162,7 +162,7 @@ TEST_CASE("report: range report in JSON and HTML with the weekday × hour heat m
   CHECK((*ten)["conversion"].get<double>() == doctest::Approx(0.2));
 
   const auto html = render_range_report(summary, day.settings, ReportFormat::Html, "fr");
-  CHECK(html.find("Conversion par jour et heure") != std::string::npos);
+  CHECK(html.find("Taux de transformation par jour et heure") != std::string::npos);
   CHECK(html.find("hsl(150") != std::string::npos);
   CHECK(html.find("<h2>Jour</h2>") != std::string::npos);  // the table is titled by its grouping
   CHECK_THROWS_AS(parse_report_format("pdf"), std::invalid_argument);
@@ -249,4 +249,41 @@ TEST_CASE(
   CHECK(csv.find(",partial,note,buyers_above_visitors\n") != std::string::npos);
   CHECK(csv.find("total,2026-05-04,") == csv.find('\n') + 1);
   CHECK(csv.substr(0, csv.find('\n', csv.find("total,")) + 1).ends_with(",1\n"));
+}
+
+TEST_CASE(
+    "report: definitions in every language, one word for buyers, and how sellers are credited visitors") {
+  HandMadeDay day;
+  const auto summary = day_summary(day.store, "2026-05-04");
+  const auto en = render_day_report(summary, day.settings, ReportFormat::Text, "en");
+  CAPTURE(en);
+  CHECK(en.find("\nDefinitions\n- Visitors: people counted coming in while a camera counted.\n") !=
+        std::string::npos);
+  CHECK(en.find("- ATV (average ticket): net sales ÷ buyers, so ATV × buyers = net sales.\n") !=
+        std::string::npos);
+  CHECK(en.find("- SPV (sales per visitor): net sales in covered time ÷ visitors") != std::string::npos);
+  CHECK(en.find("- Covered time: the time a camera counted") != std::string::npos);
+  // Under the seller table, before the comparisons.
+  const auto footnote = en.find("Sellers on the floor together are each credited with all of those visitors");
+  CHECK(footnote > en.find("\nSellers\n"));
+  CHECK(footnote < en.find("\nComparisons\n"));
+
+  const auto fr = render_day_report(summary, day.settings, ReportFormat::Markdown, "fr");
+  CAPTURE(fr);
+  CHECK(fr.find("## Définitions") != std::string::npos);
+  CHECK(fr.find("- Panier moyen : CA net ÷ tickets, donc panier moyen × tickets = CA net.") !=
+        std::string::npos);
+  CHECK(fr.find("- Taux de transformation : tickets du temps couvert ÷ visiteurs.") != std::string::npos);
+  CHECK(fr.find("| Tickets |") != std::string::npos);  // the table's word is the definition's
+  CHECK(fr.find("- **Tickets**: 2") != std::string::npos);
+  CHECK(fr.find("Acheteurs") == std::string::npos);
+  CHECK(fr.find("reçoivent chacun tous ces visiteurs") != std::string::npos);
+
+  const auto ru = render_day_report(summary, day.settings, ReportFormat::Html, "ru");
+  CHECK(ru.find("<h2>Определения</h2>") != std::string::npos);
+  CHECK(ru.find("<li>Средний чек: выручка ÷ чеки, поэтому средний чек × чеки = выручка.</li>") !=
+        std::string::npos);
+  CHECK(ru.find("<th class=\"num\">Чеки</th>") != std::string::npos);
+  CHECK(ru.find("Покупатели") == std::string::npos);
+  CHECK(ru.find("<p class=\"footnote\">Посетители продавца — все вошедшие") != std::string::npos);
 }

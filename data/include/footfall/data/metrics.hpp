@@ -23,7 +23,8 @@ struct Conversion {
 //   buyers     completed sales (void, cancelled and refunds are not buyers)
 //   conversion (buyers in covered time) / visitors, 95% Wilson interval
 //   net_sales  sales minus refunds, each on the day it happened
-//   atv        gross sales / buyers;  spv  net sales in covered time / visitors;  upt  units sold / buyers
+//   atv        net sales / buyers;  spv  net sales in covered time / visitors;  upt  units sold / buyers
+//              (both from net sales, so atv × buyers = net sales and spv × visitors = covered net sales)
 //   partial    the camera covered less than the opening hours in the window
 //   buyers_above_visitors  more buyers in covered time than visitors: a data problem, so the
 //              conversion is left empty rather than shown above 100 %
@@ -46,7 +47,7 @@ struct Figures {
   int covered_open_minutes = 0;            // opening hours a camera counted
   bool partial = false;                    // a minute or more of the opening hours had no camera
   bool buyers_above_visitors = false;      // see above: conversion.rate is empty
-  Money gross_sales = 0;                   // completed sales before refunds
+  Money gross_sales = 0;                   // completed sales before refunds (JSON only)
   double staff_hours = 0.0;
 };
 

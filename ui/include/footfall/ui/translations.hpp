@@ -38,7 +38,6 @@ enum class Text : std::size_t {
   Sellers,
   Shift,
   Seller,
-  Transactions,
   FloorHours,
   RosterInferred,
   NoShifts,
@@ -156,6 +155,7 @@ enum class Text : std::size_t {
   CoveragePartial,
   BuyersAboveVisitors,
   BuyersAboveVisitorsCauses,
+  SellerVisitorsNote,
   Count
 };
 
