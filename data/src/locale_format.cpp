@@ -51,12 +51,12 @@ const Dictionary& dictionary() {
       {"Visitors", {"Visiteurs", "Посетители"}},
       {"Entries", {"Entrées", "Входы"}},
       {"Exits", {"Sorties", "Выходы"}},
-      {"Buyers", {"Acheteurs", "Покупатели"}},
-      {"Conversion", {"Conversion", "Конверсия"}},
+      {"Buyers", {"Tickets", "Чеки"}},
+      {"Conversion", {"Taux de transformation", "Конверсия"}},
       {"95% interval", {"Intervalle à 95 %", "Интервал 95 %"}},
-      {"Net sales", {"Ventes nettes", "Чистые продажи"}},
+      {"Net sales", {"CA net", "Выручка"}},
       {"ATV", {"Panier moyen", "Средний чек"}},
-      {"SPV", {"Ventes par visiteur", "Продажи на посетителя"}},
+      {"SPV", {"CA par visiteur", "Выручка на посетителя"}},
       {"UPT", {"Articles par ticket", "Товаров в чеке"}},
       {"Units", {"Articles", "Товары"}},
       {"Visitors per staff hour", {"Visiteurs par heure-vendeur", "Посетителей на час персонала"}},
@@ -93,11 +93,11 @@ const Dictionary& dictionary() {
         "Нет графика: время в зале по первой и последней продаже"}},
       {"No data-quality issues", {"Aucun problème de données", "Проблем с данными нет"}},
       {"Hourly visitors, buyers and conversion",
-       {"Visiteurs, acheteurs et conversion par heure", "Посетители, покупатели и конверсия по часам"}},
+       {"Visiteurs, tickets et taux de transformation par heure", "Посетители, чеки и конверсия по часам"}},
       {"Visitors, buyers and conversion",
-       {"Visiteurs, acheteurs et conversion", "Посетители, покупатели и конверсия"}},
+       {"Visiteurs, tickets et taux de transformation", "Посетители, чеки и конверсия"}},
       {"Conversion by weekday and hour",
-       {"Conversion par jour et heure", "Конверсия по дням недели и часам"}},
+       {"Taux de transformation par jour et heure", "Конверсия по дням недели и часам"}},
       {"as of", {"à", "на"}},
       {"%s h %s min", {"%s h %s min", "%s ч %s мин"}},
       {"camera covered %s of %s open",
@@ -106,8 +106,54 @@ const Dictionary& dictionary() {
       {"Camera coverage", {"Couverture caméra", "Работа камеры"}},
       {"no camera", {"pas de caméra", "камера не работала"}},
       {"Conversion and sales per visitor use covered time only.",
-       {"Le taux de transformation et les ventes par visiteur ne portent que sur le temps couvert.",
+       {"Le taux de transformation et le CA par visiteur ne portent que sur le temps couvert.",
         "Конверсия и выручка на посетителя считаются только за время работы камеры."}},
+      {"buyers above visitors", {"plus de tickets que de visiteurs", "чеков больше, чем посетителей"}},
+      {"%s: buyers %s, visitors %s — a data problem, not a real conversion.",
+       {"%s : tickets %s, visiteurs %s — problème de données, pas un vrai taux de transformation.",
+        "%s: чеков %s, посетителей %s — ошибка данных, а не реальная конверсия."}},
+      {"Likely causes: a camera gap, a wrong time zone or door, a till outside the counted entrance.",
+       {"Causes probables : une coupure de caméra, un mauvais fuseau horaire ou une mauvaise porte, une "
+        "caisse hors de l'entrée comptée.",
+        "Вероятные причины: перерыв в работе камеры, неверный часовой пояс или вход, касса вне учитываемого "
+        "входа."}},
+      {"The day", {"La journée", "За день"}},
+      {"Definitions", {"Définitions", "Определения"}},
+      {"Visitors: people counted coming in while a camera counted.",
+       {"Visiteurs : personnes comptées à l'entrée pendant que la caméra comptait.",
+        "Посетители: вошедшие, подсчитанные камерой за время её работы."}},
+      {"Buyers: completed sales, one per receipt; voids, cancellations and refunds are not buyers.",
+       {"Tickets : ventes conclues, un ticket par vente ; annulations et remboursements ne comptent pas.",
+        "Чеки: завершённые продажи, по одной на чек; аннулированные чеки и возвраты не считаются."}},
+      {"Conversion: buyers in covered time ÷ visitors.",
+       {"Taux de transformation : tickets du temps couvert ÷ visiteurs.",
+        "Конверсия: чеки за время работы камеры ÷ посетители."}},
+      {"Net sales: sales minus refunds, each on the day it happened.",
+       {"CA net : ventes moins remboursements, chacun le jour où il a eu lieu.",
+        "Выручка: продажи минус возвраты; возврат учитывается в день, когда он был."}},
+      {"ATV (average ticket): net sales ÷ buyers, so ATV × buyers = net sales.",
+       {"Panier moyen : CA net ÷ tickets, donc panier moyen × tickets = CA net.",
+        "Средний чек: выручка ÷ чеки, поэтому средний чек × чеки = выручка."}},
+      {"SPV (sales per visitor): net sales in covered time ÷ visitors, so SPV × visitors = net sales "
+       "in covered time.",
+       {"CA par visiteur : CA net du temps couvert ÷ visiteurs, donc CA par visiteur × visiteurs = CA net du "
+        "temps couvert.",
+        "Выручка на посетителя: выручка за время работы камеры ÷ посетители, поэтому выручка на посетителя × "
+        "посетители = выручка за это время."}},
+      {"Covered time: the time a camera counted; any other time is a gap, not zero visitors.",
+       {"Temps couvert : le temps où une caméra comptait ; le reste est une lacune, pas zéro visiteur.",
+        "Время работы камеры: время, когда камера считала; остальное — пропуск, а не ноль посетителей."}},
+      {"A seller's visitors are everyone counted while the seller was on the floor (the roster, or first to "
+       "last sale without one). Sellers on the floor together are each credited with all of those "
+       "visitors, so the sellers' visitors add up to more than the store's; buyers are each seller's own "
+       "sales.",
+       {"Les visiteurs d'un vendeur sont toutes les personnes comptées pendant sa présence en magasin (le "
+        "planning, ou de la première à la dernière vente sans planning). Des vendeurs présents ensemble "
+        "reçoivent chacun tous ces visiteurs : leur somme dépasse donc les visiteurs du magasin ; les "
+        "tickets sont les ventes de chaque vendeur.",
+        "Посетители продавца — все вошедшие, пока он был в зале (по графику, а без графика — от первой до "
+        "последней продажи). Продавцам, работавшим в зале одновременно, засчитываются все эти посетители "
+        "каждому, поэтому в сумме их больше, чем у магазина; чеки — собственные продажи продавца."}},
       {"Mon", {"lun.", "пн"}},
       {"Tue", {"mar.", "вт"}},
       {"Wed", {"mer.", "ср"}},
@@ -197,6 +243,16 @@ std::string format_coverage(int covered_open_minutes, int open_minutes, bool par
       fill(translate("camera covered %s of %s open", language),
            {format_duration(covered_open_minutes, language), format_duration(open_minutes, language)});
   return partial ? fill(translate("%s; partial", language), {text}) : text;
+}
+
+std::string format_buyers_above_visitors(const std::string& when, std::int64_t buyers, std::int64_t visitors,
+                                         const std::string& language) {
+  return fill(translate("%s: buyers %s, visitors %s — a data problem, not a real conversion.", language),
+              {when, format_integer(buyers, language), format_integer(visitors, language)}) +
+         " " +
+         translate(
+             "Likely causes: a camera gap, a wrong time zone or door, a till outside the counted entrance.",
+             language);
 }
 
 std::string format_clock(TimeMs time_ms, const std::string& time_zone) {

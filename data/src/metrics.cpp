@@ -219,9 +219,17 @@ std::vector<std::string> day_quality_notes(const BusinessClock& clock, const Sto
     notes.push_back(format_coverage(total.covered_open_minutes, total.open_minutes, true, "en") +
                     ": conversion and sales per visitor use covered time only");
   }
+  if (const auto total = make_figures(day.total, settings); total.buyers_above_visitors) {
+    notes.push_back(format_buyers_above_visitors("The day", covered_buyers(total), total.visitors, "en"));
+  }
   for (const auto& hour : day.hours) {
-    if (sales_but_no_visitors(make_figures(hour.tally, settings))) {
+    const auto figures = make_figures(hour.tally, settings);
+    if (sales_but_no_visitors(figures)) {
       notes.push_back("Sales at " + clock_text(clock, hour.start_ms) + " but no visitors counted");
+    }
+    if (figures.buyers_above_visitors) {
+      notes.push_back(format_buyers_above_visitors(clock_text(clock, hour.start_ms), covered_buyers(figures),
+                                                   figures.visitors, "en"));
     }
   }
   for (const auto& seller : day.sellers) {
@@ -283,8 +291,10 @@ Conversion wilson_conversion(std::int64_t buyers, std::int64_t visitors, int low
   return result;
 }
 
+std::int64_t covered_buyers(const Figures& figures) { return figures.buyers - figures.buyers_in_camera_gaps; }
+
 bool sales_but_no_visitors(const Figures& figures) {
-  return figures.buyers - figures.buyers_in_camera_gaps > 0 && figures.visitors == 0;
+  return covered_buyers(figures) > 0 && figures.visitors == 0;
 }
 
 Figures make_figures(const Tally& tally, const StoreSettings& settings) {
@@ -300,9 +310,12 @@ Figures make_figures(const Tally& tally, const StoreSettings& settings) {
   figures.units = tally.units;
   figures.conversion =
       wilson_conversion(tally.buyers - tally.buyers_in_gaps, figures.visitors, settings.low_data_visitors);
+  // More receipts than people who came in is not a conversion: a gap, a zone, a door or a till is wrong.
+  figures.buyers_above_visitors = figures.visitors > 0 && covered_buyers(figures) > figures.visitors;
+  if (figures.buyers_above_visitors) figures.conversion.rate.reset();
   if (tally.buyers > 0) {
     const auto buyers = static_cast<double>(tally.buyers);
-    figures.atv = static_cast<double>(tally.gross) / buyers;
+    figures.atv = static_cast<double>(tally.net) / buyers;
     figures.upt = tally.units / buyers;
   }
   if (figures.visitors > 0) {
@@ -543,6 +556,17 @@ RangeSummary range_summary(Store& store, const std::string& from_date, const std
   }
   summary.total = make_figures(total, settings);
   summary.rows = groups.rows(settings);
+  if (summary.total.buyers_above_visitors) {
+    summary.quality_notes.push_back(format_buyers_above_visitors(summary.from_date + " – " + summary.to_date,
+                                                                 covered_buyers(summary.total),
+                                                                 summary.total.visitors, "en"));
+  }
+  for (const auto& row : summary.rows) {
+    if (row.figures.buyers_above_visitors) {
+      summary.quality_notes.push_back(
+          format_buyers_above_visitors(row.label, covered_buyers(row.figures), row.figures.visitors, "en"));
+    }
+  }
   summary.shifts = shift_groups.rows(settings);
   summary.sellers = seller_groups.rows(settings);
   std::array<Tally, 24> hour_of_day{};

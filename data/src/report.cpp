@@ -95,6 +95,7 @@ Json figure_json(const Figures& f) {
   j["open_minutes"] = f.open_minutes;
   j["covered_open_minutes"] = f.covered_open_minutes;
   j["partial"] = f.partial;
+  j["buyers_above_visitors"] = f.buyers_above_visitors;
   return j;
 }
 
@@ -109,6 +110,13 @@ struct Row {
   std::string note;
   bool flagged = false;  // camera down or an inferred roster: highlighted in HTML
 };
+
+// A row whose buyers outnumber its visitors says so in its note, highlighted like a camera gap.
+Row make_row(const Context& c, std::string label, const Figures& figures, std::string note = "",
+             bool flagged = false) {
+  if (figures.buyers_above_visitors) note += (note.empty() ? "" : ", ") + c.tr("buyers above visitors");
+  return {std::move(label), &figures, std::move(note), flagged || figures.buyers_above_visitors};
+}
 
 struct Column {
   std::string title;
@@ -156,9 +164,11 @@ std::vector<KeyFigure> key_figures(const Context& c, const Figures& f) {
   std::vector<KeyFigure> result = {
       {c.tr("Visitors"), c.visitors(f)},
       {c.tr("Buyers"), c.integer(f.buyers)},
-      {c.tr("Conversion"), c.percent(f.conversion) +
-                               (f.conversion.rate ? " (" + c.interval(f.conversion) + ")" : "") +
-                               (f.conversion.low_data ? " — " + c.tr("low data") : "")},
+      {c.tr("Conversion"), f.buyers_above_visitors
+                               ? "— (" + c.tr("buyers above visitors") + ")"
+                               : c.percent(f.conversion) +
+                                     (f.conversion.rate ? " (" + c.interval(f.conversion) + ")" : "") +
+                                     (f.conversion.low_data ? " — " + c.tr("low data") : "")},
       {c.tr("Net sales"), c.money(f.net_sales)},
       {c.tr("ATV"), c.money(f.atv)},
       {c.tr("SPV"), c.money(f.spv)},
@@ -178,6 +188,7 @@ struct Section {
   std::string title;
   std::string first_column;
   std::vector<Row> rows;
+  std::string footnote{};  // under the table: how its figures are credited
 };
 
 struct Model {
@@ -187,6 +198,7 @@ struct Model {
   std::vector<KeyFigure> extra;  // peak hour and such
   std::vector<Section> sections;
   std::vector<std::string> quality;
+  std::vector<std::string> definitions;
   // Chart: one bar pair per row of the first section.
   bool chart = false;
   std::string chart_title;
@@ -203,9 +215,17 @@ std::vector<std::string> day_quality(const Context& c, const DaySummary& s) {
     lines.push_back(c.tr("Camera coverage") + ": " + c.coverage(s.total) + ". " +
                     c.tr("Conversion and sales per visitor use covered time only."));
   }
+  if (s.total.buyers_above_visitors) {
+    lines.push_back(
+        format_buyers_above_visitors(c.tr("The day"), covered_buyers(s.total), s.total.visitors, c.language));
+  }
   for (const auto& hour : s.hours) {
     if (sales_but_no_visitors(hour.figures)) {
       lines.push_back(c.tr("Sales but no visitors counted") + ": " + hour_text(hour.hour));
+    }
+    if (hour.figures.buyers_above_visitors) {
+      lines.push_back(format_buyers_above_visitors(hour_text(hour.hour), covered_buyers(hour.figures),
+                                                   hour.figures.visitors, c.language));
     }
   }
   for (const auto& seller : s.sellers) {
@@ -215,6 +235,30 @@ std::vector<std::string> day_quality(const Context& c, const DaySummary& s) {
   }
   return lines;
 }
+
+// What each figure means, in the words of the tables, so a reader can check that they add up.
+std::vector<std::string> definitions(const Context& c) {
+  std::vector<std::string> lines;
+  for (const char* definition : {
+           "Visitors: people counted coming in while a camera counted.",
+           "Buyers: completed sales, one per receipt; voids, cancellations and refunds are not buyers.",
+           "Conversion: buyers in covered time ÷ visitors.",
+           "Net sales: sales minus refunds, each on the day it happened.",
+           "ATV (average ticket): net sales ÷ buyers, so ATV × buyers = net sales.",
+           "SPV (sales per visitor): net sales in covered time ÷ visitors, so SPV × visitors = net sales in "
+           "covered time.",
+           "Covered time: the time a camera counted; any other time is a gap, not zero visitors.",
+       }) {
+    lines.push_back(c.tr(definition));
+  }
+  return lines;
+}
+
+constexpr const char* seller_visitors_note =
+    "A seller's visitors are everyone counted while the seller was on the floor (the roster, or first to "
+    "last sale without one). Sellers on the floor together are each credited with all of those "
+    "visitors, so the sellers' visitors add up to more than the store's; buyers are each seller's own "
+    "sales.";
 
 std::string last_import_line(const Context& c, const std::optional<TimeMs>& last_import_ms) {
   return c.tr("Last import") + ": " + (last_import_ms ? c.date_time(*last_import_ms) : c.tr("never"));
@@ -242,33 +286,41 @@ Model day_model(const Context& c, const DaySummary& s) {
   const auto last = std::find_if(s.hours.rbegin(), s.hours.rend(), busy).base();
   Section hours{c.tr("Hours"), c.tr("Hour"), {}};
   for (auto hour = first; hour < last; ++hour) {
-    hours.rows.push_back({hour_text(hour->hour), &hour->figures, hour_note(c, *hour), hour->camera_down});
+    hours.rows.push_back(
+        make_row(c, hour_text(hour->hour), hour->figures, hour_note(c, *hour), hour->camera_down));
   }
   model.sections.push_back(std::move(hours));
   if (!s.shifts.empty()) {
     Section shifts{c.tr("Shifts"), c.tr("Shift"), {}};
     for (const auto& shift : s.shifts) {
       shifts.rows.push_back(
-          {shift.name + " " + c.clock_time(shift.start_ms) + "–" + c.clock_time(shift.end_ms), &shift.figures, ""});
+          make_row(c, shift.name + " " + c.clock_time(shift.start_ms) + "–" + c.clock_time(shift.end_ms),
+                   shift.figures));
     }
     model.sections.push_back(std::move(shifts));
   }
   if (!s.sellers.empty()) {
     Section sellers{c.tr("Sellers"), c.tr("Seller"), {}};
     for (const auto& seller : s.sellers) {
-      sellers.rows.push_back({seller.seller, &seller.figures,
-                              c.tr("Floor hours") + " " + format_number(seller.floor_hours, 1, c.language) +
-                                  (seller.roster_inferred ? ", " + c.tr("roster inferred") : ""),
-                              seller.roster_inferred});
+      sellers.rows.push_back(make_row(c, seller.seller, seller.figures,
+                                      c.tr("Floor hours") + " " +
+                                          format_number(seller.floor_hours, 1, c.language) +
+                                          (seller.roster_inferred ? ", " + c.tr("roster inferred") : ""),
+                                      seller.roster_inferred));
     }
+    sellers.footnote = c.tr(seller_visitors_note);
     model.sections.push_back(std::move(sellers));
   }
-  Section comparisons{c.tr("Comparisons"), "", {{c.tr("Same time last week"), &s.same_time_last_week, ""}}};
-  if (s.average_last_four) comparisons.rows.push_back({c.tr("Average of last four"), &*s.average_last_four, ""});
-  if (s.same_day_last_year) comparisons.rows.push_back({c.tr("Same day last year"), &*s.same_day_last_year, ""});
+  Section comparisons{
+      c.tr("Comparisons"), "", {make_row(c, c.tr("Same time last week"), s.same_time_last_week)}};
+  if (s.average_last_four)
+    comparisons.rows.push_back(make_row(c, c.tr("Average of last four"), *s.average_last_four));
+  if (s.same_day_last_year)
+    comparisons.rows.push_back(make_row(c, c.tr("Same day last year"), *s.same_day_last_year));
   model.sections.push_back(std::move(comparisons));
   model.quality = day_quality(c, s);
   model.quality.push_back(last_import_line(c, s.last_import_ms));
+  model.definitions = definitions(c);
   model.chart = true;
   model.chart_title = c.tr("Hourly visitors, buyers and conversion");
   return model;
@@ -287,11 +339,13 @@ Model range_model(const Context& c, const RangeSummary& s) {
   for (const auto& row : s.rows) {
     std::string note = row.camera_down ? c.tr("camera down") : "";
     if (row.roster_inferred) note += (note.empty() ? "" : ", ") + c.tr("roster inferred");
-    rows.rows.push_back({c.tr(row.label), &row.figures, note, !note.empty()});
+    rows.rows.push_back(make_row(c, c.tr(row.label), row.figures, note, !note.empty()));
   }
+  if (s.group_by == GroupBy::Seller) rows.footnote = c.tr(seller_visitors_note);
   model.sections.push_back(std::move(rows));
   model.quality = s.quality_notes;
   model.quality.push_back(last_import_line(c, s.last_import_ms));
+  model.definitions = definitions(c);
   model.chart = s.rows.size() > 1;
   model.chart_title = c.tr("Visitors, buyers and conversion");
   model.heat_map = &s.weekday_hour;
@@ -338,9 +392,14 @@ std::string render_text(const Context& c, const Model& m) {
   std::size_t width = 0;
   for (const auto& figure : figures) width = std::max(width, display_width(figure.label));
   for (const auto& figure : figures) out += pad(figure.label, width, false) + "  " + figure.value + "\n";
-  for (const auto& section : m.sections) out += "\n" + section.title + "\n" + render_table_text(c, section);
+  for (const auto& section : m.sections) {
+    out += "\n" + section.title + "\n" + render_table_text(c, section);
+    if (!section.footnote.empty()) out += section.footnote + "\n";
+  }
   out += "\n" + c.tr("Data quality") + "\n";
   for (const auto& line : m.quality) out += "- " + line + "\n";
+  out += "\n" + c.tr("Definitions") + "\n";
+  for (const auto& line : m.definitions) out += "- " + line + "\n";
   return out;
 }
 
@@ -377,9 +436,14 @@ std::string render_markdown(const Context& c, const Model& m) {
   auto figures = key_figures(c, *m.total);
   figures.insert(figures.end(), m.extra.begin(), m.extra.end());
   for (const auto& figure : figures) out += "- **" + figure.label + "**: " + figure.value + "\n";
-  for (const auto& section : m.sections) out += "\n## " + section.title + "\n\n" + render_table_markdown(c, section);
+  for (const auto& section : m.sections) {
+    out += "\n## " + section.title + "\n\n" + render_table_markdown(c, section);
+    if (!section.footnote.empty()) out += "\n_" + section.footnote + "_\n";
+  }
   out += "\n## " + c.tr("Data quality") + "\n\n";
   for (const auto& line : m.quality) out += "- " + markdown_cell(line) + "\n";
+  out += "\n## " + c.tr("Definitions") + "\n\n";
+  for (const auto& line : m.definitions) out += "- " + line + "\n";
   return out;
 }
 
@@ -546,6 +610,7 @@ svg .conversion { fill: none; stroke: #e6550d; stroke-width: 2; } .key.conversio
 svg .down { fill: #f0f0f0; } svg .axis { stroke: #999; } svg .tick { font-size: 9px; fill: #555; } svg .conv { fill: #e6550d; }
 .legend { font-size: 8pt; color: #555; } .key { display: inline-block; width: 3mm; height: 3mm; margin: 0 1mm 0 3mm; }
 ul.quality li { margin: 1mm 0; }
+.footnote, ul.definitions { color: #555; font-size: 8pt; } ul.definitions li { margin: 0.5mm 0; }
 @media print { h2 { page-break-after: avoid; } .chart { page-break-inside: avoid; } }
 )css";
 
@@ -578,9 +643,12 @@ std::string render_html(const Context& c, const Model& m) {
   }
   for (const auto& section : m.sections) {
     out += "<h2>" + escape_html(section.title) + "</h2>" + render_table_html(c, section);
+    if (!section.footnote.empty()) out += "<p class=\"footnote\">" + escape_html(section.footnote) + "</p>";
   }
   out += "<h2>" + escape_html(c.tr("Data quality")) + "</h2><ul class=\"quality\">";
   for (const auto& line : m.quality) out += "<li>" + escape_html(line) + "</li>";
+  out += "</ul><h2>" + escape_html(c.tr("Definitions")) + "</h2><ul class=\"definitions\">";
+  for (const auto& line : m.definitions) out += "<li>" + escape_html(line) + "</li>";
   return out + "</ul></body></html>\n";
 }
 
@@ -611,7 +679,7 @@ std::string csv_money(double minor_units, const std::string& currency) {
 constexpr const char* csv_header =
     "scope,label,start_ms,visitors,entries,exits,buyers,conversion,conversion_low,conversion_high,low_data,"
     "net_sales,atv,spv,upt,visitors_per_staff_hour,camera_gap_minutes,covered_minutes,open_minutes,"
-    "covered_open_minutes,partial,note\n";
+    "covered_open_minutes,partial,note,buyers_above_visitors\n";
 
 std::string csv_row(const std::string& scope, const std::string& label, std::optional<TimeMs> start_ms,
                     const Figures& f, const std::string& currency, const std::string& note) {
@@ -627,7 +695,7 @@ std::string csv_row(const std::string& scope, const std::string& label, std::opt
   out += "," + csv_number(f.upt, 2) + "," + csv_number(f.visitors_per_staff_hour, 2) + "," +
          std::to_string(f.camera_gap_minutes) + "," + std::to_string(f.covered_minutes) + "," +
          std::to_string(f.open_minutes) + "," + std::to_string(f.covered_open_minutes) + "," +
-         (f.partial ? "1" : "0") + "," + csv_field(note) + "\n";
+         (f.partial ? "1" : "0") + "," + csv_field(note) + "," + (f.buyers_above_visitors ? "1" : "0") + "\n";
   return out;
 }
 

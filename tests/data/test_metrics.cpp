@@ -357,3 +357,68 @@ TEST_CASE("metrics: live heartbeats cover the morning; the afternoon without a k
   store.add_recording_span("main", utc(2026, 5, 5, 9), utc(2026, 5, 5, 10));
   CHECK(*store.last_camera_up("main") == utc(2026, 5, 4, 20));
 }
+
+TEST_CASE("metrics: more buyers than visitors in a covered hour or day is a data problem, not a conversion") {
+  auto store = utc_store();  // open 09:00–20:00
+  for (TimeMs beat = utc(2026, 5, 4, 9); beat <= utc(2026, 5, 4, 20); beat += 60'000)
+    store.set_camera_up("main", beat);
+  store.add_count_events(entries(utc(2026, 5, 4, 10), 20, 120'000));  // 20 visitors at 10:00–10:38
+  store.add_count_events(entries(utc(2026, 5, 4, 13), 10, 60'000));   // 10 visitors at 13:00–13:09
+  for (int i = 0; i < 2; ++i)
+    store.upsert_transaction(
+        transaction("a" + std::to_string(i), utc(2026, 5, 4, 10) + i * 600'000, 1000, 1));
+  for (int i = 0; i < 14; ++i)
+    store.upsert_transaction(
+        transaction("b" + std::to_string(i), utc(2026, 5, 4, 13) + i * 240'000, 1000, 1));
+
+  const auto day = day_summary(store, "2026-05-04");
+  const auto& thirteen = hour_at(day, 13).figures;
+  CHECK(thirteen.buyers_above_visitors);
+  CHECK_FALSE(thirteen.conversion.rate.has_value());  // not "140 %"
+  CHECK_FALSE(hour_at(day, 10).figures.buyers_above_visitors);
+  CHECK(*hour_at(day, 10).figures.conversion.rate == doctest::Approx(0.1));
+  CHECK_FALSE(day.total.buyers_above_visitors);  // 16 of 30 over the day is possible
+  CHECK(*day.total.conversion.rate == doctest::Approx(16.0 / 30.0));
+  const auto note_starting = [&day](const std::string& start) {
+    return std::any_of(day.quality_notes.begin(), day.quality_notes.end(),
+                       [&start](const std::string& note) { return note.rfind(start, 0) == 0; });
+  };
+  CHECK(
+      note_starting("13:00: buyers 14, visitors 10 — a data problem, not a real conversion. Likely causes: a "
+                    "camera gap, a wrong time zone or door, a till outside the counted entrance."));
+  CHECK_FALSE(note_starting("The day"));
+
+  // Twenty more receipts at 15:00, where the camera ran and saw nobody: now the day cannot add up either.
+  for (int i = 0; i < 20; ++i)
+    store.upsert_transaction(transaction("c" + std::to_string(i), utc(2026, 5, 4, 15) + i * 60'000, 1000, 1));
+  const auto worse = day_summary(store, "2026-05-04");
+  CHECK(worse.total.buyers_above_visitors);
+  CHECK_FALSE(worse.total.conversion.rate.has_value());
+  CHECK(std::any_of(worse.quality_notes.begin(), worse.quality_notes.end(), [](const std::string& note) {
+    return note.rfind("The day: buyers 36, visitors 30 — a data problem", 0) == 0;
+  }));
+}
+
+TEST_CASE("metrics: average ticket and sales per visitor come from the same net sales, so both add up") {
+  auto store = utc_store();
+  for (TimeMs beat = utc(2026, 5, 4, 9); beat <= utc(2026, 5, 4, 20); beat += 60'000)
+    store.set_camera_up("main", beat);
+  store.add_count_events(entries(utc(2026, 5, 4, 10), 20, 60'000));
+  store.upsert_transaction(transaction("s1", utc(2026, 5, 4, 10, 5), 5000, 1));
+  store.upsert_transaction(transaction("s2", utc(2026, 5, 4, 10, 15), 3000, 2));
+  store.upsert_transaction(transaction("s3", utc(2026, 5, 4, 10, 25), 1000, 1));
+  store.upsert_transaction(transaction("r1", utc(2026, 5, 4, 10, 35), -1500, 1, TransactionKind::Refund));
+
+  const auto day = day_summary(store, "2026-05-04");
+  CHECK(day.total.buyers == 3);
+  CHECK(day.total.net_sales == 7500);
+  CHECK(day.total.gross_sales == 9000);
+  // Net, not gross: the €15 handed back is not part of any ticket the shop kept (gross gave €30.00).
+  CHECK(*day.total.atv == doctest::Approx(2500));
+  CHECK(*day.total.atv * static_cast<double>(day.total.buyers) ==
+        doctest::Approx(static_cast<double>(day.total.net_sales)));
+  CHECK(*day.total.spv * static_cast<double>(day.total.visitors) ==
+        doctest::Approx(static_cast<double>(day.total.net_sales)));
+  const auto& ten = hour_at(day, 10).figures;
+  CHECK(*ten.atv * static_cast<double>(ten.buyers) == doctest::Approx(static_cast<double>(ten.net_sales)));
+}

@@ -162,7 +162,7 @@ TEST_CASE("report: range report in JSON and HTML with the weekday × hour heat m
   CHECK((*ten)["conversion"].get<double>() == doctest::Approx(0.2));
 
   const auto html = render_range_report(summary, day.settings, ReportFormat::Html, "fr");
-  CHECK(html.find("Conversion par jour et heure") != std::string::npos);
+  CHECK(html.find("Taux de transformation par jour et heure") != std::string::npos);
   CHECK(html.find("hsl(150") != std::string::npos);
   CHECK(html.find("<h2>Jour</h2>") != std::string::npos);  // the table is titled by its grouping
   CHECK_THROWS_AS(parse_report_format("pdf"), std::invalid_argument);
@@ -202,6 +202,88 @@ TEST_CASE("report: a day counted from a 20-second clip says how little the camer
   CHECK(json["covered_open_minutes"] == 0);
   CHECK(json["hours"][13]["partial"] == true);
   const auto csv = render_day_report(summary, settings, ReportFormat::Csv);
-  CHECK(csv.find(",covered_minutes,open_minutes,covered_open_minutes,partial,note\n") != std::string::npos);
-  CHECK(csv.find(",0,600,0,1,\n") != std::string::npos);  // the total row
+  CHECK(csv.find(",covered_minutes,open_minutes,covered_open_minutes,partial,note,") != std::string::npos);
+  CHECK(csv.find(",0,600,0,1,,0\n") != std::string::npos);  // the total row
+}
+
+TEST_CASE(
+    "report: an hour with more buyers than visitors is a data problem with its causes, in every format") {
+  Store store(":memory:");
+  StoreSettings settings;
+  settings.time_zone = "UTC";
+  settings.currency = "EUR";
+  settings.low_data_visitors = 5;
+  store.save_settings(settings);
+  std::vector<CountEvent> events;
+  for (int i = 0; i < 10; ++i) events.push_back({at(13, i), "main", true, i, 1.F});
+  store.add_count_events(events);
+  for (int i = 0; i < 14; ++i)
+    store.upsert_transaction(sale("p" + std::to_string(i), at(13, i * 4), 1000, "Anna"));
+  const auto summary = day_summary(store, "2026-05-04");
+
+  const auto en = render_day_report(summary, settings, ReportFormat::Text, "en");
+  CAPTURE(en);
+  CHECK(en.find("140.0%") == std::string::npos);
+  CHECK(en.find("— (buyers above visitors)") != std::string::npos);  // the day's key figure
+  CHECK(en.find(
+            "13:00: buyers 14, visitors 10 — a data problem, not a real conversion. Likely causes: a camera "
+            "gap, a wrong time zone or door, a till outside the counted entrance.") != std::string::npos);
+  const auto fr = render_day_report(summary, settings, ReportFormat::Markdown, "fr");
+  CHECK(fr.find("140,0\u202F%") == std::string::npos);
+  CHECK(fr.find("plus de tickets que de visiteurs") != std::string::npos);
+  CHECK(
+      fr.find("Causes probables : une coupure de caméra, un mauvais fuseau horaire ou une mauvaise porte") !=
+      std::string::npos);
+  const auto ru = render_day_report(summary, settings, ReportFormat::Html, "ru");
+  CHECK(ru.find("140,0\u00A0%") == std::string::npos);
+  CHECK(ru.find("<tr class=\"flag\"><td>13:00</td>") != std::string::npos);
+  CHECK(ru.find("чеков 14, посетителей 10 — ошибка данных, а не реальная конверсия. Вероятные причины") !=
+        std::string::npos);
+
+  const auto json = nlohmann::json::parse(render_day_report(summary, settings, ReportFormat::Json));
+  CHECK(json["buyers_above_visitors"] == true);
+  CHECK(json["conversion"].is_null());
+  CHECK(json["hours"][13]["buyers_above_visitors"] == true);
+  CHECK(json["hours"][12]["buyers_above_visitors"] == false);
+  const auto csv = render_day_report(summary, settings, ReportFormat::Csv);
+  CHECK(csv.find(",partial,note,buyers_above_visitors\n") != std::string::npos);
+  CHECK(csv.find("total,2026-05-04,") == csv.find('\n') + 1);
+  CHECK(csv.substr(0, csv.find('\n', csv.find("total,")) + 1).ends_with(",1\n"));
+}
+
+TEST_CASE(
+    "report: definitions in every language, one word for buyers, and how sellers are credited visitors") {
+  HandMadeDay day;
+  const auto summary = day_summary(day.store, "2026-05-04");
+  const auto en = render_day_report(summary, day.settings, ReportFormat::Text, "en");
+  CAPTURE(en);
+  CHECK(en.find("\nDefinitions\n- Visitors: people counted coming in while a camera counted.\n") !=
+        std::string::npos);
+  CHECK(en.find("- ATV (average ticket): net sales ÷ buyers, so ATV × buyers = net sales.\n") !=
+        std::string::npos);
+  CHECK(en.find("- SPV (sales per visitor): net sales in covered time ÷ visitors") != std::string::npos);
+  CHECK(en.find("- Covered time: the time a camera counted") != std::string::npos);
+  // Under the seller table, before the comparisons.
+  const auto footnote = en.find("Sellers on the floor together are each credited with all of those visitors");
+  CHECK(footnote > en.find("\nSellers\n"));
+  CHECK(footnote < en.find("\nComparisons\n"));
+
+  const auto fr = render_day_report(summary, day.settings, ReportFormat::Markdown, "fr");
+  CAPTURE(fr);
+  CHECK(fr.find("## Définitions") != std::string::npos);
+  CHECK(fr.find("- Panier moyen : CA net ÷ tickets, donc panier moyen × tickets = CA net.") !=
+        std::string::npos);
+  CHECK(fr.find("- Taux de transformation : tickets du temps couvert ÷ visiteurs.") != std::string::npos);
+  CHECK(fr.find("| Tickets |") != std::string::npos);  // the table's word is the definition's
+  CHECK(fr.find("- **Tickets**: 2") != std::string::npos);
+  CHECK(fr.find("Acheteurs") == std::string::npos);
+  CHECK(fr.find("reçoivent chacun tous ces visiteurs") != std::string::npos);
+
+  const auto ru = render_day_report(summary, day.settings, ReportFormat::Html, "ru");
+  CHECK(ru.find("<h2>Определения</h2>") != std::string::npos);
+  CHECK(ru.find("<li>Средний чек: выручка ÷ чеки, поэтому средний чек × чеки = выручка.</li>") !=
+        std::string::npos);
+  CHECK(ru.find("<th class=\"num\">Чеки</th>") != std::string::npos);
+  CHECK(ru.find("Покупатели") == std::string::npos);
+  CHECK(ru.find("<p class=\"footnote\">Посетители продавца — все вошедшие") != std::string::npos);
 }

@@ -371,3 +371,26 @@ TEST_CASE("the conversion tile says when the camera covered only part of the ope
   imgui.state.language = ui::Language::En;
   CHECK(ui::today_tiles(context)[2].detail.find("partial") == std::string::npos);
 }
+
+TEST_CASE("the conversion tile shows a data problem, not 140 %, when buyers outnumber visitors") {
+  HeadlessImGui imgui;
+  imgui.state.now_ms = ui::fixtures::now_ms();
+  ui::KioskSnapshot snapshot = ui::fixtures::busy_snapshot();
+  auto today = std::make_shared<footfall::data::DaySummary>(*snapshot.today);
+  today->total.visitors = 10;
+  today->total.buyers = 14;
+  today->total.buyers_above_visitors = true;
+  today->total.conversion.rate.reset();
+  snapshot.today = today;
+  const ui::KioskIntents intents;
+  ui::PanelContext context{snapshot, imgui.state, intents};
+  const auto tile = ui::today_tiles(context)[2];
+  CHECK(tile.value == "—");
+  CHECK(tile.change == "data problem: buyers > visitors");
+  CHECK(tile.detail == "check camera, zone, door, till");
+  imgui.state.language = ui::Language::Fr;
+  CHECK(ui::today_tiles(context)[2].change == "erreur : tickets > visiteurs");
+  imgui.state.language = ui::Language::Ru;
+  CHECK(ui::today_tiles(context)[2].detail == "проверьте камеру, пояс, вход, кассу");
+  imgui.frame_in_window([&] { ui::draw_today_panel(context); }, ImVec2{1200.F, 500.F});
+}

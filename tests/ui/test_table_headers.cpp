@@ -5,7 +5,9 @@
 
 #include <doctest/doctest.h>
 
+#include <array>
 #include <string>
+#include <vector>
 
 namespace ui = footfall::ui;
 using ui::testing::HeadlessImGui;
@@ -23,6 +25,26 @@ float widest_word(const std::string& text) {
   return widest;
 }
 
+// The shift and seller tables as the kiosk lays them out in `language`, 840 px wide; the second
+// frame is the one that counts, as column widths settle after the first.
+std::vector<ImGuiTable*> shift_seller_tables(HeadlessImGui& imgui, const ui::KioskSnapshot& snapshot,
+                                             ui::Language language) {
+  imgui.state.language = language;
+  const ui::KioskIntents intents;
+  ui::PanelContext context{snapshot, imgui.state, intents};
+  imgui.frame_in_window([&] { ui::draw_shifts_sellers(context); }, ImVec2{840.F, 500.F});
+  imgui.frame_in_window([&] { ui::draw_shifts_sellers(context); }, ImVec2{840.F, 500.F});
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  std::vector<ImGuiTable*> tables;
+  for (int index = 0; index < g.Tables.GetMapSize(); ++index) {
+    ImGuiTable* table = g.Tables.TryGetMapData(index);
+    if (table != nullptr && table->LastFrameActive == g.FrameCount) tables.push_back(table);
+  }
+  return tables;
+}
+
+constexpr std::array languages{ui::Language::En, ui::Language::Fr, ui::Language::Ru};
+
 }  // namespace
 
 // The right-hand panel is about 840 px wide at 1920x1080: every header word must fit its column.
@@ -34,17 +56,9 @@ TEST_CASE("shift and seller table headers fit their columns in every language") 
   HeadlessImGui imgui;
   imgui.state.now_ms = ui::fixtures::now_ms();
   const ui::KioskSnapshot snapshot = ui::fixtures::busy_snapshot();
-  const ui::KioskIntents intents;
-  for (const auto language : {ui::Language::En, ui::Language::Fr, ui::Language::Ru}) {
-    imgui.state.language = language;
-    ui::PanelContext context{snapshot, imgui.state, intents};
-    imgui.frame_in_window([&] { ui::draw_shifts_sellers(context); }, ImVec2{840.F, 500.F});
-    imgui.frame_in_window([&] { ui::draw_shifts_sellers(context); }, ImVec2{840.F, 500.F});
-    ImGuiContext& g = *ImGui::GetCurrentContext();
+  for (const auto language : languages) {
     int columns_checked = 0;
-    for (int index = 0; index < g.Tables.GetMapSize(); ++index) {
-      ImGuiTable* table = g.Tables.TryGetMapData(index);
-      if (table == nullptr || table->LastFrameActive != g.FrameCount) continue;
+    for (ImGuiTable* table : shift_seller_tables(imgui, snapshot, language)) {
       for (int column = 1; column < table->ColumnsCount; ++column) {  // the name column may cut names
         const std::string header = ImGui::TableGetColumnName(table, column);
         INFO(ui::language_code(language) << " column \"" << header << "\"");
@@ -58,4 +72,27 @@ TEST_CASE("shift and seller table headers fit their columns in every language") 
     }
     CHECK(columns_checked == 11);  // 5 shift columns and 6 seller columns after the names
   }
+}
+
+// The tile and the tables name buyers with one word, and the seller table says how visitors are credited.
+TEST_CASE(
+    "the buyers column is headed with the tile's word in every language; the seller note says who gets "
+    "visitors") {
+  HeadlessImGui imgui;
+  imgui.state.now_ms = ui::fixtures::now_ms();
+  const ui::KioskSnapshot snapshot = ui::fixtures::busy_snapshot();
+  for (const auto language : languages) {
+    const std::string word = ui::tr(language, ui::Text::Buyers);
+    INFO(ui::language_code(language) << " " << word);
+    const auto tables = shift_seller_tables(imgui, snapshot, language);
+    CHECK(tables.size() == 2);
+    for (ImGuiTable* table : tables) CHECK(std::string(ImGui::TableGetColumnName(table, 2)) == word);
+    const ui::KioskIntents intents;
+    const ui::PanelContext context{snapshot, imgui.state, intents};
+    CHECK(ui::today_tiles(context)[1].label == ui::Text::Buyers);  // the tile's label is the same word
+  }
+  CHECK(std::string(ui::tr(ui::Language::Fr, ui::Text::Buyers)) == "Tickets");
+  CHECK(std::string(ui::tr(ui::Language::Ru, ui::Text::Buyers)) == "Чеки");
+  CHECK(std::string(ui::tr(ui::Language::En, ui::Text::SellerVisitorsNote)).find("each get all") !=
+        std::string::npos);
 }

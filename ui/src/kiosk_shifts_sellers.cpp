@@ -23,14 +23,14 @@ struct FiguresRow {
   std::vector<Cell> cells;  // formatted once: measured for the column widths, then drawn
 };
 
-enum Column : ImGuiID { Name, Visitors, Transactions, Conversion, AverageTicket, NetSales, Hours };
+enum Column : ImGuiID { Name, Visitors, Buyers, Conversion, AverageTicket, NetSales, Hours };
 
 double sort_key(const FiguresRow& row, ImGuiID column) {
   const data::Figures& figures = *row.figures;
   switch (column) {
     case Visitors:
       return static_cast<double>(figures.visitors);
-    case Transactions:
+    case Buyers:
       return static_cast<double>(figures.buyers);
     case Conversion:
       return figures.conversion.rate.value_or(-1.0);
@@ -66,7 +66,9 @@ void format_cells(const PanelContext& context, FiguresRow& row, bool with_hours)
   row.cells.push_back({format_integer(figures.visitors, language)});
   row.cells.push_back({format_integer(figures.buyers, language)});
   const data::Conversion& conversion = figures.conversion;
-  if (!conversion.rate) {
+  if (figures.buyers_above_visitors) {
+    row.cells.push_back({"— !", palette::bad});
+  } else if (!conversion.rate) {
     row.cells.push_back({"—", palette::muted});
   } else if (conversion.low_data) {
     row.cells.push_back({format_percent(*conversion.rate, 1, language) + " *", palette::warning});
@@ -157,8 +159,8 @@ void headers_row(const ColumnLayout& layout) {
 void draw_figures_table(const PanelContext& context, const char* id, Text name_header,
                         std::vector<FiguresRow> rows, bool with_hours, float height) {
   for (FiguresRow& row : rows) format_cells(context, row, with_hours);
-  std::vector<const char*> headers{context.text(name_header),    context.text(Text::Visitors),
-                                   context.text(Text::Transactions), context.text(Text::Conversion),
+  std::vector<const char*> headers{context.text(name_header),         context.text(Text::Visitors),
+                                   context.text(Text::Buyers),        context.text(Text::Conversion),
                                    context.text(Text::AverageTicket), context.text(Text::NetSales)};
   if (with_hours) headers.push_back(context.text(Text::FloorHours));
   const ColumnLayout layout = layout_columns(headers, rows);
@@ -167,7 +169,7 @@ void draw_figures_table(const PanelContext& context, const char* id, Text name_h
                                     ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoSavedSettings;
   if (!ImGui::BeginTable(id, static_cast<int>(headers.size()), flags, ImVec2{0.F, height})) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  constexpr std::array<ImGuiID, 7> ids{Name, Visitors, Transactions, Conversion, AverageTicket, NetSales, Hours};
+  constexpr std::array<ImGuiID, 7> ids{Name, Visitors, Buyers, Conversion, AverageTicket, NetSales, Hours};
   for (std::size_t column = 0; column < headers.size(); ++column) {
     ImGuiTableColumnFlags column_flags =
         column == 0 ? ImGuiTableColumnFlags_WidthStretch : ImGuiTableColumnFlags_WidthFixed;
@@ -200,11 +202,24 @@ void draw_footnote(const PanelContext& context, const data::DaySummary& today) {
   };
   const bool inferred = std::any_of(today.sellers.begin(), today.sellers.end(),
                                     [](const data::SellerRow& row) { return row.roster_inferred; });
+  const auto impossible = [](const auto& rows) {
+    return std::any_of(rows.begin(), rows.end(),
+                       [](const auto& row) { return row.figures.buyers_above_visitors; });
+  };
   std::string note;
-  if (low_data(today.shifts) || low_data(today.sellers))
-    note += std::string("* ") + context.text(Text::LowData);
-  if (inferred) note += (note.empty() ? "~ " : "    ~ ") + std::string(context.text(Text::RosterInferred));
+  const auto add = [&note](const char* mark, const char* text) {
+    note += (note.empty() ? "" : "    ") + std::string(mark) + text;
+  };
+  if (low_data(today.shifts) || low_data(today.sellers)) add("* ", context.text(Text::LowData));
+  if (inferred) add("~ ", context.text(Text::RosterInferred));
+  if (impossible(today.shifts) || impossible(today.sellers))
+    add("! ", context.text(Text::BuyersAboveVisitors));
   if (!note.empty()) ImGui::TextColored(ImColor(palette::warning).Value, "%s", note.c_str());
+  if (!today.sellers.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::muted);
+    ImGui::TextWrapped("%s", context.text(Text::SellerVisitorsNote));
+    ImGui::PopStyleColor();
+  }
 }
 
 void draw_heading(const PanelContext& context, Text heading) {
@@ -219,7 +234,8 @@ void draw_shifts_sellers(PanelContext& context) {
   const data::DaySummary* today = context.snapshot.today.get();
   const float spacing = ImGui::GetStyle().ItemSpacing.y;
   const float heading = size_of(context.state.fonts.bold) + spacing;
-  const float footnote = ImGui::GetFrameHeightWithSpacing();
+  // The markers' line and the seller note, which wraps to two lines in French and Russian.
+  const float footnote = ImGui::GetFrameHeightWithSpacing() + 2.F * ImGui::GetTextLineHeightWithSpacing();
   const float tables = ImGui::GetContentRegionAvail().y - 2.F * heading - footnote - spacing;
   // Shifts are few: give them what their rows need (up to half) and the sellers the rest.
   const std::size_t shift_rows = today != nullptr ? today->shifts.size() : 0;

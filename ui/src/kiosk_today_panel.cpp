@@ -44,6 +44,13 @@ Tile conversion_tile(const PanelContext& context, const data::Figures& today, co
     return tile;
   }
   const data::Conversion& conversion = today.conversion;
+  if (today.buyers_above_visitors) {
+    tile.change = context.text(Text::BuyersAboveVisitors);
+    tile.change_color = palette::bad;
+    tile.detail = context.text(Text::BuyersAboveVisitorsCauses);
+    tile.detail_color = palette::warning;
+    return tile;
+  }
   if (!conversion.rate) {
     tile.detail = context.text(Text::NoVisitorsCounted);
     tile.detail_color = palette::warning;

@@ -7,12 +7,12 @@ namespace {
 
 constexpr std::array translations{
     Translation{Text::Visitors, "visitors", "Visitors", "Visiteurs", "Посетители"},
-    Translation{Text::Buyers, "buyers", "Buyers", "Acheteurs", "Покупатели"},
-    Translation{Text::Conversion, "conversion", "Conversion", "Conversion", "Конверсия"},
-    Translation{Text::NetSales, "net_sales", "Net sales", "Ventes nettes", "Чистые продажи"},
+    Translation{Text::Buyers, "buyers", "Buyers", "Tickets", "Чеки"},
+    Translation{Text::Conversion, "conversion", "Conversion", "Taux de transformation", "Конверсия"},
+    Translation{Text::NetSales, "net_sales", "Net sales", "CA net", "Выручка"},
     Translation{Text::AverageTicket, "average_ticket", "Average ticket", "Panier moyen", "Средний чек"},
-    Translation{Text::SalesPerVisitor, "sales_per_visitor", "Sales per visitor", "Ventes par visiteur",
-                "Продажи на посетителя"},
+    Translation{Text::SalesPerVisitor, "sales_per_visitor", "Sales per visitor", "CA par visiteur",
+                "Выручка на посетителя"},
     Translation{Text::InsideNow, "inside_now", "Inside now", "Présents", "Сейчас в магазине"},
     Translation{Text::VsLastWeek, "vs_last_week", "vs last week", "vs sem. dernière", "к прошлой неделе"},
     Translation{Text::LowData, "low_data", "low data", "peu de données", "мало данных"},
@@ -36,7 +36,6 @@ constexpr std::array translations{
     Translation{Text::Sellers, "sellers", "Sellers", "Vendeurs", "Продавцы"},
     Translation{Text::Shift, "shift", "Shift", "Équipe", "Смена"},
     Translation{Text::Seller, "seller", "Seller", "Vendeur", "Продавец"},
-    Translation{Text::Transactions, "transactions", "Sales", "Ventes", "Чеки"},
     Translation{Text::FloorHours, "floor_hours", "Hours", "Heures", "Часы"},
     Translation{Text::RosterInferred, "roster_inferred", "hours guessed from sales",
                 "heures déduites des ventes", "часы определены по продажам"},
@@ -357,6 +356,14 @@ constexpr std::array translations{
                 "Le code PIN doit avoir au moins 4 chiffres", "PIN должен содержать не меньше 4 цифр"},
     Translation{Text::ErrSetupPinMismatch, "err_setup_pin_mismatch", "The two PINs differ",
                 "Les deux codes PIN diffèrent", "PIN-коды не совпадают"},
+    Translation{Text::BuyersAboveVisitors, "buyers_above_visitors", "data problem: buyers > visitors",
+                "erreur : tickets > visiteurs", "ошибка: чеков > посетителей"},
+    Translation{Text::BuyersAboveVisitorsCauses, "buyers_above_visitors_causes", "check camera, zone, door, till",
+                "voir caméra, fuseau, porte, caisse", "проверьте камеру, пояс, вход, кассу"},
+    Translation{Text::SellerVisitorsNote, "seller_visitors_note",
+                "Visitors: everyone counted while the seller was on the floor; sellers on together each get all",
+                "Visiteurs : tous ceux comptés pendant sa présence ; des vendeurs présents ensemble les ont tous",
+                "Посетители: все вошедшие, пока продавец был в зале; работавшим вместе они засчитаны каждому"},
 };
 
 constexpr bool table_in_enum_order() {

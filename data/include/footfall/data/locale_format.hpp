@@ -34,4 +34,8 @@ std::string format_duration(int minutes, const std::string& language);
 std::string format_coverage(int covered_open_minutes, int open_minutes, bool partial,
                             const std::string& language);
 
+// "13:00: buyers 14, visitors 10 — a data problem, not a real conversion. Likely causes: …"
+std::string format_buyers_above_visitors(const std::string& when, std::int64_t buyers, std::int64_t visitors,
+                                         const std::string& language);
+
 }  // namespace footfall::data

@@ -10,7 +10,7 @@
 namespace footfall::data {
 
 struct Conversion {
-  std::optional<double> rate;  // empty when there are no visitors ("—")
+  std::optional<double> rate;  // empty with no visitors, or more buyers than visitors ("—")
   double low = 0.0;            // 95% Wilson interval
   double high = 0.0;
   bool low_data = false;
@@ -23,8 +23,11 @@ struct Conversion {
 //   buyers     completed sales (void, cancelled and refunds are not buyers)
 //   conversion (buyers in covered time) / visitors, 95% Wilson interval
 //   net_sales  sales minus refunds, each on the day it happened
-//   atv        gross sales / buyers;  spv  net sales in covered time / visitors;  upt  units sold / buyers
+//   atv        net sales / buyers;  spv  net sales in covered time / visitors;  upt  units sold / buyers
+//              (both from net sales, so atv × buyers = net sales and spv × visitors = covered net sales)
 //   partial    the camera covered less than the opening hours in the window
+//   buyers_above_visitors  more buyers in covered time than visitors: a data problem, so the
+//              conversion is left empty rather than shown above 100 %
 struct Figures {
   std::int64_t visitors = 0;
   std::int64_t entries = 0;
@@ -43,7 +46,8 @@ struct Figures {
   int open_minutes = 0;                    // opening hours in the window
   int covered_open_minutes = 0;            // opening hours a camera counted
   bool partial = false;                    // a minute or more of the opening hours had no camera
-  Money gross_sales = 0;                   // completed sales before refunds
+  bool buyers_above_visitors = false;      // see above: conversion.rate is empty
+  Money gross_sales = 0;                   // completed sales before refunds (JSON only)
   double staff_hours = 0.0;
 };
 
@@ -51,6 +55,8 @@ Conversion wilson_conversion(std::int64_t buyers, std::int64_t visitors, int low
 
 // Sales at a time the camera counted and saw nobody: likely a camera, door or time-zone problem.
 bool sales_but_no_visitors(const Figures& figures);
+// Buyers in covered time that the visitors cannot explain (see Figures::buyers_above_visitors).
+std::int64_t covered_buyers(const Figures& figures);
 
 struct HourRow {
   int hour = 0;               // local hour of the business day

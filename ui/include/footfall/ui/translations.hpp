@@ -38,7 +38,6 @@ enum class Text : std::size_t {
   Sellers,
   Shift,
   Seller,
-  Transactions,
   FloorHours,
   RosterInferred,
   NoShifts,
@@ -180,6 +179,9 @@ enum class Text : std::size_t {
   ErrSetupHours,
   ErrSetupPinShort,
   ErrSetupPinMismatch,
+  BuyersAboveVisitors,
+  BuyersAboveVisitorsCauses,
+  SellerVisitorsNote,
   Count
 };
 
