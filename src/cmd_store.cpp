@@ -23,13 +23,9 @@ int run_store_command(const StoreCommand& command) {
     return 1;
   }
   if (command.key == "currency") {
-    // Stored sales keep their currency; a store in another one would add them to different money.
-    for (const auto& held : data::transaction_currencies(store)) {
-      if (held != settings.currency) {
-        std::cerr << "footfall store set: currency: the store holds sales in " << held << "; it cannot become "
-                  << settings.currency << " (amounts in different currencies are never added)\n";
-        return 1;
-      }
+    if (const auto refusal = data::currency_change_refusal(store, settings.currency); !refusal.empty()) {
+      std::cerr << "footfall store set: currency: " << refusal << "\n";
+      return 1;
     }
   }
   store.save_settings(settings);

@@ -316,8 +316,17 @@ void KioskRuntime::save_settings(data::Store& store, const ui::SettingsEdit& edi
       camera.door = edit.door.empty() ? "main" : edit.door;
       config_.watch_folder = edit.watch_folder;
     }
-    save_config_file();
     auto settings = store.settings();
+    if (!edit.currency.empty() && edit.currency != settings.currency) {
+      if (const auto refusal = data::currency_change_refusal(store, edit.currency); !refusal.empty()) {
+        throw std::invalid_argument(refusal);
+      }
+      settings.currency = edit.currency;
+    }
+    save_config_file();
+    settings.name = edit.store_name.empty() ? settings.name : edit.store_name;
+    settings.open_minutes = edit.open_minutes;
+    settings.close_minutes = edit.close_minutes;
     settings.time_zone = edit.time_zone;
     settings.cutoff_minutes = edit.cutoff_minutes;
     store.save_settings(settings);
@@ -383,6 +392,10 @@ void KioskRuntime::publish_store_settings(data::Store& store, const data::StoreS
   hub_.update([&](ui::KioskSnapshot& snapshot) {
     auto& view = snapshot.settings;
     view.loaded = true;
+    view.store_name = settings.name;
+    view.currency = settings.currency;
+    view.open_minutes = settings.open_minutes;
+    view.close_minutes = settings.close_minutes;
     view.time_zone = settings.time_zone;
     view.cutoff_minutes = settings.cutoff_minutes;
     view.shifts.clear();

@@ -29,6 +29,16 @@ std::vector<std::string> transaction_currencies(Store& store) {
   return currencies;
 }
 
+std::string currency_change_refusal(Store& store, const std::string& currency) {
+  for (const auto& held : transaction_currencies(store)) {
+    if (held != currency) {
+      return "the store holds sales in " + held + "; it cannot become " + currency +
+             " (amounts in different currencies are never added)";
+    }
+  }
+  return {};
+}
+
 bool is_time_zone(const std::string& zone) {
   if (zone.empty()) return false;
   try {

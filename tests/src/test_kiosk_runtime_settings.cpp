@@ -298,3 +298,39 @@ TEST_CASE("the first-run set-up stores the store's profile and the PIN, and is n
   CHECK(profile.open_minutes == 600);
   CHECK(profile.close_minutes == 1320);
 }
+
+TEST_CASE("the store's name, hours and currency are edited on the settings screen; sales keep their currency") {
+  RuntimeFixture fixture;
+  const auto intents = fixture.runtime->intents();
+  auto edit = good_edit(fixture.folder);
+  edit.store_name = "Boutique Rivoli";
+  edit.currency = "CHF";
+  edit.open_minutes = 10 * 60;
+  edit.close_minutes = 18 * 60 + 30;
+  auto before = fixture.status_version();
+  intents.save_settings(edit);
+  REQUIRE(fixture.wait_for_status_after(before));
+  REQUIRE(fixture.hub.latest().settings.status == ui::SettingsStatus::Saved);
+  REQUIRE(wait_for(fixture.hub, [](const ui::KioskSnapshot& snapshot) {
+    return snapshot.settings.store_name == "Boutique Rivoli" && snapshot.settings.currency == "CHF" &&
+           snapshot.settings.close_minutes == 18 * 60 + 30;
+  }));
+  {
+    footfall::data::Store store((fixture.folder / "kiosk.db").string());
+    footfall::data::Transaction sale;
+    sale.source = "till";
+    sale.pos_id = "1";
+    sale.time_ms = 1'795'424'400'000;
+    sale.total = 1250;
+    sale.currency = "CHF";
+    store.upsert_transaction(sale);
+  }
+  edit.currency = "EUR";
+  before = fixture.status_version();
+  intents.save_settings(edit);
+  REQUIRE(fixture.wait_for_status_after(before));
+  const auto settings = fixture.hub.latest().settings;
+  CHECK(settings.status == ui::SettingsStatus::Failed);
+  CHECK(settings.status_detail.find("CHF") != std::string::npos);
+  CHECK(footfall::data::Store((fixture.folder / "kiosk.db").string()).settings().currency == "CHF");
+}

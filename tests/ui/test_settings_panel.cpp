@@ -89,9 +89,18 @@ TEST_CASE("saving sends every edited value to the runtime") {
   type_into(screen.form().cutoff, "03:30");
   type_into(screen.form().watch_folder, "  /srv/drop  ");
   type_into(screen.form().shifts[1].start, "15:00");
+  CHECK(std::string(screen.form().store_name.data()) == "Boutique Rivoli");
+  CHECK(std::string(screen.form().opens.data()) == "09:30");
+  type_into(screen.form().store_name, "Boutique Rivoli 2");
+  type_into(screen.form().currency, "chf");
+  type_into(screen.form().closes, "21:00");
   REQUIRE(screen.click(ui::Text::Save));
   REQUIRE(screen.saved.size() == 1);
   const ui::SettingsEdit& edit = screen.saved.front();
+  CHECK(edit.store_name == "Boutique Rivoli 2");
+  CHECK(edit.currency == "CHF");
+  CHECK(edit.open_minutes == 9 * 60 + 30);
+  CHECK(edit.close_minutes == 21 * 60);
   CHECK(edit.camera_source == "rtsp://10.0.0.7/stream");
   CHECK(edit.detector == "dnn");
   CHECK(edit.model == "/models/yolo.onnx");
@@ -125,6 +134,11 @@ TEST_CASE("invalid input shows a message in the screen's language and changes no
        ui::Text::ErrSourceEmpty},
       {"cutoff out of range", [](ui::SettingsForm& form) { type_into(form.cutoff, "13:00"); }, ui::Text::ErrCutoff},
       {"cutoff not a time", [](ui::SettingsForm& form) { type_into(form.cutoff, "2h"); }, ui::Text::ErrCutoff},
+      {"no store name", [](ui::SettingsForm& form) { type_into(form.store_name, ""); }, ui::Text::ErrSetupName},
+      {"currency not a code", [](ui::SettingsForm& form) { type_into(form.currency, "euro"); },
+       ui::Text::ErrSetupCurrency},
+      {"closing before opening", [](ui::SettingsForm& form) { type_into(form.closes, "08:00"); },
+       ui::Text::ErrSetupHours},
       {"shift of no length", [](ui::SettingsForm& form) { type_into(form.shifts[0].end, form.shifts[0].start.data()); },
        ui::Text::ErrShiftOrder},
       {"shift with no day", [](ui::SettingsForm& form) { form.shifts[1].days.fill(false); }, ui::Text::ErrShiftDays},

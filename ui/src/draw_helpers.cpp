@@ -3,6 +3,7 @@
 #include "footfall/data/locale_format.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <ctime>
 
 namespace footfall::ui {
@@ -40,6 +41,11 @@ std::string fill(const char* pattern, std::initializer_list<std::string> values)
 
 std::string local_time_text(std::int64_t time_ms, const std::string& time_zone) {
   return data::format_clock(time_ms, time_zone);
+}
+
+std::string upper_ascii(std::string text) {
+  for (char& ch : text) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  return text;
 }
 
 std::string time_left_text(std::int64_t left_ms) {

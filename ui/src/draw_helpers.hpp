@@ -30,6 +30,9 @@ void copy_to(std::array<char, Size>& buffer, const std::string& text) {
   std::memcpy(buffer.data(), text.data(), std::min(text.size(), Size - 1));
 }
 
+// "eur" -> "EUR": what a manager types into a currency field.
+std::string upper_ascii(std::string text);
+
 // A countdown: "4:05" for 245 s, rounded up so it reads 0:00 only at the end.
 std::string time_left_text(std::int64_t left_ms);
 

@@ -104,6 +104,10 @@ void fill_form(SettingsForm& form, const SettingsView& view) {
   copy_to(form.door, view.door);
   copy_to(form.watch_folder, view.watch_folder);
   copy_to(form.audit_folder, view.audit_folder);
+  copy_to(form.store_name, view.store_name);
+  copy_to(form.currency, view.currency);
+  copy_to(form.opens, clock_text(view.open_minutes));
+  copy_to(form.closes, clock_text(view.close_minutes));
   copy_to(form.time_zone, view.time_zone);
   copy_to(form.cutoff, clock_text(view.cutoff_minutes));
   for (const ShiftView& shift : view.shifts) {
@@ -132,6 +136,15 @@ std::optional<SettingsEdit> validated_edit(const PanelContext& context, Settings
   edit.door = text_of(form.door);
   if (edit.door.empty()) edit.door = "main";
   edit.watch_folder = text_of(form.watch_folder);
+  edit.store_name = text_of(form.store_name);
+  if (edit.store_name.empty()) return refuse(context.text(Text::ErrSetupName));
+  edit.currency = upper_ascii(text_of(form.currency));
+  if (!edit.currency.empty() && !data::is_currency_code(edit.currency)) return refuse(context.text(Text::ErrSetupCurrency));
+  const auto opens = parse_clock_minutes(text_of(form.opens));
+  const auto closes = parse_clock_minutes(text_of(form.closes));
+  if (!opens || !closes || *opens >= *closes) return refuse(context.text(Text::ErrSetupHours));
+  edit.open_minutes = *opens;
+  edit.close_minutes = *closes;
   edit.time_zone = text_of(form.time_zone);
   if (edit.time_zone.empty() || (context.intents.is_time_zone && !context.intents.is_time_zone(edit.time_zone))) {
     return refuse(fill(context.text(Text::ErrBadZone), edit.time_zone));
@@ -249,12 +262,20 @@ void draw_audit_settings(PanelContext& context, SettingsForm& form) {
 
 void draw_store_settings(PanelContext& context, SettingsForm& form) {
   heading(context, Text::Store);
-  const float width = label_width(context, {Text::Store, Text::TimeZone, Text::DayStartsAt, Text::ImportFolder});
+  const float width = label_width(context, {Text::Store, Text::StoreCurrency, Text::OpeningHours, Text::TimeZone,
+                                            Text::DayStartsAt, Text::ImportFolder});
+  labeled_input(context, Text::Store, "##store_name", form.store_name, width);
+  labeled_input(context, Text::StoreCurrency, "##currency", form.currency, width, "EUR");
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(context.text(Text::Store));
+  ImGui::TextUnformatted(context.text(Text::OpeningHours));
   ImGui::SameLine(width);
-  const std::string store = context.snapshot.store_name + " · " + context.snapshot.currency;
-  ImGui::TextUnformatted(store.c_str());
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4.F);
+  ImGui::InputTextWithHint("##opens", "09:00", form.opens.data(), form.opens.size());
+  ImGui::SameLine();
+  ImGui::TextUnformatted("–");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4.F);
+  ImGui::InputTextWithHint("##closes", "19:00", form.closes.data(), form.closes.size());
   labeled_input(context, Text::TimeZone, "##time_zone", form.time_zone, width, "Europe/Paris");
   labeled_input(context, Text::DayStartsAt, "##cutoff", form.cutoff, width, "00:00");
   labeled_input(context, Text::ImportFolder, "##watch_folder", form.watch_folder, width);

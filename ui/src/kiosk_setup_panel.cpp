@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstring>
 #include <string>
 
@@ -26,16 +25,6 @@ void prefill(PanelContext& context) {
   copy_to(form.closes, "19:00");
 }
 
-std::string upper(const char* text) {
-  std::string result(text);
-  for (char& ch : result) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-  return result;
-}
-
-bool is_currency_code(const std::string& code) {
-  return code.size() == 3 && std::all_of(code.begin(), code.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
-}
-
 // The step's answer, checked before moving on; returns the message to show when it is wrong.
 std::string step_error(PanelContext& context) {
   SetupForm& form = context.state.setup;
@@ -48,7 +37,7 @@ std::string step_error(PanelContext& context) {
       }
       return "";
     case 3:
-      return is_currency_code(upper(form.currency.data())) ? "" : context.text(Text::ErrSetupCurrency);
+      return data::is_currency_code(upper_ascii(form.currency.data())) ? "" : context.text(Text::ErrSetupCurrency);
     case 4: {
       const auto opens = parse_clock_minutes(form.opens.data());
       const auto closes = parse_clock_minutes(form.closes.data());
@@ -68,7 +57,7 @@ void finish(PanelContext& context) {
   setup.language = language_code(context.state.language);
   setup.store_name = form.store_name.data();
   setup.time_zone = form.time_zone.data();
-  setup.currency = upper(form.currency.data());
+  setup.currency = upper_ascii(form.currency.data());
   setup.open_minutes = parse_clock_minutes(form.opens.data()).value_or(9 * 60);
   setup.close_minutes = parse_clock_minutes(form.closes.data()).value_or(19 * 60);
   setup.admin_pin_hash = hash_admin_pin(form.pin.data());

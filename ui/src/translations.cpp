@@ -356,6 +356,8 @@ constexpr std::array translations{
                 "Le code PIN doit avoir au moins 4 chiffres", "PIN должен содержать не меньше 4 цифр"},
     Translation{Text::ErrSetupPinMismatch, "err_setup_pin_mismatch", "The two PINs differ",
                 "Les deux codes PIN diffèrent", "PIN-коды не совпадают"},
+    Translation{Text::StoreCurrency, "store_currency", "Currency", "Devise", "Валюта"},
+    Translation{Text::OpeningHours, "opening_hours", "Opening hours", "Heures d’ouverture", "Часы работы"},
     Translation{Text::BuyersAboveVisitors, "buyers_above_visitors", "data problem: buyers > visitors",
                 "erreur : tickets > visiteurs", "ошибка: чеков > посетителей"},
     Translation{Text::BuyersAboveVisitorsCauses, "buyers_above_visitors_causes", "check camera, zone, door, till",

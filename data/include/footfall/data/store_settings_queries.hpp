@@ -17,6 +17,10 @@ int remove_roster_entry(Store& store, const std::string& seller, TimeMs start_ms
 // schema 8 (they were shown in the store's currency).
 std::vector<std::string> transaction_currencies(Store& store);
 
+// Why the store cannot take `currency`, empty when it can: sales it holds in another currency would
+// be added to money they are not.
+std::string currency_change_refusal(Store& store, const std::string& currency);
+
 // Whether `zone` names a zone of the tz database ("Europe/Paris").
 bool is_time_zone(const std::string& zone);
 

@@ -51,6 +51,10 @@ struct SettingsForm {
   std::array<char, 64> door{};
   std::array<char, 512> watch_folder{};
   std::array<char, 512> audit_folder{};
+  std::array<char, 96> store_name{};
+  std::array<char, 8> currency{};
+  std::array<char, 8> opens{};
+  std::array<char, 8> closes{};
   std::array<char, 64> time_zone{};
   std::array<char, 8> cutoff{};
   std::vector<ShiftForm> shifts;

@@ -129,6 +129,10 @@ struct SettingsView {
   std::string watch_folder;
   std::string audit_folder;          // where audit clips go unless the form says otherwise
   std::string language = "en";
+  std::string store_name;
+  std::string currency;              // empty: not set yet, the first import sets it
+  int open_minutes = 9 * 60;
+  int close_minutes = 19 * 60;
   std::string time_zone = "UTC";
   int cutoff_minutes = 0;
   std::vector<ShiftView> shifts;
@@ -149,6 +153,10 @@ struct SettingsEdit {
   std::string model;
   std::string door;
   std::string watch_folder;
+  std::string store_name;
+  std::string currency;
+  int open_minutes = 9 * 60;
+  int close_minutes = 19 * 60;
   std::string time_zone;
   int cutoff_minutes = 0;
   std::vector<ShiftView> shifts;

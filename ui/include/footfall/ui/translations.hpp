@@ -179,6 +179,8 @@ enum class Text : std::size_t {
   ErrSetupHours,
   ErrSetupPinShort,
   ErrSetupPinMismatch,
+  StoreCurrency,
+  OpeningHours,
   BuyersAboveVisitors,
   BuyersAboveVisitorsCauses,
   SellerVisitorsNote,
