@@ -1,3 +1,4 @@
+#include "scratch_path.hpp"
 #include "footfall/data/backup.hpp"
 #include "footfall/data/store.hpp"
 
@@ -12,7 +13,7 @@ using namespace footfall::data;
 
 namespace {
 fs::path fresh_dir(const std::string& name) {
-  const auto dir = fs::temp_directory_path() / ("footfall-backup-" + name);
+  const auto dir = footfall::testing::scratch_path("footfall-backup-" + name);
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;

@@ -1,3 +1,4 @@
+#include "scratch_path.hpp"
 #include "config.hpp"
 #include "dates.hpp"
 
@@ -37,7 +38,7 @@ RunResult run_footfall(const std::string& arguments, const std::string& input = 
 }
 
 std::filesystem::path write_temp(const std::string& name, const std::string& text) {
-  const auto path = std::filesystem::temp_directory_path() / ("footfall-test-" + name);
+  const auto path = footfall::testing::scratch_path("footfall-test-" + name);
   std::ofstream(path) << text;
   return path;
 }
@@ -154,7 +155,7 @@ void import_one_sale(const std::filesystem::path& db, const std::string& name) {
 }  // namespace
 
 TEST_CASE("backup, a damaged database refused at start, and restore") {
-  const auto dir = std::filesystem::temp_directory_path() / "footfall-cli-backup";
+  const auto dir = footfall::testing::scratch_path("footfall-cli-backup");
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   const auto db = dir / "footfall.db";
@@ -201,7 +202,7 @@ TEST_CASE("eval over a folder prints a row per clip and direction and the pooled
     MESSAGE("skipped: ../shared/testdata absent");
     return;
   }
-  const auto folder = std::filesystem::temp_directory_path() / "footfall-test-eval-folder";
+  const auto folder = footfall::testing::scratch_path("footfall-test-eval-folder");
   std::filesystem::remove_all(folder);
   std::filesystem::create_directories(folder);
   std::ostringstream original;
@@ -252,7 +253,7 @@ TEST_CASE("eval --debug-dir writes one picture strip per miss and per extra, and
   truth["in"] = truth["in"].get<int>() - 1;
   truth["out"] = truth["out"].get<int>() + 1;
 
-  const auto folder = std::filesystem::temp_directory_path() / "footfall-test-eval-debug";
+  const auto folder = footfall::testing::scratch_path("footfall-test-eval-debug");
   std::filesystem::remove_all(folder);
   std::filesystem::create_directories(folder);
   const auto truth_path = folder / "doctored.json";
@@ -283,7 +284,7 @@ TEST_CASE("count on a recording takes its creation_time, or asks for --start; ne
     MESSAGE("skipped: ../shared/testdata absent");
     return;
   }
-  const auto dir = std::filesystem::temp_directory_path() / "footfall-cli-recording-time";
+  const auto dir = footfall::testing::scratch_path("footfall-cli-recording-time");
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   const auto db = (dir / "footfall.db").string();
@@ -309,7 +310,7 @@ TEST_CASE("count on a recording takes its creation_time, or asks for --start; ne
 }
 
 TEST_CASE("a backup taken with no target is the one restore puts back") {
-  const auto dir = std::filesystem::temp_directory_path() / "footfall-cli-backup-default";
+  const auto dir = footfall::testing::scratch_path("footfall-cli-backup-default");
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   const auto db = dir / "footfall.db";
@@ -329,7 +330,7 @@ TEST_CASE("a backup taken with no target is the one restore puts back") {
 }
 
 TEST_CASE("audit records a clip with the counts drawn, says so, and clears clips older than a week unless kept") {
-  const auto dir = std::filesystem::temp_directory_path() / "footfall-cli-audit";
+  const auto dir = footfall::testing::scratch_path("footfall-cli-audit");
   std::filesystem::remove_all(dir);
   const auto clips = dir / "audits";
   std::filesystem::create_directories(clips);
@@ -371,7 +372,7 @@ TEST_CASE("import of times without a day says to give --date, a day without a ti
   const auto guessed = run_footfall("import --guess " + csv.string());
   REQUIRE(guessed.exit_code == 0);
   const auto profile = write_temp("times-only.toml", guessed.output);
-  const auto db = std::filesystem::temp_directory_path() / "footfall-cli-times-only.db";
+  const auto db = footfall::testing::scratch_path("footfall-cli-times-only.db");
   std::filesystem::remove(db);
   const auto refused = run_footfall("import --profile-file " + profile.string() + " --db " + db.string() + " " + csv.string());
   CHECK(refused.exit_code != 0);
@@ -383,7 +384,7 @@ TEST_CASE("import of times without a day says to give --date, a day without a ti
   const auto untimed = write_temp("no-time.csv",
                                   "Date,Time,Time Zone,Net Sales,Transaction ID,Event Type\n"
                                   "12/28/2018,,Eastern Time (US & Canada),$20.00,T2,Payment\n");
-  const auto dollar_db = std::filesystem::temp_directory_path() / "footfall-cli-no-time.db";
+  const auto dollar_db = footfall::testing::scratch_path("footfall-cli-no-time.db");
   std::filesystem::remove(dollar_db);
   const auto untimed_refused = run_footfall("import --db " + dollar_db.string() + " " + untimed.string());
   CHECK(untimed_refused.exit_code != 0);
@@ -405,7 +406,7 @@ TEST_CASE("import: a fresh store takes the currency of its first export and says
     MESSAGE("skipped: ../shared/testdata absent");
     return;
   }
-  const auto db = std::filesystem::temp_directory_path() / "footfall-cli-currency.db";
+  const auto db = footfall::testing::scratch_path("footfall-cli-currency.db");
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db.string() + suffix);
   const auto shopify = (pos / "shopify_orders_2021.csv").string();
   const auto square = (pos / "square_items_2026-07.csv").string();
@@ -419,7 +420,7 @@ TEST_CASE("import: a fresh store takes the currency of its first export and says
 }
 
 TEST_CASE("store show prints the profile, store set checks and changes one field, and reports speak the store's language") {
-  const auto dir = std::filesystem::temp_directory_path() / "footfall-cli-store";
+  const auto dir = footfall::testing::scratch_path("footfall-cli-store");
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   const auto db = dir / "footfall.db";
@@ -480,7 +481,7 @@ TEST_CASE("count on a recording records the span it covered; the day's conversio
     MESSAGE("skipped: ../shared/testdata absent");
     return;
   }
-  const auto dir = std::filesystem::temp_directory_path() / "footfall-cli-covered-span";
+  const auto dir = footfall::testing::scratch_path("footfall-cli-covered-span");
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   const auto db = (dir / "footfall.db").string();

@@ -1,3 +1,4 @@
+#include "scratch_path.hpp"
 #include "counting_loop.hpp"
 
 #include "footfall/data/count_writer.hpp"
@@ -163,7 +164,7 @@ ClockRun count_with_clock(bool jump) {
   config.covered_until_s = 25.0;
   auto camera = std::make_unique<JumpingClockCamera>(config, jump);
   const auto frames = static_cast<std::int64_t>(config.duration_s * config.fps);
-  const auto db = std::filesystem::temp_directory_path() / ("footfall-clock-" + std::to_string(jump) + ".db");
+  const auto db = footfall::testing::scratch_path("footfall-clock-" + std::to_string(jump) + ".db");
   std::filesystem::remove(db);
   ClockRun run;
   {

@@ -1,4 +1,5 @@
 #define STB_IMAGE_IMPLEMENTATION
+#include "scratch_path.hpp"
 #include <stb_image.h>
 
 #include "footfall/data/history.hpp"
@@ -20,7 +21,7 @@ TEST_CASE("footfall demo renders a screenshot that is not blank") {
     MESSAGE("skipped: no DISPLAY (scripts/test.sh runs the suites under xvfb-run)");
     return;
   }
-  const auto dir = std::filesystem::temp_directory_path() / "footfall-demo-test";
+  const auto dir = footfall::testing::scratch_path("footfall-demo-test");
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   const auto shot = dir / "demo.png";

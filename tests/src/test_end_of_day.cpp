@@ -1,3 +1,4 @@
+#include "scratch_path.hpp"
 #include "end_of_day.hpp"
 
 #include "footfall/data/store.hpp"
@@ -13,7 +14,7 @@
 namespace {
 
 std::filesystem::path fresh_dir(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() / ("footfall-eod-" + name);
+  const auto dir = footfall::testing::scratch_path("footfall-eod-" + name);
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;

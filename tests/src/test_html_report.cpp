@@ -1,3 +1,4 @@
+#include "scratch_path.hpp"
 #include "footfall/data/history.hpp"
 #include "footfall/data/store.hpp"
 
@@ -16,7 +17,7 @@ TEST_CASE("the HTML day report renders in Chromium and is not blank") {
     MESSAGE("skipped: chromium is not installed (scripts/setup.sh installs it)");
     return;
   }
-  const auto dir = fs::temp_directory_path() / "footfall-html-report";
+  const auto dir = footfall::testing::scratch_path("footfall-html-report");
   fs::remove_all(dir);
   fs::create_directories(dir);
   const auto db = dir / "footfall.db";

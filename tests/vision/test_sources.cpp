@@ -1,3 +1,4 @@
+#include "scratch_path.hpp"
 #include "footfall/vision/frame_source.hpp"
 #include "footfall/vision/synthetic_scene.hpp"
 
@@ -42,7 +43,7 @@ TEST_CASE("open_source rejects what it cannot open, naming the spec") {
 
 TEST_CASE("an image sequence plays at the given frame rate from the given start") {
   // Frames drawn by the synthetic scene, not a camera: nothing private reaches the disk.
-  const auto folder = std::filesystem::temp_directory_path() / "footfall_vision_sequence";
+  const auto folder = footfall::testing::scratch_path("footfall_vision_sequence");
   std::filesystem::create_directories(folder);
   SceneConfig config;
   config.duration_s = 1.0;

@@ -1,3 +1,4 @@
+#include "scratch_path.hpp"
 #include "footfall/vision/truth.hpp"
 
 #include <doctest/doctest.h>
@@ -12,7 +13,7 @@ namespace {
 
 // Writes `text` to a fresh file in the temp folder and returns its path.
 std::filesystem::path write_truth(const std::string& name, const std::string& text) {
-  const auto path = std::filesystem::temp_directory_path() / ("footfall_vision_" + name + ".json");
+  const auto path = footfall::testing::scratch_path("footfall_vision_" + name + ".json");
   std::ofstream(path) << text;
   return path;
 }
