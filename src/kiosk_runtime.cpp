@@ -10,6 +10,7 @@
 #include "footfall/data/occupancy.hpp"
 #include "footfall/data/pos_import.hpp"
 #include "footfall/data/store.hpp"
+#include "footfall/data/store_profile.hpp"
 #include "footfall/data/store_settings_queries.hpp"
 
 #include <date/tz.h>
@@ -88,8 +89,23 @@ ui::ImportOutcome outcome_of(const data::ImportResult& result) {
   return outcome;
 }
 
+// The set-up and the settings screen check the same; this guards the database from anything else.
+std::string store_profile_error(const std::string& name, const std::string& currency, int open_minutes,
+                                int close_minutes) {
+  if (name.empty()) return "the shop has no name";
+  if (!currency.empty() && !data::is_currency_code(currency)) return "\"" + currency + "\" is not a currency code";
+  if (open_minutes < 0 || close_minutes > 24 * 60 || open_minutes >= close_minutes) {
+    return "the opening hours do not close after they open";
+  }
+  return {};
+}
+
 // The settings screen checks the same; this guards the config file and database from anything else.
 std::string settings_error(const ui::SettingsEdit& edit) {
+  if (auto error = store_profile_error(edit.store_name, edit.currency, edit.open_minutes, edit.close_minutes);
+      !error.empty()) {
+    return error;
+  }
   if (edit.camera_source.empty()) return "the camera source is empty";
   if (edit.detector != "auto" && edit.detector != "background" && edit.detector != "dnn" && edit.detector != "hog") {
     return "unknown detector \"" + edit.detector + "\"";
@@ -271,6 +287,11 @@ void KioskRuntime::save_config_file() {
 void KioskRuntime::complete_setup(data::Store& store, const ui::StoreSetup& setup) {
   try {
     if (!data::is_time_zone(setup.time_zone)) throw std::invalid_argument("unknown time zone " + setup.time_zone);
+    if (const auto error = store_profile_error(setup.store_name, setup.currency, setup.open_minutes,
+                                               setup.close_minutes);
+        !error.empty()) {
+      throw std::invalid_argument(error);
+    }
     auto settings = store.settings();
     settings.name = setup.store_name;
     settings.language = setup.language;
@@ -324,7 +345,7 @@ void KioskRuntime::save_settings(data::Store& store, const ui::SettingsEdit& edi
       settings.currency = edit.currency;
     }
     save_config_file();
-    settings.name = edit.store_name.empty() ? settings.name : edit.store_name;
+    settings.name = edit.store_name;
     settings.open_minutes = edit.open_minutes;
     settings.close_minutes = edit.close_minutes;
     settings.time_zone = edit.time_zone;

@@ -65,6 +65,7 @@ struct RuntimeFixture {
 ui::SettingsEdit good_edit(const fs::path& folder) {
   ui::SettingsEdit edit;
   edit.camera_source = "synthetic";
+  edit.store_name = "Test shop";
   edit.detector = "background";
   edit.door = "side";
   edit.watch_folder = (folder / "drop").string();
@@ -124,6 +125,29 @@ TEST_CASE("the runtime refuses an unknown zone even if the screen let it through
   CHECK(store.settings().time_zone == "UTC");
   CHECK(intents.is_time_zone("Europe/Moscow"));
   CHECK_FALSE(intents.is_time_zone("Mars/Olympus_Mons"));
+}
+
+TEST_CASE("the runtime refuses a store profile the screens would refuse, and changes nothing") {
+  RuntimeFixture fixture;
+  const auto intents = fixture.runtime->intents();
+  for (const auto& [spoil, expected] :
+       std::vector<std::pair<std::function<void(ui::SettingsEdit&)>, std::string>>{
+           {[](ui::SettingsEdit& edit) { edit.store_name.clear(); }, "no name"},
+           {[](ui::SettingsEdit& edit) { edit.currency = "euro"; }, "\"euro\""},
+           {[](ui::SettingsEdit& edit) { edit.close_minutes = edit.open_minutes; }, "opening hours"}}) {
+    CAPTURE(expected);
+    auto edit = good_edit(fixture.folder);
+    spoil(edit);
+    const auto before = fixture.status_version();
+    intents.save_settings(edit);
+    REQUIRE(fixture.wait_for_status_after(before));
+    const auto status = fixture.hub.latest().settings;
+    CHECK(status.status == ui::SettingsStatus::Failed);
+    CHECK(status.status_detail.find(expected) != std::string::npos);
+  }
+  footfall::data::Store store((fixture.folder / "kiosk.db").string());
+  CHECK(store.settings().name == footfall::data::StoreSettings{}.name);  // untouched
+  CHECK(store.settings().time_zone == "UTC");
 }
 
 TEST_CASE("a roster entry added for today shows in the settings and can be removed") {
