@@ -1,9 +1,5 @@
 #include "footfall/vision/counter.hpp"
 
-#include "detectors.hpp"
-#include "footfall/vision/line_crossing.hpp"
-#include "tracker.hpp"
-
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -11,18 +7,23 @@
 #include <optional>
 #include <stdexcept>
 
+#include "detectors.hpp"
+#include "footfall/vision/line_crossing.hpp"
+#include "tracker.hpp"
+
 namespace footfall::vision {
 
 struct PeopleCounter::Impl {
   explicit Impl(CounterConfig c)
-      : config(std::move(c)),
-        detector(detail::make_detector(config)),
-        tracker(tracker_params(config)) {}
+      : config(std::move(c)), detector(detail::make_detector(config)), tracker(tracker_params(config)) {}
 
   static detail::TrackerParams tracker_params(const CounterConfig& config) {
+    const TrackingParams& tracking = config.tracking;
     detail::TrackerParams params;
-    params.min_hits = 3;
-    params.max_missed = std::max(2, static_cast<int>(std::lround(config.fps * 0.3)));
+    params.min_hits = tracking.confirm_detections;
+    params.max_missed = std::max(2, static_cast<int>(std::lround(config.fps * tracking.coast_seconds)));
+    params.gate = tracking.gate_body_sizes;
+    params.max_size_ratio = tracking.max_size_ratio;
     return params;
   }
 
@@ -32,21 +33,19 @@ struct PeopleCounter::Impl {
     return c;
   }
 
-  // Clear of the line means clear by a share of the person's own size, so the rule is the same for
-  // a close camera and a far one: angled views measure people by their height, overhead views by
-  // the side of their footprint. Chosen where every clip, line placement and synthetic seed holds.
   [[nodiscard]] double margin_for(const detail::Track& track) const {
-    constexpr double kAngledShareOfHeight = 0.05;
-    constexpr double kOverheadShareOfFootprint = 0.4;
-    if (config.view == View::Angled) return kAngledShareOfHeight * static_cast<double>(track.size.height);
-    return kOverheadShareOfFootprint * std::sqrt(static_cast<double>(track.size.area()));
+    const TrackingParams& tracking = config.tracking;
+    if (config.view == View::Angled) {
+      return tracking.angled_margin_share_of_height * static_cast<double>(track.size.height);
+    }
+    return tracking.overhead_margin_share_of_footprint * std::sqrt(static_cast<double>(track.size.area()));
   }
 
   std::vector<Crossing> process(const Frame& frame) {
     if (frame.image.empty()) return {};
     if (frame.image.size() != frame_size) {
       frame_size = frame.image.size();
-      line.emplace(config.line, frame_size, config.fps);
+      line.emplace(config.line, frame_size, config.fps, config.tracking.crossing);
     }
     const std::vector<int> removed = tracker.update(detector->detect(frame.image));
     for (const int id : removed) {
@@ -64,7 +63,8 @@ struct PeopleCounter::Impl {
                             track.has_walked()});
       }
       if (track.measured) {
-        if (auto crossing = line->update(track.id, anchor_of(track), margin_for(track), frame.index, frame.timestamp_ms)) {
+        if (auto crossing = line->update(track.id, anchor_of(track), margin_for(track), frame.index,
+                                         frame.timestamp_ms)) {
           crossing->confidence = std::clamp(track.score, 0.F, 1.F);
           pending[track.id].push_back(*crossing);
         }
@@ -116,7 +116,8 @@ const CounterConfig& PeopleCounter::config() const { return impl_->config; }
 DetectorKind parse_detector(const std::string& name) {
   std::string key;
   for (const char ch : name) {
-    if (ch != '-' && ch != '_' && ch != ' ') key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+    if (ch != '-' && ch != '_' && ch != ' ')
+      key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
   }
   if (key == "auto") return DetectorKind::Auto;
   if (key == "bg" || key == "background" || key == "backgroundsubtraction" || key == "mog2") {

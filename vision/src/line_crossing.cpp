@@ -7,7 +7,8 @@ namespace footfall::vision {
 namespace {
 
 double cross(cv::Point2f u, cv::Point2f v) {
-  return static_cast<double>(u.x) * static_cast<double>(v.y) - static_cast<double>(u.y) * static_cast<double>(v.x);
+  return static_cast<double>(u.x) * static_cast<double>(v.y) -
+         static_cast<double>(u.y) * static_cast<double>(v.x);
 }
 
 cv::Point2f to_pixels(NormPoint p, cv::Size size) {
@@ -16,18 +17,15 @@ cv::Point2f to_pixels(NormPoint p, cv::Size size) {
 
 // A crossing whose point lands just beyond an end of the segment still counts: anchors are noisy.
 constexpr double kExtentTolerance = 0.02;
-// Someone still on the line this long after passing it was standing there: the crossing is dated
-// when they step off, not when they arrived.
-constexpr double kLingerMs = 100.0;
-// A track must be seen clear of the line on its side for this long, and in two measurements at least
-// (one frame proves nothing at any frame rate), before it can count.
-constexpr double kSettleMs = 60.0;
-constexpr int kSettleMeasurements = 2;
 
 }  // namespace
 
-LineCrossingDetector::LineCrossingDetector(CountingLine line, cv::Size frame_size, double fps)
-    : a_(to_pixels(line.a, frame_size)), b_(to_pixels(line.b, frame_size)), frame_ms_(1000.0 / std::max(1.0, fps)) {
+LineCrossingDetector::LineCrossingDetector(CountingLine line, cv::Size frame_size, double fps,
+                                           CrossingTiming timing)
+    : a_(to_pixels(line.a, frame_size)),
+      b_(to_pixels(line.b, frame_size)),
+      frame_ms_(1000.0 / std::max(1.0, fps)),
+      timing_(timing) {
   const double inside = cross(b_ - a_, to_pixels(line.inside, frame_size) - a_);
   inside_sign_ = inside < 0.0 ? -1.0 : 1.0;
 }
@@ -39,8 +37,7 @@ double LineCrossingDetector::signed_distance(cv::Point2f p) const {
 }
 
 std::optional<Crossing> LineCrossingDetector::update(int track_id, cv::Point2f anchor, double margin_px,
-                                                     std::int64_t frame_index,
-                                                     std::int64_t timestamp_ms) {
+                                                     std::int64_t frame_index, std::int64_t timestamp_ms) {
   TrackState& state = states_[track_id];
   const double distance = signed_distance(anchor);
 
@@ -49,7 +46,8 @@ std::optional<Crossing> LineCrossingDetector::update(int track_id, cv::Point2f a
     const cv::Point2f where = state.previous + (anchor - state.previous) * static_cast<float>(share);
     const cv::Point2f along = b_ - a_;
     const double t = (where - a_).dot(along) / along.dot(along);
-    state.last_zero = ZeroCrossing{frame_index, timestamp_ms, t >= -kExtentTolerance && t <= 1.0 + kExtentTolerance};
+    state.last_zero =
+        ZeroCrossing{frame_index, timestamp_ms, t >= -kExtentTolerance && t <= 1.0 + kExtentTolerance};
   }
   // Someone who stands on the line crosses when they step off it, not when they first reached it.
   const double on_line_px = 0.25 * margin_px;
@@ -70,12 +68,15 @@ std::optional<Crossing> LineCrossingDetector::update(int track_id, cv::Point2f a
   // it is on; it still has to get clear of the line on the other side to count.
   if (zone == 0 && std::abs(distance) > on_line_px) zone = distance > 0.0 ? 1 : -1;
   std::optional<Crossing> crossing;
-  const bool settled = state.zone != 0 && state.zone_measurements >= kSettleMeasurements &&
-                       elapsed_ms(state.zone_since_frame, frame_index) >= kSettleMs;
+  const bool settled = state.zone != 0 && state.zone_measurements >= timing_.settle_measurements &&
+                       elapsed_ms(state.zone_since_frame, frame_index) >= 1000.0 * timing_.settle_seconds;
   if (settled && zone != state.zone && state.last_zero && state.last_zero->within_segment) {
     Moment when{state.last_zero->frame_index, state.last_zero->timestamp_ms};
-    if (state.left_line && elapsed_ms(when.frame_index, state.left_line->frame_index) > kLingerMs) when = *state.left_line;
-    crossing = Crossing{when.frame_index, when.timestamp_ms, zone > 0 ? Direction::In : Direction::Out, track_id, 1.F};
+    if (state.left_line &&
+        elapsed_ms(when.frame_index, state.left_line->frame_index) > 1000.0 * timing_.linger_seconds)
+      when = *state.left_line;
+    crossing = Crossing{when.frame_index, when.timestamp_ms, zone > 0 ? Direction::In : Direction::Out,
+                        track_id, 1.F};
   }
   if (zone != state.zone) {
     state.last_zero.reset();

@@ -1,7 +1,6 @@
 #pragma once
 #include <opencv2/core.hpp>
 #include <opencv2/video/tracking.hpp>
-
 #include <vector>
 
 namespace footfall::vision::detail {
@@ -29,11 +28,12 @@ struct Track {
   [[nodiscard]] cv::Rect2f box() const;
 };
 
+// The tracker's own units (frames); footfall::vision::TrackingParams documents each and converts.
 struct TrackerParams {
-  int min_hits = 3;        // detections before a track may count
-  int max_missed = 4;      // frames a confirmed track coasts through missed detections
-  double gate = 1.0;       // max centre distance, in body sizes, for a match
-  double max_size_ratio = 3.0;  // a box this many times wider or taller than the track is someone else
+  int min_hits = 3;
+  int max_missed = 4;
+  double gate = 1.0;
+  double max_size_ratio = 3.0;
 };
 
 // Constant-velocity Kalman tracks with optimal (Hungarian) assignment and distance gating.

@@ -1,13 +1,25 @@
 #pragma once
-#include "footfall/vision/types.hpp"
-
-#include <opencv2/core.hpp>
-
 #include <cstdint>
+#include <opencv2/core.hpp>
 #include <optional>
 #include <unordered_map>
 
+#include "footfall/vision/types.hpp"
+
 namespace footfall::vision {
+
+// When a passage through the line counts. Seconds at the camera's rate, so one setting holds at every
+// frame rate; the defaults hold on every dev clip, line placement and synthetic seed.
+struct CrossingTiming {
+  // A track must be seen clear of the line on its side this long, and in this many measurements (one
+  // frame proves nothing at any rate), before it can count: a track born and at once swapped onto
+  // another person counts nothing.
+  double settle_seconds = 0.06;
+  int settle_measurements = 2;
+  // Someone still on the line this long after passing it was standing there: the crossing is dated
+  // when they step off, not when they arrived.
+  double linger_seconds = 0.1;
+};
 
 // Decides when a track's anchor has really crossed a directed segment. A crossing needs the anchor
 // to pass through the segment's extent and then get `margin_px` clear of the line on the other side
@@ -19,7 +31,7 @@ namespace footfall::vision {
 class LineCrossingDetector {
  public:
   // Times are measured in frames at the camera's rate, so a wall clock that jumps changes nothing.
-  LineCrossingDetector(CountingLine line, cv::Size frame_size, double fps);
+  LineCrossingDetector(CountingLine line, cv::Size frame_size, double fps, CrossingTiming timing = {});
 
   // Feed a measured anchor (pixels) of a track; returns a crossing when one has just completed.
   // The crossing carries the frame and time at which the anchor passed the line.
@@ -43,7 +55,7 @@ class LineCrossingDetector {
     std::int64_t timestamp_ms = 0;
   };
   struct TrackState {
-    int zone = 0;  // +1 inside, -1 outside, 0 not yet seen off the line
+    int zone = 0;               // +1 inside, -1 outside, 0 not yet seen off the line
     int zone_measurements = 0;  // measurements off the line on the zone's side since the zone was taken
     std::int64_t zone_since_frame = 0;  // the first of them
     cv::Point2f previous;
@@ -58,6 +70,7 @@ class LineCrossingDetector {
   cv::Point2f b_;
   double inside_sign_ = 1.0;
   double frame_ms_;
+  CrossingTiming timing_;
   std::unordered_map<int, TrackState> states_;
 };
 
