@@ -15,6 +15,10 @@ for preset in release asan-ubsan; do
   run_with_display ctest --preset "$preset" -j2 || status=1
 done
 
+# clang-tidy on what the last commit changed (scripts/tidy.sh BASE checks a longer span by hand).
+echo "== clang-tidy (files the last commit changed)"
+scripts/tidy.sh HEAD~1 || status=1
+
 # The .deb a shop PC installs: built from the release tree, its contents and dependencies checked.
 echo "== package (.deb)"
 rm -f build/release/footfall_*.deb

@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 namespace {
 
 const fs::path shared_pos = fs::path(FOOTFALL_SHARED_DIR) / "testdata" / "pos";
-const fs::path fixtures = fs::path(__FILE__).parent_path() / "fixtures";
+const fs::path fixtures = fs::path(FOOTFALL_TESTS_DIR) / "data" / "fixtures";
 
 // A fresh folder per test, removed at the end.
 struct TempDir {
