@@ -10,6 +10,8 @@ find_package(tomlplusplus REQUIRED)
 find_package(nlohmann_json 3 REQUIRED)
 find_package(glfw3 REQUIRED)
 find_package(OpenGL REQUIRED)
+# The end-of-day e-mail goes out through libcurl's SMTP.
+find_package(CURL REQUIRED)
 pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui stb)
 # A recording's creation_time: OpenCV's VideoCapture does not expose container metadata.
 pkg_check_modules(LIBAV REQUIRED IMPORTED_TARGET libavformat libavutil)
