@@ -1,5 +1,5 @@
-#include "config.hpp"
-#include "kiosk_runtime.hpp"
+#include "config/config.hpp"
+#include "kiosk/kiosk_runtime.hpp"
 
 #include "footfall/data/store.hpp"
 

@@ -1,6 +1,6 @@
-#include "config.hpp"
+#include "config/config.hpp"
 
-#include "file_output.hpp"
+#include "files/file_output.hpp"
 
 #include "footfall/data/store.hpp"
 

@@ -1,7 +1,7 @@
 #pragma once
-#include "audit_recorder.hpp"
-#include "config.hpp"
-#include "counting_loop.hpp"
+#include "kiosk/audit_recorder.hpp"
+#include "config/config.hpp"
+#include "counting/counting_loop.hpp"
 
 #include "footfall/data/count_writer.hpp"
 #include "footfall/data/pos_import.hpp"

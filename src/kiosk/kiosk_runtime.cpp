@@ -1,8 +1,8 @@
-#include "kiosk_runtime.hpp"
+#include "kiosk/kiosk_runtime.hpp"
 
-#include "commands.hpp"
-#include "dates.hpp"
-#include "end_of_day.hpp"
+#include "commands/commands.hpp"
+#include "time/dates.hpp"
+#include "kiosk/end_of_day.hpp"
 
 #include "footfall/data/backup.hpp"
 #include "footfall/data/count_writer.hpp"

@@ -1,8 +1,8 @@
-#include "audit_recorder.hpp"
-#include "commands.hpp"
-#include "config.hpp"
-#include "counting_loop.hpp"
-#include "dates.hpp"
+#include "kiosk/audit_recorder.hpp"
+#include "commands/commands.hpp"
+#include "config/config.hpp"
+#include "counting/counting_loop.hpp"
+#include "time/dates.hpp"
 
 #include "footfall/vision/audit_clip.hpp"
 

@@ -1,7 +1,7 @@
-#include "commands.hpp"
-#include "config.hpp"
-#include "dates.hpp"
-#include "kiosk_runtime.hpp"
+#include "commands/commands.hpp"
+#include "config/config.hpp"
+#include "time/dates.hpp"
+#include "kiosk/kiosk_runtime.hpp"
 
 #include "footfall/data/backup.hpp"
 #include "footfall/data/history.hpp"

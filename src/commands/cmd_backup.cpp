@@ -1,6 +1,6 @@
-#include "commands.hpp"
-#include "config.hpp"
-#include "dates.hpp"
+#include "commands/commands.hpp"
+#include "config/config.hpp"
+#include "time/dates.hpp"
 
 #include "footfall/data/backup.hpp"
 
