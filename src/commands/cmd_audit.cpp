@@ -11,10 +11,6 @@
 
 namespace footfall::app {
 
-std::filesystem::path default_audit_folder(const std::filesystem::path& database) {
-  return database.parent_path() / "audits";
-}
-
 int run_audit_command(const AuditCommand& command) {
   const AppConfig config = resolve_config(command.common.config, command.common.db);
   CountingSetup setup;

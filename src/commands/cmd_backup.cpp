@@ -9,10 +9,6 @@
 
 namespace footfall::app {
 
-std::filesystem::path backups_folder(const std::filesystem::path& database) {
-  return database.parent_path() / "backups";
-}
-
 int run_backup_command(const BackupCommand& command) {
   const AppConfig config = resolve_config(command.common.config, command.common.db);
   if (!command.restore) {

@@ -134,6 +134,14 @@ std::filesystem::path shipped_model_path() {
   return assets_dir() / "models" / "yolo-fastest-body" / "yolo-fastest-1.1_body.weights";
 }
 
+std::filesystem::path backups_folder(const std::filesystem::path& database) {
+  return database.parent_path() / "backups";
+}
+
+std::filesystem::path default_audit_folder(const std::filesystem::path& database) {
+  return database.parent_path() / "audits";
+}
+
 std::string model_or_shipped(const std::string& configured) {
   return configured.empty() ? shipped_model_path().string() : configured;
 }
