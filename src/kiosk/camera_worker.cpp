@@ -66,19 +66,17 @@ void CameraWorker::restart(CameraConfig camera) {
 
 // A disk that refuses writes must be seen on the screen; the counts wait in memory meanwhile.
 void CameraWorker::show_storage_status(const data::CountWriterStatus& status) {
-  std::string warning;
+  std::string detail;
   if (!status.last_error.empty()) {
-    warning = "storage: " + status.last_error + " (" + std::to_string(status.pending) +
-              " counts waiting in memory)";
+    detail = status.last_error + " (" + std::to_string(status.pending) + " counts waiting in memory)";
   }
   if (status.dropped > 0) {
-    warning += (warning.empty() ? "storage: " : "; ") + std::to_string(status.dropped) + " counts lost";
+    detail += (detail.empty() ? "" : "; ") + std::to_string(status.dropped) + " counts lost";
   }
-  if (warning == storage_warning_) return;
-  storage_warning_ = warning;
+  if (detail == storage_warning_) return;
+  storage_warning_ = detail;
   context_.hub.update([&](ui::KioskSnapshot& snapshot) {
-    std::erase_if(snapshot.warnings, [](const std::string& w) { return w.starts_with("storage: "); });
-    if (!warning.empty()) snapshot.warnings.push_back(warning);
+    ui::set_warning(snapshot.warnings, ui::WarningSource::Storage, detail);
   });
 }
 

@@ -46,12 +46,10 @@ void Housekeeping::write_end_of_day_reports(data::Store& store, std::int64_t now
   try {
     (void)write_due_reports(store, reports_, now);
   } catch (const std::exception& error) {
-    failure = std::string("reports: ") + error.what();
+    failure = error.what();
   }
   context_.hub.update([&](ui::KioskSnapshot& snapshot) {
-    auto& warnings = snapshot.warnings;
-    std::erase_if(warnings, [](const std::string& warning) { return warning.starts_with("reports: "); });
-    if (!failure.empty()) warnings.push_back(failure);
+    ui::set_warning(snapshot.warnings, ui::WarningSource::Reports, failure);
   });
 }
 
@@ -63,8 +61,7 @@ void Housekeeping::back_up_once_a_day(const std::string& today) {
   } catch (const std::exception& error) {
     last_backup_day_.clear();  // try again at the next refresh
     context_.hub.update([&](ui::KioskSnapshot& snapshot) {
-      std::erase_if(snapshot.warnings, [](const std::string& w) { return w.starts_with("backup: "); });
-      snapshot.warnings.push_back(std::string("backup: ") + error.what());
+      ui::set_warning(snapshot.warnings, ui::WarningSource::Backup, error.what());
     });
   }
 }

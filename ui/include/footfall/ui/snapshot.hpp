@@ -162,6 +162,19 @@ struct SettingsEdit {
   std::vector<ShiftView> shifts;
 };
 
+// Which worker a warning on the status bar comes from; each source has at most one at a time.
+enum class WarningSource { Storage, Backup, Reports };
+
+struct WorkerWarning {
+  WarningSource source = WarningSource::Storage;
+  std::string detail;  // the worker's words, e.g. "disk I/O error (12 counts waiting in memory)"
+};
+
+// Replaces `source`'s warning by `detail`, as the newest; an empty detail clears it.
+void set_warning(std::vector<WorkerWarning>& warnings, WarningSource source, std::string detail);
+// How the status bar says it: "storage: ...", "backup: ...", "reports: ...".
+std::string warning_text(const WorkerWarning& warning);
+
 // Everything one frame of the kiosk draws. Workers build a new one; the UI only reads.
 struct KioskSnapshot {
   std::string store_name;
@@ -174,7 +187,7 @@ struct KioskSnapshot {
   std::int64_t occupancy = 0;
   std::shared_ptr<const CameraView> camera;
   ImportView import;
-  std::vector<std::string> warnings;  // storage faults, stale sales, ...
+  std::vector<WorkerWarning> warnings;  // storage, backup and report faults, oldest first
   std::string worker_error;
   SettingsView settings;
   AuditView audit;
