@@ -6,7 +6,7 @@
 #include "footfall/data/metrics.hpp"
 #include "footfall/data/pos_import.hpp"
 #include "footfall/data/store.hpp"
-#include "footfall/ui/snapshot.hpp"
+#include "footfall/ui/kiosk_app.hpp"
 #include "footfall/vision/eval.hpp"
 #include "footfall/vision/truth.hpp"
 

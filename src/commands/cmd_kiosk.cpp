@@ -8,6 +8,8 @@
 #include "footfall/data/metrics.hpp"
 #include "footfall/data/pos_import.hpp"
 #include "footfall/data/store.hpp"
+#include "footfall/ui/admin_pin.hpp"
+#include "footfall/ui/kiosk_app.hpp"
 #include "footfall/ui/snapshot.hpp"
 
 #include <date/tz.h>

@@ -2,6 +2,7 @@
 #include "kiosk/kiosk_runtime.hpp"
 
 #include "footfall/data/store.hpp"
+#include "footfall/ui/admin_pin.hpp"
 
 #include <doctest/doctest.h>
 #include <unistd.h>
