@@ -1,4 +1,4 @@
-#include "business_time.hpp"
+#include "footfall/data/business_time.hpp"
 
 #include <chrono>
 #include <cstdio>

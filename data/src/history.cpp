@@ -1,6 +1,6 @@
 #include "footfall/data/history.hpp"
 
-#include "business_time.hpp"
+#include "footfall/data/business_time.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>

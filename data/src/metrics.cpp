@@ -1,6 +1,6 @@
 #include "footfall/data/metrics.hpp"
 
-#include "business_time.hpp"
+#include "footfall/data/business_time.hpp"
 #include "footfall/data/locale_format.hpp"
 #include "ledger.hpp"
 #include "schema.hpp"

@@ -1,6 +1,6 @@
 #include "footfall/data/occupancy.hpp"
 
-#include "business_time.hpp"
+#include "footfall/data/business_time.hpp"
 
 #include <SQLiteCpp/Statement.h>
 

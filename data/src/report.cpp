@@ -1,6 +1,6 @@
 #include "footfall/data/report.hpp"
 
-#include "business_time.hpp"
+#include "footfall/data/business_time.hpp"
 #include "footfall/data/locale_format.hpp"
 
 #include <nlohmann/json.hpp>

@@ -1,6 +1,6 @@
 #include "footfall/data/store.hpp"
 
-#include "business_time.hpp"
+#include "footfall/data/business_time.hpp"
 #include "schema.hpp"
 
 #include <SQLiteCpp/Statement.h>

@@ -1,5 +1,5 @@
 // The kiosk's TOML config: an AppConfig or a std::runtime_error naming the file, line and key.
-#include "config.hpp"
+#include "config/config.hpp"
 #include "scratch_file.hpp"
 
 #include <cstddef>

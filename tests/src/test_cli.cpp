@@ -1,6 +1,6 @@
 #include "scratch_path.hpp"
-#include "config.hpp"
-#include "dates.hpp"
+#include "config/config.hpp"
+#include "time/dates.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

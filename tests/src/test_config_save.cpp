@@ -1,4 +1,4 @@
-#include "config.hpp"
+#include "config/config.hpp"
 
 #include <doctest/doctest.h>
 #include <unistd.h>

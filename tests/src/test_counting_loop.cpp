@@ -1,5 +1,5 @@
 #include "scratch_path.hpp"
-#include "counting_loop.hpp"
+#include "counting/counting_loop.hpp"
 
 #include "footfall/data/count_writer.hpp"
 #include "footfall/data/store.hpp"

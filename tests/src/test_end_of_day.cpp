@@ -1,5 +1,5 @@
 #include "scratch_path.hpp"
-#include "end_of_day.hpp"
+#include "kiosk/end_of_day.hpp"
 
 #include "footfall/data/store.hpp"
 

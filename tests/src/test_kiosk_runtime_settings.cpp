@@ -1,7 +1,8 @@
-#include "config.hpp"
-#include "kiosk_runtime.hpp"
+#include "config/config.hpp"
+#include "kiosk/kiosk_runtime.hpp"
 
 #include "footfall/data/store.hpp"
+#include "footfall/ui/admin_pin.hpp"
 
 #include <doctest/doctest.h>
 #include <unistd.h>

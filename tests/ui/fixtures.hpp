@@ -133,7 +133,7 @@ inline KioskSnapshot busy_snapshot() {
   snapshot.import.profile = "square-items";
   snapshot.import.lines = {"412 transactions imported",
                            "2 rows rejected: line 17: field 'Net Sales': not a number"};
-  snapshot.warnings = {"storage: 91% full"};
+  snapshot.warnings = {{WarningSource::Storage, "91% full"}};
   auto& settings = snapshot.settings;
   settings.loaded = true;
   settings.camera_source = "synthetic";

@@ -1,4 +1,4 @@
-#include "footfall/ui/snapshot.hpp"
+#include "footfall/ui/admin_pin.hpp"
 
 #include <doctest/doctest.h>
 

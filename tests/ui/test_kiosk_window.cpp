@@ -1,5 +1,5 @@
 #include "fixtures.hpp"
-#include "footfall/ui/snapshot.hpp"
+#include "footfall/ui/kiosk_app.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,5 @@
 #include "fixtures.hpp"
+#include "footfall/ui/admin_pin.hpp"
 #include "footfall/ui/locale_format.hpp"
 #include "click_helper.hpp"
 #include "headless_imgui.hpp"

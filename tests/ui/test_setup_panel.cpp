@@ -1,5 +1,6 @@
 #include "click_helper.hpp"
 #include "fixtures.hpp"
+#include "footfall/ui/admin_pin.hpp"
 #include "headless_imgui.hpp"
 
 #include <doctest/doctest.h>

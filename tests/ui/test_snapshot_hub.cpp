@@ -54,7 +54,7 @@ TEST_CASE("concurrent publishers and a reader see consistent snapshots") {
       for (int index = 0; index < 500; ++index) {
         hub.update([index](ui::KioskSnapshot& snapshot) {
           snapshot.occupancy = index;
-          snapshot.warnings.assign(static_cast<std::size_t>(index % 5), "w");
+          snapshot.warnings.assign(static_cast<std::size_t>(index % 5), {ui::WarningSource::Storage, "w"});
         });
       }
     });

@@ -1,4 +1,5 @@
 #include "draw_helpers.hpp"
+#include "footfall/ui/admin_pin.hpp"
 
 #include <algorithm>
 #include <array>

@@ -31,7 +31,9 @@ std::vector<Warning> collect_warnings(const PanelContext& context) {
     warnings.push_back(
         {fill(context.text(Text::LastImport), local_time_text(imported_ms, snapshot.time_zone)), palette::muted});
   }
-  for (const std::string& warning : snapshot.warnings) warnings.push_back({warning, palette::warning});
+  for (const WorkerWarning& warning : snapshot.warnings) {
+    warnings.push_back({warning_text(warning), palette::warning});
+  }
   return warnings;
 }
 

@@ -162,6 +162,19 @@ struct SettingsEdit {
   std::vector<ShiftView> shifts;
 };
 
+// Which worker a warning on the status bar comes from; each source has at most one at a time.
+enum class WarningSource { Storage, Backup, Reports };
+
+struct WorkerWarning {
+  WarningSource source = WarningSource::Storage;
+  std::string detail;  // the worker's words, e.g. "disk I/O error (12 counts waiting in memory)"
+};
+
+// Replaces `source`'s warning by `detail`, as the newest; an empty detail clears it.
+void set_warning(std::vector<WorkerWarning>& warnings, WarningSource source, std::string detail);
+// How the status bar says it: "storage: ...", "backup: ...", "reports: ...".
+std::string warning_text(const WorkerWarning& warning);
+
 // Everything one frame of the kiosk draws. Workers build a new one; the UI only reads.
 struct KioskSnapshot {
   std::string store_name;
@@ -174,7 +187,7 @@ struct KioskSnapshot {
   std::int64_t occupancy = 0;
   std::shared_ptr<const CameraView> camera;
   ImportView import;
-  std::vector<std::string> warnings;  // storage faults, stale sales, ...
+  std::vector<WorkerWarning> warnings;  // storage, backup and report faults, oldest first
   std::string worker_error;
   SettingsView settings;
   AuditView audit;
@@ -214,30 +227,5 @@ struct KioskIntents {
   std::function<void()> stop_audit;
   std::function<void(const StoreSetup& setup)> complete_setup;
 };
-
-struct KioskOptions {
-  bool fullscreen = false;
-  int width = 1920;
-  int height = 1080;
-  std::string language = "en";
-  std::string screenshot_path;     // render, save a PNG and exit
-  double screenshot_after_s = 3.0;
-  std::string admin_pin_hash;      // salted hash; empty = no PIN set
-  std::string font_path = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-  std::string bold_font_path = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
-  std::string open_screen;         // "settings", "tally" or "setup": open it at start (screenshots of them)
-};
-
-// Runs the window until closed (or until the screenshot is saved). Returns the process exit code.
-int run_kiosk(const KioskOptions& options, SnapshotHub& hub, const KioskIntents& intents);
-
-// Renders `frames` frames in a window under the current display and returns the mean frame time (ms),
-// for `footfall bench`; the camera texture is re-uploaded every frame, as with a live camera.
-// Throws std::runtime_error when no window can be created.
-double measure_frame_ms(const KioskOptions& options, SnapshotHub& hub, int frames);
-
-// Admin PIN as stored in KioskOptions::admin_pin_hash: "pbkdf2-sha256$<iterations>$<salt hex>$<hash hex>".
-std::string hash_admin_pin(const std::string& pin);
-bool verify_admin_pin(const std::string& pin, const std::string& stored_hash);
 
 }  // namespace footfall::ui

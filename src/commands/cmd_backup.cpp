@@ -1,6 +1,6 @@
-#include "commands.hpp"
-#include "config.hpp"
-#include "dates.hpp"
+#include "commands/commands.hpp"
+#include "config/config.hpp"
+#include "time/dates.hpp"
 
 #include "footfall/data/backup.hpp"
 
@@ -8,10 +8,6 @@
 #include <stdexcept>
 
 namespace footfall::app {
-
-std::filesystem::path backups_folder(const std::filesystem::path& database) {
-  return database.parent_path() / "backups";
-}
 
 int run_backup_command(const BackupCommand& command) {
   const AppConfig config = resolve_config(command.common.config, command.common.db);

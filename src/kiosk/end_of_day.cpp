@@ -1,6 +1,6 @@
-#include "end_of_day.hpp"
-#include "dates.hpp"
-#include "file_output.hpp"
+#include "kiosk/end_of_day.hpp"
+#include "time/dates.hpp"
+#include "files/file_output.hpp"
 
 #include "footfall/data/metrics.hpp"
 #include "footfall/data/report.hpp"

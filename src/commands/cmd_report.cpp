@@ -1,7 +1,7 @@
-#include "commands.hpp"
-#include "config.hpp"
-#include "dates.hpp"
-#include "file_output.hpp"
+#include "commands/commands.hpp"
+#include "config/config.hpp"
+#include "time/dates.hpp"
+#include "files/file_output.hpp"
 
 #include "footfall/data/metrics.hpp"
 #include "footfall/data/report.hpp"

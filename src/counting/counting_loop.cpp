@@ -1,6 +1,6 @@
-#include "counting_loop.hpp"
+#include "counting/counting_loop.hpp"
 
-#include "dates.hpp"
+#include "time/dates.hpp"
 
 #include <SQLiteCpp/Statement.h>
 

@@ -1,5 +1,5 @@
 #pragma once
-#include "config.hpp"
+#include "config/config.hpp"
 
 #include "footfall/data/store.hpp"
 #include "footfall/data/types.hpp"

@@ -1,4 +1,4 @@
-#include "file_output.hpp"
+#include "files/file_output.hpp"
 
 #include <fstream>
 #include <stdexcept>

@@ -48,6 +48,11 @@ std::filesystem::path assets_dir();
 // The person detector shipped in assets/models, used for angled views when no model is configured.
 std::filesystem::path shipped_model_path();
 
+// Where the daily backups go: backups/ beside the database.
+std::filesystem::path backups_folder(const std::filesystem::path& database);
+// Where audit clips go unless the owner names another folder: audits/ beside the database.
+std::filesystem::path default_audit_folder(const std::filesystem::path& database);
+
 // `configured` when set, else the shipped model: what the counter loads for "model = \"\"".
 std::string model_or_shipped(const std::string& configured);
 

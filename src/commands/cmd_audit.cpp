@@ -1,8 +1,8 @@
-#include "audit_recorder.hpp"
-#include "commands.hpp"
-#include "config.hpp"
-#include "counting_loop.hpp"
-#include "dates.hpp"
+#include "kiosk/audit_recorder.hpp"
+#include "commands/commands.hpp"
+#include "config/config.hpp"
+#include "counting/counting_loop.hpp"
+#include "time/dates.hpp"
 
 #include "footfall/vision/audit_clip.hpp"
 
@@ -10,10 +10,6 @@
 #include <stdexcept>
 
 namespace footfall::app {
-
-std::filesystem::path default_audit_folder(const std::filesystem::path& database) {
-  return database.parent_path() / "audits";
-}
 
 int run_audit_command(const AuditCommand& command) {
   const AppConfig config = resolve_config(command.common.config, command.common.db);

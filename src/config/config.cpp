@@ -1,6 +1,6 @@
-#include "config.hpp"
+#include "config/config.hpp"
 
-#include "file_output.hpp"
+#include "files/file_output.hpp"
 
 #include "footfall/data/store.hpp"
 
@@ -132,6 +132,14 @@ std::filesystem::path assets_dir() {
 
 std::filesystem::path shipped_model_path() {
   return assets_dir() / "models" / "yolo-fastest-body" / "yolo-fastest-1.1_body.weights";
+}
+
+std::filesystem::path backups_folder(const std::filesystem::path& database) {
+  return database.parent_path() / "backups";
+}
+
+std::filesystem::path default_audit_folder(const std::filesystem::path& database) {
+  return database.parent_path() / "audits";
 }
 
 std::string model_or_shipped(const std::string& configured) {

@@ -1,7 +1,7 @@
-#include "cli.hpp"
+#include "commands/cli.hpp"
 
-#include "commands.hpp"
-#include "config.hpp"
+#include "commands/commands.hpp"
+#include "config/config.hpp"
 
 #include <CLI/CLI.hpp>
 

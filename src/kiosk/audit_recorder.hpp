@@ -1,5 +1,5 @@
 #pragma once
-#include "counting_loop.hpp"
+#include "counting/counting_loop.hpp"
 
 #include "footfall/vision/audit_clip.hpp"
 

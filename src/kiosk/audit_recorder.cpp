@@ -1,6 +1,6 @@
-#include "audit_recorder.hpp"
+#include "kiosk/audit_recorder.hpp"
 
-#include "dates.hpp"
+#include "time/dates.hpp"
 
 #include <cmath>
 #include <stdexcept>

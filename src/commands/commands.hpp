@@ -101,9 +101,6 @@ struct BackupCommand {
 };
 
 int run_backup_command(const BackupCommand& command);
-std::filesystem::path backups_folder(const std::filesystem::path& database);
-// Where audit clips go unless the owner names another folder: beside the database.
-std::filesystem::path default_audit_folder(const std::filesystem::path& database);
 int run_kiosk_command(const KioskCommand& command);
 int run_count_command(const CountCommand& command);
 int run_audit_command(const AuditCommand& command);

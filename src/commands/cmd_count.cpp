@@ -1,7 +1,7 @@
-#include "commands.hpp"
-#include "config.hpp"
-#include "counting_loop.hpp"
-#include "dates.hpp"
+#include "commands/commands.hpp"
+#include "config/config.hpp"
+#include "counting/counting_loop.hpp"
+#include "time/dates.hpp"
 
 #include "footfall/data/count_writer.hpp"
 #include "footfall/data/store.hpp"

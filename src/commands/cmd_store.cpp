@@ -1,5 +1,5 @@
-#include "commands.hpp"
-#include "config.hpp"
+#include "commands/commands.hpp"
+#include "config/config.hpp"
 
 #include "footfall/data/store.hpp"
 #include "footfall/data/store_profile.hpp"

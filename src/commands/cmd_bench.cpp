@@ -1,12 +1,12 @@
-#include "commands.hpp"
-#include "config.hpp"
+#include "commands/commands.hpp"
+#include "config/config.hpp"
 
 #include "footfall/data/count_writer.hpp"
 #include "footfall/data/history.hpp"
 #include "footfall/data/metrics.hpp"
 #include "footfall/data/pos_import.hpp"
 #include "footfall/data/store.hpp"
-#include "footfall/ui/snapshot.hpp"
+#include "footfall/ui/kiosk_app.hpp"
 #include "footfall/vision/eval.hpp"
 #include "footfall/vision/truth.hpp"
 

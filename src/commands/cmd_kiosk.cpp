@@ -1,13 +1,15 @@
-#include "commands.hpp"
-#include "config.hpp"
-#include "dates.hpp"
-#include "kiosk_runtime.hpp"
+#include "commands/commands.hpp"
+#include "config/config.hpp"
+#include "time/dates.hpp"
+#include "kiosk/kiosk_runtime.hpp"
 
 #include "footfall/data/backup.hpp"
 #include "footfall/data/history.hpp"
 #include "footfall/data/metrics.hpp"
 #include "footfall/data/pos_import.hpp"
 #include "footfall/data/store.hpp"
+#include "footfall/ui/admin_pin.hpp"
+#include "footfall/ui/kiosk_app.hpp"
 #include "footfall/ui/snapshot.hpp"
 
 #include <date/tz.h>

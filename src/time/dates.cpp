@@ -1,4 +1,4 @@
-#include "dates.hpp"
+#include "time/dates.hpp"
 
 #include <date/tz.h>
 

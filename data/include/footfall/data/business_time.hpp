@@ -9,6 +9,7 @@
 namespace footfall::data {
 
 // The store's zone, cutoff and opening hours, turning business dates into UTC instants and back.
+// The one business-day clock: the figures, the reports and the kiosk's roster all use this one.
 class BusinessClock {
  public:
   explicit BusinessClock(const StoreSettings& settings);
