@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 namespace footfall::testing {
@@ -13,6 +15,14 @@ inline std::filesystem::path scratch_path(const std::string& name) {
   const auto folder = std::filesystem::temp_directory_path() / ("footfall-tests-" + std::to_string(getpid()));
   std::filesystem::create_directories(folder);
   return folder / name;
+}
+
+// A whole file as text; empty when it cannot be read.
+inline std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 }  // namespace footfall::testing

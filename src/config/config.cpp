@@ -6,6 +6,9 @@
 
 #include <toml++/toml.h>
 
+#include <unistd.h>
+
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <sstream>
@@ -62,6 +65,42 @@ std::filesystem::path relative_to(const std::filesystem::path& file, const std::
   return path.is_absolute() ? path : file.parent_path() / path;
 }
 
+std::string machine_name() {
+  std::array<char, 256> name{};
+  if (gethostname(name.data(), name.size() - 1) != 0 || name[0] == '\0') return "localhost";
+  return name.data();
+}
+
+ReportMail read_report_mail(const toml::table& table, const std::filesystem::path& file) {
+  ReportMail mail;
+  const auto where = [&](const char* key) { return table.at_path(std::string("reports.") + key).node()->source(); };
+  try {
+    mail.to = parse_mail_addresses(read_string(table, file, "reports", "email_to", ""));
+  } catch (const std::invalid_argument& error) {
+    fail(file, where("email_to"), "reports.email_to", error.what());
+  }
+  mail.from = read_string(table, file, "reports", "email_from", "");
+  if (mail.from.empty()) {
+    mail.from = "footfall@" + machine_name();
+  } else {
+    bool one_address = false;
+    try {
+      one_address = parse_mail_addresses(mail.from).size() == 1;
+    } catch (const std::invalid_argument&) {
+    }
+    if (!one_address) fail(file, where("email_from"), "reports.email_from", "expected one e-mail address");
+  }
+  mail.smtp.url = read_string(table, file, "reports", "smtp_url", "");
+  mail.smtp.credentials_file = relative_to(file, read_string(table, file, "reports", "smtp_credentials", ""));
+  if (!mail.smtp.url.empty() && !mail.smtp.url.starts_with("smtp://") && !mail.smtp.url.starts_with("smtps://")) {
+    fail(file, where("smtp_url"), "reports.smtp_url", "expected smtp://host:port or smtps://host:port");
+  }
+  if (!mail.to.empty() && mail.smtp.url.empty()) {
+    fail(file, where("email_to"), "reports.email_to", "needs reports.smtp_url, the mail server to send through");
+  }
+  return mail;
+}
+
 }  // namespace
 
 namespace {
@@ -116,6 +155,7 @@ AppConfig load_config(const std::filesystem::path& path) {
   config.admin_pin_hash = read_string(table, path, "kiosk", "admin_pin_hash", "");
   config.reports_folder = relative_to(path, read_string(table, path, "reports", "folder", ""));
   config.reports_command = read_string(table, path, "reports", "command", "");
+  config.report_mail = read_report_mail(table, path);
   return config;
 }
 

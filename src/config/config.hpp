@@ -1,8 +1,10 @@
 #pragma once
+#include "delivery/mail.hpp"
 #include "footfall/vision/types.hpp"
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace footfall::app {
 
@@ -15,6 +17,13 @@ struct CameraConfig {
   vision::CountingLine line;
 };
 
+// [reports] email_to and friends: the end-of-day report goes to these owners by e-mail.
+struct ReportMail {
+  std::vector<std::string> to;  // empty = no e-mail
+  std::string from;             // default footfall@<this machine's name>
+  SmtpSettings smtp;
+};
+
 struct AppConfig {
   std::filesystem::path database;
   CameraConfig camera;
@@ -24,6 +33,7 @@ struct AppConfig {
   std::string admin_pin_hash;
   std::filesystem::path reports_folder;
   std::string reports_command;
+  ReportMail report_mail;
 };
 
 // Reads a TOML config; throws std::runtime_error naming the file, line and key at fault.

@@ -25,7 +25,7 @@ struct MailMessage {
 struct SmtpSettings {
   std::string url;                         // smtp://host:587 (STARTTLS when offered) or smtps://host:465
   std::filesystem::path credentials_file;  // TOML with user and password, mode 0600; empty = no login
-  std::chrono::seconds timeout{30};
+  std::chrono::seconds timeout{15};
 };
 
 struct SmtpCredentials {

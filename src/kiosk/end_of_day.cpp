@@ -1,13 +1,15 @@
 #include "kiosk/end_of_day.hpp"
-#include "time/dates.hpp"
-#include "files/file_output.hpp"
 
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "files/file_output.hpp"
 #include "footfall/data/metrics.hpp"
 #include "footfall/data/report.hpp"
-
-
-#include <cstdlib>
-#include <stdexcept>
+#include "time/dates.hpp"
 
 namespace footfall::app {
 namespace {
@@ -16,6 +18,22 @@ std::string shell_quote(const std::string& text) {
   std::string quoted = "'";
   for (const char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return quoted + "'";
+}
+
+constexpr const char* kMailPending = ".mail-pending";
+
+std::string read_whole(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw std::runtime_error(file.string() + ": cannot read");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// The report's own title, in the store's language: the first line of its text form.
+std::string mail_subject(const data::DaySummary& summary, const data::StoreSettings& settings) {
+  const std::string text = data::render_day_report(summary, settings, data::ReportFormat::Text);
+  return text.substr(0, text.find('\n'));
 }
 
 bool has_data(const data::DaySummary& summary) {
@@ -39,8 +57,11 @@ std::vector<std::filesystem::path> write_due_reports(data::Store& store, const E
     const data::DaySummary summary = data::day_summary(store, day);
     if (!has_data(summary)) continue;
     std::vector<std::filesystem::path> files;
-    // JSON last: its presence marks the day as done.
+    // JSON last: its presence marks the day as done, so the e-mail marker is written before it.
     for (const auto format : {data::ReportFormat::Html, data::ReportFormat::Csv, data::ReportFormat::Json}) {
+      if (format == data::ReportFormat::Json && !options.mail.to.empty()) {
+        write_file_atomically(base.string() + kMailPending, mail_subject(summary, settings));
+      }
       const std::filesystem::path file = base.string() + "." + data::report_format_extension(format);
       write_file_atomically(file, data::render_day_report(summary, settings, format));
       files.push_back(file);
@@ -55,6 +76,37 @@ std::vector<std::filesystem::path> write_due_reports(data::Store& store, const E
     written.insert(written.end(), files.begin(), files.end());
   }
   return written;
+}
+
+int send_pending_report_mail(const EndOfDayOptions& options) {
+  if (options.mail.to.empty() || options.folder.empty() || !std::filesystem::is_directory(options.folder))
+    return 0;
+  std::vector<std::filesystem::path> pending;
+  for (const auto& entry : std::filesystem::directory_iterator(options.folder)) {
+    if (entry.path().extension() == kMailPending) pending.push_back(entry.path());
+  }
+  std::sort(pending.begin(), pending.end());  // footfall-YYYY-MM-DD: oldest first
+  int sent = 0;
+  for (const auto& marker : pending) {
+    const std::filesystem::path base = marker.parent_path() / marker.stem();
+    try {
+      MailMessage message;
+      message.from = options.mail.from;
+      message.to = options.mail.to;
+      message.subject = read_whole(marker);
+      message.html = read_whole(base.string() + ".html");
+      message.attachments.push_back(
+          {base.filename().string() + ".csv", "text/csv; charset=UTF-8", read_whole(base.string() + ".csv")});
+      send_mail(options.mail.smtp, message);
+    } catch (const std::exception& error) {
+      const auto waiting = pending.size() - static_cast<std::size_t>(sent);
+      throw std::runtime_error("e-mail: " + std::to_string(waiting) +
+                               (waiting == 1 ? " report" : " reports") + " not sent yet: " + error.what());
+    }
+    std::filesystem::remove(marker);
+    ++sent;
+  }
+  return sent;
 }
 
 }  // namespace footfall::app

@@ -10,6 +10,7 @@ namespace footfall::app {
 namespace {
 
 constexpr std::int64_t kHeartbeatFreshness = 10'000;
+constexpr auto kMailRetryPause = std::chrono::minutes(15);
 
 }  // namespace
 
@@ -18,6 +19,7 @@ Housekeeping::Housekeeping(KioskContext& context, const AppConfig& config, Camer
   reports_.folder =
       config.reports_folder.empty() ? config.database.parent_path() / "reports" : config.reports_folder;
   reports_.command = config.reports_command;
+  reports_.mail = config.report_mail;
 }
 
 // The kiosk was off, or killed: the time since the camera was last seen is a gap, never zero visitors.
@@ -45,6 +47,12 @@ void Housekeeping::write_end_of_day_reports(data::Store& store, std::int64_t now
   std::string failure;
   try {
     (void)write_due_reports(store, reports_, now);
+    // A mail server that is down costs a timeout on this thread, so it is asked again only after a pause.
+    if (steady_now >= next_mail_attempt_) {
+      next_mail_attempt_ = steady_now + kMailRetryPause;
+      (void)send_pending_report_mail(reports_);
+      next_mail_attempt_ = steady_now;
+    }
   } catch (const std::exception& error) {
     failure = error.what();
   }

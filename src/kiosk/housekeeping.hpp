@@ -14,7 +14,7 @@ class CameraWorker;
 
 // The kiosk's chores, done by the figures thread around each refresh: the time the kiosk was off
 // as a camera gap, the camera's heartbeat, the day's backup and the end-of-day reports. A failed
-// backup or report shows as its own warning on the status bar. Figures thread only.
+// backup, report or report e-mail shows as its own warning on the status bar. Figures thread only.
 class Housekeeping {
  public:
   Housekeeping(KioskContext& context, const AppConfig& config, CameraWorker& camera);
@@ -30,6 +30,7 @@ class Housekeeping {
   CameraWorker& camera_;
   EndOfDayOptions reports_;
   std::chrono::steady_clock::time_point next_report_check_{};
+  std::chrono::steady_clock::time_point next_mail_attempt_{};  // at start at once: a failed send is retried
   bool downtime_recorded_ = false;
   std::string last_backup_day_;
 };

@@ -1,4 +1,5 @@
 #include "config/config.hpp"
+#include "scratch_path.hpp"
 
 #include <doctest/doctest.h>
 #include <unistd.h>
@@ -20,12 +21,7 @@ fs::path fresh_folder(const std::string& name) {
   return folder;
 }
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using footfall::testing::read_text;
 
 }  // namespace
 
@@ -112,4 +108,30 @@ TEST_CASE("the user config path follows XDG_CONFIG_HOME") {
   } else {
     unsetenv("XDG_CONFIG_HOME");
   }
+}
+
+TEST_CASE("the report e-mail keys are read, checked with the line at fault, and kept by a save") {
+  const auto folder = fresh_folder("mail");
+  const auto file = folder / "config.toml";
+  std::ofstream(file) << "[reports]\nemail_to = \"patron@shop.fr, compta@shop.fr\"\nemail_from = \"caisse@shop.fr\"\n"
+                         "smtp_url = \"smtp://mail.shop.fr:587\"\nsmtp_credentials = \"smtp.credentials\"\n";
+  app::AppConfig config = app::load_config(file);
+  CHECK(config.report_mail.to == std::vector<std::string>{"patron@shop.fr", "compta@shop.fr"});
+  CHECK(config.report_mail.from == "caisse@shop.fr");
+  CHECK(config.report_mail.smtp.url == "smtp://mail.shop.fr:587");
+  CHECK(config.report_mail.smtp.credentials_file == folder / "smtp.credentials");
+  config.language = "fr";
+  app::save_config(file, file, config);
+  CHECK(app::load_config(file).report_mail.to == config.report_mail.to);
+
+  std::ofstream(file) << "[reports]\n\nemail_to = \"patron@shop.fr, compta\"\nsmtp_url = \"smtp://x:25\"\n";
+  CHECK_THROWS_WITH_AS(app::load_config(file),
+                       (file.string() + ":3: reports.email_to: not an e-mail address: \"compta\"").c_str(),
+                       std::runtime_error);
+  std::ofstream(file) << "[reports]\nemail_to = \"patron@shop.fr\"\n";
+  CHECK_THROWS_WITH_AS(app::load_config(file), doctest::Contains(":2: reports.email_to: needs reports.smtp_url"),
+                       std::runtime_error);
+  std::ofstream(file) << "[reports]\nemail_to = \"patron@shop.fr\"\nsmtp_url = \"mail.shop.fr\"\n";
+  CHECK_THROWS_WITH_AS(app::load_config(file), doctest::Contains(":3: reports.smtp_url: expected smtp://"),
+                       std::runtime_error);
 }

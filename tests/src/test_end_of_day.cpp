@@ -1,15 +1,15 @@
-#include "scratch_path.hpp"
-#include "kiosk/end_of_day.hpp"
-
-#include "footfall/data/store.hpp"
-
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
-#include <nlohmann/json.hpp>
+
+#include "footfall/data/store.hpp"
+#include "kiosk/end_of_day.hpp"
+#include "scratch_path.hpp"
+#include "smtp_sink.hpp"
 
 namespace {
 
@@ -94,4 +94,47 @@ TEST_CASE("end of day files are written in the store's language and currency") {
   const std::string html = text.str();
   CHECK(html.find("<html lang=\"fr\">") != std::string::npos);
   CHECK(html.find("Visiteurs") != std::string::npos);
+}
+
+TEST_CASE("end of day e-mails the report in the store's language, and a send that failed goes out later") {
+  const auto dir = fresh_dir("mail");
+  footfall::data::Store store(":memory:");
+  footfall::data::StoreSettings settings = store.settings();
+  settings.name = "Épicerie du Port";
+  settings.language = "fr";
+  store.save_settings(settings);
+  store.add_count_events({{kFriday10h, "main", true, 1, 1.F}, {kFriday10h + 60'000, "main", true, 2, 1.F}});
+
+  footfall::app::EndOfDayOptions options;
+  options.folder = dir / "reports";
+  options.mail.to = {"patronne@epicerie.fr"};
+  options.mail.from = "caisse@epicerie.fr";
+  // No server yet: the report is written, the e-mail waits, and the error says so.
+  options.mail.smtp.url = "smtp://127.0.0.1:" + std::to_string(footfall::testing::free_local_port());
+  options.mail.smtp.timeout = std::chrono::seconds(5);
+  REQUIRE(footfall::app::write_due_reports(store, options, kFriday10h + kDay).size() == 3);
+  const auto marker = options.folder / "footfall-2025-11-20.mail-pending";
+  CHECK(std::filesystem::exists(marker));
+  CHECK_THROWS_WITH_AS(footfall::app::send_pending_report_mail(options),
+                       doctest::Contains("e-mail: 1 report not sent yet"), std::runtime_error);
+  CHECK(std::filesystem::exists(marker));
+
+  const footfall::testing::SmtpSink server("eod-mail-sink");
+  options.mail.smtp.url = server.url();
+  CHECK(footfall::app::send_pending_report_mail(options) == 1);
+  CHECK_FALSE(std::filesystem::exists(marker));
+  CHECK(footfall::app::send_pending_report_mail(options) == 0);  // sent once, not again
+
+  const auto arrived = server.messages();
+  REQUIRE(arrived.size() == 1);
+  const auto& mail = arrived[0];
+  CHECK(mail["rcpt_tos"] == nlohmann::json::array({"patronne@epicerie.fr"}));
+  const std::string subject = mail["subject"];
+  CHECK(subject.find("Épicerie du Port") != std::string::npos);
+  CHECK(subject.find("Day report") == std::string::npos);  // in French, as the report itself
+  CHECK(mail["html"] == footfall::testing::read_text(options.folder / "footfall-2025-11-20.html"));
+  REQUIRE(mail["attachments"].size() == 1);
+  CHECK(mail["attachments"][0]["file_name"] == "footfall-2025-11-20.csv");
+  CHECK(mail["attachments"][0]["content"] ==
+        footfall::testing::read_text(options.folder / "footfall-2025-11-20.csv"));
 }
