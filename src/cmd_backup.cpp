@@ -2,7 +2,7 @@
 #include "config.hpp"
 #include "dates.hpp"
 
-#include "footfall/data/backup.hpp"
+#include "footfall/data/store/backup.hpp"
 
 #include <iostream>
 #include <stdexcept>

@@ -3,11 +3,11 @@
 #include "dates.hpp"
 #include "kiosk_runtime.hpp"
 
-#include "footfall/data/backup.hpp"
-#include "footfall/data/history.hpp"
-#include "footfall/data/metrics.hpp"
-#include "footfall/data/pos_import.hpp"
-#include "footfall/data/store.hpp"
+#include "footfall/data/store/backup.hpp"
+#include "footfall/data/fixtures/history.hpp"
+#include "footfall/data/metrics/metrics.hpp"
+#include "footfall/data/pos/import.hpp"
+#include "footfall/data/store/store.hpp"
 #include "footfall/ui/snapshot.hpp"
 
 #include <date/tz.h>

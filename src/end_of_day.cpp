@@ -2,8 +2,8 @@
 #include "dates.hpp"
 #include "file_output.hpp"
 
-#include "footfall/data/metrics.hpp"
-#include "footfall/data/report.hpp"
+#include "footfall/data/metrics/metrics.hpp"
+#include "footfall/data/report/report.hpp"
 
 
 #include <cstdlib>

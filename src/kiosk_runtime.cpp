@@ -4,14 +4,14 @@
 #include "dates.hpp"
 #include "end_of_day.hpp"
 
-#include "footfall/data/backup.hpp"
-#include "footfall/data/count_writer.hpp"
-#include "footfall/data/metrics.hpp"
-#include "footfall/data/occupancy.hpp"
-#include "footfall/data/pos_import.hpp"
-#include "footfall/data/store.hpp"
-#include "footfall/data/store_profile.hpp"
-#include "footfall/data/store_settings_queries.hpp"
+#include "footfall/data/store/backup.hpp"
+#include "footfall/data/store/count_writer.hpp"
+#include "footfall/data/metrics/metrics.hpp"
+#include "footfall/data/metrics/occupancy.hpp"
+#include "footfall/data/pos/import.hpp"
+#include "footfall/data/store/store.hpp"
+#include "footfall/data/store/store_profile.hpp"
+#include "footfall/data/store/settings_queries.hpp"
 
 #include <date/tz.h>
 #include <opencv2/imgproc.hpp>

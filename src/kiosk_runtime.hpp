@@ -3,9 +3,9 @@
 #include "config.hpp"
 #include "counting_loop.hpp"
 
-#include "footfall/data/count_writer.hpp"
-#include "footfall/data/pos_import.hpp"
-#include "footfall/data/store.hpp"
+#include "footfall/data/store/count_writer.hpp"
+#include "footfall/data/pos/import.hpp"
+#include "footfall/data/store/store.hpp"
 #include "footfall/ui/snapshot.hpp"
 
 #include <atomic>

@@ -1,6 +1,6 @@
 #include "scratch_path.hpp"
-#include "footfall/data/backup.hpp"
-#include "footfall/data/store.hpp"
+#include "footfall/data/store/backup.hpp"
+#include "footfall/data/store/store.hpp"
 
 #include <doctest/doctest.h>
 #include <sys/stat.h>

@@ -1,6 +1,6 @@
-#include "footfall/data/metrics.hpp"
-#include "footfall/data/pos_import.hpp"
-#include "footfall/data/store.hpp"
+#include "footfall/data/metrics/metrics.hpp"
+#include "footfall/data/pos/import.hpp"
+#include "footfall/data/store/store.hpp"
 #include "test_store_support.hpp"
 
 #include <SQLiteCpp/Statement.h>

@@ -1,5 +1,5 @@
-#include "footfall/data/history.hpp"
-#include "footfall/data/metrics.hpp"
+#include "footfall/data/fixtures/history.hpp"
+#include "footfall/data/metrics/metrics.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
-#include "footfall/data/pos_import.hpp"
-#include "footfall/data/pos_profiles.hpp"
-#include "footfall/data/store.hpp"
+#include "footfall/data/pos/import.hpp"
+#include "footfall/data/pos/profiles.hpp"
+#include "footfall/data/store/store.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <doctest/doctest.h>

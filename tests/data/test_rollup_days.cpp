@@ -1,7 +1,7 @@
 // Range reports read hourly totals and sellers per business day; these must give exactly the
 // figures of the per-seller hourly rows, before and after an upgrade and a change of zone.
-#include "footfall/data/history.hpp"
-#include "footfall/data/metrics.hpp"
+#include "footfall/data/fixtures/history.hpp"
+#include "footfall/data/metrics/metrics.hpp"
 #include "test_store_support.hpp"
 
 #include <doctest/doctest.h>

@@ -1,7 +1,7 @@
 // Storage faults injected under SQLite itself: a VFS that forwards to the real one but, while the
 // "disk" is full, fails every write and sync with SQLITE_FULL, as a full partition does.
-#include "footfall/data/count_writer.hpp"
-#include "footfall/data/store.hpp"
+#include "footfall/data/store/count_writer.hpp"
+#include "footfall/data/store/store.hpp"
 #include "test_store_support.hpp"
 
 #include <doctest/doctest.h>

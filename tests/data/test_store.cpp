@@ -1,4 +1,4 @@
-#include "footfall/data/store.hpp"
+#include "footfall/data/store/store.hpp"
 #include "test_store_support.hpp"
 
 #include <doctest/doctest.h>

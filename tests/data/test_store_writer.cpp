@@ -1,5 +1,5 @@
-#include "footfall/data/count_writer.hpp"
-#include "footfall/data/store.hpp"
+#include "footfall/data/store/count_writer.hpp"
+#include "footfall/data/store/store.hpp"
 #include "test_store_support.hpp"
 
 #include <doctest/doctest.h>

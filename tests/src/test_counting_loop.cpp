@@ -1,8 +1,8 @@
 #include "scratch_path.hpp"
 #include "counting_loop.hpp"
 
-#include "footfall/data/count_writer.hpp"
-#include "footfall/data/store.hpp"
+#include "footfall/data/store/count_writer.hpp"
+#include "footfall/data/store/store.hpp"
 #include "footfall/vision/synthetic_scene.hpp"
 
 #include <SQLiteCpp/Statement.h>

@@ -1,7 +1,7 @@
 #include "scratch_path.hpp"
 #include "end_of_day.hpp"
 
-#include "footfall/data/store.hpp"
+#include "footfall/data/store/store.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
 #include "config.hpp"
 #include "kiosk_runtime.hpp"
 
-#include "footfall/data/store.hpp"
+#include "footfall/data/store/store.hpp"
 
 #include <doctest/doctest.h>
 #include <unistd.h>

@@ -1,6 +1,6 @@
 #pragma once
-#include "footfall/data/metrics.hpp"
-#include "footfall/data/store.hpp"
+#include "footfall/data/metrics/metrics.hpp"
+#include "footfall/data/store/store.hpp"
 
 #include <SQLiteCpp/Statement.h>
 
@@ -52,20 +52,20 @@ struct BusinessDays {
 
 // Sums counts and sales over any window inside [from, to): whole 15-minute buckets come from the
 // rollup tables, ragged edges and camera-gap corrections from indexed range queries on the raw rows.
-class Ledger {
+class RollupReader {
  public:
   // `bucket_ms`: a multiple of the 15-minute rollup; hourly buckets read four times fewer rows.
-  Ledger(Store& store, TimeMs from_ms, TimeMs to_ms, TimeMs bucket_ms);
+  RollupReader(Store& store, TimeMs from_ms, TimeMs to_ms, TimeMs bucket_ms);
   // For whole days only: hours without doors or sellers, and each seller's sales per day, which
   // reads a fraction of the rows. Falls back to the rows above when the day rollup does not match.
-  Ledger(Store& store, TimeMs from_ms, TimeMs to_ms, TimeMs bucket_ms, const BusinessDays& days);
+  RollupReader(Store& store, TimeMs from_ms, TimeMs to_ms, TimeMs bucket_ms, const BusinessDays& days);
 
   // Entries and exits outside camera gaps, plus the gap time and the covered time.
   Tally traffic(TimeMs from_ms, TimeMs to_ms);
   // Sales, all or one seller's, with the buyers and sales made while no camera counted.
   Tally sales(TimeMs from_ms, TimeMs to_ms, const std::string* seller = nullptr);
   Tally window(TimeMs from_ms, TimeMs to_ms);
-  // window() of each bucket-long step of [from, to) in one pass, when the ledger's buckets are
+  // window() of each bucket-long step of [from, to) in one pass, when the reader's buckets are
   // hours, the edges fall on them and no recorded camera gap touches the span; false otherwise.
   bool hourly_windows(TimeMs from_ms, TimeMs to_ms, std::vector<Tally>& hours);
   // The part of [from, to) a camera counted: inside the times the counter ran, outside recorded gaps.

@@ -1,5 +1,5 @@
 #pragma once
-#include "footfall/data/store.hpp"
+#include "footfall/data/store/store.hpp"
 #include "footfall/data/types.hpp"
 
 #include <cstdint>

@@ -1,4 +1,4 @@
-#include "footfall/data/backup.hpp"
+#include "footfall/data/store/backup.hpp"
 
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Database.h>

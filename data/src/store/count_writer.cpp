@@ -1,6 +1,6 @@
-#include "footfall/data/count_writer.hpp"
+#include "footfall/data/store/count_writer.hpp"
 
-#include "footfall/data/store.hpp"
+#include "footfall/data/store/store.hpp"
 
 #include <SQLiteCpp/Transaction.h>
 

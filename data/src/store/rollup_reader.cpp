@@ -1,6 +1,6 @@
-#include "ledger.hpp"
+#include "store/rollup_reader.hpp"
 
-#include "schema.hpp"
+#include "store/schema.hpp"
 
 #include <SQLiteCpp/Exception.h>
 #include <sqlite3.h>
@@ -62,19 +62,19 @@ auto first_bucket_at(const std::vector<Bucket>& buckets, TimeMs time_ms, std::si
 
 }  // namespace
 
-TimeMs Ledger::floor_bucket(TimeMs time_ms) const {
+TimeMs RollupReader::floor_bucket(TimeMs time_ms) const {
   const TimeMs remainder = time_ms % bucket_ms_;
   return remainder < 0 ? time_ms - remainder - bucket_ms_ : time_ms - remainder;
 }
 
-TimeMs Ledger::ceil_bucket(TimeMs time_ms) const {
+TimeMs RollupReader::ceil_bucket(TimeMs time_ms) const {
   const TimeMs floored = floor_bucket(time_ms);
   return floored == time_ms ? floored : floored + bucket_ms_;
 }
 
 // Whole buckets from the rollup, the ragged ends from raw rows.
 template <class BucketSum, class RawSum>
-Tally Ledger::split_sum(TimeMs from_ms, TimeMs to_ms, BucketSum bucket_sum, RawSum raw_sum) const {
+Tally RollupReader::split_sum(TimeMs from_ms, TimeMs to_ms, BucketSum bucket_sum, RawSum raw_sum) const {
   if (from_ms >= to_ms) return {};
   const TimeMs first = ceil_bucket(from_ms);
   const TimeMs last = floor_bucket(to_ms);
@@ -119,20 +119,20 @@ Tally& Tally::operator-=(const Tally& other) {
   return *this;
 }
 
-Ledger::Ledger(Store& store, TimeMs from_ms, TimeMs to_ms, TimeMs bucket_ms)
+RollupReader::RollupReader(Store& store, TimeMs from_ms, TimeMs to_ms, TimeMs bucket_ms)
     : store_(store), bucket_ms_(bucket_ms), from_ms_(from_ms), to_ms_(to_ms) {
   if (bucket_ms <= 0 || bucket_ms % rollup_bucket_ms != 0) {
-    throw std::invalid_argument("ledger bucket must be a multiple of the 15-minute rollup");
+    throw std::invalid_argument("rollup reader bucket must be a multiple of the 15-minute rollup");
   }
   load_buckets(floor_bucket(from_ms), ceil_bucket(to_ms));
   load_gaps();
   load_uncovered();
 }
 
-Ledger::Ledger(Store& store, TimeMs from_ms, TimeMs to_ms, TimeMs bucket_ms, const BusinessDays& days)
+RollupReader::RollupReader(Store& store, TimeMs from_ms, TimeMs to_ms, TimeMs bucket_ms, const BusinessDays& days)
     : store_(store), bucket_ms_(bucket_ms), from_ms_(from_ms), to_ms_(to_ms) {
   if (bucket_ms <= 0 || bucket_ms % rollup_bucket_ms != 0) {
-    throw std::invalid_argument("ledger bucket must be a multiple of the 15-minute rollup");
+    throw std::invalid_argument("rollup reader bucket must be a multiple of the 15-minute rollup");
   }
   const TimeMs first = floor_bucket(from_ms);
   const TimeMs last = ceil_bucket(to_ms);
@@ -141,7 +141,7 @@ Ledger::Ledger(Store& store, TimeMs from_ms, TimeMs to_ms, TimeMs bucket_ms, con
   load_uncovered();
 }
 
-std::size_t Ledger::seller_index(const char* name) {
+std::size_t RollupReader::seller_index(const char* name) {
   // Rows of one seller often follow each other; try the last one before searching.
   if (last_seller_ < seller_names_.size() && seller_names_[last_seller_] == name) return last_seller_;
   const auto known = std::find(seller_names_.begin(), seller_names_.end(), name);
@@ -150,7 +150,7 @@ std::size_t Ledger::seller_index(const char* name) {
   return last_seller_;
 }
 
-void Ledger::load_buckets(TimeMs first, TimeMs last) {
+void RollupReader::load_buckets(TimeMs first, TimeMs last) {
   // Rows stream in primary-key order (bucket first); folding them into coarser buckets here is
   // much cheaper than a GROUP BY on an expression, which makes SQLite sort.
   const bool hourly = bucket_ms_ % hour_rollup_bucket_ms == 0;
@@ -183,7 +183,7 @@ void Ledger::load_buckets(TimeMs first, TimeMs last) {
   }
 }
 
-bool Ledger::load_days(const BusinessDays& days, TimeMs first, TimeMs last) {
+bool RollupReader::load_days(const BusinessDays& days, TimeMs first, TimeMs last) {
   if (bucket_ms_ != hour_rollup_bucket_ms || days.starts.size() < 2) return false;
   SQLite::Statement basis(store_.db(), "SELECT time_zone, cutoff_minutes FROM sales_rollup_day_basis");
   if (!basis.executeStep() || days.time_zone != basis.getColumn(0).getString() ||
@@ -222,7 +222,7 @@ bool Ledger::load_days(const BusinessDays& days, TimeMs first, TimeMs last) {
   return true;
 }
 
-void Ledger::load_gaps() {
+void RollupReader::load_gaps() {
   for (const auto& gap : store_.camera_gaps(from_ms_, to_ms_)) {
     if (!gaps_.empty() && gap.start_ms <= gaps_.back().end) {
       gaps_.back().end = std::max(gaps_.back().end, gap.end_ms);
@@ -232,7 +232,7 @@ void Ledger::load_gaps() {
   }
 }
 
-void Ledger::load_uncovered() {
+void RollupReader::load_uncovered() {
   if (!store_.camera_uptime_recorded()) {
     uncovered_ = gaps_;
     return;
@@ -257,14 +257,14 @@ void Ledger::load_uncovered() {
   }
 }
 
-TimeMs Ledger::covered_ms(TimeMs from_ms, TimeMs to_ms) const {
+TimeMs RollupReader::covered_ms(TimeMs from_ms, TimeMs to_ms) const {
   if (from_ms >= to_ms) return 0;
   TimeMs covered = to_ms - from_ms;
   for (const auto& piece : uncovered_) covered -= overlap(piece, from_ms, to_ms);
   return covered;
 }
 
-std::optional<std::size_t> Ledger::whole_day(TimeMs from_ms, TimeMs to_ms) const {
+std::optional<std::size_t> RollupReader::whole_day(TimeMs from_ms, TimeMs to_ms) const {
   const auto found = std::lower_bound(day_starts_.begin(), day_starts_.end(), from_ms);
   if (found == day_starts_.end() || *found != from_ms || found + 1 == day_starts_.end() || found[1] != to_ms) {
     return std::nullopt;
@@ -272,13 +272,13 @@ std::optional<std::size_t> Ledger::whole_day(TimeMs from_ms, TimeMs to_ms) const
   return static_cast<std::size_t>(found - day_starts_.begin());
 }
 
-SQLite::Statement& Ledger::statement(std::optional<SQLite::Statement>& slot, const char* sql) {
+SQLite::Statement& RollupReader::statement(std::optional<SQLite::Statement>& slot, const char* sql) {
   if (!slot) slot.emplace(store_.db(), sql);
   slot->reset();
   return *slot;
 }
 
-Tally Ledger::raw_traffic(TimeMs from_ms, TimeMs to_ms) {
+Tally RollupReader::raw_traffic(TimeMs from_ms, TimeMs to_ms) {
   auto& query = statement(raw_counts_,
                           "SELECT coalesce(sum(direction = 'in'), 0), coalesce(sum(direction = 'out'), 0) "
                           "FROM count_events WHERE time_ms >= ? AND time_ms < ?");
@@ -293,7 +293,7 @@ Tally Ledger::raw_traffic(TimeMs from_ms, TimeMs to_ms) {
   return result;
 }
 
-Tally Ledger::raw_sales(TimeMs from_ms, TimeMs to_ms, const std::string* seller) {
+Tally RollupReader::raw_sales(TimeMs from_ms, TimeMs to_ms, const std::string* seller) {
   auto& query = statement(raw_sales_,
                           "SELECT coalesce(sum(kind = 'sale'), 0), "
                           "coalesce(sum(CASE kind WHEN 'sale' THEN total ELSE 0 END), 0), "
@@ -318,7 +318,7 @@ Tally Ledger::raw_sales(TimeMs from_ms, TimeMs to_ms, const std::string* seller)
   return result;
 }
 
-Tally Ledger::traffic(TimeMs from_ms, TimeMs to_ms) {
+Tally RollupReader::traffic(TimeMs from_ms, TimeMs to_ms) {
   from_ms = std::max(from_ms, from_ms_);
   to_ms = std::min(to_ms, to_ms_);
   auto bucket_sum = [this](TimeMs first, TimeMs last) {
@@ -341,7 +341,7 @@ Tally Ledger::traffic(TimeMs from_ms, TimeMs to_ms) {
   return result;
 }
 
-Tally Ledger::sales_sum(TimeMs from_ms, TimeMs to_ms, const std::string* seller) {
+Tally RollupReader::sales_sum(TimeMs from_ms, TimeMs to_ms, const std::string* seller) {
   const auto seller_at =
       seller == nullptr ? seller_names_.size()
                         : static_cast<std::size_t>(std::find(seller_names_.begin(), seller_names_.end(), *seller) -
@@ -365,7 +365,7 @@ Tally Ledger::sales_sum(TimeMs from_ms, TimeMs to_ms, const std::string* seller)
   return raw_sum(from_ms, to_ms);  // not a whole day: the per-day rows cannot answer it
 }
 
-Tally Ledger::sales(TimeMs from_ms, TimeMs to_ms, const std::string* seller) {
+Tally RollupReader::sales(TimeMs from_ms, TimeMs to_ms, const std::string* seller) {
   from_ms = std::max(from_ms, from_ms_);
   to_ms = std::min(to_ms, to_ms_);
   Tally result = sales_sum(from_ms, to_ms, seller);
@@ -378,13 +378,13 @@ Tally Ledger::sales(TimeMs from_ms, TimeMs to_ms, const std::string* seller) {
   return result;
 }
 
-Tally Ledger::window(TimeMs from_ms, TimeMs to_ms) {
+Tally RollupReader::window(TimeMs from_ms, TimeMs to_ms) {
   Tally result = traffic(from_ms, to_ms);
   result += sales(from_ms, to_ms);
   return result;
 }
 
-bool Ledger::hourly_windows(TimeMs from_ms, TimeMs to_ms, std::vector<Tally>& hours) {
+bool RollupReader::hourly_windows(TimeMs from_ms, TimeMs to_ms, std::vector<Tally>& hours) {
   if (bucket_ms_ != hour_rollup_bucket_ms || from_ms < from_ms_ || to_ms > to_ms_ || from_ms >= to_ms ||
       floor_bucket(from_ms) != from_ms || floor_bucket(to_ms) != to_ms) {
     return false;
@@ -423,7 +423,7 @@ bool Ledger::hourly_windows(TimeMs from_ms, TimeMs to_ms, std::vector<Tally>& ho
   return true;
 }
 
-std::vector<std::string> Ledger::sellers_with_sales(TimeMs from_ms, TimeMs to_ms) {
+std::vector<std::string> RollupReader::sellers_with_sales(TimeMs from_ms, TimeMs to_ms) {
   std::vector<std::string> names;
   if (day_starts_.empty()) {
     std::vector<bool> seen(seller_names_.size(), false);
@@ -451,7 +451,7 @@ std::vector<std::string> Ledger::sellers_with_sales(TimeMs from_ms, TimeMs to_ms
   return names;
 }
 
-std::optional<Interval> Ledger::sale_span(const std::string& seller, TimeMs from_ms, TimeMs to_ms) {
+std::optional<Interval> RollupReader::sale_span(const std::string& seller, TimeMs from_ms, TimeMs to_ms) {
   auto& query = statement(sale_span_,
                           "SELECT min(time_ms), max(time_ms) FROM pos_transactions WHERE time_ms >= ? AND time_ms < ? "
                           "AND seller = ? AND kind = 'sale'");

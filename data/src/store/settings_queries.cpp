@@ -1,4 +1,4 @@
-#include "footfall/data/store_settings_queries.hpp"
+#include "footfall/data/store/settings_queries.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <date/tz.h>

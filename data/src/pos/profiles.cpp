@@ -1,6 +1,6 @@
-#include "footfall/data/pos_profiles.hpp"
+#include "footfall/data/pos/profiles.hpp"
 
-#include "footfall/data/store_profile.hpp"
+#include "footfall/data/store/store_profile.hpp"
 
 #include <toml++/toml.h>
 

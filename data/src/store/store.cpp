@@ -1,7 +1,7 @@
-#include "footfall/data/store.hpp"
+#include "footfall/data/store/store.hpp"
 
 #include "business_time.hpp"
-#include "schema.hpp"
+#include "store/schema.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>

@@ -1,6 +1,6 @@
-#include "footfall/data/store_profile.hpp"
+#include "footfall/data/store/store_profile.hpp"
 
-#include "footfall/data/store_settings_queries.hpp"
+#include "footfall/data/store/settings_queries.hpp"
 
 #include <algorithm>
 #include <charconv>

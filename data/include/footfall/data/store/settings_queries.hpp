@@ -1,6 +1,6 @@
 #pragma once
 // What the kiosk's settings screen reads and removes beside Store's own calls.
-#include "footfall/data/store.hpp"
+#include "footfall/data/store/store.hpp"
 
 #include <string>
 #include <vector>

@@ -1,9 +1,9 @@
-#include "footfall/data/pos_import.hpp"
+#include "footfall/data/pos/import.hpp"
 
-#include "footfall/data/csv_reader.hpp"
-#include "footfall/data/pos_profiles.hpp"
-#include "footfall/data/pos_values.hpp"
-#include "footfall/data/store_profile.hpp"
+#include "footfall/data/pos/csv_reader.hpp"
+#include "footfall/data/pos/profiles.hpp"
+#include "footfall/data/pos/values.hpp"
+#include "footfall/data/store/store_profile.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>

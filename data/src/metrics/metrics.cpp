@@ -1,9 +1,9 @@
-#include "footfall/data/metrics.hpp"
+#include "footfall/data/metrics/metrics.hpp"
 
 #include "business_time.hpp"
 #include "footfall/data/locale_format.hpp"
-#include "ledger.hpp"
-#include "schema.hpp"
+#include "store/rollup_reader.hpp"
+#include "store/schema.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -61,12 +61,12 @@ TimeMs staff_ms(const std::vector<SellerTally>& sellers, TimeMs from, TimeMs to)
 }
 
 // The opening hours inside [from, to) and how much of them a camera counted.
-void add_opening(Tally& tally, Ledger& ledger, const Interval& open, TimeMs from, TimeMs to) {
+void add_opening(Tally& tally, RollupReader& reader, const Interval& open, TimeMs from, TimeMs to) {
   tally.open_ms += overlap(open, from, to);
-  tally.open_covered_ms += ledger.covered_ms(std::max(from, open.start), std::min(to, open.end));
+  tally.open_covered_ms += reader.covered_ms(std::max(from, open.start), std::min(to, open.end));
 }
 
-std::vector<SellerTally> seller_tallies(Ledger& ledger, std::span<const RosterEntry> roster, TimeMs start,
+std::vector<SellerTally> seller_tallies(RollupReader& reader, std::span<const RosterEntry> roster, TimeMs start,
                                         TimeMs end, TimeMs cut, const Interval& open) {
   // A handful of sellers a day: a vector searched by name costs less than a map's nodes.
   std::vector<SellerTally> result;
@@ -85,9 +85,9 @@ std::vector<SellerTally> seller_tallies(Ledger& ledger, std::span<const RosterEn
     }
     seller->floor.push_back({std::max(entry.start_ms, start), std::min(entry.end_ms, end)});
   }
-  for (const auto& name : ledger.sellers_with_sales(start, cut)) {
+  for (const auto& name : reader.sellers_with_sales(start, cut)) {
     if (name.empty() || find(name) != nullptr) continue;
-    const auto span = ledger.sale_span(name, start, cut);
+    const auto span = reader.sale_span(name, start, cut);
     if (!span) continue;
     auto& seller = result.emplace_back();
     seller.seller = name;
@@ -97,10 +97,10 @@ std::vector<SellerTally> seller_tallies(Ledger& ledger, std::span<const RosterEn
   std::sort(result.begin(), result.end(),
             [](const SellerTally& a, const SellerTally& b) { return a.seller < b.seller; });
   for (auto& seller : result) {
-    seller.tally += ledger.sales(start, cut, &seller.seller);
+    seller.tally += reader.sales(start, cut, &seller.seller);
     for (const auto& window : seller.floor) {
-      seller.tally += ledger.traffic(window.start, std::min(window.end, cut));
-      add_opening(seller.tally, ledger, open, window.start, std::min(window.end, cut));
+      seller.tally += reader.traffic(window.start, std::min(window.end, cut));
+      add_opening(seller.tally, reader, open, window.start, std::min(window.end, cut));
       seller.tally.staff_ms += overlap(window, start, cut);
     }
   }
@@ -138,7 +138,7 @@ ShiftTally shift_window(const BusinessClock& clock, const ShiftDefinition& shift
   return result;
 }
 
-DayTallies compute_day(Ledger& ledger, const BusinessClock& clock, const std::vector<ShiftDefinition>& shifts,
+DayTallies compute_day(RollupReader& reader, const BusinessClock& clock, const std::vector<ShiftDefinition>& shifts,
                        std::span<const RosterEntry> roster, date::local_days day, const DayEdges& edges,
                        TimeMs as_of_ms, bool totals_only = false) {
   DayTallies result;
@@ -151,11 +151,11 @@ DayTallies compute_day(Ledger& ledger, const BusinessClock& clock, const std::ve
   const ShiftTally opening =
       shift_window(clock, {"open", 0x7F, clock.open_minutes(), clock.close_minutes()}, day, edges);
   const Interval open{opening.start_ms, opening.end_ms};
-  result.sellers = seller_tallies(ledger, roster, result.start_ms, result.end_ms, cut, open);
+  result.sellers = seller_tallies(reader, roster, result.start_ms, result.end_ms, cut, open);
   auto window = [&](TimeMs from, TimeMs to) {
-    Tally tally = ledger.window(from, std::min(to, cut));
+    Tally tally = reader.window(from, std::min(to, cut));
     tally.staff_ms = staff_ms(result.sellers, from, std::min(to, cut));
-    add_opening(tally, ledger, open, from, std::min(to, cut));
+    add_opening(tally, reader, open, from, std::min(to, cut));
     return tally;
   };
   result.total = window(result.start_ms, result.end_ms);
@@ -166,7 +166,7 @@ DayTallies compute_day(Ledger& ledger, const BusinessClock& clock, const std::ve
   result.hours.reserve(25);
   // A whole day's hours in one pass over the buckets where it can be; window by window otherwise.
   std::vector<Tally> whole_hours;
-  const bool one_pass = cut == result.end_ms && ledger.hourly_windows(result.start_ms, result.end_ms, whole_hours);
+  const bool one_pass = cut == result.end_ms && reader.hourly_windows(result.start_ms, result.end_ms, whole_hours);
   std::size_t index = 0;
   for (TimeMs start = result.start_ms; start < result.end_ms; start += hour_ms, ++index) {
     const TimeMs end = std::min(start + hour_ms, result.end_ms);
@@ -176,7 +176,7 @@ DayTallies compute_day(Ledger& ledger, const BusinessClock& clock, const std::ve
     if (one_pass) {
       tally = whole_hours[index];
       tally.staff_ms = staff_ms(result.sellers, start, end);
-      add_opening(tally, ledger, open, start, end);
+      add_opening(tally, reader, open, start, end);
     } else if (start < cut) {
       tally = window(start, end);
     }
@@ -192,7 +192,7 @@ DayTallies compute_day(Ledger& ledger, const BusinessClock& clock, const std::ve
   return result;
 }
 
-TimeMs ledger_bucket(const BusinessClock& clock, TimeMs from_ms, TimeMs to_ms) {
+TimeMs reader_bucket(const BusinessClock& clock, TimeMs from_ms, TimeMs to_ms) {
   return clock.whole_hour_offsets(from_ms, to_ms) ? hour_ms : rollup_bucket_ms;
 }
 
@@ -342,8 +342,8 @@ DaySummary day_summary(Store& store, const std::string& business_date, std::opti
   auto tallies_for = [&](date::local_days which, TimeMs cut, bool totals_only) {
     const TimeMs start = clock.day_start(which);
     const TimeMs end = clock.day_end(which);
-    Ledger ledger(store, start, std::min(end, std::max(cut, start)), ledger_bucket(clock, start, end));
-    return compute_day(ledger, clock, shifts, store.roster(start, end), which, day_edges(start, end), cut,
+    RollupReader reader(store, start, std::min(end, std::max(cut, start)), reader_bucket(clock, start, end));
+    return compute_day(reader, clock, shifts, store.roster(start, end), which, day_edges(start, end), cut,
                        totals_only);
   };
   const auto today = tallies_for(day, as_of_ms.value_or(clock.day_end(day)), false);
@@ -490,7 +490,7 @@ RangeSummary range_summary(Store& store, const std::string& from_date, const std
   }
   const TimeMs start = business_days.starts.front();
   const TimeMs end = business_days.starts.back();
-  Ledger ledger(store, start, end, ledger_bucket(clock, start, end), business_days);
+  RollupReader reader(store, start, end, reader_bucket(clock, start, end), business_days);
   // Each day looks only at the entries that can overlap it (entries last at most a day).
   const auto roster = store.roster_by_start(start, end);
   std::size_t roster_first = 0;
@@ -520,7 +520,7 @@ RangeSummary range_summary(Store& store, const std::string& from_date, const std
     std::size_t roster_last = roster_first;
     while (roster_last < roster.size() && roster[roster_last].start_ms < day_end) ++roster_last;
     const std::span<const RosterEntry> day_roster(roster.data() + roster_first, roster_last - roster_first);
-    const auto tallies = compute_day(ledger, clock, shifts, day_roster, day, day_edges(day_start, day_end), end);
+    const auto tallies = compute_day(reader, clock, shifts, day_roster, day, day_edges(day_start, day_end), end);
     total += tallies.total;
     const auto weekday = static_cast<std::size_t>(weekday_index(day));
     for (const auto& hour : tallies.hours) {

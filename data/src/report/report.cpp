@@ -1,4 +1,4 @@
-#include "footfall/data/report.hpp"
+#include "footfall/data/report/report.hpp"
 
 #include "business_time.hpp"
 #include "footfall/data/locale_format.hpp"

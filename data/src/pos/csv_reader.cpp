@@ -1,4 +1,4 @@
-#include "footfall/data/csv_reader.hpp"
+#include "footfall/data/pos/csv_reader.hpp"
 
 #include <csv.h>
 #include <iconv.h>

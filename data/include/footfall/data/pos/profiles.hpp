@@ -1,5 +1,5 @@
 #pragma once
-#include "footfall/data/pos_values.hpp"
+#include "footfall/data/pos/values.hpp"
 #include "footfall/data/types.hpp"
 
 #include <array>

@@ -1,4 +1,4 @@
-#include "footfall/data/pos_values.hpp"
+#include "footfall/data/pos/values.hpp"
 
 #include <date/date.h>
 #include <date/tz.h>

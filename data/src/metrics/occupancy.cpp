@@ -1,4 +1,4 @@
-#include "footfall/data/occupancy.hpp"
+#include "footfall/data/metrics/occupancy.hpp"
 
 #include "business_time.hpp"
 
