@@ -1,5 +1,7 @@
 #include "footfall/data/metrics/occupancy.hpp"
 
+#include "store/connection.hpp"
+
 #include "business_time.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -17,7 +19,7 @@ std::int64_t occupancy_at(Store& store, const StoreSettings& settings, TimeMs no
   const TimeMs closes_ms = clock.at_local(day + date::days{close_offset}, settings.close_minutes);
   if (now_ms < opens_ms || now_ms >= closes_ms) return 0;
 
-  SQLite::Statement events(store.db(),
+  SQLite::Statement events(connection(store),
                            "SELECT direction = 'in' FROM count_events WHERE time_ms >= ? AND time_ms <= ? "
                            "ORDER BY time_ms");
   events.bind(1, opens_ms);

@@ -1,5 +1,7 @@
 #include "footfall/data/pos/import.hpp"
 
+#include "store/connection.hpp"
+
 #include "footfall/data/pos/csv_reader.hpp"
 #include "footfall/data/pos/profiles.hpp"
 #include "footfall/data/pos/values.hpp"
@@ -134,7 +136,7 @@ class FileImport {
       }
       default_time_ms_ = *minutes * minute_ms;
     }
-    SQLite::Statement sellers(store_.db(), "SELECT name FROM sellers");
+    SQLite::Statement sellers(connection(store_), "SELECT name FROM sellers");
     while (sellers.executeStep()) {
       const std::string name = sellers.getColumn(0).getString();
       known_sellers_.emplace(fold_case(name), name);
@@ -724,7 +726,7 @@ class MemoryTempStore {
 };
 
 std::int64_t count_transactions(Store& store) {
-  return store.db().execAndGet("SELECT count(*) FROM pos_transactions").getInt64();
+  return connection(store).execAndGet("SELECT count(*) FROM pos_transactions").getInt64();
 }
 
 }  // namespace
@@ -770,12 +772,12 @@ ImportResult import_pos_file(Store& store, const std::filesystem::path& file, co
   if (zone.empty()) zone = profile.time_zone;
   if (zone.empty()) zone = store.settings().time_zone;
 
-  const MemoryTempStore temp_store(store.db());
+  const MemoryTempStore temp_store(connection(store));
   const auto run = [&](bool buffer_all) {
     ImportResult result;
     result.file = name;
     result.profile = profile.name;
-    SQLite::Transaction sql(store.db());
+    SQLite::Transaction sql(connection(store));
     const std::int64_t before = count_transactions(store);
     const std::string store_currency = store.settings().currency;
     FileImport importer(store, options, profile, header, name, zone, store_currency, buffer_all);

@@ -1,5 +1,7 @@
 #include "footfall/data/store/count_writer.hpp"
 
+#include "store/connection.hpp"
+
 #include "footfall/data/store/store.hpp"
 
 #include <SQLiteCpp/Transaction.h>
@@ -72,7 +74,7 @@ struct CountEventWriter::Impl {
       if (!batch.empty() || !dropped.empty()) {
         try {
           if (!store) store.emplace(path);
-          SQLite::Transaction transaction(store->db());
+          SQLite::Transaction transaction(connection(*store));
           store->add_count_events(batch);
           for (const auto& [door, span] : dropped) {
             store->add_camera_gap({door, span.first_ms, span.last_ms + 1,

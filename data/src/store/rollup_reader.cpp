@@ -1,5 +1,7 @@
 #include "store/rollup_reader.hpp"
 
+#include "store/connection.hpp"
+
 #include "store/schema.hpp"
 
 #include <SQLiteCpp/Exception.h>
@@ -154,9 +156,10 @@ void RollupReader::load_buckets(TimeMs first, TimeMs last) {
   // Rows stream in primary-key order (bucket first); folding them into coarser buckets here is
   // much cheaper than a GROUP BY on an expression, which makes SQLite sort.
   const bool hourly = bucket_ms_ % hour_rollup_bucket_ms == 0;
-  RowReader counts(store_.db(),
+  RowReader counts(connection(store_),
                    std::string("SELECT bucket_ms, entries, exits FROM ") +
-                       (hourly ? "count_rollup_hour" : "count_rollup") + " WHERE bucket_ms >= ? AND bucket_ms < ?",
+                       (hourly ? "count_rollup_hour" : "count_rollup") +
+                       " WHERE bucket_ms >= ? AND bucket_ms < ?",
                    first, last);
   while (counts.next()) {
     const TimeMs bucket = floor_bucket(counts.integer(0));
@@ -164,9 +167,10 @@ void RollupReader::load_buckets(TimeMs first, TimeMs last) {
     counts_.back().entries += counts.integer(1);
     counts_.back().exits += counts.integer(2);
   }
-  RowReader sales(store_.db(),
+  RowReader sales(connection(store_),
                   std::string("SELECT bucket_ms, seller, buyers, gross, net, units FROM ") +
-                      (hourly ? "sales_rollup_hour" : "sales_rollup") + " WHERE bucket_ms >= ? AND bucket_ms < ?",
+                      (hourly ? "sales_rollup_hour" : "sales_rollup") +
+                      " WHERE bucket_ms >= ? AND bucket_ms < ?",
                   first, last);
   std::size_t bucket_begin = 0;  // first entry of the current coarse bucket in sales_
   while (sales.next()) {
@@ -185,13 +189,13 @@ void RollupReader::load_buckets(TimeMs first, TimeMs last) {
 
 bool RollupReader::load_days(const BusinessDays& days, TimeMs first, TimeMs last) {
   if (bucket_ms_ != hour_rollup_bucket_ms || days.starts.size() < 2) return false;
-  SQLite::Statement basis(store_.db(), "SELECT time_zone, cutoff_minutes FROM sales_rollup_day_basis");
+  SQLite::Statement basis(connection(store_), "SELECT time_zone, cutoff_minutes FROM sales_rollup_day_basis");
   if (!basis.executeStep() || days.time_zone != basis.getColumn(0).getString() ||
       days.cutoff_minutes != basis.getColumn(1).getInt()) {
     return false;
   }
   day_starts_ = days.starts;
-  RowReader hours(store_.db(),
+  RowReader hours(connection(store_),
                   "SELECT bucket_ms, entries, exits, buyers, gross, net, units FROM rollup_hour_totals "
                   "WHERE bucket_ms >= ? AND bucket_ms < ?",
                   first, last);
@@ -207,9 +211,10 @@ bool RollupReader::load_days(const BusinessDays& days, TimeMs first, TimeMs last
   }
   const auto day_count = static_cast<std::int64_t>(days.starts.size() - 1);
   seller_days_.resize(static_cast<std::size_t>(day_count));
-  RowReader sellers(store_.db(),
-                    "SELECT day, seller, buyers, gross, net, units FROM sales_rollup_day WHERE day >= ? AND day < ?",
-                    days.first_day, days.first_day + day_count);
+  RowReader sellers(
+      connection(store_),
+      "SELECT day, seller, buyers, gross, net, units FROM sales_rollup_day WHERE day >= ? AND day < ?",
+      days.first_day, days.first_day + day_count);
   while (sellers.next()) {
     SellerDay entry;
     entry.seller = seller_index(sellers.text(1));
@@ -273,7 +278,7 @@ std::optional<std::size_t> RollupReader::whole_day(TimeMs from_ms, TimeMs to_ms)
 }
 
 SQLite::Statement& RollupReader::statement(std::optional<SQLite::Statement>& slot, const char* sql) {
-  if (!slot) slot.emplace(store_.db(), sql);
+  if (!slot) slot.emplace(connection(store_), sql);
   slot->reset();
   return *slot;
 }

@@ -1,5 +1,7 @@
 #include "footfall/data/store/settings_queries.hpp"
 
+#include "store/connection.hpp"
+
 #include <SQLiteCpp/Statement.h>
 #include <date/tz.h>
 
@@ -8,14 +10,16 @@
 namespace footfall::data {
 
 std::vector<std::string> list_sellers(Store& store) {
-  SQLite::Statement query(store.db(), "SELECT name FROM sellers WHERE name <> '' ORDER BY name COLLATE NOCASE");
+  SQLite::Statement query(connection(store),
+                          "SELECT name FROM sellers WHERE name <> '' ORDER BY name COLLATE NOCASE");
   std::vector<std::string> sellers;
   while (query.executeStep()) sellers.push_back(query.getColumn(0).getString());
   return sellers;
 }
 
 int remove_roster_entry(Store& store, const std::string& seller, TimeMs start_ms, TimeMs end_ms) {
-  SQLite::Statement remove(store.db(), "DELETE FROM roster WHERE seller = ? AND start_ms = ? AND end_ms = ?");
+  SQLite::Statement remove(connection(store),
+                           "DELETE FROM roster WHERE seller = ? AND start_ms = ? AND end_ms = ?");
   remove.bind(1, seller);
   remove.bind(2, start_ms);
   remove.bind(3, end_ms);
@@ -23,7 +27,8 @@ int remove_roster_entry(Store& store, const std::string& seller, TimeMs start_ms
 }
 
 std::vector<std::string> transaction_currencies(Store& store) {
-  SQLite::Statement query(store.db(), "SELECT DISTINCT currency FROM pos_transactions WHERE currency <> '' ORDER BY 1");
+  SQLite::Statement query(connection(store),
+                          "SELECT DISTINCT currency FROM pos_transactions WHERE currency <> '' ORDER BY 1");
   std::vector<std::string> currencies;
   while (query.executeStep()) currencies.push_back(query.getColumn(0).getString());
   return currencies;

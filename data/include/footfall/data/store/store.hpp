@@ -1,8 +1,6 @@
 #pragma once
 #include "footfall/data/types.hpp"
 
-#include <SQLiteCpp/Database.h>
-
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -25,6 +23,8 @@ struct ImportRecord {
 
 // One connection to the Footfall database. Each thread opens its own Store on the same file.
 // Opening applies WAL, foreign keys and any pending migrations (recorded in PRAGMA user_version).
+// SQLite stays behind the Impl: no public header names it, so the app and the UI never compile
+// against it; data/'s own readers reach the connection through data/src/store/connection.hpp.
 class Store {
  public:
   explicit Store(const std::string& path);  // ":memory:" for tests; throws on I/O errors
@@ -34,7 +34,6 @@ class Store {
   Store(Store&&) noexcept;
   Store& operator=(Store&&) noexcept;
 
-  [[nodiscard]] SQLite::Database& db();
   [[nodiscard]] int schema_version();
   [[nodiscard]] const std::string& path() const;
 
@@ -51,6 +50,8 @@ class Store {
   [[nodiscard]] std::vector<CameraSpan> camera_uptime(TimeMs from_ms, TimeMs to_ms);
   [[nodiscard]] bool camera_uptime_recorded();
   [[nodiscard]] std::optional<TimeMs> last_camera_up(const std::string& door);
+  // The latest crossing counted on `door` at or before `time_ms`, if any.
+  [[nodiscard]] std::optional<TimeMs> last_count_event(const std::string& door, TimeMs time_ms);
 
   [[nodiscard]] StoreSettings settings();
   void save_settings(const StoreSettings& settings);
@@ -83,9 +84,11 @@ class Store {
   // Deliberately unindexed scan of count_events, the baseline for `footfall bench`.
   [[nodiscard]] std::int64_t full_scan_count_events();
 
- private:
+  // Opaque outside data/: the connection and the statements it keeps prepared (store/store_impl.hpp).
   struct Impl;
-  class Savepoint;
+
+ private:
+  friend Impl& store_impl(Store& store);
   std::int64_t upsert_batch(std::span<const Transaction> transactions, bool own_savepoint);
   std::unique_ptr<Impl> impl_;
 };
