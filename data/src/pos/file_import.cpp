@@ -1,5 +1,6 @@
 #include "footfall/data/pos/import.hpp"
 
+#include "store/buyer_rule.hpp"
 #include "store/connection.hpp"
 
 #include "footfall/data/pos/csv_reader.hpp"
@@ -564,7 +565,7 @@ class FileImport {
       preview_.push_back(t);
       if (preview_.size() == ImportResult::preview_size) announce_preview();
     }
-    if (t.kind == TransactionKind::Sale || t.kind == TransactionKind::Refund) net_sales_ += t.total;
+    if (counts_in_net(t.kind)) net_sales_ += t.total;         // the buyer rule's net sales
     if (error_count_ > 0 && !options_.skip_bad_rows) return;  // nothing will be written anyway
     batch_.push_back(std::move(t));
     if (batch_.size() >= batch_size) write_batch();
@@ -966,11 +967,7 @@ std::string guess_profile_toml(const std::filesystem::path& file) {
   for (const auto value : column_values(Role::Kind)) {
     if (value.empty() || !seen.insert(std::string(value)).second || seen.size() > 20) continue;
     const auto it = kinds.find(fold_case(value));
-    std::string target = "sale";
-    if (it != kinds.end()) {
-      target = it->second == TransactionKind::Refund ? "refund" : it->second == TransactionKind::Void ? "void"
-               : it->second == TransactionKind::Cancelled ? "cancelled" : "sale";
-    }
+    const std::string target = transaction_kind_name(it != kinds.end() ? it->second : TransactionKind::Sale);
     out += toml_quote(value) + " = \"" + target + "\"\n";
   }
   return out;

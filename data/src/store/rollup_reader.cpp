@@ -1,5 +1,6 @@
 #include "store/rollup_reader.hpp"
 
+#include "store/buyer_rule.hpp"
 #include "store/connection.hpp"
 
 #include "store/schema.hpp"
@@ -299,12 +300,14 @@ Tally RollupReader::raw_traffic(TimeMs from_ms, TimeMs to_ms) {
 }
 
 Tally RollupReader::raw_sales(TimeMs from_ms, TimeMs to_ms, const std::string* seller) {
-  auto& query = statement(raw_sales_,
-                          "SELECT coalesce(sum(kind = 'sale'), 0), "
-                          "coalesce(sum(CASE kind WHEN 'sale' THEN total ELSE 0 END), 0), "
-                          "coalesce(sum(CASE WHEN kind IN ('sale', 'refund') THEN total ELSE 0 END), 0), "
-                          "coalesce(sum(CASE kind WHEN 'sale' THEN units ELSE 0 END), 0) FROM pos_transactions "
-                          "WHERE time_ms >= ?1 AND time_ms < ?2 AND (?3 IS NULL OR seller = ?3)");
+  // The buyer rule's sums over raw rows, in SQL built from buyer_rule.hpp.
+  static const std::string sql = [] {
+    const auto sums = sales_sql("");
+    return "SELECT coalesce(sum(" + sums.buyers + "), 0), coalesce(sum(" + sums.gross +
+           "), 0), coalesce(sum(" + sums.net + "), 0), coalesce(sum(" + sums.units +
+           "), 0) FROM pos_transactions WHERE time_ms >= ?1 AND time_ms < ?2 AND (?3 IS NULL OR seller = ?3)";
+  }();
+  auto& query = statement(raw_sales_, sql.c_str());
   query.bind(1, from_ms);
   query.bind(2, to_ms);
   if (seller != nullptr) {
@@ -444,9 +447,10 @@ std::vector<std::string> RollupReader::sellers_with_sales(TimeMs from_ms, TimeMs
       if (entry.tally.buyers > 0) names.push_back(seller_names_[entry.seller]);
     }
   } else {
-    auto& query = statement(sellers_with_sales_,
-                            "SELECT DISTINCT seller FROM pos_transactions WHERE time_ms >= ? AND time_ms < ? "
-                            "AND kind = 'sale'");
+    static const std::string sql =
+        "SELECT DISTINCT seller FROM pos_transactions WHERE time_ms >= ? AND time_ms < ? AND " +
+        sales_sql("").buyers;
+    auto& query = statement(sellers_with_sales_, sql.c_str());
     query.bind(1, std::max(from_ms, from_ms_));
     query.bind(2, std::min(to_ms, to_ms_));
     while (query.executeStep()) names.push_back(query.getColumn(0).getString());
@@ -457,9 +461,11 @@ std::vector<std::string> RollupReader::sellers_with_sales(TimeMs from_ms, TimeMs
 }
 
 std::optional<Interval> RollupReader::sale_span(const std::string& seller, TimeMs from_ms, TimeMs to_ms) {
-  auto& query = statement(sale_span_,
-                          "SELECT min(time_ms), max(time_ms) FROM pos_transactions WHERE time_ms >= ? AND time_ms < ? "
-                          "AND seller = ? AND kind = 'sale'");
+  static const std::string sql =
+      "SELECT min(time_ms), max(time_ms) FROM pos_transactions WHERE time_ms >= ? AND time_ms < ? AND seller "
+      "= ? AND " +
+      sales_sql("").buyers;
+  auto& query = statement(sale_span_, sql.c_str());
   query.bind(1, from_ms);
   query.bind(2, to_ms);
   query.bind(3, seller);

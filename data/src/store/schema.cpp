@@ -1,6 +1,38 @@
 #include "store/schema.hpp"
 
+#include "store/buyer_rule.hpp"
+
 namespace footfall::data {
+namespace {
+
+// What a deleted transaction takes back from one sales rollup: the buyer rule's sums (from
+// buyer_rule.hpp, the one place that states it) of the OLD row, in the bucket `where` picks.
+std::string undo_sale_sql(const char* table, const char* where) {
+  const auto sums = sales_sql("OLD.");
+  return std::string("  UPDATE ") + table + " SET buyers = buyers - (" + sums.buyers + "),\n" +
+         "    gross = gross - " + sums.gross + ",\n" + "    net = net - " + sums.net + ",\n" +
+         "    units = units - " + sums.units + "\n" + "  WHERE " + where + ";\n";
+}
+
+// Step 7. Its delete trigger is the one that still runs (step 1's triggers were dropped by
+// steps 4 and 7), so its sums are built from the buyer rule rather than spelled out here. The
+// text reads "kind IN ('sale')" where the released step read "kind = 'sale'": the same test on
+// a NOT NULL column, so databases migrated before and after behave alike.
+std::string drop_hourly_sales_triggers_sql() {
+  return "\nDROP TRIGGER IF EXISTS sales_rollup_hour_insert;\n"
+         "DROP TRIGGER IF EXISTS sales_rollup_hour_update;\n"
+         "DROP TRIGGER IF EXISTS rollup_hour_totals_sales_insert;\n"
+         "DROP TRIGGER IF EXISTS rollup_hour_totals_sales_update;\n"
+         "DROP TRIGGER IF EXISTS pos_transactions_rollup_delete;\n"
+         "CREATE TRIGGER pos_transactions_rollup_delete AFTER DELETE ON pos_transactions BEGIN\n" +
+         undo_sale_sql("sales_rollup",
+                       "bucket_ms = (OLD.time_ms / 900000) * 900000 AND seller = OLD.seller") +
+         undo_sale_sql("sales_rollup_hour",
+                       "bucket_ms = (OLD.time_ms / 3600000) * 3600000 AND seller = OLD.seller") +
+         undo_sale_sql("rollup_hour_totals", "bucket_ms = (OLD.time_ms / 3600000) * 3600000") + "END;\n";
+}
+
+}  // namespace
 
 const std::vector<std::string>& schema_migrations() {
   static const std::vector<std::string> steps = {
@@ -135,6 +167,7 @@ CREATE TABLE sales_rollup (
   PRIMARY KEY (bucket_ms, seller)
 ) WITHOUT ROWID;
 
+-- Released history: steps 4 and 7 drop these three triggers; the rule they spell is store/buyer_rule.hpp.
 CREATE TRIGGER pos_transactions_rollup_insert AFTER INSERT ON pos_transactions BEGIN
   INSERT INTO sales_rollup(bucket_ms, seller, buyers, gross, net, units)
   VALUES ((NEW.time_ms / 900000) * 900000, NEW.seller, NEW.kind = 'sale',
@@ -314,30 +347,7 @@ END;
       // 7: Store::upsert_transactions writes the hourly sales rollups itself, once per hour and
       // batch: a trigger chain per 15-minute row was a sixth of a large import. A deleted sale
       // still updates every level here.
-      R"sql(
-DROP TRIGGER IF EXISTS sales_rollup_hour_insert;
-DROP TRIGGER IF EXISTS sales_rollup_hour_update;
-DROP TRIGGER IF EXISTS rollup_hour_totals_sales_insert;
-DROP TRIGGER IF EXISTS rollup_hour_totals_sales_update;
-DROP TRIGGER IF EXISTS pos_transactions_rollup_delete;
-CREATE TRIGGER pos_transactions_rollup_delete AFTER DELETE ON pos_transactions BEGIN
-  UPDATE sales_rollup SET buyers = buyers - (OLD.kind = 'sale'),
-    gross = gross - CASE OLD.kind WHEN 'sale' THEN OLD.total ELSE 0 END,
-    net = net - CASE WHEN OLD.kind IN ('sale', 'refund') THEN OLD.total ELSE 0 END,
-    units = units - CASE OLD.kind WHEN 'sale' THEN OLD.units ELSE 0 END
-  WHERE bucket_ms = (OLD.time_ms / 900000) * 900000 AND seller = OLD.seller;
-  UPDATE sales_rollup_hour SET buyers = buyers - (OLD.kind = 'sale'),
-    gross = gross - CASE OLD.kind WHEN 'sale' THEN OLD.total ELSE 0 END,
-    net = net - CASE WHEN OLD.kind IN ('sale', 'refund') THEN OLD.total ELSE 0 END,
-    units = units - CASE OLD.kind WHEN 'sale' THEN OLD.units ELSE 0 END
-  WHERE bucket_ms = (OLD.time_ms / 3600000) * 3600000 AND seller = OLD.seller;
-  UPDATE rollup_hour_totals SET buyers = buyers - (OLD.kind = 'sale'),
-    gross = gross - CASE OLD.kind WHEN 'sale' THEN OLD.total ELSE 0 END,
-    net = net - CASE WHEN OLD.kind IN ('sale', 'refund') THEN OLD.total ELSE 0 END,
-    units = units - CASE OLD.kind WHEN 'sale' THEN OLD.units ELSE 0 END
-  WHERE bucket_ms = (OLD.time_ms / 3600000) * 3600000;
-END;
-)sql",
+      drop_hourly_sales_triggers_sql(),
       // 8: a store's currency is chosen, not assumed: empty means "not yet", and the first import
       // sets it. Nothing could set it before this step, so an 'EUR' here is the old default; a store
       // that already has sales keeps it, as its figures were shown in it.

@@ -20,7 +20,8 @@ struct Conversion {
 //   covered    the time a camera counted: while a counter ran (live or a recording's span), outside
 //              recorded gaps; any other time is a gap, never zero visitors
 //   visitors   entries (or (in + out) / 2 per settings), camera-down periods excluded
-//   buyers     completed sales (void, cancelled and refunds are not buyers)
+//   buyers     completed sales (void, cancelled and refunds are not buyers); the rule, in C++ and
+//              in SQL, is data/src/store/buyer_rule.hpp, and nothing else spells it
 //   conversion (buyers in covered time) / visitors, 95% Wilson interval
 //   net_sales  sales minus refunds, each on the day it happened
 //   atv        net sales / buyers;  spv  net sales in covered time / visitors;  upt  units sold / buyers
