@@ -4,6 +4,7 @@
 #include "footfall/data/store/count_writer.hpp"
 #include "footfall/data/fixtures/history.hpp"
 #include "footfall/data/metrics/metrics.hpp"
+#include "footfall/data/fixtures/bench_sales.hpp"
 #include "footfall/data/pos/import.hpp"
 #include "footfall/data/store/store.hpp"
 #include "footfall/ui/snapshot.hpp"

@@ -1,4 +1,5 @@
 #include "footfall/data/metrics/metrics.hpp"
+#include "footfall/data/fixtures/bench_sales.hpp"
 #include "footfall/data/pos/import.hpp"
 #include "footfall/data/store/store.hpp"
 #include "store/connection.hpp"  // data/src: raw SQL on the store under test

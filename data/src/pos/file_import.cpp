@@ -1,5 +1,7 @@
 #include "footfall/data/pos/import.hpp"
 
+#include "footfall/data/wall_clock.hpp"
+
 #include "store/buyer_rule.hpp"
 #include "store/connection.hpp"
 
@@ -51,11 +53,6 @@ std::string hex64(std::uint64_t value) {
   std::array<char, 17> buffer{};
   std::snprintf(buffer.data(), buffer.size(), "%016llx", static_cast<unsigned long long>(value));
   return buffer.data();
-}
-
-TimeMs now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
 }
 
 // Thrown inside a pass when a transaction's rows are not contiguous; the file is re-run buffered.
@@ -648,7 +645,7 @@ std::string join_errors(const std::string& headline, const std::vector<RowError>
 void record_failure(Store& store, const std::string& file, const std::string& hash, std::int64_t rows,
                     const std::string& message) {
   try {
-    store.record_import(ImportRecord{file, hash, rows, 0, "failed", message, now_ms()});
+    store.record_import(ImportRecord{file, hash, rows, 0, "failed", message, wall_clock_ms()});
   } catch (const std::exception&) {
     // The log entry is best effort; the import error itself is what the caller must see.
   }
@@ -834,7 +831,8 @@ ImportResult import_pos_file(Store& store, const std::filesystem::path& file, co
       settings.currency = result.currency;
       store.save_settings(settings);
     }
-    store.record_import(ImportRecord{name, hash, result.rows, result.transactions, "committed", "", now_ms()});
+    store.record_import(
+        ImportRecord{name, hash, result.rows, result.transactions, "committed", "", wall_clock_ms()});
     sql.commit();
     result.committed = true;
     if (options.skip_bad_rows && !importer.rejected_rows().empty()) {
@@ -854,217 +852,6 @@ ImportResult import_pos_file(Store& store, const std::filesystem::path& file, co
     record_failure(store, name, hash, 0, e.what());
     throw;
   }
-}
-
-namespace {
-
-// Extra header words for unknown exports, on top of the built-in profiles' synonyms.
-const std::vector<std::pair<Role, std::vector<std::string>>>& guess_words() {
-  static const std::vector<std::pair<Role, std::vector<std::string>>> words = {
-      {Role::Id, {"id", "n° ticket", "no ticket", "ticket", "numéro", "receipt", "receipt no", "invoice", "чек", "номер чека", "№ чека", "номер"}},
-      {Role::Date, {"date", "datum", "fecha", "дата", "date de vente", "datetime", "timestamp"}},
-      {Role::Time, {"time", "heure", "hora", "uhrzeit", "время"}},
-      {Role::Total, {"total", "montant ttc", "montant", "amount", "betrag", "importe", "сумма", "итого", "net sales", "total ttc"}},
-      {Role::Seller, {"seller", "vendeur", "vendeuse", "verkäufer", "vendedor", "продавец", "кассир", "staff", "employee", "cashier"}},
-      {Role::Register, {"register", "caisse", "kasse", "caja", "касса", "terminal", "pos", "device"}},
-      {Role::Kind, {"type", "kind", "opération", "operation", "тип", "вид"}},
-      {Role::Quantity, {"quantity", "qty", "articles", "quantité", "menge", "cantidad", "количество", "кол-во", "units"}},
-      {Role::Item, {"item", "article", "produit", "product", "товар"}},
-  };
-  return words;
-}
-
-std::string toml_quote(std::string_view text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
-
-}  // namespace
-
-std::string guess_profile_toml(const std::filesystem::path& file) {
-  const CsvText text = load_csv_text(file);
-  std::vector<std::vector<std::string>> sample;
-  parse_csv(text, file.string(), [&](const CsvRecord& record) {
-    sample.push_back(record.fields);
-    return sample.size() < 501;
-  });
-  if (sample.empty()) throw std::runtime_error(file.string() + ": the file is empty");
-  const auto& header = sample.front();
-  std::array<int, role_count> chosen{};
-  chosen.fill(-1);
-  std::vector<bool> used(header.size(), false);
-  const auto take = [&](Role role, const std::string& synonym) {
-    auto& slot = chosen[static_cast<std::size_t>(role)];
-    for (std::size_t i = 0; i < header.size() && slot < 0; ++i) {
-      if (!used[i] && normalise_header(header[i]) == normalise_header(synonym)) {
-        slot = static_cast<int>(i);
-        used[i] = true;
-      }
-    }
-  };
-  for (const auto& [role, words] : guess_words()) {
-    for (const auto& word : words) take(role, word);
-  }
-  for (const auto& profile : builtin_profiles()) {
-    for (std::size_t role = 0; role < role_count; ++role) {
-      for (const auto& synonym : profile.columns[role]) take(static_cast<Role>(role), synonym);
-    }
-  }
-  const auto column_values = [&](Role role) {
-    std::vector<std::string_view> values;
-    const int index = chosen[static_cast<std::size_t>(role)];
-    if (index < 0) return values;
-    for (std::size_t r = 1; r < sample.size(); ++r) {
-      if (static_cast<std::size_t>(index) < sample[r].size()) values.push_back(trim_spaces(sample[r][static_cast<std::size_t>(index)]));
-    }
-    return values;
-  };
-  // Decimal comma when amounts end in ",d" or ",dd".
-  char decimal = '.';
-  for (auto value : column_values(Role::Total)) {
-    value = value.substr(0, value.find_last_of("0123456789") + 1);  // drop "руб.", " €"...
-    const auto comma = value.rfind(',');
-    const auto dot = value.rfind('.');
-    if (comma != std::string_view::npos && (dot == std::string_view::npos || comma > dot)) {
-      std::size_t digits = 0;
-      for (std::size_t i = comma + 1; i < value.size() && value[i] >= '0' && value[i] <= '9'; ++i) ++digits;
-      if (digits == 1 || digits == 2) decimal = ',';
-    }
-  }
-  std::string date_format = "ymd";
-  for (const auto value : column_values(Role::Date)) {
-    if (const auto order = date_order_evidence(value)) {
-      date_format = *order == DateOrder::DMY ? "dmy" : "mdy";
-      break;
-    }
-    if (value.size() >= 8 && value[2] != '-' && (value.size() < 5 || value[4] != '-')) date_format = "dmy";
-  }
-  std::string out;
-  out += "# Proposed by footfall import --guess for " + file.filename().string() + "; check every line.\n";
-  if (const auto* builtin = detect_profile(header)) {
-    out += "# Note: the built-in profile \"" + builtin->name + "\" already reads this file; no TOML is needed.\n";
-  }
-  out += "name = \"generic\"\n";
-  out += "date_format = \"" + date_format + "\"      # ymd, dmy or mdy\n";
-  out += "time_zone = \"\"          # IANA zone, e.g. \"Europe/Paris\"; empty: the store's zone\n";
-  out += "currency = \"\"           # ISO 4217, e.g. \"EUR\"; empty: the amounts' symbol, else the store's\n";
-  out += std::string("decimal = \"") + decimal + "\"\n\n[columns]\n";
-  for (std::size_t role = 0; role < role_count; ++role) {
-    const int index = chosen[role];
-    if (index >= 0) {
-      out += std::string(role_name(static_cast<Role>(role))) + " = " + toml_quote(header[static_cast<std::size_t>(index)]) + "\n";
-    } else if (role <= static_cast<std::size_t>(Role::Item)) {
-      out += std::string("# ") + role_name(static_cast<Role>(role)) + " = \"\"\n";
-    }
-  }
-  out += "\n[kinds]   # value of the kind column -> sale, refund, void, cancelled or ignore\n";
-  std::unordered_set<std::string> seen;
-  const auto& kinds = builtin_profiles().back().kinds;
-  for (const auto value : column_values(Role::Kind)) {
-    if (value.empty() || !seen.insert(std::string(value)).second || seen.size() > 20) continue;
-    const auto it = kinds.find(fold_case(value));
-    const std::string target = transaction_kind_name(it != kinds.end() ? it->second : TransactionKind::Sale);
-    out += toml_quote(value) + " = \"" + target + "\"\n";
-  }
-  return out;
-}
-
-std::vector<ImportResult> import_watch_folder(Store& store, const std::filesystem::path& folder,
-                                              const ImportOptions& options, int settle_seconds) {
-  namespace fs = std::filesystem;
-  std::vector<fs::path> files;
-  const auto settled_before = fs::file_time_type::clock::now() - std::chrono::seconds(settle_seconds);
-  for (const auto& entry : fs::directory_iterator(folder)) {
-    if (!entry.is_regular_file()) continue;
-    const auto extension = fold_case(entry.path().extension().string());
-    if (extension != ".csv" && extension != ".txt") continue;
-    if (settle_seconds > 0 && entry.last_write_time() > settled_before) continue;
-    files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
-  const auto move_to = [](const fs::path& file, const fs::path& directory) {
-    fs::create_directories(directory);
-    auto target = directory / file.filename();
-    if (fs::exists(target)) target = directory / (file.stem().string() + "-" + std::to_string(now_ms()) + file.extension().string());
-    fs::rename(file, target);
-    return target;
-  };
-  std::vector<ImportResult> results;
-  for (const auto& file : files) {
-    ImportOptions file_options = options;
-    if (options.skip_bad_rows && options.reject_file.empty()) {
-      fs::create_directories(folder / "rejected");
-      file_options.reject_file = folder / "rejected" / (file.filename().string() + ".rejected.csv");
-    }
-    try {
-      auto result = import_pos_file(store, file, file_options);
-      if (!options.dry_run) result.moved_to = move_to(file, folder / "imported");
-      results.push_back(std::move(result));
-    } catch (const ImportError& e) {
-      // The file itself is at fault: set it aside with the reason so the next scan skips it.
-      ImportResult result;
-      result.file = file.string();
-      result.error = e.what();
-      result.rejected = e.errors();
-      if (!options.dry_run) {
-        result.moved_to = move_to(file, folder / "rejected");
-        std::ofstream(result.moved_to.string() + ".error.txt") << e.what() << '\n';
-      }
-      results.push_back(std::move(result));
-    } catch (const std::exception& e) {
-      // The database or the disk failed (e.g. busy): leave the file where it is for the next scan.
-      ImportResult result;
-      result.file = file.string();
-      result.error = e.what();
-      results.push_back(std::move(result));
-    }
-  }
-  return results;
-}
-
-void write_bench_sales_csv(const std::filesystem::path& file, std::int64_t rows) {
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  if (!out) throw std::runtime_error(file.string() + ": cannot write");
-  static constexpr std::array<const char*, 6> sellers = {"Anna", "Bruno", "Chloé", "Dmitri", "Élodie", "Farid"};
-  std::string buffer = "id,date,time,total,seller,register,kind,quantity\n";
-  std::array<char, 160> line{};
-  for (std::int64_t i = 0; i < rows; ++i) {
-    const auto day = date::sys_days{date::year{2025} / 1 / 1} + date::days{i / 2000};
-    const date::year_month_day ymd{day};
-    const auto seconds_of_day = 9 * 3600 + (i * 37) % (11 * 3600);
-    const auto cents = 150 + (i * 7919) % 25000;
-    const bool refund = i % 50 == 49;
-    const int written = std::snprintf(
-        line.data(), line.size(), "T%lld,%04d-%02u-%02u,%02lld:%02lld:%02lld,%s%lld.%02lld,%s,R%lld,%s,%lld\n",
-        static_cast<long long>(i), static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-        static_cast<unsigned>(ymd.day()), static_cast<long long>(seconds_of_day / 3600),
-        static_cast<long long>(seconds_of_day / 60 % 60), static_cast<long long>(seconds_of_day % 60), refund ? "-" : "",
-        static_cast<long long>(cents / 100), static_cast<long long>(cents % 100),
-        sellers[static_cast<std::size_t>(i % 6)], static_cast<long long>(i % 3 + 1), refund ? "refund" : "sale",
-        static_cast<long long>(1 + i % 4));
-    buffer.append(line.data(), static_cast<std::size_t>(written));
-    if (buffer.size() > (1U << 20U)) {
-      out << buffer;
-      buffer.clear();
-    }
-  }
-  out << buffer;
-  if (!out) throw std::runtime_error(file.string() + ": cannot write");
-}
-
-std::string bench_sales_profile_toml() {
-  return "name = \"bench\"\n"
-         "date_format = \"ymd\"\n"
-         "time_zone = \"UTC\"\n"
-         "currency = \"EUR\"\n"
-         "decimal = \".\"\n"
-         "[columns]\n"
-         "id = \"id\"\ndate = \"date\"\ntime = \"time\"\ntotal = \"total\"\nseller = \"seller\"\n"
-         "register = \"register\"\nkind = \"kind\"\nquantity = \"quantity\"\n";
 }
 
 }  // namespace footfall::data

@@ -1,5 +1,7 @@
 #include "footfall/data/store/count_writer.hpp"
 
+#include "footfall/data/wall_clock.hpp"
+
 #include "store/connection.hpp"
 
 #include "footfall/data/store/store.hpp"
@@ -15,11 +17,6 @@
 
 namespace footfall::data {
 namespace {
-
-TimeMs now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 struct DroppedSpan {
   TimeMs first_ms = 0;
@@ -90,7 +87,7 @@ struct CountEventWriter::Impl {
       lock.lock();
       if (error.empty()) {
         status.written += static_cast<std::int64_t>(batch.size());
-        if (!batch.empty() || !dropped.empty()) status.last_commit_ms = now_ms();
+        if (!batch.empty() || !dropped.empty()) status.last_commit_ms = wall_clock_ms();
         status.last_error.clear();
         batch.clear();
         dropped.clear();

@@ -93,8 +93,4 @@ std::string guess_profile_toml(const std::filesystem::path& file);
 std::vector<ImportResult> import_watch_folder(Store& store, const std::filesystem::path& folder,
                                               const ImportOptions& options, int settle_seconds = 2);
 
-// For `footfall bench`: a generic export of `rows` one-row transactions, and its TOML profile.
-void write_bench_sales_csv(const std::filesystem::path& file, std::int64_t rows);
-std::string bench_sales_profile_toml();
-
 }  // namespace footfall::data
