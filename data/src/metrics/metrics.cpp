@@ -2,6 +2,7 @@
 
 #include "business_time.hpp"
 #include "footfall/data/locale_format.hpp"
+#include "footfall/data/time_text.hpp"
 #include "store/rollup_reader.hpp"
 #include "store/schema.hpp"
 
@@ -201,10 +202,7 @@ bool has_data(const Tally& tally) {
 }
 
 std::string clock_text(const BusinessClock& clock, TimeMs time_ms) {
-  const int minutes = clock.local_minutes(time_ms);
-  char text[16];
-  std::snprintf(text, sizeof text, "%02d:%02d", minutes / 60, minutes % 60);
-  return text;
+  return footfall::data::clock_text(clock.local_minutes(time_ms));
 }
 
 std::vector<std::string> day_quality_notes(const BusinessClock& clock, const StoreSettings& settings,

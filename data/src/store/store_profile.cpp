@@ -24,24 +24,6 @@ const char* visitor_rule_name(VisitorRule rule) {
 
 }  // namespace
 
-std::optional<int> parse_clock_minutes(std::string_view text) {
-  const auto colon = text.find(':');
-  if (colon == std::string_view::npos || colon == 0 || colon > 2 || text.size() != colon + 3) return std::nullopt;
-  const auto hours = parse_whole_number(text.substr(0, colon));
-  const auto minutes = parse_whole_number(text.substr(colon + 1));
-  if (!hours || !minutes || *hours < 0 || *minutes < 0 || *minutes > 59 || *hours > 24) return std::nullopt;
-  if (*hours == 24 && *minutes != 0) return std::nullopt;
-  return *hours * 60 + *minutes;
-}
-
-std::string clock_text(int minutes) {
-  const int clamped = std::clamp(minutes, 0, 24 * 60);
-  const auto two_digits = [](int value) {
-    return std::string{static_cast<char>('0' + value / 10), static_cast<char>('0' + value % 10)};
-  };
-  return two_digits(clamped / 60) + ":" + two_digits(clamped % 60);
-}
-
 bool is_currency_code(std::string_view text) {
   return text.size() == 3 && std::all_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
