@@ -7,7 +7,7 @@ import pathlib
 import random
 
 OUT = pathlib.Path(__file__).resolve().parent.parent / "assets" / "demo" / "sales.csv"
-# The demo roster (data/src/history.cpp, seed_demo_day): two sellers per shift.
+# The demo roster (data/src/fixtures/history.cpp, seed_demo_day): two sellers per shift.
 MORNING = ["Анна", "Élodie"]      # 09:00-14:00
 AFTERNOON = ["Rémi", "Zoé Martin"]  # 14:00-20:00
 SELLERS = MORNING + AFTERNOON

@@ -1,5 +1,7 @@
 #include "footfall/data/locale_format.hpp"
 
+#include "footfall/data/time_text.hpp"
+
 #include <date/tz.h>
 
 #include <cmath>
@@ -264,10 +266,7 @@ std::string format_clock(TimeMs time_ms, const std::string& time_zone) {
   } catch (const std::exception&) {
     minutes_of_day = std::chrono::floor<std::chrono::minutes>(instant - date::floor<date::days>(instant));
   }
-  char text[8];
-  std::snprintf(text, sizeof text, "%02d:%02d", static_cast<int>(minutes_of_day.count() / 60),
-                static_cast<int>(minutes_of_day.count() % 60));
-  return text;
+  return clock_text(static_cast<int>(minutes_of_day.count()));
 }
 
 }  // namespace footfall::data

@@ -2,7 +2,7 @@
 #include "config/config.hpp"
 #include "time/dates.hpp"
 
-#include "footfall/data/backup.hpp"
+#include "footfall/data/store/backup.hpp"
 
 #include <iostream>
 #include <stdexcept>

@@ -3,8 +3,8 @@
 #include "counting/counting_loop.hpp"
 #include "time/dates.hpp"
 
-#include "footfall/data/count_writer.hpp"
-#include "footfall/data/store.hpp"
+#include "footfall/data/store/count_writer.hpp"
+#include "footfall/data/store/store.hpp"
 
 #include <unistd.h>
 

@@ -1,8 +1,8 @@
 #include "commands/commands.hpp"
 #include "config/config.hpp"
 
-#include "footfall/data/pos_import.hpp"
-#include "footfall/data/store.hpp"
+#include "footfall/data/pos/import.hpp"
+#include "footfall/data/store/store.hpp"
 
 #include <unistd.h>
 

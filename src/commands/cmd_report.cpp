@@ -3,9 +3,9 @@
 #include "time/dates.hpp"
 #include "files/file_output.hpp"
 
-#include "footfall/data/metrics.hpp"
-#include "footfall/data/report.hpp"
-#include "footfall/data/store.hpp"
+#include "footfall/data/metrics/metrics.hpp"
+#include "footfall/data/report/report.hpp"
+#include "footfall/data/store/store.hpp"
 
 
 #include <chrono>

@@ -1,9 +1,9 @@
 #include "commands/commands.hpp"
 #include "config/config.hpp"
 
-#include "footfall/data/store.hpp"
-#include "footfall/data/store_profile.hpp"
-#include "footfall/data/store_settings_queries.hpp"
+#include "footfall/data/store/store.hpp"
+#include "footfall/data/store/store_profile.hpp"
+#include "footfall/data/store/settings_queries.hpp"
 
 #include <iostream>
 #include <stdexcept>

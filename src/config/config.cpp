@@ -2,7 +2,7 @@
 
 #include "files/file_output.hpp"
 
-#include "footfall/data/store.hpp"
+#include "footfall/data/store/store.hpp"
 
 #include <toml++/toml.h>
 

@@ -2,8 +2,6 @@
 
 #include "time/dates.hpp"
 
-#include <SQLiteCpp/Statement.h>
-
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -40,12 +38,8 @@ std::optional<data::CameraGap> record_downtime(data::Store& store, const std::st
   if (!last_up) return std::nullopt;
   std::int64_t last_seen = *last_up;
   // Events committed after the last heartbeat show the camera was still up then.
-  SQLite::Statement last_event(store.db(),
-                               "SELECT time_ms FROM count_events WHERE door = ?1 AND time_ms <= ?2 "
-                               "ORDER BY time_ms DESC LIMIT 1");
-  last_event.bind(1, door);
-  last_event.bind(2, now_ms);
-  if (last_event.executeStep()) last_seen = std::max(last_seen, last_event.getColumn(0).getInt64());
+  if (const auto last_event = store.last_count_event(door, now_ms))
+    last_seen = std::max(last_seen, *last_event);
   if (now_ms - last_seen <= min_gap_ms) return std::nullopt;
   data::CameraGap gap{door, last_seen, now_ms, reason};
   store.add_camera_gap(gap);

@@ -1,7 +1,7 @@
 #pragma once
 #include "config/config.hpp"
 
-#include "footfall/data/store.hpp"
+#include "footfall/data/store/store.hpp"
 #include "footfall/data/types.hpp"
 #include "footfall/vision/counter.hpp"
 #include "footfall/vision/frame_source.hpp"

@@ -5,7 +5,7 @@
 #include <memory>
 #include <opencv2/imgproc.hpp>
 
-#include "footfall/data/store.hpp"
+#include "footfall/data/store/store.hpp"
 
 namespace footfall::app {
 namespace {

@@ -8,7 +8,7 @@
 #include <thread>
 
 #include "counting/counting_loop.hpp"
-#include "footfall/data/count_writer.hpp"
+#include "footfall/data/store/count_writer.hpp"
 #include "kiosk/audit_recorder.hpp"
 #include "kiosk/kiosk_context.hpp"
 

@@ -7,8 +7,8 @@
 #include <stdexcept>
 
 #include "files/file_output.hpp"
-#include "footfall/data/metrics.hpp"
-#include "footfall/data/report.hpp"
+#include "footfall/data/metrics/metrics.hpp"
+#include "footfall/data/report/report.hpp"
 #include "time/dates.hpp"
 
 namespace footfall::app {

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "config/config.hpp"
-#include "footfall/data/store.hpp"
+#include "footfall/data/store/store.hpp"
 
 namespace footfall::app {
 

@@ -3,8 +3,8 @@
 #include <memory>
 #include <string>
 
-#include "footfall/data/metrics.hpp"
-#include "footfall/data/occupancy.hpp"
+#include "footfall/data/metrics/metrics.hpp"
+#include "footfall/data/metrics/occupancy.hpp"
 #include "kiosk/housekeeping.hpp"
 #include "kiosk/settings_worker.hpp"
 #include "time/dates.hpp"

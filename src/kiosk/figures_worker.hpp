@@ -7,7 +7,7 @@
 #include <mutex>
 #include <thread>
 
-#include "footfall/data/store.hpp"
+#include "footfall/data/store/store.hpp"
 #include "kiosk/kiosk_context.hpp"
 
 namespace footfall::app {

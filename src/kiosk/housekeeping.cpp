@@ -3,7 +3,7 @@
 #include <exception>
 
 #include "counting/counting_loop.hpp"
-#include "footfall/data/backup.hpp"
+#include "footfall/data/store/backup.hpp"
 #include "kiosk/camera_worker.hpp"
 
 namespace footfall::app {

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "config/config.hpp"
-#include "footfall/data/store.hpp"
+#include "footfall/data/store/store.hpp"
 #include "kiosk/end_of_day.hpp"
 #include "kiosk/kiosk_context.hpp"
 

@@ -7,8 +7,8 @@
 #include <thread>
 #include <vector>
 
-#include "footfall/data/pos_import.hpp"
-#include "footfall/data/store.hpp"
+#include "footfall/data/pos/import.hpp"
+#include "footfall/data/store/store.hpp"
 #include "kiosk/kiosk_context.hpp"
 
 namespace footfall::app {

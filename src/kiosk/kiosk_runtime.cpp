@@ -2,7 +2,7 @@
 
 #include <utility>
 
-#include "footfall/data/store_settings_queries.hpp"
+#include "footfall/data/store/settings_queries.hpp"
 
 namespace footfall::app {
 

@@ -6,9 +6,9 @@
 #include <vector>
 
 #include "footfall/data/business_time.hpp"
-#include "footfall/data/metrics.hpp"
-#include "footfall/data/store_profile.hpp"
-#include "footfall/data/store_settings_queries.hpp"
+#include "footfall/data/metrics/metrics.hpp"
+#include "footfall/data/store/store_profile.hpp"
+#include "footfall/data/store/settings_queries.hpp"
 #include "kiosk/camera_worker.hpp"
 #include "time/dates.hpp"
 

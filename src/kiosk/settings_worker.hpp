@@ -5,7 +5,7 @@
 #include <string>
 
 #include "config/config.hpp"
-#include "footfall/data/store.hpp"
+#include "footfall/data/store/store.hpp"
 #include "kiosk/figures_worker.hpp"
 #include "kiosk/kiosk_context.hpp"
 

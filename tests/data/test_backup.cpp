@@ -1,6 +1,7 @@
 #include "scratch_path.hpp"
-#include "footfall/data/backup.hpp"
-#include "footfall/data/store.hpp"
+#include "footfall/data/store/backup.hpp"
+#include "footfall/data/store/store.hpp"
+#include "store/connection.hpp"  // data/src: raw SQL on the store under test
 
 #include <doctest/doctest.h>
 #include <sys/stat.h>
@@ -20,7 +21,9 @@ fs::path fresh_dir(const std::string& name) {
 }
 std::int64_t count_events(const fs::path& db) {
   Store store(db.string());
-  return store.db().execAndGet("SELECT count(*) FROM count_events").getInt64();
+  return footfall::data::testing::connection(store)
+      .execAndGet("SELECT count(*) FROM count_events")
+      .getInt64();
 }
 }  // namespace
 

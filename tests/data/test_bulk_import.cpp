@@ -1,6 +1,8 @@
-#include "footfall/data/metrics.hpp"
-#include "footfall/data/pos_import.hpp"
-#include "footfall/data/store.hpp"
+#include "footfall/data/metrics/metrics.hpp"
+#include "footfall/data/fixtures/bench_sales.hpp"
+#include "footfall/data/pos/import.hpp"
+#include "footfall/data/store/store.hpp"
+#include "store/connection.hpp"  // data/src: raw SQL on the store under test
 #include "test_store_support.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -28,14 +30,16 @@ std::int64_t rollup_mismatches(Store& store, const std::string& table, long long
       "sum(CASE kind WHEN 'sale' THEN units ELSE 0 END) AS units FROM pos_transactions GROUP BY 1, 2";
   const std::string differs = "(r.buyers IS NOT s.buyers OR r.gross IS NOT s.gross OR r.net IS NOT s.net OR "
                               "abs(r.units - s.units) > 1e-9)";
-  const auto missing_or_wrong = store.db()
-                                    .execAndGet("SELECT count(*) FROM (" + sums + ") s LEFT JOIN " + table +
-                                                " r USING (bucket_ms, seller) WHERE r.bucket_ms IS NULL OR " + differs)
-                                    .getInt64();
-  const auto extra = store.db()
-                         .execAndGet("SELECT count(*) FROM " + table + " r WHERE (r.buyers, r.gross, r.net, r.units) "
-                                     "!= (0, 0, 0, 0.0) AND NOT EXISTS (SELECT 1 FROM (" + sums +
-                                     ") s WHERE s.bucket_ms = r.bucket_ms AND s.seller = r.seller)")
+  const auto missing_or_wrong =
+      footfall::data::testing::connection(store)
+          .execAndGet("SELECT count(*) FROM (" + sums + ") s LEFT JOIN " + table +
+                      " r USING (bucket_ms, seller) WHERE r.bucket_ms IS NULL OR " + differs)
+          .getInt64();
+  const auto extra = footfall::data::testing::connection(store)
+                         .execAndGet("SELECT count(*) FROM " + table +
+                                     " r WHERE (r.buyers, r.gross, r.net, r.units) "
+                                     "!= (0, 0, 0, 0.0) AND NOT EXISTS (SELECT 1 FROM (" +
+                                     sums + ") s WHERE s.bucket_ms = r.bucket_ms AND s.seller = r.seller)")
                          .getInt64();
   return missing_or_wrong + extra;
 }
@@ -88,7 +92,9 @@ TEST_CASE("bulk import: rollup figures stay exact through an import, a re-import
   REQUIRE(first.committed);
   CHECK(first.added == first.transactions);
   check_rollups_exact(store);
-  const auto first_time = store.db().execAndGet("SELECT min(time_ms) FROM pos_transactions").getInt64();
+  const auto first_time = footfall::data::testing::connection(store)
+                              .execAndGet("SELECT min(time_ms) FROM pos_transactions")
+                              .getInt64();
   const std::string day = business_date_of(store.settings(), first_time);
   const auto imported = day_summary(store, day);
   CHECK(imported.total.buyers > 0);
@@ -137,7 +143,9 @@ TEST_CASE("bulk import: one batch holding the same transaction twice keeps the r
                                                               i % 2 == 0 ? "Anna" : "Bob"));
   }
   CHECK(store.upsert_transactions(batch) == 300);  // the last 100 replace t0..t99
-  CHECK(store.db().execAndGet("SELECT count(*) FROM pos_transactions").getInt64() == 200);
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT count(*) FROM pos_transactions")
+            .getInt64() == 200);
   check_rollups_exact(store);
   CHECK(store.upsert_transactions(batch) == 200);  // t0..t99 flip to the first values, then back
   check_rollups_exact(store);
@@ -159,8 +167,12 @@ TEST_CASE("bulk import: a batch of new, changed, unchanged and repeated rows, ma
   std::vector<Transaction> second;
   for (int i = 50; i < 178; ++i) second.push_back(make(i, i < 70 ? 5'000 + i : 1'000 + i));
   CHECK(store.upsert_transactions(second) == 20 + 78);
-  CHECK(store.db().execAndGet("SELECT count(*) FROM pos_transactions").getInt64() == 178);
-  CHECK(store.db().execAndGet("SELECT total FROM pos_transactions WHERE pos_id = 't60'").getInt64() == 5'060);
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT count(*) FROM pos_transactions")
+            .getInt64() == 178);
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT total FROM pos_transactions WHERE pos_id = 't60'")
+            .getInt64() == 5'060);
   check_rollups_exact(store);
 
   // One chunk naming t200 twice: the later one wins, as it would row by row.
@@ -168,8 +180,14 @@ TEST_CASE("bulk import: a batch of new, changed, unchanged and repeated rows, ma
   for (int i = 200; i < 264; ++i) repeated.push_back(make(i, 100));
   repeated[10] = make(200, 777);
   CHECK(store.upsert_transactions(repeated) == 64);
-  CHECK(store.db().execAndGet("SELECT total FROM pos_transactions WHERE pos_id = 't200'").getInt64() == 777);
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT total FROM pos_transactions WHERE pos_id = 't200'")
+            .getInt64() == 777);
   check_rollups_exact(store);
-  const auto net = store.db().execAndGet("SELECT sum(total) FROM pos_transactions").getInt64();
-  CHECK(store.db().execAndGet("SELECT sum(net) FROM rollup_hour_totals").getInt64() == net);
+  const auto net = footfall::data::testing::connection(store)
+                       .execAndGet("SELECT sum(total) FROM pos_transactions")
+                       .getInt64();
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT sum(net) FROM rollup_hour_totals")
+            .getInt64() == net);
 }

@@ -1,5 +1,5 @@
-#include "footfall/data/csv_reader.hpp"
-#include "footfall/data/pos_values.hpp"
+#include "footfall/data/pos/csv_reader.hpp"
+#include "footfall/data/pos/values.hpp"
 
 #include <doctest/doctest.h>
 

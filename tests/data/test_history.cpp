@@ -1,5 +1,6 @@
-#include "footfall/data/history.hpp"
-#include "footfall/data/metrics.hpp"
+#include "footfall/data/fixtures/history.hpp"
+#include "footfall/data/metrics/metrics.hpp"
+#include "store/connection.hpp"  // data/src: raw SQL on the store under test
 
 #include <doctest/doctest.h>
 
@@ -19,7 +20,9 @@ HistoryOptions small_week() {
   return options;
 }
 
-std::int64_t scalar(Store& store, const std::string& sql) { return store.db().execAndGet(sql).getInt64(); }
+std::int64_t scalar(Store& store, const std::string& sql) {
+  return footfall::data::testing::connection(store).execAndGet(sql).getInt64();
+}
 
 }  // namespace
 
@@ -72,8 +75,9 @@ TEST_CASE("history: the demo seed writes today's door counts up to now, and noth
   const auto today = day_summary(store, "2026-05-12");
   CHECK(today.total.visitors > 100);
   CHECK(today.total.buyers == 0);  // sales come from the till file, not from here
-  CHECK(store.db().execAndGet("SELECT count(*) FROM count_events WHERE time_ms >= " + std::to_string(now)).getInt64() ==
-        0);
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT count(*) FROM count_events WHERE time_ms >= " + std::to_string(now))
+            .getInt64() == 0);
   CHECK(business_date_of(settings, now) == "2026-05-12");
 }
 

@@ -1,6 +1,7 @@
-#include "footfall/data/pos_import.hpp"
-#include "footfall/data/pos_profiles.hpp"
-#include "footfall/data/store.hpp"
+#include "footfall/data/pos/import.hpp"
+#include "footfall/data/pos/profiles.hpp"
+#include "footfall/data/store/store.hpp"
+#include "store/connection.hpp"  // data/src: raw SQL on the store under test
 
 #include <SQLiteCpp/Statement.h>
 #include <doctest/doctest.h>
@@ -17,6 +18,7 @@ namespace fs = std::filesystem;
 namespace {
 
 const fs::path shared_pos = fs::path(FOOTFALL_SHARED_DIR) / "testdata" / "pos";
+// FOOTFALL_TESTS_DIR, not __FILE__: a compiler cache with a base dir makes __FILE__ relative to the build.
 const fs::path fixtures = fs::path(FOOTFALL_TESTS_DIR) / "data" / "fixtures";
 
 // A fresh folder per test, removed at the end.
@@ -39,11 +41,13 @@ struct TempDir {
 };
 
 std::int64_t transaction_count(Store& store) {
-  return store.db().execAndGet("SELECT count(*) FROM pos_transactions").getInt64();
+  return footfall::data::testing::connection(store)
+      .execAndGet("SELECT count(*) FROM pos_transactions")
+      .getInt64();
 }
 
 Money stored_net_sales(Store& store) {
-  return store.db()
+  return footfall::data::testing::connection(store)
       .execAndGet("SELECT coalesce(sum(total), 0) FROM pos_transactions WHERE kind IN ('sale', 'refund')")
       .getInt64();
 }
@@ -140,8 +144,9 @@ TEST_CASE("import: every shared POS export gives the right transactions and net 
     CHECK_FALSE(result.set_store_currency);
     CHECK(transaction_count(store) == e.transactions);
     CHECK(stored_net_sales(store) == e.net_sales);
-    CHECK(store.db().execAndGet("SELECT group_concat(DISTINCT currency) FROM pos_transactions").getString() ==
-          e.currency);
+    CHECK(footfall::data::testing::connection(store)
+              .execAndGet("SELECT group_concat(DISTINCT currency) FROM pos_transactions")
+              .getString() == e.currency);
 
     const auto again = import_pos_file(store, shared_pos / e.file, shared_options(e.file));
     CHECK(again.added == 0);
@@ -152,16 +157,22 @@ TEST_CASE("import: every shared POS export gives the right transactions and net 
 
     const std::string file = e.file;
     if (file == "square_items_2026-07.csv") {
-      CHECK(store.db().execAndGet("SELECT count(*) FROM pos_transactions WHERE kind = 'refund'").getInt64() == 1);
+      CHECK(footfall::data::testing::connection(store)
+                .execAndGet("SELECT count(*) FROM pos_transactions WHERE kind = 'refund'")
+                .getInt64() == 1);
       // 2026-07-14 12:52:38 Eastern = 16:52:38 UTC.
-      CHECK(store.db()
-                .execAndGet("SELECT time_ms FROM pos_transactions WHERE pos_id = 'ujWdkgHI6jU2zIdDesrsPHsruPfZY'")
+      CHECK(footfall::data::testing::connection(store)
+                .execAndGet(
+                    "SELECT time_ms FROM pos_transactions WHERE pos_id = 'ujWdkgHI6jU2zIdDesrsPHsruPfZY'")
                 .getInt64() == 1784047958000);
     } else if (file == "shopify_orders_2021.csv") {
-      CHECK(store.db().execAndGet("SELECT count(*) FROM pos_transactions WHERE kind = 'void'").getInt64() == 2);
+      CHECK(footfall::data::testing::connection(store)
+                .execAndGet("SELECT count(*) FROM pos_transactions WHERE kind = 'void'")
+                .getInt64() == 2);
       // Shopify's order time is `Created at` with its own offset.
-      CHECK(store.db().execAndGet("SELECT time_ms FROM pos_transactions WHERE pos_id = '#13519'").getInt64() ==
-            1620896472000);
+      CHECK(footfall::data::testing::connection(store)
+                .execAndGet("SELECT time_ms FROM pos_transactions WHERE pos_id = '#13519'")
+                .getInt64() == 1620896472000);
     }
   }
 }
@@ -191,7 +202,9 @@ TEST_CASE("import: the shared POS exports are refused by a EUR store, naming bot
   }
   CHECK(transaction_count(store) == 0);
   CHECK(store.settings().currency == "EUR");
-  CHECK(store.db().execAndGet("SELECT count(*) FROM imports WHERE result = 'failed'").getInt64() == 6);
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT count(*) FROM imports WHERE result = 'failed'")
+            .getInt64() == 6);
 }
 
 TEST_CASE("import: a store with no currency takes its first export's and then refuses another") {
@@ -263,29 +276,47 @@ TEST_CASE("import: Loyverse receipts, receipts by item and payment rows") {
   CHECK(receipts.profile == "loyverse");
   CHECK(receipts.transactions == 6);
   CHECK(receipts.net_sales == 127490);  // 12.50 + 25.00 + 1204.00 - 12.50 + 45.90; the cancelled 8.00 is not a sale
-  CHECK(store.db().execAndGet("SELECT kind FROM pos_transactions WHERE pos_id = '1-1004'").getString() == "cancelled");
-  CHECK(store.db().execAndGet("SELECT total FROM pos_transactions WHERE pos_id = '1-1005/refund'").getInt64() == -1250);
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT kind FROM pos_transactions WHERE pos_id = '1-1004'")
+            .getString() == "cancelled");
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT total FROM pos_transactions WHERE pos_id = '1-1005/refund'")
+            .getInt64() == -1250);
   // "Élodie" and "élodie " are one seller, spelt as first seen.
-  CHECK(store.db().execAndGet("SELECT count(DISTINCT seller) FROM pos_transactions WHERE seller LIKE '%lodie'").getInt64() == 1);
-  CHECK(store.db().execAndGet("SELECT seller FROM pos_transactions WHERE pos_id = '1-1002'").getString() == "Élodie");
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT count(DISTINCT seller) FROM pos_transactions WHERE seller LIKE '%lodie'")
+            .getInt64() == 1);
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT seller FROM pos_transactions WHERE pos_id = '1-1002'")
+            .getString() == "Élodie");
   // 31/12/2025 14:05 in the store's zone (UTC by default).
-  CHECK(store.db().execAndGet("SELECT time_ms FROM pos_transactions WHERE pos_id = '1-1003'").getInt64() == 1767189900000);
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT time_ms FROM pos_transactions WHERE pos_id = '1-1003'")
+            .getInt64() == 1767189900000);
 
   const auto items = import_pos_file(store, fixtures / "loyverse_receipts_by_item.csv", {});
   CHECK(items.profile == "loyverse");
   CHECK(items.rows == 5);
   CHECK(items.transactions == 3);
   CHECK(items.net_sales == 1950);
-  CHECK(store.db().execAndGet("SELECT units FROM pos_transactions WHERE pos_id = '3-2001'").getDouble() == doctest::Approx(5.0));
-  CHECK(store.db().execAndGet("SELECT count(*) FROM pos_line_items").getInt64() == 5);
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT units FROM pos_transactions WHERE pos_id = '3-2001'")
+            .getDouble() == doctest::Approx(5.0));
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT count(*) FROM pos_line_items")
+            .getInt64() == 5);
 
   const auto payments = import_pos_file(store, fixtures / "payments_toast.csv", {});
   CHECK(payments.profile == "payments");
   CHECK(payments.rows == 6);
   CHECK(payments.transactions == 4);  // a split tender and a declined retry are one buyer each
   CHECK(payments.net_sales == 7450);
-  CHECK(store.db().execAndGet("SELECT total FROM pos_transactions WHERE pos_id = '5001'").getInt64() == 3550);
-  CHECK(store.db().execAndGet("SELECT count(*) FROM pos_transactions WHERE source = 'payments' AND kind = 'sale'").getInt64() == 3);
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT total FROM pos_transactions WHERE pos_id = '5001'")
+            .getInt64() == 3550);
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT count(*) FROM pos_transactions WHERE source = 'payments' AND kind = 'sale'")
+            .getInt64() == 3);
 }
 
 TEST_CASE("import: French generic export with ';', decimal comma and dd.mm.yyyy") {
@@ -294,11 +325,19 @@ TEST_CASE("import: French generic export with ';', decimal comma and dd.mm.yyyy"
   CHECK(result.profile == "caisse-fr");
   CHECK(result.transactions == 6);
   CHECK(result.net_sales == 244620);
-  CHECK(store.db().execAndGet("SELECT total FROM pos_transactions WHERE pos_id = 'T-0002'").getInt64() == 120400);
-  CHECK(store.db().execAndGet("SELECT total FROM pos_transactions WHERE pos_id = 'T-0003'").getInt64() == 123450);
-  CHECK(store.db().execAndGet("SELECT kind FROM pos_transactions WHERE pos_id = 'T-0005'").getString() == "cancelled");
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT total FROM pos_transactions WHERE pos_id = 'T-0002'")
+            .getInt64() == 120400);
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT total FROM pos_transactions WHERE pos_id = 'T-0003'")
+            .getInt64() == 123450);
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT kind FROM pos_transactions WHERE pos_id = 'T-0005'")
+            .getString() == "cancelled");
   // 14.07.2026 09:12 Paris (CEST) = 07:12 UTC.
-  CHECK(store.db().execAndGet("SELECT time_ms FROM pos_transactions WHERE pos_id = 'T-0001'").getInt64() == 1784013120000);
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT time_ms FROM pos_transactions WHERE pos_id = 'T-0001'")
+            .getInt64() == 1784013120000);
 }
 
 TEST_CASE("import: Windows-1251 file with Cyrillic sellers becomes UTF-8") {
@@ -306,17 +345,27 @@ TEST_CASE("import: Windows-1251 file with Cyrillic sellers becomes UTF-8") {
   const auto result = import_pos_file(store, fixtures / "cyrillic_1251.csv", with_profile(fixtures / "cyrillic_1251.toml"));
   CHECK(result.transactions == 4);
   CHECK(result.net_sales == 382500);
-  CHECK(store.db().execAndGet("SELECT seller FROM pos_transactions WHERE pos_id = '101'").getString() == "Анна");
-  CHECK(store.db().execAndGet("SELECT seller FROM pos_transactions WHERE pos_id = '103'").getString() == "Анна");
-  CHECK(store.db().execAndGet("SELECT register FROM pos_transactions WHERE pos_id = '102'").getString() == "Касса 2");
-  CHECK(store.db().execAndGet("SELECT count(DISTINCT seller) FROM pos_transactions").getInt64() == 3);
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT seller FROM pos_transactions WHERE pos_id = '101'")
+            .getString() == "Анна");
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT seller FROM pos_transactions WHERE pos_id = '103'")
+            .getString() == "Анна");
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT register FROM pos_transactions WHERE pos_id = '102'")
+            .getString() == "Касса 2");
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT count(DISTINCT seller) FROM pos_transactions")
+            .getInt64() == 3);
 }
 
 TEST_CASE("import: seller aliases from the store are applied") {
   Store store(":memory:");
   store.add_seller_alias("Пётр Иванов", "Pyotr");
   (void)import_pos_file(store, fixtures / "cyrillic_1251.csv", with_profile(fixtures / "cyrillic_1251.toml"));
-  CHECK(store.db().execAndGet("SELECT seller FROM pos_transactions WHERE pos_id = '102'").getString() == "Pyotr");
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT seller FROM pos_transactions WHERE pos_id = '102'")
+            .getString() == "Pyotr");
 }
 
 TEST_CASE("import: overlapping files do not double anything") {
@@ -351,7 +400,9 @@ TEST_CASE("import: a truncated file is a clear error and writes nothing") {
     CHECK(message.find("shopify_truncated.csv:4") != std::string::npos);
   }
   CHECK(transaction_count(store) == 0);
-  CHECK(store.db().execAndGet("SELECT result FROM imports ORDER BY id DESC LIMIT 1").getString() == "failed");
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT result FROM imports ORDER BY id DESC LIMIT 1")
+            .getString() == "failed");
 
   // Cut in the middle of an unquoted row: the short row names the first column it lacks.
   const auto cut_row = dir.write("shopify_cut.csv", whole.substr(0, 3000));
@@ -444,7 +495,9 @@ TEST_CASE("import: a row with a day and no time is an error naming its line, unl
   CHECK(result.transactions == 2);
   CHECK(result.default_time_rows == 1);
   // 2018-12-28 09:30 in New York is 14:30 UTC.
-  CHECK(store.db().execAndGet("SELECT time_ms FROM pos_transactions WHERE pos_id = 'T2'").getInt64() == 1546007400000);
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT time_ms FROM pos_transactions WHERE pos_id = 'T2'")
+            .getInt64() == 1546007400000);
 
   options.default_time = "9h30";
   CHECK_THROWS_WITH_AS(import_pos_file(store, file, options), doctest::Contains("\"9h30\" is not HH:MM"), ImportError);
@@ -462,7 +515,8 @@ TEST_CASE("import: a dry run reports changes and writes nothing") {
   CHECK(result.added == 200);
   CHECK_FALSE(result.committed);
   CHECK(transaction_count(store) == 0);
-  CHECK(store.db().execAndGet("SELECT count(*) FROM imports").getInt64() == 0);
+  CHECK(footfall::data::testing::connection(store).execAndGet("SELECT count(*) FROM imports").getInt64() ==
+        0);
 }
 
 TEST_CASE("import: a Shopify refund arriving in a later export updates the order") {
@@ -484,14 +538,20 @@ TEST_CASE("import: a Shopify refund arriving in a later export updates the order
   const auto first = import_pos_file(store, before, {});
   CHECK(first.transactions == 2);
   CHECK(first.net_sales == 15000);
-  CHECK(store.db().execAndGet("SELECT units FROM pos_transactions WHERE pos_id = '#2001'").getDouble() == doctest::Approx(3.0));
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT units FROM pos_transactions WHERE pos_id = '#2001'")
+            .getDouble() == doctest::Approx(3.0));
   const auto second = import_pos_file(store, after, {});
   CHECK(second.added == 1);    // the refund
   CHECK(second.updated == 1);  // #2002 became void
   CHECK(second.unchanged == 1);
   CHECK(stored_net_sales(store) == 6000);
-  CHECK(store.db().execAndGet("SELECT total FROM pos_transactions WHERE pos_id = '#2001/refund'").getInt64() == -4000);
-  CHECK(store.db().execAndGet("SELECT kind FROM pos_transactions WHERE pos_id = '#2002'").getString() == "void");
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT total FROM pos_transactions WHERE pos_id = '#2001/refund'")
+            .getInt64() == -4000);
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT kind FROM pos_transactions WHERE pos_id = '#2002'")
+            .getString() == "void");
 }
 
 TEST_CASE("import: rows of one transaction spread over the file are still one transaction") {
@@ -505,7 +565,9 @@ TEST_CASE("import: rows of one transaction spread over the file are still one tr
   set_store_currency(store, "EUR");
   const auto result = import_pos_file(store, file, {});
   CHECK(result.transactions == 2);
-  CHECK(store.db().execAndGet("SELECT total FROM pos_transactions WHERE pos_id = 'A1'").getInt64() == 800);
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT total FROM pos_transactions WHERE pos_id = 'A1'")
+            .getInt64() == 800);
 }
 
 TEST_CASE("import: unknown columns and unknown profiles are clear errors") {
@@ -578,10 +640,16 @@ TEST_CASE("import: the demo sales file imports for any date") {
   const auto result = import_pos_file(store, demo / "sales.csv", options);
   CHECK(result.transactions == 150);
   CHECK(result.net_sales == 1197140);  // summed independently: all rows except "Annulé"
-  CHECK(store.db().execAndGet("SELECT count(*) FROM pos_transactions WHERE kind = 'refund'").getInt64() == 5);
-  CHECK(store.db().execAndGet("SELECT count(*) FROM pos_transactions WHERE seller = 'Анна'").getInt64() > 0);
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT count(*) FROM pos_transactions WHERE kind = 'refund'")
+            .getInt64() == 5);
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT count(*) FROM pos_transactions WHERE seller = 'Анна'")
+            .getInt64() > 0);
   // T0001 at 09:10 Paris (CEST, UTC+2) on 2026-03-29 = 07:10 UTC.
-  CHECK(store.db().execAndGet("SELECT time_ms FROM pos_transactions WHERE pos_id = 'T0001'").getInt64() == 1774768200000);
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT time_ms FROM pos_transactions WHERE pos_id = 'T0001'")
+            .getInt64() == 1774768200000);
   ImportOptions no_date = with_profile(demo / "sales-profile.toml");
   CHECK_THROWS_WITH_AS((void)import_pos_file(store, demo / "sales.csv", no_date), doctest::Contains("no default date"),
                        ImportError);
@@ -622,8 +690,12 @@ TEST_CASE("import: a Windows-1252 French export keeps its accents and euro sign"
   const auto result = import_pos_file(store, file, with_profile(fixtures / "french_sales.toml"));
   CHECK(result.transactions == 2);
   CHECK(result.net_sales == 1570);
-  CHECK(store.db().execAndGet("SELECT seller FROM pos_transactions WHERE pos_id = 'W-1'").getString() == "Rémi");
-  CHECK(store.db().execAndGet("SELECT seller FROM pos_transactions WHERE pos_id = 'W-2'").getString() == "Élodie");
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT seller FROM pos_transactions WHERE pos_id = 'W-1'")
+            .getString() == "Rémi");
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT seller FROM pos_transactions WHERE pos_id = 'W-2'")
+            .getString() == "Élodie");
 }
 
 TEST_CASE("import: the first transactions are previewed before anything is written, also in a dry run") {
@@ -636,7 +708,9 @@ TEST_CASE("import: the first transactions are previewed before anything is writt
   options.on_preview = [&](const std::string& profile, const std::vector<Transaction>& first) {
     previewed_profile = profile;
     previewed = first;
-    stored_when_previewed = store.db().execAndGet("SELECT count(*) FROM pos_transactions").getInt64();
+    stored_when_previewed = footfall::data::testing::connection(store)
+                                .execAndGet("SELECT count(*) FROM pos_transactions")
+                                .getInt64();
   };
   const auto result = import_pos_file(store, fixtures / "french_sales.csv", options);
   CHECK(previewed_profile == "caisse-fr");
@@ -646,5 +720,7 @@ TEST_CASE("import: the first transactions are previewed before anything is writt
   CHECK(stored_when_previewed == 0);
   CHECK(result.preview.size() == ImportResult::preview_size);
   CHECK(result.preview.front().pos_id == "T-0001");
-  CHECK(store.db().execAndGet("SELECT count(*) FROM pos_transactions").getInt64() == 0);
+  CHECK(footfall::data::testing::connection(store)
+            .execAndGet("SELECT count(*) FROM pos_transactions")
+            .getInt64() == 0);
 }

@@ -1,4 +1,4 @@
-#include "footfall/data/metrics.hpp"
+#include "footfall/data/metrics/metrics.hpp"
 #include "test_store_support.hpp"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-#include "footfall/data/occupancy.hpp"
+#include "footfall/data/metrics/occupancy.hpp"
 #include "test_store_support.hpp"
 
 #include <doctest/doctest.h>

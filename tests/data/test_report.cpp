@@ -1,4 +1,4 @@
-#include "footfall/data/report.hpp"
+#include "footfall/data/report/report.hpp"
 #include "test_store_support.hpp"
 
 #include <doctest/doctest.h>

@@ -1,7 +1,8 @@
 // Range reports read hourly totals and sellers per business day; these must give exactly the
 // figures of the per-seller hourly rows, before and after an upgrade and a change of zone.
-#include "footfall/data/history.hpp"
-#include "footfall/data/metrics.hpp"
+#include "footfall/data/fixtures/history.hpp"
+#include "footfall/data/metrics/metrics.hpp"
+#include "store/connection.hpp"  // data/src: raw SQL on the store under test
 #include "test_store_support.hpp"
 
 #include <doctest/doctest.h>
@@ -15,7 +16,9 @@ namespace {
 
 using footfall::data::testing::TempDir;
 
-std::int64_t scalar(Store& store, const std::string& sql) { return store.db().execAndGet(sql).getInt64(); }
+std::int64_t scalar(Store& store, const std::string& sql) {
+  return footfall::data::testing::connection(store).execAndGet(sql).getInt64();
+}
 
 void describe(std::ostringstream& out, const Figures& f) {
   out << f.entries << ' ' << f.exits << ' ' << f.visitors << ' ' << f.buyers << ' ' << f.buyers_in_camera_gaps << ' '
@@ -50,9 +53,9 @@ std::string fingerprint(Store& store, const std::string& from, const std::string
 
 // The same report from the per-seller hourly rows: without a basis the day rows are not used.
 std::string fingerprint_without_days(Store& store, const std::string& from, const std::string& to) {
-  store.db().exec("SAVEPOINT slow_path; DELETE FROM sales_rollup_day_basis");
+  footfall::data::testing::connection(store).exec("SAVEPOINT slow_path; DELETE FROM sales_rollup_day_basis");
   auto result = fingerprint(store, from, to);
-  store.db().exec("ROLLBACK TO slow_path; RELEASE slow_path");
+  footfall::data::testing::connection(store).exec("ROLLBACK TO slow_path; RELEASE slow_path");
   return result;
 }
 
@@ -91,9 +94,10 @@ TEST_CASE("rollup days: range reports match the per-seller hourly rows, across D
   CHECK(fast == fingerprint_without_days(store, "2026-03-20", "2026-03-31"));
   CHECK(fast.find("Nadia") != std::string::npos);
   // The day rows are really what the report read.
-  store.db().exec("SAVEPOINT tamper; UPDATE sales_rollup_day SET buyers = buyers + 1");
+  footfall::data::testing::connection(store).exec(
+      "SAVEPOINT tamper; UPDATE sales_rollup_day SET buyers = buyers + 1");
   CHECK(fingerprint(store, "2026-03-20", "2026-03-31") != fast);
-  store.db().exec("ROLLBACK TO tamper; RELEASE tamper");
+  footfall::data::testing::connection(store).exec("ROLLBACK TO tamper; RELEASE tamper");
   // An update that moves a sale to another day and seller moves it in the day rows too.
   auto moved = footfall::data::testing::make_transaction("walk-in", 1'774'900'000'000, 900, 2,
                                                          TransactionKind::Sale, "Bruno");
@@ -115,7 +119,7 @@ TEST_CASE("rollup days: a new zone or cutoff rebuilds the days; a deleted sale r
                         "AND cutoff_minutes = 120") == 1);
     CHECK(fingerprint(store, "2026-03-21", "2026-03-30") ==
           fingerprint_without_days(store, "2026-03-21", "2026-03-30"));
-    store.db().exec("DELETE FROM pos_transactions WHERE pos_id = 'walk-in'");
+    footfall::data::testing::connection(store).exec("DELETE FROM pos_transactions WHERE pos_id = 'walk-in'");
     CHECK(scalar(store, "SELECT count(*) FROM sales_rollup_day_basis") == 0);
     // Every level of the sales rollup lost the deleted sale.
     const auto net = scalar(store, "SELECT sum(total) FROM pos_transactions WHERE kind IN ('sale', 'refund')");
@@ -139,7 +143,8 @@ TEST_CASE("rollup days: a schema 5 file is upgraded, backfilled and reports the 
     Store store(file);
     seed(store, "Europe/Paris", 0);
     before = fingerprint_without_days(store, "2026-03-20", "2026-03-31");
-    store.db().exec(std::string(footfall::data::testing::drop_schema_6) + "PRAGMA user_version = 5");
+    footfall::data::testing::connection(store).exec(std::string(footfall::data::testing::drop_schema_6) +
+                                                    "PRAGMA user_version = 5");
   }
   Store upgraded(file);
   CHECK(upgraded.schema_version() == 9);

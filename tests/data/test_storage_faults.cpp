@@ -1,7 +1,8 @@
 // Storage faults injected under SQLite itself: a VFS that forwards to the real one but, while the
 // "disk" is full, fails every write and sync with SQLITE_FULL, as a full partition does.
-#include "footfall/data/count_writer.hpp"
-#include "footfall/data/store.hpp"
+#include "footfall/data/store/count_writer.hpp"
+#include "footfall/data/store/store.hpp"
+#include "store/connection.hpp"  // data/src: raw SQL on the store under test
 #include "test_store_support.hpp"
 
 #include <doctest/doctest.h>
@@ -116,7 +117,9 @@ struct FaultyDiskVfs {
 
 std::int64_t events_in(const std::string& file) {
   Store store(file);
-  return store.db().execAndGet("SELECT count(*) FROM count_events").getInt64();
+  return footfall::data::testing::connection(store)
+      .execAndGet("SELECT count(*) FROM count_events")
+      .getInt64();
 }
 
 }  // namespace
@@ -133,7 +136,9 @@ TEST_CASE("storage faults: a store survives a full disk and writes again once th
   CHECK_THROWS_WITH(store.add_count_events(events), doctest::Contains("full"));  // the disk, not a stuck statement
   disk_full = false;
   store.add_count_events(events);
-  CHECK(store.db().execAndGet("SELECT count(*) FROM count_events").getInt64() == 2'000);
+  CHECK(
+      footfall::data::testing::connection(store).execAndGet("SELECT count(*) FROM count_events").getInt64() ==
+      2'000);
 }
 
 TEST_CASE("storage faults: the count writer holds events through a full disk and loses none") {
@@ -160,7 +165,9 @@ TEST_CASE("storage faults: the count writer holds events through a full disk and
   CHECK(writer.status().pending == 0);
   CHECK(events_in(file) == 3'002);
   Store check(file);
-  CHECK(check.db().execAndGet("PRAGMA quick_check").getString() == "ok");
+  CHECK(footfall::data::testing::connection(check).execAndGet("PRAGMA quick_check").getString() == "ok");
   // The rollup agrees with the events: nothing was half-written by the failed attempts.
-  CHECK(check.db().execAndGet("SELECT sum(entries) + sum(exits) FROM count_rollup").getInt64() == 3'002);
+  CHECK(footfall::data::testing::connection(check)
+            .execAndGet("SELECT sum(entries) + sum(exits) FROM count_rollup")
+            .getInt64() == 3'002);
 }

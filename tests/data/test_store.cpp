@@ -1,4 +1,5 @@
-#include "footfall/data/store.hpp"
+#include "footfall/data/store/store.hpp"
+#include "store/connection.hpp"  // data/src: raw SQL on the store under test
 #include "test_store_support.hpp"
 
 #include <doctest/doctest.h>
@@ -21,7 +22,9 @@ Transaction sale(const std::string& pos_id, TimeMs time_ms, Money total) {
   return t;
 }
 
-std::int64_t count(Store& store, const std::string& sql) { return store.db().execAndGet(sql).getInt64(); }
+std::int64_t count(Store& store, const std::string& sql) {
+  return footfall::data::testing::connection(store).execAndGet(sql).getInt64();
+}
 
 constexpr int latest_schema_version = 9;
 
@@ -48,8 +51,8 @@ TEST_CASE("store: migrations are recorded and re-opening keeps version and data"
     version = store.schema_version();
     CHECK(version >= 1);
     store.add_count_events({{1000, "main", true, 1, 0.9F}});
-    CHECK(store.db().execAndGet("PRAGMA journal_mode").getString() == "wal");
-    CHECK(store.db().execAndGet("PRAGMA foreign_keys").getInt() == 1);
+    CHECK(footfall::data::testing::connection(store).execAndGet("PRAGMA journal_mode").getString() == "wal");
+    CHECK(footfall::data::testing::connection(store).execAndGet("PRAGMA foreign_keys").getInt() == 1);
   }
   const auto permissions = fs::status(file).permissions();
   CHECK((permissions & (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none);
@@ -97,7 +100,7 @@ TEST_CASE("store: a currency is never assumed; schema 8 clears the old default w
       settings.currency = "EUR";  // what every store row held before schema 8
       store.save_settings(settings);
       if (has_sales) store.upsert_transaction(sale("A1", 1'000, 700));
-      store.db().exec("PRAGMA user_version = 7");
+      footfall::data::testing::connection(store).exec("PRAGMA user_version = 7");
     }
     Store upgraded(file);
     CHECK(upgraded.schema_version() == latest_schema_version);
@@ -188,7 +191,8 @@ TEST_CASE("store: an older file is upgraded and the hourly rollup backfilled") {
     store.add_count_events({{0, "main", true, 1, 1.F}, {1'800'000, "main", true, 2, 1.F}});
     store.upsert_transaction(sale("A1", 1'000, 700));
     // Roll the file back to schema 1, as an older release left it.
-    store.db().exec(std::string(footfall::data::testing::drop_schema_6) +
+    footfall::data::testing::connection(store).exec(
+        std::string(footfall::data::testing::drop_schema_6) +
         "DROP TRIGGER IF EXISTS count_rollup_hour_insert; DROP TRIGGER IF EXISTS count_rollup_hour_update; "
         "DROP TRIGGER IF EXISTS sales_rollup_hour_insert; DROP TRIGGER IF EXISTS sales_rollup_hour_update; "
         "DROP TABLE count_rollup_hour; DROP TABLE sales_rollup_hour; DROP INDEX count_events_crossing; "
@@ -199,7 +203,7 @@ TEST_CASE("store: an older file is upgraded and the hourly rollup backfilled") {
   CHECK(count(upgraded, "SELECT entries FROM count_rollup_hour WHERE bucket_ms = 0") == 2);
   CHECK(count(upgraded, "SELECT gross FROM sales_rollup_hour WHERE bucket_ms = 0") == 700);
   upgraded.add_count_events({{2'000'000, "main", false, 3, 1.F}});
-  upgraded.db().exec("DELETE FROM count_events WHERE track = 1");
+  footfall::data::testing::connection(upgraded).exec("DELETE FROM count_events WHERE track = 1");
   CHECK(count(upgraded, "SELECT entries FROM count_rollup_hour WHERE bucket_ms = 0") == 1);
   CHECK(count(upgraded, "SELECT exits FROM count_rollup_hour WHERE bucket_ms = 0") == 1);
 }
@@ -228,7 +232,9 @@ TEST_CASE("store: upgrading removes crossings an older release stored twice") {
   {
     Store store(file);
     // Schema 4 had no unique crossing, so a clip counted twice was stored twice.
-    store.db().exec(std::string(footfall::data::testing::drop_schema_6) + "DROP INDEX count_events_crossing; PRAGMA user_version = 4");
+    footfall::data::testing::connection(store).exec(
+        std::string(footfall::data::testing::drop_schema_6) +
+        "DROP INDEX count_events_crossing; PRAGMA user_version = 4");
     const std::vector<CountEvent> clip = {{1'000, "main", true, 1, 0.9F}, {4'000'000, "main", false, 1, 0.9F}};
     store.add_count_events(clip);
     store.add_count_events(clip);

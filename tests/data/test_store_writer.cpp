@@ -1,5 +1,6 @@
-#include "footfall/data/count_writer.hpp"
-#include "footfall/data/store.hpp"
+#include "footfall/data/store/count_writer.hpp"
+#include "footfall/data/store/store.hpp"
+#include "store/connection.hpp"  // data/src: raw SQL on the store under test
 #include "test_store_support.hpp"
 
 #include <doctest/doctest.h>
@@ -20,7 +21,9 @@ struct WriterDir : footfall::data::testing::TempDir {
 
 std::int64_t events_in(const std::string& file) {
   Store store(file);
-  return store.db().execAndGet("SELECT count(*) FROM count_events").getInt64();
+  return footfall::data::testing::connection(store)
+      .execAndGet("SELECT count(*) FROM count_events")
+      .getInt64();
 }
 
 }  // namespace
@@ -71,7 +74,9 @@ TEST_CASE("store writer: a full buffer drops events but records the loss as a ca
     CHECK(writer.flush());
   }
   Store store(dir.file());
-  CHECK(store.db().execAndGet("SELECT count(*) FROM count_events").getInt64() == 3);
+  CHECK(
+      footfall::data::testing::connection(store).execAndGet("SELECT count(*) FROM count_events").getInt64() ==
+      3);
   const auto gaps = store.camera_gaps(0, 100'000);
   REQUIRE(gaps.size() == 1);
   CHECK(gaps[0].start_ms == 13'000);

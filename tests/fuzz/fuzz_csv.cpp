@@ -1,5 +1,5 @@
 // CSV reader: encoding detection, iconv conversion, separator detection and libcsv records.
-#include "footfall/data/csv_reader.hpp"
+#include "footfall/data/pos/csv_reader.hpp"
 
 #include <cstddef>
 #include <cstdint>

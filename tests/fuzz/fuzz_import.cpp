@@ -1,5 +1,5 @@
 // Whole import of an arbitrary file into an in-memory store: either a result or an ImportError.
-#include "footfall/data/pos_import.hpp"
+#include "footfall/data/pos/import.hpp"
 
 #include <unistd.h>
 

@@ -1,5 +1,5 @@
 // TOML generic profiles: a profile or a std::runtime_error naming the problem.
-#include "footfall/data/pos_profiles.hpp"
+#include "footfall/data/pos/profiles.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,5 +1,5 @@
 // Per-field parsers: money, numbers, dates/times and zone names never throw, whatever the text.
-#include "footfall/data/pos_values.hpp"
+#include "footfall/data/pos/values.hpp"
 
 #include <cstddef>
 #include <cstdint>

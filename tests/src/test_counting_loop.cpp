@@ -1,8 +1,9 @@
 #include "scratch_path.hpp"
 #include "counting/counting_loop.hpp"
 
-#include "footfall/data/count_writer.hpp"
-#include "footfall/data/store.hpp"
+#include "footfall/data/store/count_writer.hpp"
+#include "footfall/data/store/store.hpp"
+#include "store/connection.hpp"  // data/src: raw SQL on the store under test
 #include "footfall/vision/synthetic_scene.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -186,7 +187,9 @@ ClockRun count_with_clock(bool jump) {
     };
     loop.run(std::move(camera));
     REQUIRE(writer.flush());
-    SQLite::Statement count(store.db(), "SELECT count(*), count(DISTINCT time_ms || direction || track) FROM count_events");
+    SQLite::Statement count(
+        footfall::data::testing::connection(store),
+        "SELECT count(*), count(DISTINCT time_ms || direction || track) FROM count_events");
     REQUIRE(count.executeStep());
     run.stored = count.getColumn(0).getInt64();
     run.stored_distinct = count.getColumn(1).getInt64();

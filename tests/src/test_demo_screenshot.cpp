@@ -2,9 +2,9 @@
 #include "scratch_path.hpp"
 #include <stb_image.h>
 
-#include "footfall/data/history.hpp"
-#include "footfall/data/metrics.hpp"
-#include "footfall/data/store.hpp"
+#include "footfall/data/fixtures/history.hpp"
+#include "footfall/data/metrics/metrics.hpp"
+#include "footfall/data/store/store.hpp"
 
 #include <doctest/doctest.h>
 

@@ -6,7 +6,7 @@
 #include <sstream>
 #include <string>
 
-#include "footfall/data/store.hpp"
+#include "footfall/data/store/store.hpp"
 #include "kiosk/end_of_day.hpp"
 #include "scratch_path.hpp"
 #include "smtp_sink.hpp"

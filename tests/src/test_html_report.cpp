@@ -1,6 +1,6 @@
 #include "scratch_path.hpp"
-#include "footfall/data/history.hpp"
-#include "footfall/data/store.hpp"
+#include "footfall/data/fixtures/history.hpp"
+#include "footfall/data/store/store.hpp"
 
 #include <doctest/doctest.h>
 #include <stb_image.h>

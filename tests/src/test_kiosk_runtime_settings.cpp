@@ -1,7 +1,7 @@
 #include "config/config.hpp"
 #include "kiosk/kiosk_runtime.hpp"
 
-#include "footfall/data/store.hpp"
+#include "footfall/data/store/store.hpp"
 #include "footfall/ui/admin_pin.hpp"
 
 #include <doctest/doctest.h>

@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace footfall::data {
@@ -20,6 +21,26 @@ struct CountEvent {
 };
 
 enum class TransactionKind { Sale, Refund, Void, Cancelled };
+
+// The name a kind is stored and exported under: "sale", "refund", "void", "cancelled".
+constexpr const char* transaction_kind_name(TransactionKind kind) {
+  switch (kind) {
+    case TransactionKind::Sale: return "sale";
+    case TransactionKind::Refund: return "refund";
+    case TransactionKind::Void: return "void";
+    case TransactionKind::Cancelled: return "cancelled";
+  }
+  return "sale";
+}
+
+// The kind transaction_kind_name() calls `name`, or nullopt for any other text.
+constexpr std::optional<TransactionKind> transaction_kind_from_name(std::string_view name) {
+  for (const auto kind :
+       {TransactionKind::Sale, TransactionKind::Refund, TransactionKind::Void, TransactionKind::Cancelled}) {
+    if (name == transaction_kind_name(kind)) return kind;
+  }
+  return std::nullopt;
+}
 
 struct LineItem {
   std::string name;

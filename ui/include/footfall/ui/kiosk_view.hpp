@@ -1,6 +1,6 @@
 #pragma once
 // Panel-level API of the kiosk, used by run_kiosk (kiosk_app.hpp) and by the headless tests. Needs Dear ImGui.
-#include "footfall/data/store_profile.hpp"
+#include "footfall/data/store/store_profile.hpp"
 #include "footfall/ui/kiosk_app.hpp"
 #include "footfall/ui/snapshot.hpp"
 #include "footfall/ui/translations.hpp"

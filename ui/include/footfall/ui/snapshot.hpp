@@ -1,5 +1,5 @@
 #pragma once
-#include "footfall/data/metrics.hpp"
+#include "footfall/data/metrics/metrics.hpp"
 
 #include <atomic>
 #include <cstdint>

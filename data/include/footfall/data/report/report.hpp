@@ -1,0 +1,33 @@
+#pragma once
+#include "footfall/data/metrics/metrics.hpp"
+#include "footfall/data/types.hpp"
+
+#include <string>
+
+namespace footfall::data {
+
+enum class ReportFormat { Text, Csv, Json, Markdown, Html };
+ReportFormat parse_report_format(const std::string& text);  // text, csv, json, md (markdown), html
+const char* report_format_extension(ReportFormat format);   // "txt", "csv", "json", "md", "html"
+
+// `language` en/fr/ru; empty means the store's language. Text, Markdown and HTML use the language's
+// number formats; CSV and JSON are for machines: plain numbers, money in minor units in JSON and in
+// major units ("1234.50") in CSV, conversion as a fraction.
+//
+// JSON (schema 1), day: report, schema, store, currency, time_zone, date, start_ms, end_ms, as_of_ms,
+// then the figure keys (below), peak_hour, hours[] (hour, start_ms, camera_down + figure keys),
+// shifts[] (name, start_ms, end_ms + figure keys), sellers[] (seller, floor_hours, roster_inferred +
+// figure keys), comparisons {same_time_last_week, average_last_four, same_day_last_year} (figure
+// objects or null), quality {notes[], camera_gaps[] (door, start_ms, end_ms, reason), last_import_ms}.
+// Range: report, schema, store, currency, time_zone, from, to, group_by, figure keys, rows[] (label,
+// start_ms, end_ms, camera_down, roster_inferred + figure keys), weekday_hour[7][24] (conversion or
+// null, Monday first), quality.
+// Figure keys: visitors, entries, exits, buyers, buyers_in_camera_gaps, conversion, conversion_low,
+// conversion_high, low_data, net_sales, gross_sales, units, atv, spv, upt, visitors_per_staff_hour,
+// staff_hours, camera_gap_minutes. Ratios without a denominator are null, never 0.
+std::string render_day_report(const DaySummary& summary, const StoreSettings& settings, ReportFormat format,
+                              const std::string& language = {});
+std::string render_range_report(const RangeSummary& summary, const StoreSettings& settings, ReportFormat format,
+                                const std::string& language = {});
+
+}  // namespace footfall::data

@@ -1,0 +1,157 @@
+#include "report/model.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+// What the human-readable formats show of a day or a range, in the report's language.
+namespace footfall::data::report_detail {
+
+std::vector<std::string> day_quality(const Context& c, const DaySummary& s) {
+  std::vector<std::string> lines;
+  for (const auto& gap : s.camera_gaps) {
+    lines.push_back(c.tr("Camera down") + ": " + gap.door + " " + c.clock_time(gap.start_ms) + "–" +
+                    c.clock_time(gap.end_ms) + (gap.reason.empty() ? "" : " (" + gap.reason + ")"));
+  }
+  if (s.total.partial) {
+    lines.push_back(c.tr("Camera coverage") + ": " + c.coverage(s.total) + ". " +
+                    c.tr("Conversion and sales per visitor use covered time only."));
+  }
+  if (s.total.buyers_above_visitors) {
+    lines.push_back(
+        format_buyers_above_visitors(c.tr("The day"), covered_buyers(s.total), s.total.visitors, c.language));
+  }
+  for (const auto& hour : s.hours) {
+    if (sales_but_no_visitors(hour.figures)) {
+      lines.push_back(c.tr("Sales but no visitors counted") + ": " + hour_text(hour.hour));
+    }
+    if (hour.figures.buyers_above_visitors) {
+      lines.push_back(format_buyers_above_visitors(hour_text(hour.hour), covered_buyers(hour.figures),
+                                                   hour.figures.visitors, c.language));
+    }
+  }
+  for (const auto& seller : s.sellers) {
+    if (seller.roster_inferred) {
+      lines.push_back(seller.seller + ": " + c.tr("No roster: floor time inferred from first and last sale"));
+    }
+  }
+  return lines;
+}
+
+// What each figure means, in the words of the tables, so a reader can check that they add up.
+std::vector<std::string> definitions(const Context& c) {
+  std::vector<std::string> lines;
+  for (const char* definition : {
+           "Visitors: people counted coming in while a camera counted.",
+           "Buyers: completed sales, one per receipt; voids, cancellations and refunds are not buyers.",
+           "Conversion: buyers in covered time ÷ visitors.",
+           "Net sales: sales minus refunds, each on the day it happened.",
+           "ATV (average ticket): net sales ÷ buyers, so ATV × buyers = net sales.",
+           "SPV (sales per visitor): net sales in covered time ÷ visitors, so SPV × visitors = net sales in "
+           "covered time.",
+           "Covered time: the time a camera counted; any other time is a gap, not zero visitors.",
+       }) {
+    lines.push_back(c.tr(definition));
+  }
+  return lines;
+}
+
+constexpr const char* seller_visitors_note =
+    "A seller's visitors are everyone counted while the seller was on the floor (the roster, or first to "
+    "last sale without one). Sellers on the floor together are each credited with all of those "
+    "visitors, so the sellers' visitors add up to more than the store's; buyers are each seller's own "
+    "sales.";
+
+std::string last_import_line(const Context& c, const std::optional<TimeMs>& last_import_ms) {
+  return c.tr("Last import") + ": " + (last_import_ms ? c.date_time(*last_import_ms) : c.tr("never"));
+}
+
+std::string hour_note(const Context& c, const HourRow& hour) {
+  if (!hour.camera_down) return "";
+  if (!hour.figures.partial) return c.tr("camera down");
+  return hour.figures.covered_open_minutes == 0 && hour.figures.visitors == 0 ? c.tr("no camera")
+                                                                              : c.coverage(hour.figures);
+}
+
+Model day_model(const Context& c, const DaySummary& s) {
+  Model model;
+  model.title = c.settings.name + " — " + c.tr("Day report") + " " + s.date;
+  if (s.as_of_ms < s.end_ms) model.subtitle = c.tr("as of") + " " + c.clock_time(s.as_of_ms);
+  model.total = &s.total;
+  if (s.peak_hour) model.extra.push_back({c.tr("Peak hour"), hour_text(*s.peak_hour)});
+
+  // People read the open hours; empty night hours stay in JSON and CSV only.
+  auto busy = [](const HourRow& hour) {
+    return hour.figures.entries > 0 || hour.figures.exits > 0 || hour.figures.buyers > 0 || hour.camera_down;
+  };
+  const auto first = std::find_if(s.hours.begin(), s.hours.end(), busy);
+  const auto last = std::find_if(s.hours.rbegin(), s.hours.rend(), busy).base();
+  Section hours{c.tr("Hours"), c.tr("Hour"), {}};
+  for (auto hour = first; hour < last; ++hour) {
+    hours.rows.push_back(
+        make_row(c, hour_text(hour->hour), hour->figures, hour_note(c, *hour), hour->camera_down));
+  }
+  model.sections.push_back(std::move(hours));
+  if (!s.shifts.empty()) {
+    Section shifts{c.tr("Shifts"), c.tr("Shift"), {}};
+    for (const auto& shift : s.shifts) {
+      shifts.rows.push_back(
+          make_row(c, shift.name + " " + c.clock_time(shift.start_ms) + "–" + c.clock_time(shift.end_ms),
+                   shift.figures));
+    }
+    model.sections.push_back(std::move(shifts));
+  }
+  if (!s.sellers.empty()) {
+    Section sellers{c.tr("Sellers"), c.tr("Seller"), {}};
+    for (const auto& seller : s.sellers) {
+      sellers.rows.push_back(make_row(c, seller.seller, seller.figures,
+                                      c.tr("Floor hours") + " " +
+                                          format_number(seller.floor_hours, 1, c.language) +
+                                          (seller.roster_inferred ? ", " + c.tr("roster inferred") : ""),
+                                      seller.roster_inferred));
+    }
+    sellers.footnote = c.tr(seller_visitors_note);
+    model.sections.push_back(std::move(sellers));
+  }
+  Section comparisons{
+      c.tr("Comparisons"), "", {make_row(c, c.tr("Same time last week"), s.same_time_last_week)}};
+  if (s.average_last_four)
+    comparisons.rows.push_back(make_row(c, c.tr("Average of last four"), *s.average_last_four));
+  if (s.same_day_last_year)
+    comparisons.rows.push_back(make_row(c, c.tr("Same day last year"), *s.same_day_last_year));
+  model.sections.push_back(std::move(comparisons));
+  model.quality = day_quality(c, s);
+  model.quality.push_back(last_import_line(c, s.last_import_ms));
+  model.definitions = definitions(c);
+  model.chart = true;
+  model.chart_title = c.tr("Hourly visitors, buyers and conversion");
+  return model;
+}
+
+Model range_model(const Context& c, const RangeSummary& s) {
+  Model model;
+  model.title = c.settings.name + " — " + c.tr("Range report") + " " + s.from_date + " – " + s.to_date;
+  model.total = &s.total;
+  static const std::map<GroupBy, const char*> titles = {
+      {GroupBy::Hour, "Hour"},      {GroupBy::Day, "Day"},     {GroupBy::Week, "Week"},
+      {GroupBy::Month, "Month"},    {GroupBy::Shift, "Shift"}, {GroupBy::Seller, "Seller"},
+      {GroupBy::Weekday, "Weekday"}};
+  const std::string title = c.tr(titles.at(s.group_by));
+  Section rows{title, title, {}};
+  for (const auto& row : s.rows) {
+    std::string note = row.camera_down ? c.tr("camera down") : "";
+    if (row.roster_inferred) note += (note.empty() ? "" : ", ") + c.tr("roster inferred");
+    rows.rows.push_back(make_row(c, c.tr(row.label), row.figures, note, !note.empty()));
+  }
+  if (s.group_by == GroupBy::Seller) rows.footnote = c.tr(seller_visitors_note);
+  model.sections.push_back(std::move(rows));
+  model.quality = s.quality_notes;
+  model.quality.push_back(last_import_line(c, s.last_import_ms));
+  model.definitions = definitions(c);
+  model.chart = s.rows.size() > 1;
+  model.chart_title = c.tr("Visitors, buyers and conversion");
+  model.heat_map = &s.weekday_hour;
+  return model;
+}
+
+}  // namespace footfall::data::report_detail

@@ -1,0 +1,180 @@
+#pragma once
+// The report model every human-readable format shows (text, Markdown, HTML), the formatting
+// context they share, and one renderer per format: render_text.cpp, render_html.cpp,
+// render_csv.cpp and render_json.cpp. CSV and JSON are for machines and read the summaries directly.
+#include "footfall/data/business_time.hpp"
+#include "footfall/data/locale_format.hpp"
+#include "footfall/data/metrics/metrics.hpp"
+#include "footfall/data/time_text.hpp"
+
+#include <array>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace footfall::data::report_detail {
+
+struct Context {
+  const StoreSettings& settings;
+  std::string language;
+  BusinessClock clock;
+
+  Context(const StoreSettings& store_settings, const std::string& requested)
+      : settings(store_settings),
+        language(requested.empty() ? store_settings.language : requested),
+        clock(store_settings) {}
+
+  [[nodiscard]] std::string tr(const std::string& key) const { return translate(key, language); }
+  [[nodiscard]] std::string money(Money value) const {
+    return format_money(value, settings.currency, language);
+  }
+  [[nodiscard]] std::string money(const std::optional<double>& value) const {
+    return value ? format_money(*value, settings.currency, language) : "—";
+  }
+  [[nodiscard]] std::string integer(std::int64_t value) const { return format_integer(value, language); }
+  // A time no camera counted has no visitors to show: a gap, not a zero.
+  [[nodiscard]] std::string visitors(const Figures& f) const {
+    return f.covered_minutes == 0 && f.visitors == 0 ? "—" : integer(f.visitors);
+  }
+  [[nodiscard]] std::string coverage(const Figures& f) const {
+    return format_coverage(f.covered_open_minutes, f.open_minutes, f.partial, language);
+  }
+  [[nodiscard]] std::string number(const std::optional<double>& value, int decimals) const {
+    return value ? format_number(*value, decimals, language) : "—";
+  }
+  [[nodiscard]] std::string percent(const Conversion& conversion) const {
+    return conversion.rate ? format_percent(*conversion.rate, 1, language) : "—";
+  }
+  [[nodiscard]] std::string interval(const Conversion& conversion) const {
+    if (!conversion.rate) return "—";
+    return format_percent(conversion.low, 1, language) + "–" + format_percent(conversion.high, 1, language);
+  }
+  [[nodiscard]] std::string clock_time(TimeMs time_ms) const {
+    return clock_text(clock.local_minutes(time_ms));
+  }
+  [[nodiscard]] std::string date_time(TimeMs time_ms) const {
+    return format_date(clock.business_day_of(time_ms + clock.cutoff_minutes() * 60'000LL)) + " " +
+           clock_time(time_ms);
+  }
+};
+
+inline std::string hour_text(int hour) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%02d:00", hour);
+  return text;
+}
+
+// One row of any table: a label and its figures, with flags shown as notes.
+struct Row {
+  std::string label;
+  const Figures* figures = nullptr;
+  std::string note;
+  bool flagged = false;  // camera down or an inferred roster: highlighted in HTML
+};
+
+// A row whose buyers outnumber its visitors says so in its note, highlighted like a camera gap.
+inline Row make_row(const Context& c, std::string label, const Figures& figures, std::string note = "",
+                    bool flagged = false) {
+  if (figures.buyers_above_visitors) note += (note.empty() ? "" : ", ") + c.tr("buyers above visitors");
+  return {std::move(label), &figures, std::move(note), flagged || figures.buyers_above_visitors};
+}
+
+struct Column {
+  std::string title;
+  std::string (*value)(const Context&, const Figures&);
+  bool numeric = true;
+};
+
+inline const std::vector<Column>& table_columns() {
+  static const std::vector<Column> columns = {
+      {"Visitors", [](const Context& c, const Figures& f) { return c.visitors(f); }},
+      {"Buyers", [](const Context& c, const Figures& f) { return c.integer(f.buyers); }},
+      {"Conversion",
+       [](const Context& c, const Figures& f) {
+         return c.percent(f.conversion) + (f.conversion.rate && f.conversion.low_data ? "*" : "");
+       }},
+      {"Net sales", [](const Context& c, const Figures& f) { return c.money(f.net_sales); }},
+      {"ATV", [](const Context& c, const Figures& f) { return c.money(f.atv); }},
+      {"SPV", [](const Context& c, const Figures& f) { return c.money(f.spv); }},
+      {"UPT", [](const Context& c, const Figures& f) { return c.number(f.upt, 2); }},
+  };
+  return columns;
+}
+
+inline std::size_t display_width(const std::string& text) {
+  std::size_t width = 0;
+  for (const char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) ++width;  // count code points, not bytes
+  }
+  return width;
+}
+
+inline std::string pad(const std::string& text, std::size_t width, bool right) {
+  const auto current = display_width(text);
+  if (current >= width) return text;
+  const std::string fill(width - current, ' ');
+  return right ? fill + text : text + fill;
+}
+
+struct KeyFigure {
+  std::string label;
+  std::string value;
+};
+
+inline std::vector<KeyFigure> key_figures(const Context& c, const Figures& f) {
+  std::vector<KeyFigure> result = {
+      {c.tr("Visitors"), c.visitors(f)},
+      {c.tr("Buyers"), c.integer(f.buyers)},
+      {c.tr("Conversion"), f.buyers_above_visitors
+                               ? "— (" + c.tr("buyers above visitors") + ")"
+                               : c.percent(f.conversion) +
+                                     (f.conversion.rate ? " (" + c.interval(f.conversion) + ")" : "") +
+                                     (f.conversion.low_data ? " — " + c.tr("low data") : "")},
+      {c.tr("Net sales"), c.money(f.net_sales)},
+      {c.tr("ATV"), c.money(f.atv)},
+      {c.tr("SPV"), c.money(f.spv)},
+      {c.tr("UPT"), c.number(f.upt, 2)},
+      {c.tr("Visitors per staff hour"), c.number(f.visitors_per_staff_hour, 1)},
+  };
+  if (f.open_minutes > 0) result.push_back({c.tr("Camera coverage"), c.coverage(f)});
+  if (f.camera_gap_minutes > 0) {
+    result.push_back({c.tr("Camera down (min)"), c.integer(f.camera_gap_minutes)});
+  }
+  return result;
+}
+
+struct Section {
+  std::string title;
+  std::string first_column;
+  std::vector<Row> rows;
+  std::string footnote{};  // under the table: how its figures are credited
+};
+
+struct Model {
+  std::string title;
+  std::string subtitle;
+  const Figures* total = nullptr;
+  std::vector<KeyFigure> extra;  // peak hour and such
+  std::vector<Section> sections;
+  std::vector<std::string> quality;
+  std::vector<std::string> definitions;
+  // Chart: one bar pair per row of the first section.
+  bool chart = false;
+  std::string chart_title;
+  const std::array<std::array<Figures, 24>, 7>* heat_map = nullptr;
+};
+
+Model day_model(const Context& c, const DaySummary& s);
+Model range_model(const Context& c, const RangeSummary& s);
+
+std::string render_text(const Context& c, const Model& m);
+std::string render_markdown(const Context& c, const Model& m);
+std::string render_html(const Context& c, const Model& m);
+
+std::string day_csv(const DaySummary& s, const StoreSettings& settings);
+std::string range_csv(const RangeSummary& s, const StoreSettings& settings);
+std::string day_json(const DaySummary& s, const StoreSettings& settings);
+std::string range_json(const RangeSummary& s, const StoreSettings& settings);
+
+}  // namespace footfall::data::report_detail
