@@ -9,13 +9,13 @@
 #include "footfall/data/metrics/metrics.hpp"
 #include "footfall/data/store/store_profile.hpp"
 #include "footfall/data/store/settings_queries.hpp"
+#include "footfall/ui/settings_rules.hpp"
 #include "kiosk/camera_worker.hpp"
 #include "time/dates.hpp"
 
 namespace footfall::app {
 namespace {
 
-constexpr int kMaxCutoffMinutes = 12 * 60;
 
 // `minutes` past local midnight within the business day `day`: times before the cutoff belong to
 // the night after that date.
@@ -23,41 +23,12 @@ data::TimeMs instant_in_business_day(const data::BusinessClock& clock, date::loc
   return clock.at_local(minutes < clock.cutoff_minutes() ? day + date::days{1} : day, minutes);
 }
 
-// The set-up and the settings screen check the same; this guards the database from anything else.
-std::string store_profile_error(const std::string& name, const std::string& currency, int open_minutes,
-                                int close_minutes) {
-  if (name.empty()) return "the shop has no name";
-  if (!currency.empty() && !data::is_currency_code(currency))
-    return "\"" + currency + "\" is not a currency code";
-  if (open_minutes < 0 || close_minutes > 24 * 60 || open_minutes >= close_minutes) {
-    return "the opening hours do not close after they open";
+// The screens check the same rules (settings_rules.hpp) first; this guards the config file and the
+// database from any other caller, in the screen's language since the status line shows it.
+void refuse_unless_ok(const ui::SettingsCheck& check, const std::string& language) {
+  if (!check.ok()) {
+    throw std::invalid_argument(ui::settings_problem_text(ui::parse_language(language).value_or(ui::Language::En), check));
   }
-  return {};
-}
-
-// The settings screen checks the same; this guards the config file and database from anything else.
-std::string settings_error(const ui::SettingsEdit& edit) {
-  if (auto error = store_profile_error(edit.store_name, edit.currency, edit.open_minutes, edit.close_minutes);
-      !error.empty()) {
-    return error;
-  }
-  if (edit.camera_source.empty()) return "the camera source is empty";
-  if (edit.detector != "auto" && edit.detector != "background" && edit.detector != "dnn" &&
-      edit.detector != "hog") {
-    return "unknown detector \"" + edit.detector + "\"";
-  }
-  if (!data::is_time_zone(edit.time_zone)) return "unknown time zone \"" + edit.time_zone + "\"";
-  if (edit.cutoff_minutes < 0 || edit.cutoff_minutes > kMaxCutoffMinutes) return "the cutoff is out of range";
-  for (const auto& shift : edit.shifts) {
-    if (shift.name.empty()) return "a shift has no name";
-    const auto in_day = [](int minutes) { return minutes >= 0 && minutes <= 24 * 60; };
-    // end < start is a night shift ending the next day; an empty window is the only bad order.
-    if (!in_day(shift.start_minutes) || !in_day(shift.end_minutes) ||
-        shift.end_minutes == shift.start_minutes) {
-      return "shift \"" + shift.name + "\" has no time between its start and end";
-    }
-  }
-  return {};
 }
 
 }  // namespace
@@ -165,13 +136,11 @@ void SettingsWorker::save_config_file() {
 }
 
 void SettingsWorker::complete_setup_now(data::Store& store, const ui::StoreSetup& setup) {
-  if (!data::is_time_zone(setup.time_zone))
-    throw std::invalid_argument("unknown time zone " + setup.time_zone);
-  if (const auto error =
-          store_profile_error(setup.store_name, setup.currency, setup.open_minutes, setup.close_minutes);
-      !error.empty()) {
-    throw std::invalid_argument(error);
+  if (!data::is_time_zone(setup.time_zone)) {
+    refuse_unless_ok({ui::SettingsProblem::BadTimeZone, setup.time_zone}, setup.language);
   }
+  refuse_unless_ok(ui::check_store_profile(setup.store_name, setup.currency, setup.open_minutes, setup.close_minutes),
+                   setup.language);
   auto settings = store.settings();
   settings.name = setup.store_name;
   settings.language = setup.language;
@@ -197,7 +166,12 @@ void SettingsWorker::complete_setup_now(data::Store& store, const ui::StoreSetup
 }
 
 void SettingsWorker::save_now(data::Store& store, const ui::SettingsEdit& edit) {
-  if (const auto error = settings_error(edit); !error.empty()) throw std::invalid_argument(error);
+  std::string language;
+  {
+    std::lock_guard lock(config_mutex_);
+    language = config_.language;
+  }
+  refuse_unless_ok(ui::check_settings(edit, data::is_time_zone), language);
   bool camera_changed = false;
   {
     std::lock_guard lock(config_mutex_);

@@ -133,9 +133,12 @@ TEST_CASE("the runtime refuses a store profile the screens would refuse, and cha
   const auto intents = fixture.runtime->intents();
   for (const auto& [spoil, expected] :
        std::vector<std::pair<std::function<void(ui::SettingsEdit&)>, std::string>>{
-           {[](ui::SettingsEdit& edit) { edit.store_name.clear(); }, "no name"},
-           {[](ui::SettingsEdit& edit) { edit.currency = "euro"; }, "\"euro\""},
-           {[](ui::SettingsEdit& edit) { edit.close_minutes = edit.open_minutes; }, "opening hours"}}) {
+           // The screen's own words (settings_rules.hpp): one set of rules, one wording.
+           {[](ui::SettingsEdit& edit) { edit.store_name.clear(); }, "Give the shop a name"},
+           {[](ui::SettingsEdit& edit) { edit.currency = "euro"; }, "three letters"},
+           {[](ui::SettingsEdit& edit) { edit.close_minutes = edit.open_minutes; }, "closing after opening"},
+           // The screen always refused a shift on no day; the runtime now refuses it too.
+           {[](ui::SettingsEdit& edit) { edit.shifts = {{"Matin", 0, 9 * 60, 14 * 60}}; }, "“Matin” has no day"}}) {
     CAPTURE(expected);
     auto edit = good_edit(fixture.folder);
     spoil(edit);

@@ -1,6 +1,7 @@
 #include "click_helper.hpp"
 #include "fixtures.hpp"
 #include "headless_imgui.hpp"
+#include "footfall/ui/settings_rules.hpp"
 
 #include <doctest/doctest.h>
 
@@ -257,4 +258,34 @@ TEST_CASE("while an audit clip is recorded the status bar says so, in the screen
   snapshot.audit.recording = true;
   CHECK(warnings_drawn(ui::Language::En).find("Recording an audit clip") != std::string::npos);
   CHECK(warnings_drawn(ui::Language::Ru).find("контрольная запись") != std::string::npos);
+}
+
+TEST_CASE("the settings rules the screens and the runtime share name the first problem in the screen's language") {
+  const ui::TimeZoneTest zones = [](const std::string& zone) { return zone == "Europe/Paris"; };
+  ui::SettingsEdit edit;
+  edit.camera_source = "0";
+  edit.detector = "auto";
+  edit.store_name = "Chez Paul";
+  edit.currency = "EUR";
+  edit.time_zone = "Europe/Paris";
+  edit.shifts = {{"Matin", 0x1F, 9 * 60, 14 * 60}, {"Nuit", 0x7F, 22 * 60, 6 * 60}};  // a night shift is fine
+  CHECK(ui::check_settings(edit, zones).ok());
+
+  edit.shifts[0].weekday_mask = 0;
+  const ui::SettingsCheck no_days = ui::check_settings(edit, zones);
+  CHECK(no_days.problem == ui::SettingsProblem::ShiftNoDays);
+  CHECK(ui::settings_problem_text(ui::Language::Fr, no_days) == "L’équipe « Matin » n’a aucun jour coché");
+  edit.shifts[0].weekday_mask = 0x1F;
+
+  edit.cutoff_minutes = ui::kMaxCutoffMinutes + 1;
+  CHECK(ui::check_settings(edit, zones).problem == ui::SettingsProblem::BadCutoff);
+  edit.cutoff_minutes = 0;
+  edit.time_zone = "Europe/Pariss";
+  const ui::SettingsCheck zone = ui::check_settings(edit, zones);
+  CHECK(zone.problem == ui::SettingsProblem::BadTimeZone);
+  CHECK(ui::settings_problem_text(ui::Language::Ru, zone).find("«Europe/Pariss»") != std::string::npos);
+  edit.store_name.clear();  // above the zone on the screen: named first
+  CHECK(ui::check_settings(edit, zones).problem == ui::SettingsProblem::NoStoreName);
+  CHECK(ui::check_store_profile("Chez Paul", "", 9 * 60, 19 * 60).ok());  // no currency yet is allowed
+  CHECK(ui::check_store_profile("Chez Paul", "EUR", 19 * 60, 9 * 60).problem == ui::SettingsProblem::BadHours);
 }

@@ -1,4 +1,5 @@
 #include "draw_helpers.hpp"
+#include "footfall/ui/settings_rules.hpp"
 #include "footfall/ui/admin_pin.hpp"
 
 #include <algorithm>
@@ -25,7 +26,6 @@ constexpr std::array<std::pair<const char*, Text>, 4> detectors{
 constexpr std::array<Text, 7> weekdays{Text::MondayShort,   Text::TuesdayShort, Text::WednesdayShort,
                                        Text::ThursdayShort, Text::FridayShort,  Text::SaturdayShort,
                                        Text::SundayShort};
-constexpr int max_cutoff_minutes = 12 * 60;
 
 template <std::size_t Size>
 std::string text_of(const std::array<char, Size>& buffer) {
@@ -131,45 +131,41 @@ std::optional<SettingsEdit> validated_edit(const PanelContext& context, Settings
   };
   SettingsEdit edit;
   edit.camera_source = text_of(form.camera_source);
-  if (edit.camera_source.empty()) return refuse(context.text(Text::ErrSourceEmpty));
   edit.detector = detectors[static_cast<std::size_t>(std::clamp(form.detector, 0, 3))].first;
   edit.model = text_of(form.model);
   edit.door = text_of(form.door);
   if (edit.door.empty()) edit.door = "main";
   edit.watch_folder = text_of(form.watch_folder);
   edit.store_name = text_of(form.store_name);
-  if (edit.store_name.empty()) return refuse(context.text(Text::ErrSetupName));
   edit.currency = upper_ascii(text_of(form.currency));
-  if (!edit.currency.empty() && !data::is_currency_code(edit.currency)) return refuse(context.text(Text::ErrSetupCurrency));
+  // What cannot even be read as a time is the form's to say; the rest is settings_rules.hpp's.
   const auto opens = parse_clock_minutes(text_of(form.opens));
   const auto closes = parse_clock_minutes(text_of(form.closes));
-  if (!opens || !closes || *opens >= *closes) return refuse(context.text(Text::ErrSetupHours));
+  if (!opens || !closes) return refuse(context.text(Text::ErrSetupHours));
   edit.open_minutes = *opens;
   edit.close_minutes = *closes;
   edit.time_zone = text_of(form.time_zone);
-  if (edit.time_zone.empty() || (context.intents.is_time_zone && !context.intents.is_time_zone(edit.time_zone))) {
-    return refuse(fill(context.text(Text::ErrBadZone), edit.time_zone));
-  }
   const auto cutoff = parse_clock_minutes(text_of(form.cutoff));
-  if (!cutoff || *cutoff > max_cutoff_minutes) return refuse(context.text(Text::ErrCutoff));
+  if (!cutoff) return refuse(context.text(Text::ErrCutoff));
   edit.cutoff_minutes = *cutoff;
   for (const ShiftForm& row : form.shifts) {
     ShiftView shift;
     shift.name = text_of(row.name);
-    if (shift.name.empty()) return refuse(context.text(Text::ErrShiftName));
     const auto start = parse_clock_minutes(text_of(row.start));
     const auto end = parse_clock_minutes(text_of(row.end));
-    if (!start || !end) return refuse(context.text(Text::ErrTime));
-    // An end before the start is a night shift that ends the next day; only an empty window is wrong.
-    if (*end == *start) return refuse(fill(context.text(Text::ErrShiftOrder), shift.name));
-    shift.start_minutes = *start;
-    shift.end_minutes = *end;
+    if (!shift.name.empty() && (!start || !end)) return refuse(context.text(Text::ErrTime));
+    shift.start_minutes = start.value_or(0);
+    shift.end_minutes = end.value_or(0);
     shift.weekday_mask = 0;
     for (std::size_t day = 0; day < row.days.size(); ++day) {
       if (row.days[day]) shift.weekday_mask |= 1 << day;
     }
-    if (shift.weekday_mask == 0) return refuse(fill(context.text(Text::ErrShiftDays), shift.name));
     edit.shifts.push_back(shift);
+  }
+  const TimeZoneTest any_zone = [](const std::string&) { return true; };
+  if (const SettingsCheck check = check_settings(edit, context.intents.is_time_zone ? context.intents.is_time_zone : any_zone);
+      !check.ok()) {
+    return refuse(settings_problem_text(context.state.language, check));
   }
   form.error.clear();
   return edit;

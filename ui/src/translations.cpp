@@ -366,6 +366,8 @@ constexpr std::array translations{
                 "Visitors: everyone counted while the seller was on the floor; sellers on together each get all",
                 "Visiteurs : tous ceux comptés pendant sa présence ; des vendeurs présents ensemble les ont tous",
                 "Посетители: все вошедшие, пока продавец был в зале; работавшим вместе они засчитаны каждому"},
+    Translation{Text::ErrDetector, "err_detector", "Unknown detector “%s”", "Détecteur inconnu « %s »",
+                "Неизвестный детектор «%s»"},
 };
 
 constexpr bool table_in_enum_order() {

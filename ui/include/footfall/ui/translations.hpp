@@ -184,6 +184,7 @@ enum class Text : std::size_t {
   BuyersAboveVisitors,
   BuyersAboveVisitorsCauses,
   SellerVisitorsNote,
+  ErrDetector,
   Count
 };
 
