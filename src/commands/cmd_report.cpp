@@ -1,7 +1,7 @@
 #include "commands/commands.hpp"
 #include "config/config.hpp"
 #include "time/dates.hpp"
-#include "files/file_output.hpp"
+#include "footfall/data/atomic_file.hpp"
 
 #include "footfall/data/metrics/metrics.hpp"
 #include "footfall/data/report/report.hpp"
@@ -52,7 +52,7 @@ int run_report_command(const ReportCommand& command) {
     std::cout << text;
     return 0;
   }
-  write_file_atomically(command.output, text);
+  data::write_file_atomically(command.output, text);
   std::cerr << "wrote " << command.output << "\n";
   return 0;
 }

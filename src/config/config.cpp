@@ -1,6 +1,6 @@
 #include "config/config.hpp"
 
-#include "files/file_output.hpp"
+#include "footfall/data/atomic_file.hpp"
 
 #include "footfall/data/store/store.hpp"
 
@@ -232,7 +232,7 @@ void save_config(const std::filesystem::path& target, const std::filesystem::pat
   std::ostringstream text;
   text << "# Footfall configuration, last written by the kiosk's settings screen.\n" << root << "\n";
   if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path());
-  write_file_atomically(target, text.str(), std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  data::write_file_atomically(target, text.str(), std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
 }
 
 std::filesystem::path user_config_path() {

@@ -6,7 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "files/file_output.hpp"
+#include "footfall/data/atomic_file.hpp"
 #include "footfall/data/metrics/metrics.hpp"
 #include "footfall/data/report/report.hpp"
 #include "time/dates.hpp"
@@ -60,10 +60,10 @@ std::vector<std::filesystem::path> write_due_reports(data::Store& store, const E
     // JSON last: its presence marks the day as done, so the e-mail marker is written before it.
     for (const auto format : {data::ReportFormat::Html, data::ReportFormat::Csv, data::ReportFormat::Json}) {
       if (format == data::ReportFormat::Json && !options.mail.to.empty()) {
-        write_file_atomically(base.string() + kMailPending, mail_subject(summary, settings));
+        data::write_file_atomically(base.string() + kMailPending, mail_subject(summary, settings));
       }
       const std::filesystem::path file = base.string() + "." + data::report_format_extension(format);
-      write_file_atomically(file, data::render_day_report(summary, settings, format));
+      data::write_file_atomically(file, data::render_day_report(summary, settings, format));
       files.push_back(file);
     }
     if (!options.command.empty()) {

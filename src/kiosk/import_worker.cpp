@@ -9,19 +9,6 @@ namespace {
 constexpr auto kWatchFolderInterval = std::chrono::seconds(5);
 constexpr std::size_t kWatchFolderHistory = 10;
 
-const char* kind_name(data::TransactionKind kind) {
-  switch (kind) {
-    case data::TransactionKind::Refund:
-      return "refund";
-    case data::TransactionKind::Void:
-      return "void";
-    case data::TransactionKind::Cancelled:
-      return "cancelled";
-    case data::TransactionKind::Sale:
-      break;
-  }
-  return "sale";
-}
 
 ui::ImportOutcome outcome_of(const data::ImportResult& result) {
   ui::ImportOutcome outcome;
@@ -78,7 +65,7 @@ void ImportWorker::import_one(data::Store& store, const std::filesystem::path& f
   options.on_preview = [&](const std::string& profile, const std::vector<data::Transaction>& first) {
     std::vector<ui::ImportPreviewRow> rows;
     for (const auto& transaction : first) {
-      rows.push_back({transaction.time_ms, kind_name(transaction.kind), transaction.total,
+      rows.push_back({transaction.time_ms, data::transaction_kind_name(transaction.kind), transaction.total,
                       transaction.currency, transaction.seller, transaction.pos_id});
     }
     context_.hub.update([&](ui::KioskSnapshot& snapshot) {
@@ -99,7 +86,7 @@ void ImportWorker::import_one(data::Store& store, const std::filesystem::path& f
       view.outcome.time_ms = context_.now_ms();
       if (view.preview.empty()) {
         for (const auto& transaction : result.preview) {
-          view.preview.push_back({transaction.time_ms, kind_name(transaction.kind), transaction.total,
+          view.preview.push_back({transaction.time_ms, data::transaction_kind_name(transaction.kind), transaction.total,
                                   transaction.currency, transaction.seller, transaction.pos_id});
         }
       }

@@ -1,4 +1,5 @@
 #include "footfall/data/pos/import.hpp"
+#include "footfall/data/atomic_file.hpp"
 
 #include "footfall/data/wall_clock.hpp"
 
@@ -688,15 +689,13 @@ ProfileSpec choose_profile(const ImportOptions& options, const std::vector<std::
 
 void write_reject_file(const std::filesystem::path& path, const CsvText& text, std::string_view header_raw,
                        const std::vector<std::pair<std::string_view, std::string>>& rows) {
-  const auto temporary = std::filesystem::path(path.string() + ".part");
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+  replace_file_atomically(path, [&](const std::filesystem::path& partial) {
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
     if (!out) throw std::runtime_error(path.string() + ": cannot write the reject file");
     out << header_raw << text.separator << "Reject reason\n";
     for (const auto& [raw, reason] : rows) out << raw << text.separator << csv_quote(reason, text.separator) << '\n';
-    if (!out) throw std::runtime_error(path.string() + ": cannot write the reject file");
-  }
-  std::filesystem::rename(temporary, path);
+    if (!out.flush()) throw std::runtime_error(path.string() + ": cannot write the reject file");
+  });
 }
 
 // Savepoints and trigger upserts inside one long transaction write statement journals; in memory

@@ -1,5 +1,7 @@
 #include "footfall/data/store/backup.hpp"
 
+#include "footfall/data/atomic_file.hpp"
+
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Database.h>
 #include <sys/stat.h>
@@ -36,20 +38,19 @@ std::string check_database(const std::filesystem::path& database) {
 
 void backup_database(const std::filesystem::path& database, const std::filesystem::path& target) {
   if (!std::filesystem::exists(database)) throw std::runtime_error(database.string() + ": no such database");
-  const std::filesystem::path partial = target.string() + ".partial";
   if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path());
-  std::filesystem::remove(partial);
-  try {
-    SQLite::Database source(database.string(), SQLite::OPEN_READONLY);
-    SQLite::Database copy(partial.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    ::chmod(partial.c_str(), S_IRUSR | S_IWUSR);
-    SQLite::Backup backup(copy, source);
-    backup.executeStep();  // all pages at once
-  } catch (const SQLite::Exception& error) {
+  data::replace_file_atomically(target, [&](const std::filesystem::path& partial) {
     std::filesystem::remove(partial);
-    throw std::runtime_error(target.string() + ": backup failed: " + error.what());
-  }
-  std::filesystem::rename(partial, target);
+    try {
+      SQLite::Database source(database.string(), SQLite::OPEN_READONLY);
+      SQLite::Database copy(partial.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      ::chmod(partial.c_str(), S_IRUSR | S_IWUSR);
+      SQLite::Backup backup(copy, source);
+      backup.executeStep();  // all pages at once
+    } catch (const SQLite::Exception& error) {
+      throw std::runtime_error(target.string() + ": backup failed: " + error.what());
+    }
+  });
 }
 
 std::filesystem::path manual_backup_path(const std::filesystem::path& folder, std::int64_t now_ms) {
