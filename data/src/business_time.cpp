@@ -67,14 +67,26 @@ bool BusinessClock::whole_hour_offsets(TimeMs from_ms, TimeMs to_ms) const {
   }
 }
 
-date::local_days parse_date(const std::string& text) {
-  std::istringstream in(text);
-  date::year_month_day day{};
-  in >> date::parse("%F", day);
-  if (in.fail() || !day.ok() || in.peek() != std::char_traits<char>::eof()) {
-    throw std::invalid_argument("date \"" + text + "\" is not a valid YYYY-MM-DD date");
+// sscanf rather than date::parse: GCC 12 flags date::parse's internals as maybe-uninitialized at -O2,
+// and a strict "digits-digits-digits, nothing after" is what every caller wants.
+std::optional<date::local_days> try_parse_date(const std::string& text) {
+  int year = 0;
+  unsigned month = 0;
+  unsigned day = 0;
+  int consumed = 0;
+  if (text.empty() || text.front() == ' ' ||
+      std::sscanf(text.c_str(), "%4d-%2u-%2u%n", &year, &month, &day, &consumed) != 3 ||
+      static_cast<std::size_t>(consumed) != text.size()) {
+    return std::nullopt;
   }
-  return date::local_days{day};
+  const date::year_month_day ymd{date::year{year}, date::month{month}, date::day{day}};
+  if (!ymd.ok()) return std::nullopt;
+  return date::local_days{ymd};
+}
+
+date::local_days parse_date(const std::string& text) {
+  if (const auto day = try_parse_date(text)) return *day;
+  throw std::invalid_argument("date \"" + text + "\" is not a valid YYYY-MM-DD date");
 }
 
 std::string format_date(date::local_days day) {

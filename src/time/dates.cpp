@@ -5,34 +5,17 @@
 #include <chrono>
 #include <cstdio>
 
+#include "footfall/data/business_time.hpp"
+
 namespace footfall::app {
 
-std::int64_t wall_clock_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-// sscanf rather than date::parse: GCC 12 flags date::parse's internals as maybe-uninitialized at -O2.
 std::optional<date::sys_days> parse_iso_date(const std::string& text) {
-  int year = 0;
-  unsigned month = 0;
-  unsigned day = 0;
-  int consumed = 0;
-  if (std::sscanf(text.c_str(), "%4d-%2u-%2u%n", &year, &month, &day, &consumed) != 3 ||
-      static_cast<std::size_t>(consumed) != text.size()) {
-    return std::nullopt;
-  }
-  const date::year_month_day ymd{date::year{year}, date::month{month}, date::day{day}};
-  if (!ymd.ok()) return std::nullopt;
-  return date::sys_days(ymd);
+  if (const auto day = data::try_parse_date(text)) return date::sys_days{day->time_since_epoch()};
+  return std::nullopt;
 }
 
 std::string format_iso_date(date::sys_days day) {
-  const date::year_month_day ymd(day);
-  char text[16];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                static_cast<unsigned>(ymd.day()));
-  return text;
+  return data::format_date(date::local_days{day.time_since_epoch()});
 }
 
 std::string shift_iso_date(const std::string& text, int days) {
@@ -61,7 +44,8 @@ std::optional<std::int64_t> parse_instant_ms(const std::string& text) {
     std::int64_t scale = 100;
     ++at;
     const std::size_t digits_from = at;
-    for (; at < rest.size() && rest[at] >= '0' && rest[at] <= '9'; ++at, scale /= 10) millis += (rest[at] - '0') * scale;
+    for (; at < rest.size() && rest[at] >= '0' && rest[at] <= '9'; ++at, scale /= 10)
+      millis += (rest[at] - '0') * scale;
     if (at == digits_from) return std::nullopt;
   }
   std::int64_t offset_minutes = 0;
@@ -77,8 +61,9 @@ std::optional<std::int64_t> parse_instant_ms(const std::string& text) {
     }
     offset_minutes = (zone[0] == '-' ? -1 : 1) * static_cast<std::int64_t>(offset_hours * 60 + offset_mins);
   }
-  const auto local_seconds = std::chrono::duration_cast<std::chrono::seconds>(day->time_since_epoch()).count() +
-                             hour * 3600 + minute * 60 + second;
+  const auto local_seconds =
+      std::chrono::duration_cast<std::chrono::seconds>(day->time_since_epoch()).count() + hour * 3600 +
+      minute * 60 + second;
   return (local_seconds - offset_minutes * 60) * 1000 + millis;
 }
 
@@ -87,8 +72,9 @@ std::string format_instant_utc(std::int64_t ms) {
   const auto day = date::floor<date::days>(instant);
   const date::hh_mm_ss<std::chrono::milliseconds> time(instant - day);
   char text[32];
-  std::snprintf(text, sizeof text, "%sT%02d:%02d:%02dZ", format_iso_date(day).c_str(), static_cast<int>(time.hours().count()),
-                static_cast<int>(time.minutes().count()), static_cast<int>(time.seconds().count()));
+  std::snprintf(text, sizeof text, "%sT%02d:%02d:%02dZ", format_iso_date(day).c_str(),
+                static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()),
+                static_cast<int>(time.seconds().count()));
   return text;
 }
 

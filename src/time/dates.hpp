@@ -1,4 +1,6 @@
 #pragma once
+#include "footfall/data/wall_clock.hpp"
+
 #include <date/date.h>
 
 #include <cstdint>
@@ -7,10 +9,10 @@
 
 namespace footfall::app {
 
-// UTC milliseconds since the epoch, the unit every stored time uses.
-std::int64_t wall_clock_ms();
+// UTC milliseconds since the epoch, the unit every stored time uses: data's one reading of the clock.
+using data::wall_clock_ms;
 
-// YYYY-MM-DD; empty when it is not a real date.
+// YYYY-MM-DD; empty when it is not a real date (data::try_parse_date, as a UTC day).
 std::optional<date::sys_days> parse_iso_date(const std::string& text);
 std::string format_iso_date(date::sys_days day);
 std::string shift_iso_date(const std::string& text, int days);

@@ -1,4 +1,5 @@
 #include "footfall/ui/kiosk_view.hpp"
+#include "footfall/data/wall_clock.hpp"
 #include "kiosk_screenshot.hpp"
 
 #define GLFW_INCLUDE_NONE
@@ -26,11 +27,6 @@ constexpr double animation_wait_seconds = 1.0 / 30.0;
 constexpr double redraw_every_seconds = 5.0;  // also lets the cursor hide when nothing else changes
 constexpr int frames_after_input = 3;         // ImGui settles hover/active states over a couple of frames
 
-std::int64_t wall_clock_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 // The camera frame as a GL texture, uploaded only when the frame's sequence changes.
 class CameraTexture {
@@ -182,7 +178,7 @@ class KioskWindow {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
-    state_.now_ms = wall_clock_ms() + snapshot.clock_offset_ms;
+    state_.now_ms = data::wall_clock_ms() + snapshot.clock_offset_ms;
     if (fullscreen_ && glfwGetTime() - last_input_ > hide_cursor_after_seconds) {
       ImGui::SetMouseCursor(ImGuiMouseCursor_None);
     }
@@ -258,7 +254,7 @@ class WakeGuard {
 
 bool flash_running(const KioskSnapshot& snapshot) {
   return snapshot.camera && snapshot.camera->last_crossing_ms > 0 &&
-         wall_clock_ms() - snapshot.camera->last_crossing_ms < 1000;
+         data::wall_clock_ms() - snapshot.camera->last_crossing_ms < 1000;
 }
 
 int run_window(const KioskOptions& options, SnapshotHub& hub, const KioskIntents& intents) {
@@ -275,7 +271,7 @@ int run_window(const KioskOptions& options, SnapshotHub& hub, const KioskIntents
     if (window.take_input()) input_frames = frames_after_input;
     const bool screenshot_due = screenshot && glfwGetTime() >= screenshot_at;
     const std::uint64_t version = hub.version();
-    const std::int64_t minute = wall_clock_ms() / 60000;
+    const std::int64_t minute = data::wall_clock_ms() / 60000;
     // Draw only when something visible changed: software GL makes every frame cost tens of ms of CPU.
     if (input_frames > 0 || animating || screenshot_due || version != rendered_version ||
         minute != rendered_minute || glfwGetTime() - rendered_at >= redraw_every_seconds) {

@@ -4,6 +4,7 @@
 #include <date/date.h>
 #include <date/tz.h>
 
+#include <optional>
 #include <string>
 
 namespace footfall::data {
@@ -35,7 +36,9 @@ class BusinessClock {
   int close_minutes_;
 };
 
-// "YYYY-MM-DD" → local day; throws std::invalid_argument naming the bad text.
+// "YYYY-MM-DD" → local day, or nullopt when it is not a real date: the one date parser.
+std::optional<date::local_days> try_parse_date(const std::string& text);
+// The same; throws std::invalid_argument naming the bad text.
 date::local_days parse_date(const std::string& text);
 std::string format_date(date::local_days day);
 // Monday = 0 ... Sunday = 6.
