@@ -225,9 +225,7 @@ void bench_ui(const BenchCommand& command) {
   camera->height = 480;
   camera->rgba.assign(static_cast<std::size_t>(camera->width * camera->height * 4), 128);
   camera->state = ui::CameraState::Ok;
-  camera->line_a = {0.F, 0.5F};
-  camera->line_b = {1.F, 0.5F};
-  camera->inside = {0.5F, 0.9F};
+  camera->line = {{0.F, 0.5F}, {1.F, 0.5F}, {0.5F, 0.9F}};
   hub.publish_camera(camera);
   ui::KioskOptions options;
   options.width = 1920;

@@ -1,5 +1,7 @@
 #include "kiosk/camera_worker.hpp"
 
+#include "kiosk/line_view.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <memory>
@@ -13,7 +15,6 @@ namespace {
 constexpr int kScreenFrameWidth = 640;
 constexpr auto kFramePublishInterval = std::chrono::milliseconds(66);
 
-ui::Point to_ui(vision::NormPoint point) { return {point.x, point.y}; }
 
 }  // namespace
 
@@ -156,10 +157,7 @@ void CameraWorker::run_once() {
       view->height = rgba.rows;
       view->rgba.assign(rgba.datastart, rgba.dataend);
       view->sequence = static_cast<std::uint64_t>(frame.index) + 1;
-      const auto& line = counter.config().line;
-      view->line_a = to_ui(line.a);
-      view->line_b = to_ui(line.b);
-      view->inside = to_ui(line.inside);
+      view->line = to_line_view(counter.config().line);
       for (const auto& track : counter.tracks()) {
         view->tracks.push_back({track.id, to_ui(track.top_left), to_ui(track.bottom_right)});
       }

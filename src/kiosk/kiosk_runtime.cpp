@@ -1,5 +1,7 @@
 #include "kiosk/kiosk_runtime.hpp"
 
+#include "kiosk/line_view.hpp"
+
 #include <utility>
 
 #include "footfall/data/store/settings_queries.hpp"
@@ -44,9 +46,7 @@ void KioskRuntime::stop() {
 ui::KioskIntents KioskRuntime::intents() {
   ui::KioskIntents intents;
   intents.import_file = [this](const std::string& path) { importer_.enqueue(path); };
-  intents.set_line = [this](ui::Point a, ui::Point b, ui::Point inside) {
-    settings_.set_line({{a.x, a.y}, {b.x, b.y}, {inside.x, inside.y}});
-  };
+  intents.set_line = [this](const ui::LineView& line) { settings_.set_line(to_counting_line(line)); };
   intents.set_language = [this](const std::string& language) { settings_.set_language(language); };
   intents.save_settings = [this](const ui::SettingsEdit& edit) { settings_.save(edit); };
   intents.is_time_zone = [](const std::string& zone) { return data::is_time_zone(zone); };

@@ -118,9 +118,7 @@ inline KioskSnapshot busy_snapshot() {
     }
   }
   camera->sequence = 7;
-  camera->line_a = {0.1F, 0.6F};
-  camera->line_b = {0.9F, 0.6F};
-  camera->inside = {0.5F, 0.8F};
+  camera->line = {{0.1F, 0.6F}, {0.9F, 0.6F}, {0.5F, 0.8F}};
   camera->tracks = {TrackBox{3, {0.2F, 0.2F}, {0.35F, 0.7F}}, TrackBox{4, {0.6F, 0.3F}, {0.75F, 0.9F}}};
   camera->last_crossing_ms = now;
   camera->fps = 14.8;

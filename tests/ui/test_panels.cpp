@@ -244,13 +244,11 @@ TEST_CASE("the counting line is dragged on the camera image and saved as an inte
   const ui::KioskSnapshot snapshot = ui::fixtures::busy_snapshot();
   std::vector<ui::Point> saved;
   ui::KioskIntents intents;
-  intents.set_line = [&](ui::Point a, ui::Point b, ui::Point inside) { saved = {a, b, inside}; };
+  intents.set_line = [&](const ui::LineView& line) { saved = {line.a, line.b, line.inside}; };
   ui::PanelContext context{snapshot, imgui.state, intents};
   ui::LineEdit& edit = imgui.state.line_edit;
   edit.active = true;
-  edit.a = snapshot.camera->line_a;
-  edit.b = snapshot.camera->line_b;
-  edit.inside = snapshot.camera->inside;
+  edit.line = snapshot.camera->line;
 
   ImVec2 image_min;
   ImVec2 image_max;
@@ -267,7 +265,7 @@ TEST_CASE("the counting line is dragged on the camera image and saved as an inte
                   image_min.y + point.y * (image_max.y - image_min.y)};
   };
   ImGuiIO& io = ImGui::GetIO();
-  io.MousePos = at(edit.a);
+  io.MousePos = at(edit.line.a);
   draw_camera();
   io.MouseDown[0] = true;
   draw_camera();
@@ -277,9 +275,9 @@ TEST_CASE("the counting line is dragged on the camera image and saved as an inte
   io.MouseDown[0] = false;
   draw_camera();
   CHECK(edit.dragging == -1);
-  CHECK(edit.a.x == doctest::Approx(0.25).epsilon(0.01));
-  CHECK(edit.a.y == doctest::Approx(0.3).epsilon(0.01));
-  CHECK(edit.b.x == doctest::Approx(0.9));  // the other end stays
+  CHECK(edit.line.a.x == doctest::Approx(0.25).epsilon(0.01));
+  CHECK(edit.line.a.y == doctest::Approx(0.3).epsilon(0.01));
+  CHECK(edit.line.b.x == doctest::Approx(0.9));  // the other end stays
 
   imgui.state.settings_open = true;
   imgui.frame([&] { ui::draw_settings_panel(context); });

@@ -60,9 +60,10 @@ void tint_inside(ImDrawList& draw_list, ImVec2 a, ImVec2 b, ImVec2 inside, ImVec
 void draw_overlay(ImDrawList& draw_list, const PanelContext& context, const CameraView& camera, ImVec2 min,
                   ImVec2 max) {
   const LineEdit& edit = context.state.line_edit;
-  const Point line_a = edit.active ? edit.a : camera.line_a;
-  const Point line_b = edit.active ? edit.b : camera.line_b;
-  const Point inside = edit.active ? edit.inside : camera.inside;
+  const LineView& shown = edit.active ? edit.line : camera.line;
+  const Point line_a = shown.a;
+  const Point line_b = shown.b;
+  const Point inside = shown.inside;
   ImFont* font = context.state.fonts.regular;
   const float font_size = size_of(font);
 

@@ -16,14 +16,12 @@ void draw_line_editor(PanelContext& context) {
   if (ImGui::Checkbox(context.text(Text::EditLine), &active)) {
     edit = LineEdit{};
     edit.active = active;
-    edit.a = camera->line_a;
-    edit.b = camera->line_b;
-    edit.inside = camera->inside;
+    edit.line = camera->line;
   }
   if (!edit.active) return;
   ImGui::TextDisabled("%s", context.text(Text::EditLineHint));
   if (ImGui::Button(context.text(Text::SaveLine))) {
-    if (context.intents.set_line) context.intents.set_line(edit.a, edit.b, edit.inside);
+    if (context.intents.set_line) context.intents.set_line(edit.line);
     edit.active = false;
   }
 }
@@ -37,7 +35,7 @@ void edit_counting_line(PanelContext& context, ImVec2 image_min, ImVec2 image_ma
   ImGui::InvisibleButton("##line_edit", size);  // keeps drags from moving the window
   ImGui::SetCursorScreenPos(saved_cursor);
 
-  std::array<Point*, 3> handles{&edit.a, &edit.b, &edit.inside};
+  std::array<Point*, 3> handles{&edit.line.a, &edit.line.b, &edit.line.inside};
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   ImDrawList& draw_list = *ImGui::GetWindowDrawList();
   if (ImGui::IsItemActivated()) {

@@ -30,9 +30,7 @@ std::u32string kiosk_codepoints();
 
 struct LineEdit {
   bool active = false;
-  Point a;
-  Point b;
-  Point inside;
+  LineView line;
   int dragging = -1;  // 0 = a, 1 = b, 2 = inside
 };
 

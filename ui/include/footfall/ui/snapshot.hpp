@@ -16,6 +16,14 @@ struct Point {
   float y = 0.F;
 };
 
+// The counting line as the screen shows and edits it: vision::CountingLine's shape without OpenCV
+// (src/kiosk/line_view.hpp converts, the one place that does).
+struct LineView {
+  Point a;
+  Point b;
+  Point inside;  // a point on the shop's side
+};
+
 struct TrackBox {
   int id = 0;
   Point top_left;
@@ -30,9 +38,7 @@ struct CameraView {
   int height = 0;
   std::vector<std::uint8_t> rgba;
   std::uint64_t sequence = 0;        // changes with every new frame, so the texture is re-uploaded only then
-  Point line_a;
-  Point line_b;
-  Point inside;
+  LineView line;
   std::vector<TrackBox> tracks;
   std::int64_t last_crossing_ms = 0;  // for a short flash on each counted crossing
   bool last_crossing_in = true;
@@ -216,7 +222,7 @@ class SnapshotHub {
 struct KioskIntents {
   std::function<void(const std::string& path)> import_file;
   std::function<void(const std::string& language)> set_language;
-  std::function<void(Point a, Point b, Point inside)> set_line;
+  std::function<void(const LineView& line)> set_line;
   // Settings (behind the PIN). The runtime checks again and reports through SettingsView::status.
   std::function<void(const SettingsEdit& edit)> save_settings;
   std::function<bool(const std::string& zone)> is_time_zone;  // against the tz database
