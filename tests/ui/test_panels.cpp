@@ -393,3 +393,13 @@ TEST_CASE("the conversion tile shows a data problem, not 140 %, when buyers outn
   CHECK(ui::today_tiles(context)[2].detail == "проверьте камеру, пояс, вход, кассу");
   imgui.frame_in_window([&] { ui::draw_today_panel(context); }, ImVec2{1200.F, 500.F});
 }
+
+TEST_CASE("the hourly chart's hour labels thin out on a narrow screen instead of running together") {
+  CHECK(ui::hour_label_step(40.F, 20.F) == 1);
+  CHECK(ui::hour_label_step(20.F, 20.F) == 2);  // 1024 px: every other hour
+  CHECK(ui::hour_label_step(9.F, 20.F) == 4);
+  CHECK(ui::hour_label_step(1.F, 20.F) == 12);
+  for (const float slot : {3.F, 7.F, 11.F, 16.F, 29.F}) {
+    CHECK(slot * static_cast<float>(ui::hour_label_step(slot, 20.F)) >= (slot < 3.F ? 0.F : 20.F));
+  }
+}

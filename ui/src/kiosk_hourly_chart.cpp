@@ -1,9 +1,10 @@
-#include "draw_helpers.hpp"
-#include "footfall/ui/locale_format.hpp"
-
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <optional>
+
+#include "draw_helpers.hpp"
+#include "footfall/ui/locale_format.hpp"
 
 namespace footfall::ui {
 namespace {
@@ -153,13 +154,21 @@ void draw_hourly_chart(PanelContext& context) {
                     with_alpha(palette::muted, 50));
 
   std::vector<ImVec2> rate_points;
+  std::optional<ImVec2> unfinished_rate;  // the hour still running: its buyers are not all in yet
   const std::int64_t now_ms = context.state.now_ms;
+  const int label_step = hour_label_step(slot_width, text_size(font, font_size, "23").x);
+  std::optional<std::size_t> current_index;
+  for (std::size_t index = 0; index < slots.size(); ++index) {
+    const Slot& slot = slots[index];
+    if (slot.today != nullptr && now_ms >= slot.today->start_ms && now_ms < slot.today->start_ms + hour_ms) {
+      current_index = index;
+    }
+  }
   for (std::size_t index = 0; index < slots.size(); ++index) {
     const Slot& slot = slots[index];
     const float left = plot_min.x + static_cast<float>(index) * slot_width;
     const float right = left + slot_width;
-    const bool current =
-        slot.today != nullptr && now_ms >= slot.today->start_ms && now_ms < slot.today->start_ms + hour_ms;
+    const bool current = current_index == index;
     if (current) {
       draw_list.AddRectFilled(ImVec2{left, plot_min.y}, ImVec2{right, plot_max.y},
                               with_alpha(palette::text, 28));
@@ -176,7 +185,12 @@ void draw_hourly_chart(PanelContext& context) {
                               ImVec2{left + slot_width * 0.85F, plot_max.y}, palette::buyers, 2.F);
       if (figures.conversion.rate) {
         const float y = plot_max.y - plot_height * static_cast<float>(*figures.conversion.rate / max_rate);
-        rate_points.emplace_back(left + slot_width * 0.5F, std::max(y, plot_min.y));
+        const ImVec2 point{left + slot_width * 0.5F, std::max(y, plot_min.y)};
+        if (current) {
+          unfinished_rate = point;
+        } else {
+          rate_points.push_back(point);
+        }
       }
     }
     if (slot.last_week != nullptr) {
@@ -184,16 +198,38 @@ void draw_hourly_chart(PanelContext& context) {
                         ImVec2{left + slot_width * 0.92F, plot_max.y}, with_alpha(palette::text, 110), 2.F, 0,
                         1.5F);
     }
-    const std::string hour_text = std::to_string(slot.hour);
-    const ImVec2 hour_size = text_size(font, font_size, hour_text);
-    draw_list.AddText(font, font_size, ImVec2{left + (slot_width - hour_size.x) / 2.F, plot_max.y + 4.F},
-                      current ? palette::text : palette::muted, hour_text.c_str());
+    // Labels thin out rather than run together on a narrow screen; the current hour always has one.
+    const auto apart = [&](std::size_t other) {
+      return (index > other ? index - other : other - index) >= static_cast<std::size_t>(label_step);
+    };
+    const bool labelled = slot.hour % label_step == 0 && (!current_index || apart(*current_index));
+    if (labelled || current) {
+      const std::string hour_text = std::to_string(slot.hour);
+      const ImVec2 hour_size = text_size(font, font_size, hour_text);
+      draw_list.AddText(font, font_size, ImVec2{left + (slot_width - hour_size.x) / 2.F, plot_max.y + 4.F},
+                        current ? palette::text : palette::muted, hour_text.c_str());
+    }
   }
   if (rate_points.size() > 1) {
     draw_list.AddPolyline(rate_points.data(), static_cast<int>(rate_points.size()), palette::conversion, 0,
                           3.F);
   }
   for (const ImVec2& point : rate_points) draw_list.AddCircleFilled(point, 4.5F, palette::conversion);
+  // Drawn as unfinished: a hollow point, joined faintly, so a half-hour's few buyers is not read as a fall.
+  if (unfinished_rate) {
+    if (!rate_points.empty()) {
+      draw_list.AddLine(rate_points.back(), *unfinished_rate, with_alpha(palette::conversion, 90), 2.F);
+    }
+    draw_list.AddCircle(*unfinished_rate, 5.F, palette::conversion, 0, 2.F);
+  }
+}
+
+int hour_label_step(float slot_width, float label_width) {
+  const float needed = label_width * 1.5F;  // a label and half a label of air
+  for (const int step : {1, 2, 3, 4, 6}) {
+    if (slot_width * static_cast<float>(step) >= needed) return step;
+  }
+  return 12;
 }
 
 }  // namespace footfall::ui

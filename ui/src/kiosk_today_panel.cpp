@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <vector>
 
 namespace footfall::ui {
 namespace {
@@ -127,29 +128,35 @@ std::array<TodayTile, 7> today_tiles(const PanelContext& context) {
 
 namespace {
 
-void draw_tile(ImDrawList& draw_list, const KioskFonts& fonts, const Tile& tile, const char* label,
-               ImVec2 min, ImVec2 max) {
+// Text scales with the tile, so a 600-px tablet keeps the figures big and the labels in proportion;
+// `headline` tiles (conversion) get the full figure size, the others three quarters of it.
+void draw_tile(ImDrawList& draw_list, const KioskFonts& fonts, const Tile& tile, const char* label, ImVec2 min,
+               ImVec2 max, bool headline) {
   draw_list.AddRectFilled(min, max, palette::tile, 10.F);
-  const float pad = 14.F;
-  const float width = max.x - min.x - 2 * pad;
   const float height = max.y - min.y;
-  const float label_size = size_of(fonts.bold);
-  const float small_size = size_of(fonts.regular);
-  const float large_limit = fonts.large != nullptr ? fonts.large->FontSize : ImGui::GetFontSize() * 3.F;
-  const float large_size = std::clamp(height - label_size - 2 * small_size - 3 * pad, 12.F, large_limit);
+  const float pad = std::clamp(height * 0.07F, 6.F, 14.F);
+  const float width = max.x - min.x - 2 * pad;
+  const float label_size = std::min(size_of(fonts.bold), std::max(12.F, height * 0.15F));
+  const float small_size = std::min(size_of(fonts.regular), std::max(11.F, height * 0.12F));
+  const float large_limit =
+      (fonts.large != nullptr ? fonts.large->FontSize : ImGui::GetFontSize() * 3.F) * (headline ? 1.F : 0.75F);
+  const float large_size = std::clamp(height - label_size - 2 * small_size - 2.5F * pad, 12.F, large_limit);
   ImVec2 cursor{min.x + pad, min.y + pad * 0.7F};
   cursor.y += draw_text_fitted(draw_list, fonts.bold, label_size, cursor, palette::muted, label, width).y;
-  cursor.y +=
-      draw_text_fitted(draw_list, fonts.large, large_size, cursor, palette::text, tile.value, width).y;
+  cursor.y += draw_text_fitted(draw_list, fonts.large, large_size, cursor, palette::text, tile.value, width).y;
   if (!tile.change.empty()) {
     cursor.y +=
-        draw_text_fitted(draw_list, fonts.regular, small_size, cursor, tile.change_color, tile.change, width)
-            .y;
+        draw_text_fitted(draw_list, fonts.regular, small_size, cursor, tile.change_color, tile.change, width).y;
   }
   if (!tile.detail.empty()) {
     draw_text_fitted(draw_list, fonts.regular, small_size, cursor, tile.detail_color, tile.detail, width);
   }
 }
+
+struct TilePlace {
+  std::size_t tile;  // index into today_tiles()
+  float weight;      // share of the row's width
+};
 
 }  // namespace
 
@@ -161,17 +168,22 @@ void draw_today_panel(PanelContext& context) {
   ImDrawList& draw_list = *ImGui::GetWindowDrawList();
   const float gap = 12.F;
   const float row_height = (region.y - gap) / 2.F;
-  constexpr std::array<std::size_t, 2> tiles_per_row{4, 3};
-  std::size_t index = 0;
-  for (std::size_t row = 0; row < tiles_per_row.size(); ++row) {
-    const auto count = static_cast<float>(tiles_per_row[row]);
-    const float tile_width = (region.x - gap * (count - 1.F)) / count;
-    for (std::size_t column = 0; column < tiles_per_row[row]; ++column, ++index) {
-      const ImVec2 min{origin.x + static_cast<float>(column) * (tile_width + gap),
-                       origin.y + static_cast<float>(row) * (row_height + gap)};
-      const Tile& tile = tiles[index];
-      draw_tile(draw_list, context.state.fonts, tile, context.text(tile.label), min,
-                ImVec2{min.x + tile_width, min.y + row_height});
+  // Conversion first and widest: it is what the screen is for. Then the two counts it divides, and
+  // below them the money and the room.
+  const std::array<std::vector<TilePlace>, 2> rows{
+      std::vector<TilePlace>{{2, 2.F}, {0, 1.F}, {1, 1.F}},
+      std::vector<TilePlace>{{3, 1.F}, {4, 1.F}, {5, 1.F}, {6, 1.F}}};
+  for (std::size_t row = 0; row < rows.size(); ++row) {
+    float weights = 0.F;
+    for (const TilePlace& place : rows[row]) weights += place.weight;
+    const float unit = (region.x - gap * static_cast<float>(rows[row].size() - 1)) / weights;
+    float x = origin.x;
+    for (const TilePlace& place : rows[row]) {
+      const ImVec2 min{x, origin.y + static_cast<float>(row) * (row_height + gap)};
+      const ImVec2 max{x + unit * place.weight, min.y + row_height};
+      const Tile& tile = tiles[place.tile];
+      draw_tile(draw_list, context.state.fonts, tile, context.text(tile.label), min, max, place.tile == 2);
+      x = max.x + gap;
     }
   }
   ImGui::Dummy(region);

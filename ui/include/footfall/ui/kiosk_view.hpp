@@ -130,6 +130,9 @@ void draw_kiosk(PanelContext& context);
 void draw_status_bar(PanelContext& context);
 void draw_today_panel(PanelContext& context);
 void draw_hourly_chart(PanelContext& context);
+// Every how many hours the chart labels its axis (1, 2, 3, 4, 6 or 12) so that labels `label_width`
+// wide, one per `slot_width`, never touch.
+int hour_label_step(float slot_width, float label_width);
 void draw_shifts_sellers(PanelContext& context);
 void draw_camera_panel(PanelContext& context);
 void draw_import_panel(PanelContext& context);
