@@ -1,11 +1,11 @@
-#include "draw_helpers.hpp"
-#include "footfall/ui/locale_format.hpp"
-
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <optional>
 #include <vector>
+
+#include "draw_helpers.hpp"
+#include "footfall/ui/locale_format.hpp"
 
 namespace footfall::ui {
 namespace {
@@ -23,7 +23,7 @@ struct FiguresRow {
   std::vector<Cell> cells;  // formatted once: measured for the column widths, then drawn
 };
 
-enum Column : ImGuiID { Name, Visitors, Buyers, Conversion, AverageTicket, NetSales, Hours };
+enum Column : ImGuiID { Name, Visitors, Buyers, Conversion, AverageTicket, NetSales, Hours, NoColumn };
 
 double sort_key(const FiguresRow& row, ImGuiID column) {
   const data::Figures& figures = *row.figures;
@@ -79,7 +79,8 @@ void format_cells(const PanelContext& context, FiguresRow& row, bool with_hours)
   row.cells.push_back({format_money(static_cast<double>(figures.net_sales), currency, language)});
   if (with_hours) {
     row.cells.push_back(
-        {row.floor_hours ? (row.roster_inferred ? "~" : "") + format_decimal(*row.floor_hours, 1, language) : "—",
+        {row.floor_hours ? (row.roster_inferred ? "~" : "") + format_decimal(*row.floor_hours, 1, language)
+                         : "—",
          row.roster_inferred ? palette::warning : palette::text});
   }
 }
@@ -123,7 +124,8 @@ ColumnLayout layout_columns(const std::vector<const char*>& headers, const std::
     layout.widths[column] = std::max(content[column], ImGui::CalcTextSize(headers[column]).x + arrow);
     one_line_total += layout.widths[column];
   }
-  const float available = ImGui::GetContentRegionAvail().x - static_cast<float>(count) * style.CellPadding.x * 2.F;
+  const float available =
+      ImGui::GetContentRegionAvail().x - static_cast<float>(count) * style.CellPadding.x * 2.F;
   if (one_line_total > available) {
     for (std::size_t column = 1; column < count; ++column) {
       layout.widths[column] = std::max(content[column], widest_word(headers[column]) + arrow);
@@ -141,7 +143,8 @@ ColumnLayout layout_columns(const std::vector<const char*>& headers, const std::
 
 // TableHeadersRow draws one line and cuts; this one draws the header text wrapped at its column.
 void headers_row(const ColumnLayout& layout) {
-  ImGui::TableNextRow(ImGuiTableRowFlags_Headers, layout.header_height + 2.F * ImGui::GetStyle().CellPadding.y);
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers,
+                      layout.header_height + 2.F * ImGui::GetStyle().CellPadding.y);
   const int columns = ImGui::TableGetColumnCount();
   for (int column = 0; column < columns; ++column) {
     if (!ImGui::TableSetColumnIndex(column)) continue;
@@ -156,32 +159,78 @@ void headers_row(const ColumnLayout& layout) {
   }
 }
 
+// Only the columns in `shown`, in order, of rows formatted with every column of `all`.
+std::vector<FiguresRow> with_columns(const std::vector<FiguresRow>& rows, const std::vector<ImGuiID>& all,
+                                     const std::vector<ImGuiID>& shown) {
+  std::vector<std::size_t> positions;
+  for (const ImGuiID column : shown) {
+    positions.push_back(static_cast<std::size_t>(std::find(all.begin(), all.end(), column) - all.begin()));
+  }
+  std::vector<FiguresRow> kept;
+  for (const FiguresRow& row : rows) {
+    FiguresRow copy = row;
+    copy.cells.clear();
+    for (const std::size_t position : positions) {
+      if (position < row.cells.size()) copy.cells.push_back(row.cells[position]);
+    }
+    kept.push_back(std::move(copy));
+  }
+  return kept;
+}
+
 void draw_figures_table(const PanelContext& context, const char* id, Text name_header,
                         std::vector<FiguresRow> rows, bool with_hours, float height) {
   for (FiguresRow& row : rows) format_cells(context, row, with_hours);
-  std::vector<const char*> headers{context.text(name_header),         context.text(Text::Visitors),
-                                   context.text(Text::Buyers),        context.text(Text::Conversion),
-                                   context.text(Text::AverageTicket), context.text(Text::NetSales)};
-  if (with_hours) headers.push_back(context.text(Text::FloorHours));
-  const ColumnLayout layout = layout_columns(headers, rows);
+  std::vector<ImGuiID> all{Name, Visitors, Buyers, Conversion, AverageTicket, NetSales};
+  if (with_hours) all.push_back(Hours);
+  const auto header_of = [&](ImGuiID column) {
+    constexpr std::array<Text, 7> texts{Text::Shift,      Text::Visitors,      Text::Buyers,
+                                        Text::Conversion, Text::AverageTicket, Text::NetSales,
+                                        Text::FloorHours};
+    return context.text(column == Name ? name_header : texts[column]);
+  };
+  // A narrow screen drops columns (hours, average ticket, net sales, buyers) before it cuts a name;
+  // visitors and conversion always stay.
+  std::vector<ImGuiID> shown = all;
+  std::vector<FiguresRow> shown_rows = rows;
+  std::vector<const char*> headers;
+  ColumnLayout layout;
+  for (const ImGuiID droppable : {Hours, AverageTicket, NetSales, Buyers, NoColumn}) {  // NoColumn: lay out only
+    headers.clear();
+    for (const ImGuiID column : shown) headers.push_back(header_of(column));
+    layout = layout_columns(headers, shown_rows);
+    float widest_name = ImGui::CalcTextSize(headers[0]).x;
+    for (const FiguresRow& row : shown_rows)
+      widest_name = std::max(widest_name, ImGui::CalcTextSize(row.name.c_str()).x);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float fixed = static_cast<float>(shown.size()) * style.CellPadding.x * 2.F + style.ScrollbarSize;
+    for (std::size_t column = 1; column < layout.widths.size(); ++column) fixed += layout.widths[column];
+    const float room = ImGui::GetContentRegionAvail().x - fixed;
+    const float sort_arrow = ImGui::GetFontSize();
+    if (room >= std::min(widest_name + sort_arrow, ImGui::GetContentRegionAvail().x * 0.4F)) break;
+    const auto found = std::find(shown.begin(), shown.end(), droppable);
+    if (found == shown.end()) continue;
+    shown.erase(found);
+    shown_rows = with_columns(rows, all, shown);
+  }
   constexpr ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg |
                                     ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                     ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoSavedSettings;
-  if (!ImGui::BeginTable(id, static_cast<int>(headers.size()), flags, ImVec2{0.F, height})) return;
+  if (!ImGui::BeginTable(id, static_cast<int>(shown.size()), flags, ImVec2{0.F, height})) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  constexpr std::array<ImGuiID, 7> ids{Name, Visitors, Buyers, Conversion, AverageTicket, NetSales, Hours};
-  for (std::size_t column = 0; column < headers.size(); ++column) {
+  for (std::size_t column = 0; column < shown.size(); ++column) {
     ImGuiTableColumnFlags column_flags =
         column == 0 ? ImGuiTableColumnFlags_WidthStretch : ImGuiTableColumnFlags_WidthFixed;
-    if (ids[column] == Conversion) {
+    if (shown[column] == Conversion) {
       column_flags |= ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending;
     }
-    ImGui::TableSetupColumn(headers[column], column_flags, column == 0 ? 1.F : layout.widths[column], ids[column]);
+    ImGui::TableSetupColumn(headers[column], column_flags, column == 0 ? 1.F : layout.widths[column],
+                            shown[column]);
   }
   headers_row(layout);
-  sort_rows(rows, ImGui::TableGetSortSpecs());
+  sort_rows(shown_rows, ImGui::TableGetSortSpecs());
 
-  for (const FiguresRow& row : rows) {
+  for (const FiguresRow& row : shown_rows) {
     ImGui::TableNextRow();
     for (const Cell& cell : row.cells) {
       ImGui::TableNextColumn();
@@ -261,7 +310,8 @@ void draw_shifts_sellers(PanelContext& context) {
   } else {
     std::vector<FiguresRow> rows;
     for (const auto& seller : today->sellers) {
-      rows.push_back(FiguresRow{seller.seller, &seller.figures, seller.floor_hours, seller.roster_inferred, {}});
+      rows.push_back(
+          FiguresRow{seller.seller, &seller.figures, seller.floor_hours, seller.roster_inferred, {}});
     }
     draw_figures_table(context, "##sellers", Text::Seller, std::move(rows), true, sellers_height);
   }
