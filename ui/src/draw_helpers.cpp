@@ -1,10 +1,11 @@
 #include "draw_helpers.hpp"
 
-#include "footfall/data/locale_format.hpp"
-
 #include <algorithm>
 #include <cctype>
 #include <ctime>
+#include <vector>
+
+#include "footfall/data/locale_format.hpp"
 
 namespace footfall::ui {
 
@@ -25,6 +26,30 @@ ImVec2 draw_text_fitted(ImDrawList& draw_list, ImFont* font, float size, ImVec2 
   }
   draw_list.AddText(font, size, position, color, text.c_str(), text.c_str() + text.size());
   return measured;
+}
+
+std::vector<std::string> wrap_in_two(ImFont* font, float size, const std::string& text, float max_width) {
+  if (font == nullptr) font = ImGui::GetFont();
+  if (text_size(font, size, text).x <= max_width) return {text};
+  // The longest first line that fits, broken at a space; the rest is the second line.
+  for (std::size_t space = text.rfind(' '); space != std::string::npos && space > 0;
+       space = text.rfind(' ', space - 1)) {
+    const std::string first = text.substr(0, space);
+    if (text_size(font, size, first).x <= max_width) return {first, text.substr(space + 1)};
+  }
+  return {text};
+}
+
+ImVec2 draw_text_wrapped_fitted(ImDrawList& draw_list, ImFont* font, float size, ImVec2 position, ImU32 color,
+                                const std::string& text, float max_width) {
+  ImVec2 used{0.F, 0.F};
+  for (const std::string& line : wrap_in_two(font, size, text, max_width)) {
+    const ImVec2 drawn = draw_text_fitted(draw_list, font, size, ImVec2{position.x, position.y + used.y},
+                                          color, line, max_width);
+    used.x = std::max(used.x, drawn.x);
+    used.y += drawn.y;
+  }
+  return used;
 }
 
 ImU32 with_alpha(ImU32 color, int alpha) {

@@ -8,12 +8,18 @@
 #include <cstring>
 #include <initializer_list>
 #include <string>
+#include <vector>
 
 namespace footfall::ui {
 
 // Draws `text` with `font` scaled down (never up) so it fits `max_width`; returns the size used.
 ImVec2 draw_text_fitted(ImDrawList& draw_list, ImFont* font, float size, ImVec2 position, ImU32 color,
                         const std::string& text, float max_width);
+// The same on up to two lines, broken at a space, before it shrinks: "↓ -9,2 %" over "к прошлой неделе".
+ImVec2 draw_text_wrapped_fitted(ImDrawList& draw_list, ImFont* font, float size, ImVec2 position, ImU32 color,
+                                const std::string& text, float max_width);
+// `text` as the lines draw_text_wrapped_fitted draws.
+std::vector<std::string> wrap_in_two(ImFont* font, float size, const std::string& text, float max_width);
 ImVec2 text_size(ImFont* font, float size, const std::string& text);
 // The font's pixel size, or the current font's when the kiosk fonts are absent (tests without DejaVu).
 float size_of(const ImFont* font);

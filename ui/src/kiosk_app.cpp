@@ -142,8 +142,10 @@ class KioskWindow {
     ImGui::StyleColorsDark();
     ImGui::GetStyle().WindowRounding = 6.F;
     ImGui::GetStyle().FrameRounding = 4.F;
+    const float scale = text_scale_for(height);
+    ImGui::GetStyle().ScaleAllSizes(scale);
     try {
-      state_.fonts = add_kiosk_fonts(*io.Fonts, options);
+      state_.fonts = add_kiosk_fonts(*io.Fonts, options, scale);
     } catch (...) {
       shutdown();
       throw;

@@ -1,5 +1,6 @@
 #include "footfall/ui/kiosk_view.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <stdexcept>
 
@@ -86,12 +87,14 @@ std::u32string kiosk_codepoints() {
   return codepoints;
 }
 
-KioskFonts add_kiosk_fonts(ImFontAtlas& atlas, const KioskOptions& options) {
+KioskFonts add_kiosk_fonts(ImFontAtlas& atlas, const KioskOptions& options, float scale) {
   KioskFonts fonts;
-  fonts.regular = add_font(atlas, options.font_path, regular_size, text_ranges(atlas));
-  fonts.bold = add_font(atlas, options.bold_font_path, regular_size * 1.25F, text_ranges(atlas));
-  fonts.large = add_font(atlas, options.bold_font_path, large_size, number_ranges(atlas));
+  fonts.regular = add_font(atlas, options.font_path, regular_size * scale, text_ranges(atlas));
+  fonts.bold = add_font(atlas, options.bold_font_path, regular_size * 1.25F * scale, text_ranges(atlas));
+  fonts.large = add_font(atlas, options.bold_font_path, large_size * scale, number_ranges(atlas));
   return fonts;
 }
+
+float text_scale_for(int height) { return std::clamp(static_cast<float>(height) / 1080.F, 1.F, 2.5F); }
 
 }  // namespace footfall::ui

@@ -119,7 +119,8 @@ ColumnLayout layout_columns(const std::vector<const char*>& headers, const std::
   ColumnLayout layout;
   layout.widths.assign(count, 0.F);
   layout.wrap.assign(count, 0.F);
-  float one_line_total = ImGui::CalcTextSize(headers[0]).x + arrow;
+  // Headers wrap before the names are squeezed: the name column counts at its widest name.
+  float one_line_total = std::max(ImGui::CalcTextSize(headers[0]).x, content[0]) + arrow;
   for (std::size_t column = 1; column < count; ++column) {
     layout.widths[column] = std::max(content[column], ImGui::CalcTextSize(headers[column]).x + arrow);
     one_line_total += layout.widths[column];
@@ -286,11 +287,11 @@ void draw_shifts_sellers(PanelContext& context) {
   // The markers' line and the seller note, which wraps to two lines in French and Russian.
   const float footnote = ImGui::GetFrameHeightWithSpacing() + 2.F * ImGui::GetTextLineHeightWithSpacing();
   const float tables = ImGui::GetContentRegionAvail().y - 2.F * heading - footnote - spacing;
-  // Shifts are few: give them what their rows need (up to half) and the sellers the rest.
+  // Shifts are few: give them what their rows and a two-line header need (up to half), the sellers the rest.
   const std::size_t shift_rows = today != nullptr ? today->shifts.size() : 0;
   const float row_height = ImGui::GetTextLineHeight() + 2.F * ImGui::GetStyle().CellPadding.y;
   const float shifts_height = std::max(
-      std::min(static_cast<float>(shift_rows + 1) * row_height + 6.F, tables / 2.F), 2.F * row_height);
+      std::min(static_cast<float>(shift_rows + 2) * row_height + 6.F, tables / 2.F), 2.F * row_height);
   const float sellers_height = std::max(tables - shifts_height, 60.F);
 
   draw_heading(context, Text::Shifts);

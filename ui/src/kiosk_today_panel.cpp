@@ -1,10 +1,10 @@
-#include "draw_helpers.hpp"
-#include "footfall/ui/locale_format.hpp"
-
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <vector>
+
+#include "draw_helpers.hpp"
+#include "footfall/ui/locale_format.hpp"
 
 namespace footfall::ui {
 namespace {
@@ -130,23 +130,29 @@ namespace {
 
 // Text scales with the tile, so a 600-px tablet keeps the figures big and the labels in proportion;
 // `headline` tiles (conversion) get the full figure size, the others three quarters of it.
-void draw_tile(ImDrawList& draw_list, const KioskFonts& fonts, const Tile& tile, const char* label, ImVec2 min,
-               ImVec2 max, bool headline) {
+void draw_tile(ImDrawList& draw_list, const KioskFonts& fonts, const Tile& tile, const char* label,
+               ImVec2 min, ImVec2 max, bool headline) {
   draw_list.AddRectFilled(min, max, palette::tile, 10.F);
   const float height = max.y - min.y;
   const float pad = std::clamp(height * 0.07F, 6.F, 14.F);
   const float width = max.x - min.x - 2 * pad;
   const float label_size = std::min(size_of(fonts.bold), std::max(12.F, height * 0.15F));
   const float small_size = std::min(size_of(fonts.regular), std::max(11.F, height * 0.12F));
-  const float large_limit =
-      (fonts.large != nullptr ? fonts.large->FontSize : ImGui::GetFontSize() * 3.F) * (headline ? 1.F : 0.75F);
-  const float large_size = std::clamp(height - label_size - 2 * small_size - 2.5F * pad, 12.F, large_limit);
+  const float large_limit = (fonts.large != nullptr ? fonts.large->FontSize : ImGui::GetFontSize() * 3.F) *
+                            (headline ? 1.F : 0.75F);
+  const auto change_lines =
+      static_cast<float>(wrap_in_two(fonts.regular, small_size, tile.change, width).size());
+  const float small_lines = change_lines + (tile.detail.empty() ? 0.F : 1.F);
+  const float large_size = std::clamp(
+      height - label_size - std::max(2.F, small_lines) * small_size - 2.5F * pad, 12.F, large_limit);
   ImVec2 cursor{min.x + pad, min.y + pad * 0.7F};
   cursor.y += draw_text_fitted(draw_list, fonts.bold, label_size, cursor, palette::muted, label, width).y;
-  cursor.y += draw_text_fitted(draw_list, fonts.large, large_size, cursor, palette::text, tile.value, width).y;
+  cursor.y +=
+      draw_text_fitted(draw_list, fonts.large, large_size, cursor, palette::text, tile.value, width).y;
   if (!tile.change.empty()) {
-    cursor.y +=
-        draw_text_fitted(draw_list, fonts.regular, small_size, cursor, tile.change_color, tile.change, width).y;
+    cursor.y += draw_text_wrapped_fitted(draw_list, fonts.regular, small_size, cursor, tile.change_color,
+                                         tile.change, width)
+                    .y;
   }
   if (!tile.detail.empty()) {
     draw_text_fitted(draw_list, fonts.regular, small_size, cursor, tile.detail_color, tile.detail, width);

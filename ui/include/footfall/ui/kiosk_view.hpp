@@ -24,7 +24,11 @@ struct KioskFonts {
 };
 
 // Adds the kiosk fonts to `atlas` (not yet built). Throws std::runtime_error naming a missing font file.
-KioskFonts add_kiosk_fonts(ImFontAtlas& atlas, const KioskOptions& options);
+// `scale` 1 is sized for 1080 lines; a 4K screen read from 3 m needs the text twice as tall.
+KioskFonts add_kiosk_fonts(ImFontAtlas& atlas, const KioskOptions& options, float scale = 1.F);
+// The text scale for a screen `height` pixels tall: larger screens scale up, never below 1 (a
+// small tablet is read from closer, and the tiles fit their text to their size anyway).
+float text_scale_for(int height);
 // Every codepoint the kiosk can draw with the regular/bold fonts (translations + number formatting).
 std::u32string kiosk_codepoints();
 
