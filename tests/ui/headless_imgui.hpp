@@ -18,13 +18,14 @@ inline bool dejavu_present() {
 
 class HeadlessImGui {
  public:
-  HeadlessImGui() {
+  explicit HeadlessImGui(float text_scale = 1.F) {
     context_ = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2{1920.F, 1080.F};
     io.DeltaTime = 1.F / 60.F;
     io.IniFilename = nullptr;
-    if (dejavu_present()) state.fonts = add_kiosk_fonts(*io.Fonts, KioskOptions{});
+    if (text_scale != 1.F) ImGui::GetStyle().ScaleAllSizes(text_scale);
+    if (dejavu_present()) state.fonts = add_kiosk_fonts(*io.Fonts, KioskOptions{}, text_scale);
     unsigned char* pixels = nullptr;
     int width = 0;
     int height = 0;

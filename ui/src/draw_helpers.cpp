@@ -16,6 +16,25 @@ ImVec2 text_size(ImFont* font, float size, const std::string& text) {
 
 float size_of(const ImFont* font) { return font != nullptr ? font->FontSize : ImGui::GetFontSize(); }
 
+namespace {
+TextLedger* active_ledger = nullptr;
+}  // namespace
+
+TextLedger::TextLedger() { active_ledger = this; }
+TextLedger::~TextLedger() { active_ledger = nullptr; }
+
+ImVec2 draw_text(ImDrawList& draw_list, ImFont* font, float size, ImVec2 position, ImU32 color,
+                 const std::string& text) {
+  if (font == nullptr) font = ImGui::GetFont();
+  const ImVec2 measured = text_size(font, size, text);
+  draw_list.AddText(font, size, position, color, text.c_str(), text.c_str() + text.size());
+  if (active_ledger != nullptr) {
+    active_ledger->texts.push_back({text, position, ImVec2{position.x + measured.x, position.y + measured.y},
+                                    draw_list.GetClipRectMin(), draw_list.GetClipRectMax(), size});
+  }
+  return measured;
+}
+
 ImVec2 draw_text_fitted(ImDrawList& draw_list, ImFont* font, float size, ImVec2 position, ImU32 color,
                         const std::string& text, float max_width) {
   if (font == nullptr) font = ImGui::GetFont();
@@ -24,8 +43,7 @@ ImVec2 draw_text_fitted(ImDrawList& draw_list, ImFont* font, float size, ImVec2 
     size = std::max(size * max_width / measured.x, 6.F);
     measured = text_size(font, size, text);
   }
-  draw_list.AddText(font, size, position, color, text.c_str(), text.c_str() + text.size());
-  return measured;
+  return draw_text(draw_list, font, size, position, color, text);
 }
 
 std::vector<std::string> wrap_in_two(ImFont* font, float size, const std::string& text, float max_width) {

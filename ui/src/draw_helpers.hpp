@@ -12,6 +12,9 @@
 
 namespace footfall::ui {
 
+// Draws `text` at `position`; the one place the panels put text on a draw list (a TextLedger sees it).
+ImVec2 draw_text(ImDrawList& draw_list, ImFont* font, float size, ImVec2 position, ImU32 color,
+                 const std::string& text);
 // Draws `text` with `font` scaled down (never up) so it fits `max_width`; returns the size used.
 ImVec2 draw_text_fitted(ImDrawList& draw_list, ImFont* font, float size, ImVec2 position, ImU32 color,
                         const std::string& text, float max_width);

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -46,8 +47,15 @@ void draw_hatching(ImDrawList& draw_list, ImVec2 min, ImVec2 max, ImU32 color) {
 
 enum class Swatch { Filled, Outline, Hatched };
 
-// One line of legend between `left` and `right`, shrunk to fit longer languages.
-void draw_legend(ImDrawList& draw_list, const PanelContext& context, float left, float right, float top) {
+constexpr float kLegendGap = 20.F;
+constexpr float kSmallestLegend = 10.F;
+
+// The legend's font size to fill `width` on one line, at most the regular size.
+float legend_size_for(const PanelContext& context, float width);
+
+// One line of legend between `left` and `right`, at `size` (legend_size_for).
+void draw_legend(ImDrawList& draw_list, const PanelContext& context, float left, float right, float top,
+                 float size) {
   struct Entry {
     ImU32 color;
     Text label;
@@ -59,17 +67,10 @@ void draw_legend(ImDrawList& draw_list, const PanelContext& context, float left,
                                {IM_COL32(235, 238, 242, 110), Text::LastWeek, Swatch::Outline},
                                {IM_COL32(235, 90, 80, 160), Text::CameraDownHours, Swatch::Hatched}};
   ImFont* font = context.state.fonts.regular;
-  const float full_size = size_of(font);
-  const auto width_at = [&](float size) {
-    float width = 0.F;
-    for (const Entry& entry : entries)
-      width += size * 1.4F + text_size(font, size, context.text(entry.label)).x + 20.F;
-    return width;
-  };
-  const float full_width = width_at(full_size);
-  const float size =
-      full_width > right - left ? std::max(full_size * (right - left) / full_width, 8.F) : full_size;
-  float x = std::max(left, right - width_at(size));
+  float width = 0.F;
+  for (const Entry& entry : entries)
+    width += size * 1.4F + text_size(font, size, context.text(entry.label)).x + kLegendGap;
+  float x = std::max(left, right - width + kLegendGap);
   for (const Entry& entry : entries) {
     const ImVec2 box_min{x, top + size * 0.15F};
     const ImVec2 box_max{x + size * 0.8F, top + size * 0.95F};
@@ -85,9 +86,21 @@ void draw_legend(ImDrawList& draw_list, const PanelContext& context, float left,
         break;
     }
     const char* label = context.text(entry.label);
-    draw_list.AddText(font, size, ImVec2{box_max.x + size * 0.3F, top}, palette::text, label);
-    x = box_max.x + size * 0.6F + text_size(font, size, label).x + 20.F;
+    draw_text(draw_list, font, size, ImVec2{box_max.x + size * 0.3F, top}, palette::text, label);
+    x = box_max.x + size * 0.6F + text_size(font, size, label).x + kLegendGap;
   }
+}
+
+float legend_size_for(const PanelContext& context, float width) {
+  // Each entry is a swatch and a gap that scale with the size, a label that scales, and a fixed gap.
+  constexpr std::array<Text, 5> labels{Text::Visitors, Text::Buyers, Text::Conversion, Text::LastWeek,
+                                       Text::CameraDownHours};
+  ImFont* font = context.state.fonts.regular;
+  const float full = size_of(font);
+  float per_size = 0.F;
+  for (const Text label : labels) per_size += 1.4F + text_size(font, full, context.text(label)).x / full;
+  const float fitting = (width - kLegendGap * static_cast<float>(labels.size() - 1)) / per_size;
+  return std::min(full, fitting);
 }
 
 }  // namespace
@@ -106,23 +119,33 @@ void draw_hourly_chart(PanelContext& context) {
   const float pad = 14.F;
   ImFont* title_font = context.state.fonts.bold;
   const char* title = context.text(Text::HourlyTitle);
-  draw_list.AddText(title_font, size_of(title_font), ImVec2{origin.x + pad, origin.y + pad * 0.6F},
-                    palette::text, title);
+  draw_text(draw_list, title_font, size_of(title_font), ImVec2{origin.x + pad, origin.y + pad * 0.6F},
+            palette::text, title);
   const float title_width = text_size(title_font, size_of(title_font), title).x;
-  draw_legend(draw_list, context, origin.x + pad + title_width + 30.F, origin.x + region.x - pad,
-              origin.y + pad * 0.8F);
+  // Beside the title when it fits at three quarters of the text size, else on a line of its own.
+  const float beside_left = origin.x + pad + title_width + 30.F;
+  const float legend_right = origin.x + region.x - pad;
+  float legend_size = legend_size_for(context, legend_right - beside_left);
+  float extra_line = 0.F;
+  if (legend_size >= 0.75F * font_size) {
+    draw_legend(draw_list, context, beside_left, legend_right, origin.y + pad * 0.8F, legend_size);
+  } else {
+    legend_size = std::max(kSmallestLegend, legend_size_for(context, legend_right - origin.x - pad));
+    const float top = origin.y + pad * 0.6F + size_of(title_font) + 4.F;
+    draw_legend(draw_list, context, origin.x + pad, legend_right, top, legend_size);
+    extra_line = legend_size + 4.F;
+  }
 
   const std::vector<Slot> slots = build_slots(context.snapshot);
-  const ImVec2 plot_min{origin.x + pad + font_size * 2.5F, origin.y + pad + font_size * 2.2F};
+  const ImVec2 plot_min{origin.x + pad + font_size * 2.5F, origin.y + pad + font_size * 2.2F + extra_line};
   const ImVec2 plot_max{origin.x + region.x - pad - font_size * 3.F,
                         origin.y + region.y - pad - font_size * 1.4F};
   if (slots.empty() || plot_max.x <= plot_min.x || plot_max.y <= plot_min.y) {
     const char* message = context.text(Text::NoFiguresYet);
     const ImVec2 size = text_size(font, font_size, message);
-    draw_list.AddText(
-        font, font_size,
-        ImVec2{(plot_min.x + plot_max.x - size.x) / 2.F, (plot_min.y + plot_max.y - size.y) / 2.F},
-        palette::muted, message);
+    draw_text(draw_list, font, font_size,
+              ImVec2{(plot_min.x + plot_max.x - size.x) / 2.F, (plot_min.y + plot_max.y - size.y) / 2.F},
+              palette::muted, message);
     return;
   }
 
@@ -144,11 +167,11 @@ void draw_hourly_chart(PanelContext& context) {
 
   // Axes: counts on the left, conversion on the right.
   const std::string max_count_text = format_integer(max_count, language);
-  draw_list.AddText(font, font_size, ImVec2{origin.x + pad, plot_min.y - font_size * 0.5F}, palette::muted,
-                    max_count_text.c_str());
+  draw_text(draw_list, font, font_size, ImVec2{origin.x + pad, plot_min.y - font_size * 0.5F}, palette::muted,
+            max_count_text.c_str());
   const std::string max_rate_text = format_percent(max_rate, 0, language);
-  draw_list.AddText(font, font_size, ImVec2{plot_max.x + 6.F, plot_min.y - font_size * 0.5F},
-                    palette::conversion, max_rate_text.c_str());
+  draw_text(draw_list, font, font_size, ImVec2{plot_max.x + 6.F, plot_min.y - font_size * 0.5F},
+            palette::conversion, max_rate_text.c_str());
   draw_list.AddLine(ImVec2{plot_min.x, plot_max.y}, plot_max, palette::muted);
   draw_list.AddLine(ImVec2{plot_min.x, plot_min.y}, ImVec2{plot_max.x, plot_min.y},
                     with_alpha(palette::muted, 50));
@@ -206,8 +229,8 @@ void draw_hourly_chart(PanelContext& context) {
     if (labelled || current) {
       const std::string hour_text = std::to_string(slot.hour);
       const ImVec2 hour_size = text_size(font, font_size, hour_text);
-      draw_list.AddText(font, font_size, ImVec2{left + (slot_width - hour_size.x) / 2.F, plot_max.y + 4.F},
-                        current ? palette::text : palette::muted, hour_text.c_str());
+      draw_text(draw_list, font, font_size, ImVec2{left + (slot_width - hour_size.x) / 2.F, plot_max.y + 4.F},
+                current ? palette::text : palette::muted, hour_text.c_str());
     }
   }
   if (rate_points.size() > 1) {

@@ -140,13 +140,22 @@ void draw_tile(ImDrawList& draw_list, const KioskFonts& fonts, const Tile& tile,
   const float small_size = std::min(size_of(fonts.regular), std::max(11.F, height * 0.12F));
   const float large_limit = (fonts.large != nullptr ? fonts.large->FontSize : ImGui::GetFontSize() * 3.F) *
                             (headline ? 1.F : 0.75F);
+  // A long label ("Выручка на посетителя") takes two lines on a narrow tile rather than shrinking much.
+  const bool label_fits = text_size(fonts.bold, label_size, label).x * 0.85F <= width;
+  const auto label_lines =
+      label_fits ? 1.F : static_cast<float>(wrap_in_two(fonts.bold, label_size, label, width).size());
   const auto change_lines =
       static_cast<float>(wrap_in_two(fonts.regular, small_size, tile.change, width).size());
   const float small_lines = change_lines + (tile.detail.empty() ? 0.F : 1.F);
-  const float large_size = std::clamp(
-      height - label_size - std::max(2.F, small_lines) * small_size - 2.5F * pad, 12.F, large_limit);
+  const float large_size =
+      std::clamp(height - label_lines * label_size - std::max(2.F, small_lines) * small_size - 2.5F * pad,
+                 12.F, large_limit);
   ImVec2 cursor{min.x + pad, min.y + pad * 0.7F};
-  cursor.y += draw_text_fitted(draw_list, fonts.bold, label_size, cursor, palette::muted, label, width).y;
+  cursor.y +=
+      label_fits
+          ? draw_text_fitted(draw_list, fonts.bold, label_size, cursor, palette::muted, label, width).y
+          : draw_text_wrapped_fitted(draw_list, fonts.bold, label_size, cursor, palette::muted, label, width)
+                .y;
   cursor.y +=
       draw_text_fitted(draw_list, fonts.large, large_size, cursor, palette::text, tile.value, width).y;
   if (!tile.change.empty()) {

@@ -173,4 +173,23 @@ struct TodayTile {
 };
 std::array<TodayTile, 7> today_tiles(const PanelContext& context);
 
+// Where each text the figures panels draw landed, for the layout test: while a TextLedger lives, the
+// panels' text helper appends to it (one ledger at a time, on the UI thread).
+struct DrawnText {
+  std::string text;
+  ImVec2 min;
+  ImVec2 max;
+  ImVec2 clip_min;  // the draw list's clip rectangle when it was drawn
+  ImVec2 clip_max;
+  float size = 0.F;
+};
+class TextLedger {
+ public:
+  TextLedger();
+  ~TextLedger();
+  TextLedger(const TextLedger&) = delete;
+  TextLedger& operator=(const TextLedger&) = delete;
+  std::vector<DrawnText> texts;
+};
+
 }  // namespace footfall::ui
