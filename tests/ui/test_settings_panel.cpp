@@ -274,7 +274,7 @@ TEST_CASE("the settings rules the screens and the runtime share name the first p
   edit.shifts[0].weekday_mask = 0;
   const ui::SettingsCheck no_days = ui::check_settings(edit, zones);
   CHECK(no_days.problem == ui::SettingsProblem::ShiftNoDays);
-  CHECK(ui::settings_problem_text(ui::Language::Fr, no_days) == "L’équipe « Matin » n’a aucun jour coché");
+  CHECK(ui::settings_problem_text(ui::Language::Fr, no_days) == "Le créneau « Matin » n’a aucun jour coché");
   edit.shifts[0].weekday_mask = 0x1F;
 
   edit.cutoff_minutes = ui::kMaxCutoffMinutes + 1;

@@ -1,9 +1,9 @@
-#include "draw_helpers.hpp"
-#include "footfall/ui/locale_format.hpp"
-
 #include <algorithm>
 #include <array>
 #include <vector>
+
+#include "draw_helpers.hpp"
+#include "footfall/ui/locale_format.hpp"
 
 namespace footfall::ui {
 namespace {
@@ -36,7 +36,9 @@ void draw_banner(ImDrawList& draw_list, const PanelContext& context, ImVec2 min,
 
 // Tints the part of the image on the inside of the counting line (the line taken as infinite).
 void tint_inside(ImDrawList& draw_list, ImVec2 a, ImVec2 b, ImVec2 inside, ImVec2 min, ImVec2 max) {
-  const auto side = [&](ImVec2 point) { return (b.x - a.x) * (point.y - a.y) - (b.y - a.y) * (point.x - a.x); };
+  const auto side = [&](ImVec2 point) {
+    return (b.x - a.x) * (point.y - a.y) - (b.y - a.y) * (point.x - a.x);
+  };
   const float inside_side = side(inside);
   if (inside_side == 0.F || (a.x == b.x && a.y == b.y)) return;
   const std::array<ImVec2, 4> corners{min, ImVec2{max.x, min.y}, max, ImVec2{min.x, max.y}};
@@ -53,7 +55,8 @@ void tint_inside(ImDrawList& draw_list, ImVec2 a, ImVec2 b, ImVec2 inside, ImVec
     }
   }
   if (polygon.size() >= 3) {
-    draw_list.AddConvexPolyFilled(polygon.data(), static_cast<int>(polygon.size()), with_alpha(palette::good, 40));
+    draw_list.AddConvexPolyFilled(polygon.data(), static_cast<int>(polygon.size()),
+                                  with_alpha(palette::good, 40));
   }
 }
 
@@ -96,7 +99,8 @@ void draw_overlay(ImDrawList& draw_list, const PanelContext& context, const Came
 std::string camera_stats(const PanelContext& context, const CameraView& camera) {
   const Language language = context.state.language;
   return format_decimal(camera.fps, 1, language) + " " + context.text(Text::Fps) + " · " +
-         context.text(Text::FrameAge) + " " + format_integer(camera.frame_age_ms, language) + " ms";
+         context.text(Text::FrameAge) + " " + format_integer(camera.frame_age_ms, language) + " " +
+         context.text(Text::MillisecondsUnit);
 }
 
 }  // namespace

@@ -185,6 +185,7 @@ enum class Text : std::size_t {
   BuyersAboveVisitorsCauses,
   SellerVisitorsNote,
   ErrDetector,
+  MillisecondsUnit,
   Count
 };
 
