@@ -168,4 +168,7 @@ struct TodayTile {
 };
 std::array<TodayTile, 7> today_tiles(const PanelContext& context);
 
+// The day's data-quality notes in the screen's language, as the status bar lists them (and the tests read).
+std::vector<std::string> quality_note_lines(const PanelContext& context);
+
 }  // namespace footfall::ui

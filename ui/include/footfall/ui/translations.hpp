@@ -185,6 +185,16 @@ enum class Text : std::size_t {
   BuyersAboveVisitorsCauses,
   SellerVisitorsNote,
   ErrDetector,
+  NoteCameraGap,
+  NoteCameraGapInRange,
+  NotePartialCoverage,
+  NoteBuyersAboveVisitors,
+  NoteBuyersAboveVisitorsCauses,
+  NoteTheDay,
+  NoteSalesButNoVisitors,
+  NoteNoRoster,
+  NoteNoRosterDay,
+  NoteNoRosterDays,
   Count
 };
 
