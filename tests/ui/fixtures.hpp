@@ -83,6 +83,12 @@ inline KioskSnapshot busy_snapshot() {
   today->same_time_last_week = figures(312, 70, 251230);
   today->last_import_ms = now - 20 * 60 * 1000;
   today->quality_notes = {"camera gap 11:02–11:40"};
+  data::QualityNote gap;
+  gap.kind = data::QualityNoteKind::CameraGap;
+  gap.door = "main";
+  gap.start_minute = 11 * 60 + 2;
+  gap.end_minute = 11 * 60 + 40;
+  today->notes = {gap};  // what the status bar words, in the screen's language
   data::ShiftRow morning;
   morning.name = "Morning";
   morning.figures = figures(180, 41, 141450);

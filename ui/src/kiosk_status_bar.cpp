@@ -53,13 +53,12 @@ void draw_status_bar(PanelContext& context) {
     ImGui::SameLine(0.F, 28.F);
     ImGui::TextColored(ImColor(warning.color).Value, "%s", warning.text.c_str());
   }
-  if (snapshot.today && !snapshot.today->quality_notes.empty()) {
+  if (const std::vector<std::string> notes = quality_note_lines(context); !notes.empty()) {
     ImGui::SameLine(0.F, 28.F);
-    ImGui::TextColored(ImColor(palette::muted).Value, "%s (%zu)", context.text(Text::DataNotes),
-                       snapshot.today->quality_notes.size());
+    ImGui::TextColored(ImColor(palette::muted).Value, "%s (%zu)", context.text(Text::DataNotes), notes.size());
     if (ImGui::IsItemHovered()) {
       ImGui::BeginTooltip();
-      for (const std::string& note : snapshot.today->quality_notes) ImGui::BulletText("%s", note.c_str());
+      for (const std::string& note : notes) ImGui::BulletText("%s", note.c_str());
       ImGui::EndTooltip();
     }
   }

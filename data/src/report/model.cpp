@@ -7,34 +7,34 @@
 // What the human-readable formats show of a day or a range, in the report's language.
 namespace footfall::data::report_detail {
 
+// A day report's notes, shorter than the summaries' own sentences: the table beside them shows the rest.
+std::string day_note_line(const Context& c, const QualityNote& note) {
+  switch (note.kind) {
+    case QualityNoteKind::CameraGap:
+      return c.tr("Camera down") + ": " + note.door + " " + clock_text(note.start_minute) + "–" +
+             clock_text(note.end_minute) + (note.reason.empty() ? "" : " (" + note.reason + ")");
+    case QualityNoteKind::PartialCoverage:
+      return c.tr("Camera coverage") + ": " +
+             format_coverage(note.covered_minutes, note.open_minutes, true, c.language) + ". " +
+             c.tr("Conversion and sales per visitor use covered time only.");
+    case QualityNoteKind::DayBuyersAboveVisitors:
+      return format_buyers_above_visitors(c.tr("The day"), note.buyers, note.visitors, c.language);
+    case QualityNoteKind::HourBuyersAboveVisitors:
+      return format_buyers_above_visitors(hour_text(note.hour), note.buyers, note.visitors, c.language);
+    case QualityNoteKind::SalesButNoVisitors:
+      return c.tr("Sales but no visitors counted") + ": " + hour_text(note.hour);
+    case QualityNoteKind::NoRoster:
+      return note.seller + ": " + c.tr("No roster: floor time inferred from first and last sale");
+    case QualityNoteKind::CameraGapInRange:
+    case QualityNoteKind::BuyersAboveVisitors:
+    case QualityNoteKind::NoRosterDays: break;  // a range's notes: worded as the range report words them
+  }
+  return quality_note_text(note, c.language);
+}
+
 std::vector<std::string> day_quality(const Context& c, const DaySummary& s) {
   std::vector<std::string> lines;
-  for (const auto& gap : s.camera_gaps) {
-    lines.push_back(c.tr("Camera down") + ": " + gap.door + " " + c.clock_time(gap.start_ms) + "–" +
-                    c.clock_time(gap.end_ms) + (gap.reason.empty() ? "" : " (" + gap.reason + ")"));
-  }
-  if (s.total.partial) {
-    lines.push_back(c.tr("Camera coverage") + ": " + c.coverage(s.total) + ". " +
-                    c.tr("Conversion and sales per visitor use covered time only."));
-  }
-  if (s.total.buyers_above_visitors) {
-    lines.push_back(
-        format_buyers_above_visitors(c.tr("The day"), covered_buyers(s.total), s.total.visitors, c.language));
-  }
-  for (const auto& hour : s.hours) {
-    if (sales_but_no_visitors(hour.figures)) {
-      lines.push_back(c.tr("Sales but no visitors counted") + ": " + hour_text(hour.hour));
-    }
-    if (hour.figures.buyers_above_visitors) {
-      lines.push_back(format_buyers_above_visitors(hour_text(hour.hour), covered_buyers(hour.figures),
-                                                   hour.figures.visitors, c.language));
-    }
-  }
-  for (const auto& seller : s.sellers) {
-    if (seller.roster_inferred) {
-      lines.push_back(seller.seller + ": " + c.tr("No roster: floor time inferred from first and last sale"));
-    }
-  }
+  for (const auto& note : s.notes) lines.push_back(day_note_line(c, note));
   return lines;
 }
 
@@ -145,7 +145,7 @@ Model range_model(const Context& c, const RangeSummary& s) {
   }
   if (s.group_by == GroupBy::Seller) rows.footnote = c.tr(seller_visitors_note);
   model.sections.push_back(std::move(rows));
-  model.quality = s.quality_notes;
+  model.quality = quality_note_texts(s.notes, c.language);
   model.quality.push_back(last_import_line(c, s.last_import_ms));
   model.definitions = definitions(c);
   model.chart = s.rows.size() > 1;

@@ -191,5 +191,7 @@ class TextLedger {
   TextLedger& operator=(const TextLedger&) = delete;
   std::vector<DrawnText> texts;
 };
+// The day's data-quality notes in the screen's language, as the status bar lists them (and the tests read).
+std::vector<std::string> quality_note_lines(const PanelContext& context);
 
 }  // namespace footfall::ui

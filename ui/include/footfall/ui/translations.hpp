@@ -186,6 +186,16 @@ enum class Text : std::size_t {
   SellerVisitorsNote,
   ErrDetector,
   MillisecondsUnit,
+  NoteCameraGap,
+  NoteCameraGapInRange,
+  NotePartialCoverage,
+  NoteBuyersAboveVisitors,
+  NoteBuyersAboveVisitorsCauses,
+  NoteTheDay,
+  NoteSalesButNoVisitors,
+  NoteNoRoster,
+  NoteNoRosterDay,
+  NoteNoRosterDays,
   Count
 };
 

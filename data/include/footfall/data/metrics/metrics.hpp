@@ -1,4 +1,5 @@
 #pragma once
+#include "footfall/data/metrics/quality_notes.hpp"
 #include "footfall/data/store/store.hpp"
 #include "footfall/data/types.hpp"
 
@@ -93,7 +94,8 @@ struct DaySummary {
   Figures same_time_last_week;              // the same weekday last week up to the same local time
   std::optional<Figures> average_last_four; // the last four same weekdays
   std::optional<Figures> same_day_last_year;
-  std::vector<std::string> quality_notes;   // camera gaps, hours with sales but no visitors, ...
+  std::vector<QualityNote> notes;           // camera gaps, hours with sales but no visitors, ...
+  std::vector<std::string> quality_notes;   // the notes in English: quality_note_texts(notes, "en")
   std::optional<TimeMs> last_import_ms;
   std::vector<CameraGap> camera_gaps;       // gaps overlapping the day, clipped to it
 };
@@ -126,7 +128,8 @@ struct RangeSummary {
   std::vector<RangeRow> sellers;  // each seller over the range
   // Conversion heat map: [weekday Monday = 0][local hour], summed over the range.
   std::array<std::array<Figures, 24>, 7> weekday_hour{};
-  std::vector<std::string> quality_notes;
+  std::vector<QualityNote> notes;           // rosters inferred, buyers above visitors, camera gaps
+  std::vector<std::string> quality_notes;   // the notes in English: quality_note_texts(notes, "en")
   std::optional<TimeMs> last_import_ms;
 };
 
