@@ -20,6 +20,7 @@ ui::ImportOutcome outcome_of(const data::ImportResult& result) {
   outcome.updated = result.updated;
   outcome.unchanged = result.unchanged;
   outcome.rejected_rows = static_cast<std::int64_t>(result.rejected.size());
+  if (result.set_store_currency && result.error.empty()) outcome.store_currency_set = result.currency;
   outcome.first_rejection = !result.error.empty()      ? result.error
                             : !result.rejected.empty() ? result.rejected.front().to_string()
                                                        : std::string();

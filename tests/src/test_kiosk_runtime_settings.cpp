@@ -219,6 +219,7 @@ TEST_CASE("a dropped file's preview and result reach the import panel as numbers
   CHECK(import.outcome.rows == 322);
   CHECK(import.preview.size() == 5);
   CHECK(import.lines.empty());
+  CHECK(import.outcome.store_currency_set == "USD");  // a new store takes its first export's currency
 }
 
 TEST_CASE("files in the watch folder set on the settings screen are imported and listed with their outcome") {

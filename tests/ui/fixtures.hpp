@@ -159,10 +159,10 @@ inline KioskSnapshot busy_snapshot() {
                              ImportPreviewRow{now - 50'000, "refund", -1200, "EUR", "Борис", "T-1002"}};
   snapshot.import.has_outcome = true;
   snapshot.import.outcome = ImportOutcome{"square-2026-11-23.csv", true, false, now, 1234, 412, 400, 10, 2, 2,
-                                          "square.csv:17: column \"Net Sales\": not a number"};
-  snapshot.import.watch_folder = {ImportOutcome{"shopify-orders.csv", true, true, now, 88, 31, 31, 0, 0, 0, ""},
+                                          "square.csv:17: column \"Net Sales\": not a number", ""};
+  snapshot.import.watch_folder = {ImportOutcome{"shopify-orders.csv", true, true, now, 88, 31, 31, 0, 0, 0, "", ""},
                                   ImportOutcome{"broken.csv", false, true, now, 7341, 0, 0, 0, 0, 1,
-                                                "broken.csv:7341: column \"Date\": not a date"}};
+                                                "broken.csv:7341: column \"Date\": not a date", ""}};
   return snapshot;
 }
 

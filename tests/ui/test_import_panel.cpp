@@ -87,3 +87,12 @@ TEST_CASE("watch-folder imports show even when nothing was dropped on the window
   CHECK(text.find("loyverse.csv") != std::string::npos);
   CHECK(text.find("12 rows, 9 transactions") != std::string::npos);
 }
+
+TEST_CASE("the first import says which currency the shop now counts in") {
+  HeadlessImGui imgui;
+  ui::KioskSnapshot snapshot = ui::fixtures::busy_snapshot();
+  imgui.state.language = ui::Language::Fr;
+  CHECK(import_panel_text(imgui, snapshot).find("devise du magasin") == std::string::npos);
+  snapshot.import.outcome.store_currency_set = "EUR";
+  CHECK(import_panel_text(imgui, snapshot).find("La devise du magasin est désormais EUR") != std::string::npos);
+}

@@ -41,6 +41,10 @@ void draw_outcome(PanelContext& context, const ImportView& import) {
                    fill(context.text(Text::RejectedRows), format_integer(outcome.rejected_rows, language)),
                    outcome.first_rejection));
     }
+    // Money is never relabelled later, so the manager should see which currency the shop now counts in.
+    if (!outcome.store_currency_set.empty()) {
+      wrapped(palette::muted, fill(context.text(Text::StoreCurrencySet), outcome.store_currency_set));
+    }
   } else {
     wrapped(palette::bad, std::string(context.text(Text::ImportFailed)) + " — " + context.text(Text::NothingImported));
     if (!outcome.first_rejection.empty()) wrapped(palette::bad, outcome.first_rejection);

@@ -369,6 +369,9 @@ constexpr std::array translations{
     Translation{Text::ErrDetector, "err_detector", "Unknown detector “%s”", "Détecteur inconnu « %s »",
                 "Неизвестный детектор «%s»"},
     Translation{Text::MillisecondsUnit, "ms_unit", "ms", "ms", "мс"},
+    Translation{Text::StoreCurrencySet, "store_currency_set", "The shop's currency is now %s, as in this export",
+                "La devise du magasin est désormais %s, celle de cet export",
+                "Валюта магазина теперь %s, как в этой выгрузке"},
     // Quality notes of the day (data::QualityNote), in English as the summaries word them.
     Translation{Text::NoteCameraGap, "note_camera_gap", "Camera down on door %s %s–%s%s: excluded from conversion",
                 "Caméra coupée porte %s %s–%s%s : hors taux de transformation",

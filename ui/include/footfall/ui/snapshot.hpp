@@ -73,6 +73,7 @@ struct ImportOutcome {
   std::int64_t unchanged = 0;
   std::int64_t rejected_rows = 0;
   std::string first_rejection;       // "file:line: column "X": reason", or the error
+  std::string store_currency_set;    // the first import gave the store its currency: which one
 };
 
 struct ImportView {

@@ -186,6 +186,7 @@ enum class Text : std::size_t {
   SellerVisitorsNote,
   ErrDetector,
   MillisecondsUnit,
+  StoreCurrencySet,
   NoteCameraGap,
   NoteCameraGapInRange,
   NotePartialCoverage,
