@@ -12,13 +12,21 @@ void AuditRecorder::request(double seconds, std::filesystem::path folder) {
     std::lock_guard lock(mutex_);
     pending_ = Request{seconds, std::move(folder)};
     cancel_requested_ = false;
+    // Said at once: with the camera down no frame may come for a while, and a button that does
+    // nothing visible gets pressed again.
+    if (!status_.recording) status_.waiting = true;
   }
+  publish();
 }
 
 void AuditRecorder::cancel() {
-  std::lock_guard lock(mutex_);
-  pending_.reset();
-  cancel_requested_ = true;
+  {
+    std::lock_guard lock(mutex_);
+    pending_.reset();
+    cancel_requested_ = true;
+    status_.waiting = false;
+  }
+  publish();
 }
 
 AuditRecorder::Status AuditRecorder::status() const {

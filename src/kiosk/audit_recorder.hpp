@@ -19,6 +19,7 @@ class AuditRecorder {
  public:
   struct Status {
     bool recording = false;
+    bool waiting = false;          // asked for, but no frame has come yet (the camera is down or starting)
     std::filesystem::path clip;    // being written, or the last one written
     std::int64_t ends_ms = 0;      // frame time at which the clip ends, while recording
     std::int64_t frames = 0;

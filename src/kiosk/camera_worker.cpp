@@ -24,8 +24,8 @@ CameraWorker::CameraWorker(KioskContext& context, CountingSetup setup, std::func
       setup_(std::move(setup)),
       audit_([this](const AuditRecorder::Status& status) {
         context_.hub.update([&](ui::KioskSnapshot& snapshot) {
-          snapshot.audit = {status.recording, status.clip.string(), status.ends_ms, status.frames,
-                            status.error};
+          snapshot.audit = {status.recording, status.waiting, status.clip.string(), status.ends_ms,
+                            status.frames, status.error};
         });
       }) {}
 

@@ -289,3 +289,16 @@ TEST_CASE("the settings rules the screens and the runtime share name the first p
   CHECK(ui::check_store_profile("Chez Paul", "", 9 * 60, 19 * 60).ok());  // no currency yet is allowed
   CHECK(ui::check_store_profile("Chez Paul", "EUR", 19 * 60, 9 * 60).problem == ui::SettingsProblem::BadHours);
 }
+
+TEST_CASE("an audit clip asked for while the camera is down says it waits for it, and can be called off") {
+  SettingsScreen screen;
+  int stopped = 0;
+  screen.intents.stop_audit = [&] { ++stopped; };
+  CHECK_FALSE(screen.click(ui::Text::AuditStop));  // nothing asked for: nothing to call off
+  // The settings window is not in ImGui's text log; the waiting line is the only one with a Stop button
+  // besides the recording one.
+  screen.snapshot.audit.waiting = true;
+  REQUIRE(screen.click(ui::Text::AuditStop));
+  CHECK(stopped == 1);
+  CHECK(std::string(ui::tr(ui::Language::Fr, ui::Text::AuditWaiting)).find("caméra") != std::string::npos);
+}

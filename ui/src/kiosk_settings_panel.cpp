@@ -175,6 +175,11 @@ void draw_audit_settings(PanelContext& context, SettingsForm& form) {
     if (ImGui::Button(context.text(Text::AuditStop)) && context.intents.stop_audit) context.intents.stop_audit();
     return;
   }
+  if (audit.waiting) {
+    ImGui::TextColored(ImColor(palette::warning).Value, "%s", context.text(Text::AuditWaiting));
+    if (ImGui::Button(context.text(Text::AuditStop)) && context.intents.stop_audit) context.intents.stop_audit();
+    return;
+  }
   for (const int minutes : {2, 5, 10}) {
     const std::string label = fill(context.text(Text::AuditRecordMinutes), std::to_string(minutes));
     if (ImGui::Button(label.c_str()) && context.intents.start_audit) {

@@ -372,6 +372,9 @@ constexpr std::array translations{
     Translation{Text::StoreCurrencySet, "store_currency_set", "The shop's currency is now %s, as in this export",
                 "La devise du magasin est désormais %s, celle de cet export",
                 "Валюта магазина теперь %s, как в этой выгрузке"},
+    Translation{Text::AuditWaiting, "audit_waiting", "Waiting for the camera: the clip starts with its next picture",
+                "En attente de la caméra : l’enregistrement commence à sa prochaine image",
+                "Ожидание камеры: запись начнётся со следующего кадра"},
     // Quality notes of the day (data::QualityNote), in English as the summaries word them.
     Translation{Text::NoteCameraGap, "note_camera_gap", "Camera down on door %s %s–%s%s: excluded from conversion",
                 "Caméra coupée porte %s %s–%s%s : hors taux de transformation",

@@ -107,6 +107,7 @@ struct RosterView {
 // The audit clip asked for on the settings screen: the one time camera frames reach the disk.
 struct AuditView {
   bool recording = false;
+  bool waiting = false;              // asked for; starts with the camera's next frame
   std::string clip;                  // the file being written, or the last one written
   std::int64_t ends_ms = 0;          // camera time at which the clip ends, while recording
   std::int64_t frames = 0;           // of the last clip written

@@ -187,6 +187,7 @@ enum class Text : std::size_t {
   ErrDetector,
   MillisecondsUnit,
   StoreCurrencySet,
+  AuditWaiting,
   NoteCameraGap,
   NoteCameraGapInRange,
   NotePartialCoverage,
