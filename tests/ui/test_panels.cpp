@@ -403,3 +403,19 @@ TEST_CASE("the hourly chart's hour labels thin out on a narrow screen instead of
     CHECK(slot * static_cast<float>(ui::hour_label_step(slot, 20.F)) >= (slot < 3.F ? 0.F : 20.F));
   }
 }
+
+TEST_CASE("the inside-now tile gives today's in and out, not the camera's tally since the kiosk started") {
+  HeadlessImGui imgui;
+  ui::KioskSnapshot snapshot = ui::fixtures::busy_snapshot();
+  auto today = std::make_shared<footfall::data::DaySummary>(*snapshot.today);
+  today->total.entries = 748;
+  today->total.exits = 708;
+  snapshot.today = today;
+  auto camera = std::make_shared<ui::CameraView>(*snapshot.camera);
+  camera->live_in = 0;  // the kiosk has just restarted
+  camera->live_out = 0;
+  snapshot.camera = camera;
+  const ui::KioskIntents intents;
+  const ui::PanelContext context{snapshot, imgui.state, intents};
+  CHECK(ui::today_tiles(context)[6].detail == "in 748 · out 708");
+}

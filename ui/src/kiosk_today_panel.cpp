@@ -103,6 +103,10 @@ std::array<TodayTile, 7> today_tiles(const PanelContext& context) {
   if (!snapshot.today) return tiles;
 
   const data::Figures& today = snapshot.today->total;
+  // Today's in and out, as stored: the camera's own tally starts at the kiosk's start and read as
+  // "in 0 · out 0" beside a room of 20 after a restart.
+  inside.detail = fill(context.text(Text::InOutFormat), format_integer(today.entries, language),
+                       format_integer(today.exits, language));
   const data::Figures& last_week = snapshot.today->same_time_last_week;
   const bool sales_known = snapshot.today->last_import_ms.has_value();
 
