@@ -47,7 +47,8 @@ std::int64_t demo_clock_offset_ms(std::int64_t wall_ms) {
 
 // A fresh demo database: four weeks of history, today's sales from the bundled file, and the
 // synthetic door as the live camera.
-std::filesystem::path prepare_demo_database(const std::string& requested, std::int64_t now) {
+std::filesystem::path prepare_demo_database(const std::string& requested, std::int64_t now,
+                                            const std::string& language) {
   std::filesystem::path path = requested;
   if (path.empty()) {
     path = std::filesystem::temp_directory_path() / ("footfall-demo-" + std::to_string(getuid()) + ".db");
@@ -55,7 +56,7 @@ std::filesystem::path prepare_demo_database(const std::string& requested, std::i
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
   data::Store store(path.string());
   const auto today = data::business_date_of(data::demo_settings(), now);
-  data::seed_demo_day(store, today, now);
+  data::seed_demo_day(store, today, now, language);
   data::ImportOptions options;
   options.profile = "generic";
   options.profile_file = assets_dir() / "demo" / "sales-profile.toml";
@@ -79,7 +80,10 @@ int run_kiosk_command(const KioskCommand& command) {
   AppConfig config = resolve_config(command.demo ? "" : command.common.config, command.common.db);
   const std::int64_t started_ms = wall_clock_ms();
   const std::int64_t clock_offset = command.demo ? demo_clock_offset_ms(started_ms) : 0;
-  if (command.demo) config.database = prepare_demo_database(command.common.db, started_ms + clock_offset);
+  if (command.demo) {
+    const std::string language = command.language.empty() ? config.language : command.language;
+    config.database = prepare_demo_database(command.common.db, started_ms + clock_offset, language);
+  }
   if (std::filesystem::exists(config.database)) {
     if (const auto findings = data::check_database(config.database); !findings.empty()) {
       const auto backups = data::list_backups(backups_folder(config.database));
