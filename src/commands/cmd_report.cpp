@@ -48,12 +48,7 @@ int run_report_command(const ReportCommand& command) {
     text = data::render_range_report(summary, settings, format, command.language);
   }
 
-  if (command.output.empty()) {
-    std::cout << text;
-    return 0;
-  }
-  write_file_atomically(command.output, text);
-  std::cerr << "wrote " << command.output << "\n";
+  write_command_output(command.output, text);
   return 0;
 }
 

@@ -1,6 +1,7 @@
 #include "files/file_output.hpp"
 
 #include <fstream>
+#include <iostream>
 #include <stdexcept>
 
 namespace footfall::app {
@@ -24,6 +25,15 @@ void write_file_atomically(const std::filesystem::path& target, const std::strin
     if (!(out << text) || !out.flush()) throw std::runtime_error(partial.string() + ": cannot write");
   }
   std::filesystem::rename(partial, target);
+}
+
+void write_command_output(const std::string& output, const std::string& text) {
+  if (output.empty()) {
+    std::cout << text;
+    return;
+  }
+  write_file_atomically(output, text);
+  std::cerr << "wrote " << output << "\n";
 }
 
 }  // namespace footfall::app

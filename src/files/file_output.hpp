@@ -10,4 +10,8 @@ void write_file_atomically(const std::filesystem::path& target, const std::strin
 void write_file_atomically(const std::filesystem::path& target, const std::string& text,
                            std::filesystem::perms permissions);
 
+// A command's output: to standard output when `output` is empty, else atomically to that file,
+// saying so on standard error.
+void write_command_output(const std::string& output, const std::string& text);
+
 }  // namespace footfall::app

@@ -29,6 +29,17 @@ void check_credentials_file(const std::filesystem::path& file) {
 
 }  // namespace
 
+bool url_names_password(const std::string& url) {
+  PQconninfoOption* parsed = PQconninfoParse(url.c_str(), nullptr);
+  if (parsed == nullptr) return false;
+  bool found = false;
+  for (const PQconninfoOption* option = parsed; option->keyword != nullptr; ++option) {
+    found = found || (std::string(option->keyword) == "password" && option->val != nullptr && *option->val != '\0');
+  }
+  PQconninfoFree(parsed);
+  return found;
+}
+
 std::int64_t Result::integer(int row, int column) const {
   if (null(row, column)) return 0;
   const char* text = PQgetvalue(result_.get(), row, column);

@@ -33,6 +33,10 @@ struct Server {
   std::filesystem::path credentials;
 };
 
+// Whether `url` carries a password itself (postgresql://user:secret@host, password=secret): a
+// config file must not, and says so.
+bool url_names_password(const std::string& url);
+
 // The central schema version this build writes and reads; migrations are recorded in the
 // server's schema_migrations table.
 int central_schema_version();
