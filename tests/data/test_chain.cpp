@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "chain/pg.hpp"  // data/src: raw SQL on the central database
@@ -348,4 +349,90 @@ TEST_CASE(
   CHECK(central(chain.admin, "SELECT sum(entries) FROM traffic") ==
         local(kiosk.store, "SELECT count(*) FROM count_events WHERE direction = 'in'"));
   CHECK(chain::sync_status(kiosk.store).pending_transactions == 0);
+}
+
+TEST_CASE(
+    "chain_sync: two stores syncing at once each store their own rows, and reports group by region and day") {
+  SKIP_WITHOUT_POSTGRES();
+  Chain chain;
+  const auto paris = chain.join("paris", "north");
+  const auto nice = chain.join("nice", "south");
+  Kiosk paris_kiosk("chain-two-paris.db");
+  Kiosk nice_kiosk("chain-two-nice.db", "Europe/Paris", "CHF");
+  for (int day = 2; day <= 8; ++day) {
+    add_counts(paris_kiosk.store, day, 30, day * 1000);
+    add_sales(paris_kiosk.store, day, 9);
+    add_counts(nice_kiosk.store, day, 20, day * 1000);
+    add_sales(nice_kiosk.store, day, 4, "CHF");
+  }
+  std::string paris_error;
+  std::string nice_error;
+  std::thread paris_sync([&] {
+    try {
+      chain::sync_store(paris_kiosk.store, paris, "paris", {3});
+    } catch (const std::exception& error) {
+      paris_error = error.what();
+    }
+  });
+  std::thread nice_sync([&] {
+    try {
+      chain::sync_store(nice_kiosk.store, nice, "nice", {3});
+    } catch (const std::exception& error) {
+      nice_error = error.what();
+    }
+  });
+  paris_sync.join();
+  nice_sync.join();
+  CHECK(paris_error.empty());
+  CHECK(nice_error.empty());
+  const auto by_region =
+      chain::chain_report(chain.admin, "2026-11-02", "2026-11-08", chain::ChainGroup::Region);
+  REQUIRE(by_region.rows.size() == 2);
+  CHECK(by_region.rows[0].key == "north");
+  CHECK(by_region.rows[0].visitors == 7 * 30);
+  CHECK(by_region.rows[0].buyers ==
+        local(paris_kiosk.store, "SELECT count(*) FROM pos_transactions WHERE kind = 'sale'"));
+  CHECK(by_region.rows[1].key == "south");
+  CHECK(by_region.rows[1].currency == "CHF");
+  CHECK(by_region.visitors == 7 * 50);
+  const auto by_day = chain::chain_report(chain.admin, "2026-11-02", "2026-11-08", chain::ChainGroup::Day);
+  CHECK(by_day.rows.size() == 14);  // seven days, each in two currencies
+  CHECK(by_day.totals.size() == 2);
+  const auto csv = chain::render_chain_report(by_day, "csv");
+  CHECK(csv.rfind("day,name,region,currency,visitors,buyers,conversion,net_sales,atv,spv\n", 0) == 0);
+  const auto json = chain::render_chain_report(by_day, "json");
+  CHECK(json.find("\"totals_per_currency\"") != std::string::npos);
+}
+
+TEST_CASE(
+    "chain_sync: a server stopped in the middle of a sync leaves a cursor that covers only what it "
+    "committed") {
+  SKIP_WITHOUT_POSTGRES();
+  Chain chain;
+  const auto paris = chain.join("paris");
+  Kiosk kiosk("chain-midway.db");
+  for (int day = 1; day <= 28; ++day) add_sales(kiosk.store, day, 50);
+  std::string error;
+  std::thread sync([&] {
+    try {
+      chain::sync_store(kiosk.store, paris, "paris", {1});  // one row per server transaction: a long sync
+    } catch (const std::exception& failure) {
+      error = failure.what();
+    }
+  });
+  for (int i = 0; i < 400 && central(chain.admin, "SELECT count(*) FROM transactions") < 20; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  chain.cluster.stop();
+  sync.join();
+  CHECK(error.find("chain server") != std::string::npos);
+  const auto sent = local(kiosk.store, "SELECT transaction_id FROM chain_sync");
+  CHECK(sent < 28 * 50);
+  chain.cluster.start();
+  // Every row the cursor passed is on the server.
+  CHECK(central(chain.admin, "SELECT count(*) FROM transactions") >= sent);
+  chain::sync_store(kiosk.store, paris, "paris");
+  CHECK(central(chain.admin, "SELECT count(*) FROM transactions") == 28 * 50);
+  CHECK(central(chain.admin, "SELECT sum(net) FROM transactions") ==
+        local(kiosk.store, "SELECT sum(total) FROM pos_transactions WHERE kind IN ('sale', 'refund')"));
 }
