@@ -18,24 +18,21 @@
 namespace footfall::data::chain {
 namespace {
 
-std::string key_sql(ChainGroup group, const std::string& time_column) {
+std::string key_sql(ChainGroup group, const std::string& table) {
   switch (group) {
     case ChainGroup::Store:
       return "s.code";
     case ChainGroup::Region:
       return "s.region";
     case ChainGroup::Day:
-      return "footfall_business_day(" + time_column + ", s.time_zone, s.day_start_minutes)::text";
+      return table + ".business_day::text";
   }
   return "s.code";
 }
 
-// Rows of stores whose business day falls in [$1, $2]; the UTC range first, from the index, with
-// room for any zone (UTC-12 to +14) and day start (up to 12:00).
-std::string in_days_sql(const std::string& time_column) {
-  return time_column + " >= (extract(epoch FROM $1::date - 2) * 1000)::bigint AND " + time_column +
-         " < (extract(epoch FROM $2::date + 3) * 1000)::bigint AND footfall_business_day(" + time_column +
-         ", s.time_zone, s.day_start_minutes) BETWEEN $1::date AND $2::date";
+// Rows whose store's business day falls in [$1, $2], from the business_day index.
+std::string in_days_sql(const std::string& table) {
+  return table + ".business_day BETWEEN $1::date AND $2::date";
 }
 
 std::optional<double> ratio(double numerator, std::int64_t denominator) {
@@ -69,15 +66,15 @@ ChainReport chain_report(const Server& server, const std::string& from, const st
   Connection connection(server);
   require_current_schema(connection);
   // Per store and group: a store's visitors follow its own visitor rule, applied to its sums.
-  const std::string traffic = "SELECT s.id, " + key_sql(group, "t.bucket_ms") +
+  const std::string traffic = "SELECT s.id, " + key_sql(group, "t") +
                               ", sum(t.entries), sum(t.exits) FROM traffic t "
                               "JOIN stores s ON s.id = t.store_id WHERE " +
-                              in_days_sql("t.bucket_ms") + " GROUP BY 1, 2";
-  const std::string sales = "SELECT s.id, " + key_sql(group, "x.time_ms") +
-                            ", count(*) FILTER (WHERE x.kind IN (" + std::string(buyer_kinds_sql) +
+                              in_days_sql("t") + " GROUP BY 1, 2";
+  const std::string sales = "SELECT s.id, " + key_sql(group, "x") + ", count(*) FILTER (WHERE x.kind IN (" +
+                            std::string(buyer_kinds_sql) +
                             ")), coalesce(sum(x.net), 0), coalesce(sum(x.gross), 0) "
                             "FROM transactions x JOIN stores s ON s.id = x.store_id WHERE " +
-                            in_days_sql("x.time_ms") + " GROUP BY 1, 2";
+                            in_days_sql("x") + " GROUP BY 1, 2";
   const auto stores = connection.exec("SELECT id, code, name, region, currency, visitor_rule FROM stores");
   struct StoreInfo {
     std::string code, name, region, currency;

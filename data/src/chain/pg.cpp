@@ -34,7 +34,8 @@ bool url_names_password(const std::string& url) {
   if (parsed == nullptr) return false;
   bool found = false;
   for (const PQconninfoOption* option = parsed; option->keyword != nullptr; ++option) {
-    found = found || (std::string(option->keyword) == "password" && option->val != nullptr && *option->val != '\0');
+    found = found ||
+            (std::string(option->keyword) == "password" && option->val != nullptr && *option->val != '\0');
   }
   PQconninfoFree(parsed);
   return found;

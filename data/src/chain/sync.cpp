@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "chain/pg.hpp"
+#include "footfall/data/business_time.hpp"
 #include "footfall/data/chain/chain.hpp"
 #include "footfall/data/store/store.hpp"
 #include "footfall/data/wall_clock.hpp"
@@ -95,15 +96,31 @@ void upsert_rows(Connection& server, const std::string& head, std::size_t column
 
 std::string number(std::int64_t value) { return std::to_string(value); }
 
+std::string day_of(const BusinessClock& clock, TimeMs time_ms) {
+  return format_date(clock.business_day_of(time_ms));
+}
+
 // The kiosk's profile, shifts and sellers: a few rows, replaced whole on every sync.
-void send_profile(Connection& server, SQLite::Database& db, Store& local, const std::string& store_id) {
-  const auto settings = local.settings();
+void send_profile(Connection& server, SQLite::Database& db, const StoreSettings& settings, Store& local,
+                  const std::string& store_id) {
+  // Rows carry their business day: a store that changed its zone or day start has them recomputed.
+  const auto basis = server.exec("SELECT time_zone, day_start_minutes FROM stores WHERE id = $1", {store_id});
+  const bool days_moved = basis.rows() == 1 && (basis.text(0, 0) != settings.time_zone ||
+                                                basis.integer(0, 1) != settings.cutoff_minutes);
   server.exec_prepared(
       "profile",
       "UPDATE stores SET name = $2, time_zone = $3, currency = $4, day_start_minutes = $5, "
       "visitor_rule = $6, low_data_visitors = $7 WHERE id = $1",
       {store_id, settings.name, settings.time_zone, settings.currency, number(settings.cutoff_minutes),
        std::string(visitor_rule_name(settings.visitor_rule)), number(settings.low_data_visitors)});
+  if (days_moved) {
+    for (const auto& [table, time] :
+         {std::pair{"traffic", "bucket_ms"}, std::pair{"transactions", "time_ms"}}) {
+      server.exec(std::string("UPDATE ") + table + " SET business_day = footfall_business_day(" + time +
+                      ", $2, $3) WHERE store_id = $1",
+                  {store_id, settings.time_zone, number(settings.cutoff_minutes)});
+    }
+  }
   server.exec_prepared("clear_shifts", "DELETE FROM shifts WHERE store_id = $1", {store_id});
   std::vector<Param> shifts;
   int position = 0;
@@ -129,8 +146,8 @@ const std::string transaction_columns =
     "source, pos_id, time_ms, kind, total, units, currency, seller, register";
 
 // The values of one local pos_transactions row (columns as transaction_columns, from `first`).
-void add_transaction(std::vector<Param>& values, const std::string& store_id, SQLite::Statement& row,
-                     int first) {
+void add_transaction(std::vector<Param>& values, const std::string& store_id, const BusinessClock& clock,
+                     SQLite::Statement& row, int first) {
   const std::string kind = row.getColumn(first + 3).getString();
   const Money total = row.getColumn(first + 4).getInt64();
   const double units = row.getColumn(first + 5).getDouble();
@@ -138,7 +155,9 @@ void add_transaction(std::vector<Param>& values, const std::string& store_id, SQ
   values.emplace_back(store_id);
   values.emplace_back(row.getColumn(first).getString());
   values.emplace_back(row.getColumn(first + 1).getString());
-  values.emplace_back(number(row.getColumn(first + 2).getInt64()));
+  const TimeMs time_ms = row.getColumn(first + 2).getInt64();
+  values.emplace_back(number(time_ms));
+  values.emplace_back(day_of(clock, time_ms));
   values.emplace_back(kind);
   values.emplace_back(number(total));
   values.emplace_back(number(sums.net));
@@ -150,14 +169,16 @@ void add_transaction(std::vector<Param>& values, const std::string& store_id, SQ
 }
 
 void upsert_transactions(Connection& server, const std::vector<Param>& values) {
-  upsert_rows(server,
-              "INSERT INTO transactions(store_id, source, pos_id, time_ms, kind, total, net, gross, units, "
-              "register, seller, currency)",
-              12, values,
-              "ON CONFLICT (store_id, source, pos_id) DO UPDATE SET time_ms = excluded.time_ms, kind = "
-              "excluded.kind, "
-              "total = excluded.total, net = excluded.net, gross = excluded.gross, units = excluded.units, "
-              "register = excluded.register, seller = excluded.seller, currency = excluded.currency");
+  upsert_rows(
+      server,
+      "INSERT INTO transactions(store_id, source, pos_id, time_ms, business_day, kind, total, net, gross, "
+      "units, register, seller, currency)",
+      13, values,
+      "ON CONFLICT (store_id, source, pos_id) DO UPDATE SET time_ms = excluded.time_ms, business_day = "
+      "excluded.business_day, kind = "
+      "excluded.kind, "
+      "total = excluded.total, net = excluded.net, gross = excluded.gross, units = excluded.units, "
+      "register = excluded.register, seller = excluded.seller, currency = excluded.currency");
 }
 
 // How much of [from, to) the intervals cover, counting overlaps once.
@@ -182,8 +203,8 @@ using Bucket = std::pair<TimeMs, std::string>;  // quarter-hour start, door
 
 // The traffic rows of `buckets`, every value absolute (what the kiosk holds now), so sending one
 // again stores the same row.
-std::vector<Param> traffic_rows(Store& local, SQLite::Database& db, const std::set<Bucket>& buckets,
-                                const std::string& store_id) {
+std::vector<Param> traffic_rows(Store& local, SQLite::Database& db, const BusinessClock& clock,
+                                const std::set<Bucket>& buckets, const std::string& store_id) {
   std::vector<Param> values;
   if (buckets.empty()) return values;
   const TimeMs from = buckets.begin()->first;
@@ -204,9 +225,10 @@ std::vector<Param> traffic_rows(Store& local, SQLite::Database& db, const std::s
       entries = counts.getColumn(0).getInt64();
       exits = counts.getColumn(1).getInt64();
     }
-    for (const auto& value : {store_id, number(start), door, number(entries), number(exits),
-                              number(minutes(covered_ms(spans[door], start, start + bucket_ms))),
-                              number(minutes(covered_ms(gaps[door], start, start + bucket_ms)))}) {
+    for (const auto& value :
+         {store_id, number(start), day_of(clock, start), door, number(entries), number(exits),
+          number(minutes(covered_ms(spans[door], start, start + bucket_ms))),
+          number(minutes(covered_ms(gaps[door], start, start + bucket_ms)))}) {
       values.emplace_back(value);
     }
   }
@@ -215,8 +237,9 @@ std::vector<Param> traffic_rows(Store& local, SQLite::Database& db, const std::s
 
 void upsert_traffic(Connection& server, const std::vector<Param>& values) {
   upsert_rows(server,
-              "INSERT INTO traffic(store_id, bucket_ms, door, entries, exits, covered_minutes, gap_minutes)",
-              7, values,
+              "INSERT INTO traffic(store_id, bucket_ms, business_day, door, entries, exits, covered_minutes, "
+              "gap_minutes)",
+              8, values,
               "ON CONFLICT (store_id, bucket_ms, door) DO UPDATE SET entries = excluded.entries, "
               "exits = excluded.exits, covered_minutes = excluded.covered_minutes, gap_minutes = "
               "excluded.gap_minutes");
@@ -237,7 +260,12 @@ std::string describe_target(Connection& server, const std::string& store_code) {
 class Sync {
  public:
   Sync(Store& local, const Server& server, const std::string& store_code, const SyncOptions& options)
-      : local_(local), db_(connection(local)), server_(server), options_(options) {
+      : local_(local),
+        db_(connection(local)),
+        server_(server),
+        options_(options),
+        settings_(local.settings()),
+        clock_(settings_) {
     require_current_schema(server_);
     const auto id = server_.exec("SELECT id FROM stores WHERE code = $1", {store_code});
     if (id.rows() == 0) {
@@ -255,7 +283,7 @@ class Sync {
   }
 
   SyncResult run() {
-    commit_batch([&] { send_profile(server_, db_, local_, store_id_); },
+    commit_batch([&] { send_profile(server_, db_, settings_, local_, store_id_); },
                  [&] {
                    if (fresh_target_) db_.exec("DELETE FROM chain_outbox");
                  });
@@ -302,10 +330,10 @@ class Sync {
     std::int64_t last = cursor_.transaction_id;
     while (rows.executeStep()) {
       last = rows.getColumn(0).getInt64();
-      add_transaction(values, store_id_, rows, 1);
+      add_transaction(values, store_id_, clock_, rows, 1);
     }
     if (last == cursor_.transaction_id) return false;
-    const std::int64_t sent = static_cast<std::int64_t>(values.size() / 12);
+    const std::int64_t sent = static_cast<std::int64_t>(values.size() / 13);
     const std::int64_t previous = cursor_.transaction_id;
     cursor_.transaction_id = last;
     try {
@@ -332,7 +360,7 @@ class Sync {
     while (rows.executeStep()) {
       last = rows.getColumn(0).getInt64();
       std::vector<Param> values;
-      if (!rows.getColumn(3).isNull()) add_transaction(values, store_id_, rows, 4);
+      if (!rows.getColumn(3).isNull()) add_transaction(values, store_id_, clock_, rows, 4);
       changed[{rows.getColumn(1).getString(), rows.getColumn(2).getString()}] = std::move(values);
     }
     if (last == 0) return false;
@@ -411,7 +439,7 @@ class Sync {
 
   template <typename Advance>
   void send_traffic(const std::set<Bucket>& buckets, Advance advance) {
-    const auto values = traffic_rows(local_, db_, buckets, store_id_);
+    const auto values = traffic_rows(local_, db_, clock_, buckets, store_id_);
     const Cursor previous = cursor_;
     advance();
     try {
@@ -461,6 +489,8 @@ class Sync {
   SQLite::Database& db_;
   Connection server_;
   SyncOptions options_;
+  StoreSettings settings_;  // read once: the business days of this sync's rows
+  BusinessClock clock_;
   std::string store_id_;
   Cursor cursor_;
   bool fresh_target_ = false;
