@@ -132,7 +132,7 @@ TEST_CASE("chain_sync: syncing twice stores nothing twice, and a later sync send
   add_counts(kiosk.store, 2, 40);
   add_sales(kiosk.store, 2, 12);
   kiosk.store.add_roster({{"Ana", at(2, 8), at(2, 16)}});
-  const auto first = chain::sync_store(kiosk.store, paris, "paris", {5});
+  const auto first = chain::sync_store(kiosk.store, paris, "paris", {5, {}});
   CHECK(first.transactions == 12);
   CHECK(first.batches > 3);  // 12 transactions in batches of 5, then the rest
   const auto count_all = [&] {
@@ -357,7 +357,7 @@ TEST_CASE(
   REQUIRE(waiting.oldest_pending_ms.has_value());
   CHECK(*waiting.oldest_pending_ms == at(3, 9));
   chain.cluster.start();
-  chain::sync_store(kiosk.store, paris, "paris", {2});
+  chain::sync_store(kiosk.store, paris, "paris", {2, {}});
   CHECK(central(chain.admin, "SELECT count(*) FROM transactions") == 5 + 3 + 4 + 5 + 6);
   CHECK(central(chain.admin, "SELECT sum(entries) FROM traffic") ==
         local(kiosk.store, "SELECT count(*) FROM count_events WHERE direction = 'in'"));
@@ -382,14 +382,14 @@ TEST_CASE(
   std::string nice_error;
   std::thread paris_sync([&] {
     try {
-      chain::sync_store(paris_kiosk.store, paris, "paris", {3});
+      chain::sync_store(paris_kiosk.store, paris, "paris", {3, {}});
     } catch (const std::exception& error) {
       paris_error = error.what();
     }
   });
   std::thread nice_sync([&] {
     try {
-      chain::sync_store(nice_kiosk.store, nice, "nice", {3});
+      chain::sync_store(nice_kiosk.store, nice, "nice", {3, {}});
     } catch (const std::exception& error) {
       nice_error = error.what();
     }
@@ -428,7 +428,7 @@ TEST_CASE(
   std::string error;
   std::thread sync([&] {
     try {
-      chain::sync_store(kiosk.store, paris, "paris", {1});  // one row per server transaction: a long sync
+      chain::sync_store(kiosk.store, paris, "paris", {1, {}});  // one row per server transaction: a long sync
     } catch (const std::exception& failure) {
       error = failure.what();
     }
@@ -448,4 +448,21 @@ TEST_CASE(
   CHECK(central(chain.admin, "SELECT count(*) FROM transactions") == 28 * 50);
   CHECK(central(chain.admin, "SELECT sum(net) FROM transactions") ==
         local(kiosk.store, "SELECT sum(total) FROM pos_transactions WHERE kind IN ('sale', 'refund')"));
+}
+
+TEST_CASE("chain_sync: a sync told to stop between batches keeps what it committed, the next one finishes") {
+  SKIP_WITHOUT_POSTGRES();
+  Chain chain;
+  const auto paris = chain.join("paris");
+  Kiosk kiosk("chain-stop.db");
+  add_sales(kiosk.store, 2, 20);
+  int asked = 0;
+  const auto stopped = chain::sync_store(kiosk.store, paris, "paris", {2, [&] { return ++asked < 3; }});
+  CHECK(stopped.transactions == 6);
+  CHECK(central(chain.admin, "SELECT count(*) FROM transactions") == 6);
+  CHECK_FALSE(chain::sync_status(kiosk.store).last_success_ms.has_value());
+  CHECK(chain::sync_status(kiosk.store).pending_transactions == 14);
+  chain::sync_store(kiosk.store, paris, "paris");
+  CHECK(central(chain.admin, "SELECT count(*) FROM transactions") == 20);
+  CHECK(chain::sync_status(kiosk.store).last_success_ms.has_value());
 }

@@ -66,8 +66,12 @@ Connection::Connection(const Server& server) : conn_(nullptr, PQfinish) {
     throw ChainError("chain server URL \"" + server.url + "\" is not valid: " + why);
   }
   PQconninfoFree(parsed);
-  std::vector<const char*> keys = {"dbname", "application_name", "connect_timeout"};
-  std::vector<const char*> values = {server.url.c_str(), "footfall", "10"};
+  // Defaults first, then the URL, so what the URL says wins (libpq keeps the last value of a key):
+  // a dead network ends a connect after 10 s and a silent one within about a minute, not never.
+  std::vector<const char*> keys = {
+      "application_name", "connect_timeout",  "keepalives_idle", "keepalives_interval",
+      "keepalives_count", "tcp_user_timeout", "dbname"};
+  std::vector<const char*> values = {"footfall", "10", "20", "10", "3", "60000", server.url.c_str()};
   const std::string passfile = server.credentials.string();
   if (!server.credentials.empty()) {
     check_credentials_file(server.credentials);

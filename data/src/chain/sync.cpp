@@ -287,15 +287,11 @@ class Sync {
                  [&] {
                    if (fresh_target_) db_.exec("DELETE FROM chain_outbox");
                  });
-    while (send_transactions()) {
-    }
-    while (send_changed_transactions()) {
-    }
-    while (send_events()) {
-    }
-    while (send_coverage()) {
-    }
-    while (send_roster()) {
+    for (const auto step : {&Sync::send_transactions, &Sync::send_changed_transactions, &Sync::send_events,
+                            &Sync::send_coverage, &Sync::send_roster}) {
+      while ((this->*step)()) {
+        if (options_.keep_going && !options_.keep_going()) return result_;
+      }
     }
     cursor_.last_success_ms = wall_clock_ms();
     commit_batch([&] { server_.exec("UPDATE stores SET last_sync_at = now() WHERE id = $1", {store_id_}); },

@@ -3,6 +3,7 @@
 // office compares stores. libpq stays behind data/src/chain: no public header names it.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -63,6 +64,8 @@ struct SyncResult {
 };
 struct SyncOptions {
   std::int64_t batch_rows = 2000;  // local rows per server transaction
+  // Asked between batches; false ends the sync early, its committed batches kept (a kiosk closing).
+  std::function<bool()> keep_going;
 };
 SyncResult sync_store(Store& local, const Server& server, const std::string& store_code,
                       const SyncOptions& options = {});
