@@ -8,11 +8,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <random>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "chain/pg.hpp"  // data/src: raw SQL on the central database
@@ -164,4 +167,76 @@ TEST_CASE(
   const auto pending = chain::sync_status(store);
   CHECK(pending.pending_transactions == 0);
   CHECK(pending.pending_events == 0);
+}
+
+TEST_CASE("chain_cli: footfall sync and chain report as a user runs them, and a wrong password is one line") {
+  if (!PgCluster::available()) {
+    MESSAGE("skipped: PostgreSQL 15 binaries absent (/usr/lib/postgresql/15/bin)");
+    return;
+  }
+  PgCluster cluster;
+  const auto db = footfall::testing::scratch_path("chain-cli.db");
+  const auto log = footfall::testing::scratch_path("chain-cli.log");
+  fs::remove(db);
+  {
+    Store store(db.string());
+    StoreSettings settings = store.settings();
+    settings.name = "Rue de Rivoli";
+    settings.currency = "EUR";
+    store.save_settings(settings);
+    add_history(store, 0, 2, 0);
+  }
+  const auto run = [&](std::vector<std::string> args, const std::string& input = "") {
+    fs::remove(log);
+    const auto in = footfall::testing::scratch_path("chain-cli.in");
+    std::ofstream(in) << input;
+    const pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      const int stdin_fd = open(in.c_str(), O_RDONLY);
+      if (stdin_fd >= 0) dup2(stdin_fd, STDIN_FILENO);
+      const int out = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+      if (out >= 0) {
+        dup2(out, STDOUT_FILENO);
+        dup2(out, STDERR_FILENO);
+      }
+      args.insert(args.begin(), "footfall");
+      std::vector<char*> argv;
+      for (auto& arg : args) argv.push_back(arg.data());
+      argv.push_back(nullptr);
+      execv(FOOTFALL_BINARY, argv.data());
+      _exit(127);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return std::pair{WIFEXITED(status) ? WEXITSTATUS(status) : -1, footfall::testing::read_text(log)};
+  };
+  const std::string hq = cluster.admin_url();
+  CHECK(run({"chain", "migrate", "--server", hq}).first == 0);
+  const auto added =
+      run({"chain", "add-store", "--server", hq, "--code", "rivoli", "--region", "paris"}, "rivoli-pw-1\n");
+  CHECK(added.first == 0);
+  CHECK(added.second.find("store_rivoli") != std::string::npos);
+  const auto credentials = cluster.credentials("store_rivoli", "rivoli-pw-1");
+  const std::vector<std::string> sync = {
+      "sync",         "--db",   db.string(),    "--server", cluster.url_for("store_rivoli"),
+      "--store-code", "rivoli", "--credentials"};
+  auto with = [](std::vector<std::string> args, const std::string& last) {
+    args.push_back(last);
+    return args;
+  };
+  const auto wrong = cluster.dir() / "wrong.pgpass";
+  std::ofstream(wrong) << "*:*:*:store_rivoli:not-it\n";
+  fs::permissions(wrong, fs::perms::owner_read | fs::perms::owner_write);
+  const auto refused = run(with(sync, wrong.string()));
+  CHECK(refused.first == 1);
+  CHECK(refused.second.find("password authentication failed") != std::string::npos);
+  CHECK(std::count(refused.second.begin(), refused.second.end(), '\n') == 1);
+  const auto synced = run(with(sync, credentials.string()));
+  CHECK(synced.first == 0);
+  CHECK(synced.second.find("synced rivoli: 240 transactions") != std::string::npos);
+  const auto report = run({"chain", "report", "--server", hq, "--from", "2026-09-30", "--to", "2026-10-03",
+                           "--by", "store", "--format", "csv"});
+  CHECK(report.first == 0);
+  CHECK(report.second.find("rivoli,Rue de Rivoli,paris,EUR,") != std::string::npos);
 }
