@@ -89,10 +89,16 @@ std::vector<std::int64_t> central_fingerprint(const chain::Server& admin) {
           one("SELECT count(*) FROM rosters")};
 }
 
-pid_t start_sync(const std::vector<std::string>& args, const fs::path& log) {
+// `footfall ARGS...` (args[0] is the program name), its output appended to `log`, its standard
+// input from `input` when given.
+pid_t start_footfall(const std::vector<std::string>& args, const fs::path& log, const fs::path& input = {}) {
   const pid_t pid = fork();
   REQUIRE(pid >= 0);
   if (pid == 0) {
+    if (!input.empty()) {
+      const int in = open(input.c_str(), O_RDONLY);
+      if (in >= 0) dup2(in, STDIN_FILENO);
+    }
     const int out = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
     if (out >= 0) {
       dup2(out, STDOUT_FILENO);
@@ -105,6 +111,20 @@ pid_t start_sync(const std::vector<std::string>& args, const fs::path& log) {
     _exit(127);
   }
   return pid;
+}
+
+// A fresh kiosk database with `days` days of history from October 1st.
+fs::path kiosk_database(const std::string& file, const std::string& name, const std::string& zone, int days) {
+  const auto db = footfall::testing::scratch_path(file);
+  fs::remove(db);
+  Store store(db.string());
+  StoreSettings settings = store.settings();
+  settings.name = name;
+  settings.currency = "EUR";
+  settings.time_zone = zone;
+  store.save_settings(settings);
+  add_history(store, 0, days, 0);
+  return db;
 }
 
 }  // namespace
@@ -121,17 +141,8 @@ TEST_CASE(
   chain::migrate_central(admin);
   const auto role = chain::register_store(admin, {"paris", "north", "paris-password"});
   const auto credentials = cluster.credentials(role, "paris-password");
-  const auto db = footfall::testing::scratch_path("chain-kill.db");
+  const auto db = kiosk_database("chain-kill.db", "Paris", "Europe/Paris", 60);
   const auto log = footfall::testing::scratch_path("chain-kill.log");
-  fs::remove(db);
-  {
-    Store store(db.string());
-    StoreSettings settings = store.settings();
-    settings.currency = "EUR";
-    settings.time_zone = "Europe/Paris";
-    store.save_settings(settings);
-    add_history(store, 0, 60, 0);
-  }
   const std::vector<std::string> args = {
       "footfall",     "sync",  "--db",          db.string(),          "--server", cluster.url_for(role),
       "--store-code", "paris", "--credentials", credentials.string(), "--batch",  "250"};
@@ -140,7 +151,7 @@ TEST_CASE(
   int killed_mid_run = 0;
   for (int kill = 0; kill < kKills; ++kill) {
     CAPTURE(kill);
-    const pid_t pid = start_sync(args, log);
+    const pid_t pid = start_footfall(args, log);
     std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms(random)));
     ::kill(pid, SIGKILL);
     int status = 0;
@@ -156,7 +167,7 @@ TEST_CASE(
         "DELETE FROM pos_transactions WHERE id = (SELECT min(id) FROM pos_transactions WHERE id % 13 = 0)");
   }
   CHECK(killed_mid_run >= kKills / 2);
-  const pid_t last = start_sync(args, log);
+  const pid_t last = start_footfall(args, log);
   int status = 0;
   REQUIRE(waitpid(last, &status, 0) == last);
   CAPTURE(footfall::testing::read_text(log));
@@ -175,38 +186,14 @@ TEST_CASE("chain_cli: footfall sync and chain report as a user runs them, and a 
     return;
   }
   PgCluster cluster;
-  const auto db = footfall::testing::scratch_path("chain-cli.db");
+  const auto db = kiosk_database("chain-cli.db", "Rue de Rivoli", "UTC", 2);
   const auto log = footfall::testing::scratch_path("chain-cli.log");
-  fs::remove(db);
-  {
-    Store store(db.string());
-    StoreSettings settings = store.settings();
-    settings.name = "Rue de Rivoli";
-    settings.currency = "EUR";
-    store.save_settings(settings);
-    add_history(store, 0, 2, 0);
-  }
   const auto run = [&](std::vector<std::string> args, const std::string& input = "") {
     fs::remove(log);
     const auto in = footfall::testing::scratch_path("chain-cli.in");
     std::ofstream(in) << input;
-    const pid_t pid = fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-      const int stdin_fd = open(in.c_str(), O_RDONLY);
-      if (stdin_fd >= 0) dup2(stdin_fd, STDIN_FILENO);
-      const int out = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-      if (out >= 0) {
-        dup2(out, STDOUT_FILENO);
-        dup2(out, STDERR_FILENO);
-      }
-      args.insert(args.begin(), "footfall");
-      std::vector<char*> argv;
-      for (auto& arg : args) argv.push_back(arg.data());
-      argv.push_back(nullptr);
-      execv(FOOTFALL_BINARY, argv.data());
-      _exit(127);
-    }
+    args.insert(args.begin(), "footfall");
+    const pid_t pid = start_footfall(args, log, in);
     int status = 0;
     waitpid(pid, &status, 0);
     return std::pair{WIFEXITED(status) ? WEXITSTATUS(status) : -1, footfall::testing::read_text(log)};
