@@ -35,7 +35,9 @@ int run_sync_command(const SyncCommand& command) {
   if (server.url.empty()) throw std::runtime_error("sync: no server; give --server or set [chain] server");
   if (code.empty())
     throw std::runtime_error("sync: no store code; give --store-code or set [chain] store_code");
-  const auto result = data::chain::sync_store(store, server, code, {command.batch_rows, {}});
+  data::chain::SyncOptions options;
+  if (command.batch_rows > 0) options.batch_rows = command.batch_rows;
+  const auto result = data::chain::sync_store(store, server, code, options);
   std::cout << "synced " << code << ": " << result.transactions << " transactions, " << result.traffic_rows
             << " quarter hours of traffic, " << result.roster_rows << " roster entries in " << result.batches
             << " batches\n";

@@ -108,7 +108,7 @@ struct SyncCommand {
   std::string server;
   std::string store_code;
   std::string credentials;
-  std::int64_t batch_rows = 2000;
+  std::int64_t batch_rows = 0;  // 0: data::chain::SyncOptions's default
   bool status = false;  // only say what waits, from the local database
 };
 

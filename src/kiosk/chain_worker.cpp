@@ -59,8 +59,9 @@ void ChainWorker::run() {
     auto wait = interval;
     try {
       if (!store) store = std::make_unique<data::Store>(context_.database.string());
-      data::chain::sync_store(*store, server, config_.store_code,
-                              {2000, [this] { return !context_.stopping(); }});
+      data::chain::SyncOptions options;
+      options.keep_going = [this] { return !context_.stopping(); };
+      data::chain::sync_store(*store, server, config_.store_code, options);
       retry = std::chrono::minutes(1);
     } catch (const std::exception& failure) {
       error = failure.what();

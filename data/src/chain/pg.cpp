@@ -128,6 +128,32 @@ Result Connection::exec_prepared(const std::string& name, const std::string& sql
                                              values.data(), nullptr, nullptr, 0));
 }
 
+void Connection::copy_in(const std::string& sql, const std::string& data) {
+  PGconn* conn = conn_.get();
+  {
+    PGresult* start = PQexec(conn, sql.c_str());
+    Result owned(start);
+    if (start == nullptr || PQresultStatus(start) != PGRES_COPY_IN) {
+      throw ChainError("chain server: " +
+                       first_line(start == nullptr ? PQerrorMessage(conn) : PQresultErrorMessage(start)));
+    }
+  }
+  constexpr std::size_t chunk = 1 << 20;
+  for (std::size_t at = 0; at < data.size(); at += chunk) {
+    const auto size = std::min(chunk, data.size() - at);
+    if (PQputCopyData(conn, data.data() + at, static_cast<int>(size)) != 1) break;
+  }
+  PQputCopyEnd(conn, nullptr);
+  // The COPY's own result, then the end of the command; an error in either is the server's word.
+  std::optional<std::string> error;
+  while (PGresult* raw = PQgetResult(conn)) {
+    Result result(raw);
+    if (PQresultStatus(raw) != PGRES_COMMAND_OK && !error) error = first_line(PQresultErrorMessage(raw));
+  }
+  if (PQstatus(conn) != CONNECTION_OK && !error) error = first_line(PQerrorMessage(conn));
+  if (error) throw ChainError("chain server: " + *error);
+}
+
 namespace {
 // PQescapeLiteral or PQescapeIdentifier, its result freed.
 std::string escaped(PGconn* conn, char* (*escape)(PGconn*, const char*, std::size_t),

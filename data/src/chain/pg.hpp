@@ -35,6 +35,8 @@ class Connection {
   Result exec(const std::string& sql, const std::vector<Param>& params);
   // A statement kept prepared on this connection under `name`, prepared on first use.
   Result exec_prepared(const std::string& name, const std::string& sql, const std::vector<Param>& params);
+  // COPY ... FROM STDIN with `data` in COPY's text format.
+  void copy_in(const std::string& sql, const std::string& data);
   [[nodiscard]] std::string quote_literal(const std::string& text);
   [[nodiscard]] std::string quote_identifier(const std::string& text);
   [[nodiscard]] PGconn* raw() { return conn_.get(); }

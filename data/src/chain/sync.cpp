@@ -27,7 +27,6 @@ namespace {
 
 constexpr TimeMs bucket_ms = 15 * 60'000;              // the kiosk's count_rollup buckets
 constexpr TimeMs coverage_window_ms = 7 * 86'400'000;  // covered time is swept a week at a time
-constexpr std::size_t max_params = 60'000;             // PostgreSQL takes 65,535 per statement
 
 struct Cursor {
   std::string target;
@@ -75,23 +74,51 @@ void write_cursor(SQLite::Database& db, const Cursor& cursor) {
   upsert.exec();
 }
 
-// One multi-row INSERT ... ON CONFLICT per chunk of rows, each row `columns` text parameters.
-void upsert_rows(Connection& server, const std::string& head, std::size_t columns,
-                 const std::vector<Param>& values, const std::string& tail) {
-  const std::size_t rows_per_statement = max_params / columns;
-  for (std::size_t first = 0; first < values.size(); first += rows_per_statement * columns) {
-    const std::size_t end = std::min(values.size(), first + rows_per_statement * columns);
-    std::string sql = head + " VALUES ";
-    for (std::size_t at = first; at < end; at += columns) {
-      sql += at == first ? "(" : ",(";
-      for (std::size_t column = 0; column < columns; ++column) {
-        sql += (column == 0 ? "$" : ",$") + std::to_string(at - first + column + 1);
-      }
-      sql += ")";
-    }
-    server.exec(sql + " " + tail, std::vector<Param>(values.begin() + static_cast<std::ptrdiff_t>(first),
-                                                     values.begin() + static_cast<std::ptrdiff_t>(end)));
+// COPY's text format for one value: tabs, newlines and backslashes escaped, NULL as \N.
+void append_copy_value(std::string& out, const Param& value) {
+  if (!value) {
+    out += "\\N";
+    return;
   }
+  for (const char c : *value) {
+    switch (c) {
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += c;
+    }
+  }
+}
+
+// Rows of `columns` values each into `table`: COPY into a session's staging copy of the table
+// (emptied at every commit), then one INSERT ... SELECT ... `tail` (its ON CONFLICT clause).
+// PostgreSQL's own bulk path: a multi-row VALUES of thousands of parameters spent most of a
+// year's sync planning its statements.
+void upsert_rows(Connection& server, const std::string& table, const std::string& column_list,
+                 std::size_t columns, const std::vector<Param>& values, const std::string& tail) {
+  if (values.empty()) return;
+  const std::string staging = "staging_" + table;
+  server.exec("CREATE TEMP TABLE IF NOT EXISTS " + staging + " (LIKE " + table + ") ON COMMIT DELETE ROWS");
+  std::string data;
+  data.reserve(values.size() * 12);
+  for (std::size_t at = 0; at < values.size(); ++at) {
+    append_copy_value(data, values[at]);
+    data += (at + 1) % columns == 0 ? '\n' : '\t';
+  }
+  server.copy_in("COPY " + staging + " (" + column_list + ") FROM STDIN", data);
+  server.exec("INSERT INTO " + table + " (" + column_list + ") SELECT " + column_list + " FROM " + staging +
+              " " + tail);
+  server.exec("TRUNCATE " + staging);
 }
 
 std::string number(std::int64_t value) { return std::to_string(value); }
@@ -130,8 +157,7 @@ void send_profile(Connection& server, SQLite::Database& db, const StoreSettings&
       shifts.emplace_back(value);
     }
   }
-  upsert_rows(server,
-              "INSERT INTO shifts(store_id, position, name, weekday_mask, start_minutes, end_minutes)", 6,
+  upsert_rows(server, "shifts", "store_id, position, name, weekday_mask, start_minutes, end_minutes", 6,
               shifts, "");
   std::vector<Param> sellers;
   SQLite::Statement names(db, "SELECT name FROM sellers ORDER BY name");
@@ -139,7 +165,7 @@ void send_profile(Connection& server, SQLite::Database& db, const StoreSettings&
     sellers.emplace_back(store_id);
     sellers.emplace_back(names.getColumn(0).getString());
   }
-  upsert_rows(server, "INSERT INTO sellers(store_id, name)", 2, sellers, "ON CONFLICT DO NOTHING");
+  upsert_rows(server, "sellers", "store_id, name", 2, sellers, "ON CONFLICT DO NOTHING");
 }
 
 const std::string transaction_columns =
@@ -170,9 +196,9 @@ void add_transaction(std::vector<Param>& values, const std::string& store_id, co
 
 void upsert_transactions(Connection& server, const std::vector<Param>& values) {
   upsert_rows(
-      server,
-      "INSERT INTO transactions(store_id, source, pos_id, time_ms, business_day, kind, total, net, gross, "
-      "units, register, seller, currency)",
+      server, "transactions",
+      "store_id, source, pos_id, time_ms, business_day, kind, total, net, gross, units, register, seller, "
+      "currency",
       13, values,
       "ON CONFLICT (store_id, source, pos_id) DO UPDATE SET time_ms = excluded.time_ms, business_day = "
       "excluded.business_day, kind = "
@@ -236,10 +262,9 @@ std::vector<Param> traffic_rows(Store& local, SQLite::Database& db, const Busine
 }
 
 void upsert_traffic(Connection& server, const std::vector<Param>& values) {
-  upsert_rows(server,
-              "INSERT INTO traffic(store_id, bucket_ms, business_day, door, entries, exits, covered_minutes, "
-              "gap_minutes)",
-              8, values,
+  upsert_rows(server, "traffic",
+              "store_id, bucket_ms, business_day, door, entries, exits, covered_minutes, gap_minutes", 8,
+              values,
               "ON CONFLICT (store_id, bucket_ms, door) DO UPDATE SET entries = excluded.entries, "
               "exits = excluded.exits, covered_minutes = excluded.covered_minutes, gap_minutes = "
               "excluded.gap_minutes");
@@ -469,7 +494,7 @@ class Sync {
     try {
       commit_batch(
           [&] {
-            upsert_rows(server_, "INSERT INTO rosters(store_id, seller, start_ms, end_ms)", 4, values,
+            upsert_rows(server_, "rosters", "store_id, seller, start_ms, end_ms", 4, values,
                         "ON CONFLICT (store_id, seller, start_ms) DO UPDATE SET end_ms = excluded.end_ms");
           },
           [] {});

@@ -63,7 +63,7 @@ struct SyncResult {
   int batches = 0;  // server transactions committed
 };
 struct SyncOptions {
-  std::int64_t batch_rows = 2000;  // local rows per server transaction
+  std::int64_t batch_rows = 10000;  // local rows per server transaction
   // Asked between batches; false ends the sync early, its committed batches kept (a kiosk closing).
   std::function<bool()> keep_going;
 };
