@@ -411,6 +411,15 @@ TEST_CASE(
   const auto by_day = chain::chain_report(chain.admin, "2026-11-02", "2026-11-08", chain::ChainGroup::Day);
   CHECK(by_day.rows.size() == 14);  // seven days, each in two currencies
   CHECK(by_day.totals.size() == 2);
+  const auto by_month =
+      chain::chain_report(chain.admin, "2026-11-02", "2026-11-08", chain::ChainGroup::Month);
+  REQUIRE(by_month.rows.size() == 2);  // one month, two currencies
+  CHECK(by_month.rows[0].key == "2026-11");
+  CHECK(by_month.rows[0].stores == 1);
+  const auto by_week = chain::chain_report(chain.admin, "2026-11-02", "2026-11-08", chain::ChainGroup::Week);
+  REQUIRE(by_week.rows.size() == 2);
+  CHECK(by_week.rows[0].key == "2026-11-02");  // a Monday
+  CHECK(by_week.visitors == by_region.visitors);
   const auto csv = chain::render_chain_report(by_day, "csv");
   CHECK(csv.rfind("day,name,region,currency,visitors,buyers,conversion,net_sales,atv,spv\n", 0) == 0);
   const auto json = chain::render_chain_report(by_day, "json");

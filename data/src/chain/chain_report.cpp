@@ -26,6 +26,10 @@ std::string key_sql(ChainGroup group, const std::string& table) {
       return "s.region";
     case ChainGroup::Day:
       return table + ".business_day::text";
+    case ChainGroup::Week:
+      return "date_trunc('week', " + table + ".business_day)::date::text";
+    case ChainGroup::Month:
+      return "to_char(" + table + ".business_day, 'YYYY-MM')";
   }
   return "s.code";
 }
@@ -58,7 +62,25 @@ ChainGroup parse_chain_group(const std::string& text) {
   if (text == "store") return ChainGroup::Store;
   if (text == "region") return ChainGroup::Region;
   if (text == "day") return ChainGroup::Day;
-  throw std::invalid_argument("--by " + text + ": use store, region or day");
+  if (text == "week") return ChainGroup::Week;
+  if (text == "month") return ChainGroup::Month;
+  throw std::invalid_argument("--by " + text + ": use store, region, day, week or month");
+}
+
+const char* chain_group_name(ChainGroup group) {
+  switch (group) {
+    case ChainGroup::Store:
+      return "store";
+    case ChainGroup::Region:
+      return "region";
+    case ChainGroup::Day:
+      return "day";
+    case ChainGroup::Week:
+      return "week";
+    case ChainGroup::Month:
+      return "month";
+  }
+  return "store";
 }
 
 ChainReport chain_report(const Server& server, const std::string& from, const std::string& to,
@@ -147,9 +169,7 @@ ChainReport chain_report(const Server& server, const std::string& from, const st
 }
 
 std::string render_chain_report(const ChainReport& report, const std::string& format) {
-  const char* group = report.group == ChainGroup::Store    ? "store"
-                      : report.group == ChainGroup::Region ? "region"
-                                                           : "day";
+  const char* group = chain_group_name(report.group);
   std::ostringstream out;
   if (format == "json") {
     auto figures = [](const ChainRow& row) {

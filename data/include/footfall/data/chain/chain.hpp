@@ -93,8 +93,10 @@ struct ChainRow {
   Money net_sales = 0;
   Money gross_sales = 0;
 };
-enum class ChainGroup { Store, Region, Day };
-ChainGroup parse_chain_group(const std::string& text);  // store, region, day
+enum class ChainGroup { Store, Region, Day, Week, Month };
+// store, region, day, week (its Monday's date) or month (YYYY-MM), in each store's business days.
+ChainGroup parse_chain_group(const std::string& text);
+const char* chain_group_name(ChainGroup group);
 
 struct ChainReport {
   std::string from;  // business dates, inclusive
