@@ -58,15 +58,6 @@ std::string major_units(Money minor, const std::string& currency) {
 
 }  // namespace
 
-ChainGroup parse_chain_group(const std::string& text) {
-  if (text == "store") return ChainGroup::Store;
-  if (text == "region") return ChainGroup::Region;
-  if (text == "day") return ChainGroup::Day;
-  if (text == "week") return ChainGroup::Week;
-  if (text == "month") return ChainGroup::Month;
-  throw std::invalid_argument("--by " + text + ": use store, region, day, week or month");
-}
-
 const char* chain_group_name(ChainGroup group) {
   switch (group) {
     case ChainGroup::Store:
@@ -81,6 +72,14 @@ const char* chain_group_name(ChainGroup group) {
       return "month";
   }
   return "store";
+}
+
+ChainGroup parse_chain_group(const std::string& text) {
+  for (const auto group :
+       {ChainGroup::Store, ChainGroup::Region, ChainGroup::Day, ChainGroup::Week, ChainGroup::Month}) {
+    if (text == chain_group_name(group)) return group;
+  }
+  throw std::invalid_argument("--by " + text + ": use store, region, day, week or month");
 }
 
 ChainReport chain_report(const Server& server, const std::string& from, const std::string& to,
