@@ -16,7 +16,7 @@ for path in ./usr/bin/footfall ./usr/share/footfall/assets/config.toml \
 done
 
 depends="$(dpkg-deb -f "$deb" Depends)"
-for package in libopencv-core406 libopencv-dnn406 libsqlite3-0 libglfw3 libcurl4 fonts-dejavu-core tzdata; do
+for package in libopencv-core406 libopencv-dnn406 libsqlite3-0 libpq5 libglfw3 libcurl4 fonts-dejavu-core tzdata; do
   grep -q "$package" <<<"$depends" || fail "does not depend on $package (Depends: $depends)"
 done
 

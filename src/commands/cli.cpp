@@ -7,6 +7,7 @@
 
 #include <exception>
 #include <iostream>
+#include <utility>
 
 namespace footfall::app {
 namespace {
@@ -167,6 +168,43 @@ int run_cli(int argc, char** argv) {
   restore_cmd->add_option("backup", restore.from, "The backup file (default: the newest in backups/)")
       ->check(CLI::ExistingFile);
 
+  SyncCommand sync;
+  auto* sync_cmd = app.add_subcommand("sync", "Push what changed since the last sync to the chain's central PostgreSQL");
+  add_common(*sync_cmd, sync.common);
+  sync_cmd->add_option("--server", sync.server,
+                       "libpq URL, e.g. postgresql://store_paris@hq.example.com/chain?sslmode=verify-full "
+                       "(default: [chain] server)");
+  sync_cmd->add_option("--store-code", sync.store_code, "This store's code on the server (default: [chain] store_code)");
+  sync_cmd->add_option("--credentials", sync.credentials,
+                       "libpq password file (host:port:db:user:password), chmod 600 (default: [chain] credentials, "
+                       "else PGPASSFILE or ~/.pgpass)");
+  sync_cmd->add_option("--batch", sync.batch_rows, "Rows per server transaction")->check(CLI::Range(1, 100000));
+  sync_cmd->add_flag("--status", sync.status, "Only say what waits to be sent (no server needed)");
+
+  ChainCommand chain;
+  auto* chain_cmd = app.add_subcommand("chain", "The head office's side of a chain: schema, stores, reports");
+  chain_cmd->require_subcommand(1, 1);
+  auto add_server = [&](CLI::App& sub) {
+    sub.add_option("--server", chain.server, "libpq URL of the central database (the owner's login)")->required();
+    sub.add_option("--credentials", chain.credentials, "libpq password file, chmod 600 (default: PGPASSFILE or ~/.pgpass)");
+  };
+  auto* migrate_cmd = chain_cmd->add_subcommand("migrate", "Create or upgrade the central schema");
+  add_server(*migrate_cmd);
+  auto* add_store_cmd = chain_cmd->add_subcommand(
+      "add-store", "Register a store and make its login; reads its new password from standard input");
+  add_server(*add_store_cmd);
+  add_store_cmd->add_option("--code", chain.code, "The store's code: a-z, 0-9 and _")->required();
+  add_store_cmd->add_option("--region", chain.region, "The store's region, for --by region");
+  auto* chain_report_cmd = chain_cmd->add_subcommand("report", "Compare the chain's stores from the central database");
+  add_server(*chain_report_cmd);
+  chain_report_cmd->add_option("--from", chain.from, "First business day, YYYY-MM-DD (default: 7 days ago)");
+  chain_report_cmd->add_option("--to", chain.to, "Last business day, YYYY-MM-DD (default: yesterday)");
+  chain_report_cmd->add_option("--by", chain.by, "store, region, day, week or month")
+      ->check(CLI::IsMember({"store", "region", "day", "week", "month"}));
+  chain_report_cmd->add_option("--format", chain.format, "text, csv or json")
+      ->check(CLI::IsMember({"text", "csv", "json"}));
+  chain_report_cmd->add_option("-o,--output", chain.output, "Write to this file instead of standard output");
+
   if (argc > 1 && argv[1][0] != '-' && !is_subcommand(app, argv[1])) {
     std::cerr << "footfall: unknown command '" << argv[1] << "'\n" << "Run 'footfall --help' for the commands.\n";
     return 2;
@@ -200,6 +238,14 @@ int run_cli(int argc, char** argv) {
     if (*bench_cmd) return run_bench_command(bench);
     if (*backup_cmd) return run_backup_command(backup);
     if (*restore_cmd) return run_backup_command(restore);
+    if (*sync_cmd) return run_sync_command(sync);
+    for (const auto& [sub, kind] : {std::pair{migrate_cmd, "migrate"}, std::pair{add_store_cmd, "add-store"},
+                                    std::pair{chain_report_cmd, "report"}}) {
+      if (*sub) {
+        chain.kind = kind;
+        return run_chain_command(chain);
+      }
+    }
   } catch (const std::exception& error) {
     std::cerr << "footfall: " << error.what() << "\n";
     return 1;

@@ -1,4 +1,5 @@
 #include "commands/commands.hpp"
+#include "commands/command_output.hpp"
 #include "config/config.hpp"
 #include "time/dates.hpp"
 #include "footfall/data/atomic_file.hpp"
@@ -48,12 +49,7 @@ int run_report_command(const ReportCommand& command) {
     text = data::render_range_report(summary, settings, format, command.language);
   }
 
-  if (command.output.empty()) {
-    std::cout << text;
-    return 0;
-  }
-  data::write_file_atomically(command.output, text);
-  std::cerr << "wrote " << command.output << "\n";
+  write_command_output(command.output, text);
   return 0;
 }
 

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -100,6 +101,34 @@ struct BackupCommand {
   bool restore = false;
 };
 
+// footfall sync: push this kiosk's data to the chain's central PostgreSQL. Empty options come
+// from the config's [chain] section.
+struct SyncCommand {
+  CommonOptions common;
+  std::string server;
+  std::string store_code;
+  std::string credentials;
+  std::int64_t batch_rows = 0;  // 0: data::chain::SyncOptions's default
+  bool status = false;  // only say what waits, from the local database
+};
+
+// footfall chain migrate | add-store | report: the head office's side.
+struct ChainCommand {
+  CommonOptions common;
+  std::string kind;  // migrate, add-store, report
+  std::string server;
+  std::string credentials;
+  std::string code;
+  std::string region;
+  std::string from;
+  std::string to;
+  std::string by = "store";
+  std::string format = "text";
+  std::string output;
+};
+
+int run_sync_command(const SyncCommand& command);
+int run_chain_command(const ChainCommand& command);
 int run_backup_command(const BackupCommand& command);
 int run_kiosk_command(const KioskCommand& command);
 int run_count_command(const CountCommand& command);

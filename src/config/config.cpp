@@ -1,6 +1,7 @@
 #include "config/config.hpp"
 
 #include "footfall/data/atomic_file.hpp"
+#include "footfall/data/chain/chain.hpp"
 
 #include "footfall/data/store/store.hpp"
 
@@ -101,6 +102,29 @@ ReportMail read_report_mail(const toml::table& table, const std::filesystem::pat
   return mail;
 }
 
+ChainConfig read_chain(const toml::table& table, const std::filesystem::path& file) {
+  ChainConfig chain;
+  chain.server = read_string(table, file, "chain", "server", "");
+  chain.store_code = read_string(table, file, "chain", "store_code", "");
+  chain.credentials = relative_to(file, read_string(table, file, "chain", "credentials", ""));
+  if (data::chain::url_names_password(chain.server)) {
+    fail(file, table.at_path("chain.server").node()->source(), "chain.server",
+         "holds a password; put it in the credentials file (chmod 600) instead");
+  }
+  if (!chain.server.empty() && chain.store_code.empty()) {
+    fail(file, table.at_path("chain.server").node()->source(), "chain.store_code",
+         "needed with chain.server: this store's code on the server");
+  }
+  if (const auto* minutes = table.at_path("chain.interval_minutes").node()) {
+    const auto value = minutes->value<std::int64_t>();
+    if (!value || *value < 1 || *value > 1440) {
+      fail(file, minutes->source(), "chain.interval_minutes", "expected a whole number of minutes, 1 to 1440");
+    }
+    chain.interval_minutes = static_cast<int>(*value);
+  }
+  return chain;
+}
+
 }  // namespace
 
 namespace {
@@ -156,6 +180,7 @@ AppConfig load_config(const std::filesystem::path& path) {
   config.reports_folder = relative_to(path, read_string(table, path, "reports", "folder", ""));
   config.reports_command = read_string(table, path, "reports", "command", "");
   config.report_mail = read_report_mail(table, path);
+  config.chain = read_chain(table, path);
   return config;
 }
 

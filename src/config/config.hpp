@@ -24,6 +24,14 @@ struct ReportMail {
   SmtpSettings smtp;
 };
 
+// [chain]: the central PostgreSQL this kiosk syncs to (footfall sync, the kiosk's sync worker).
+struct ChainConfig {
+  std::string server;                 // libpq URL, no password in it; empty = not in a chain
+  std::string store_code;             // this store's code on the server
+  std::filesystem::path credentials;  // libpq password file, chmod 600; empty = PGPASSFILE or ~/.pgpass
+  int interval_minutes = 15;          // the kiosk's sync period
+};
+
 struct AppConfig {
   std::filesystem::path database;
   CameraConfig camera;
@@ -34,6 +42,7 @@ struct AppConfig {
   std::filesystem::path reports_folder;
   std::string reports_command;
   ReportMail report_mail;
+  ChainConfig chain;
 };
 
 // Reads a TOML config; throws std::runtime_error naming the file, line and key at fault.

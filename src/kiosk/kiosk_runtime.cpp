@@ -11,6 +11,7 @@ namespace footfall::app {
 KioskRuntime::KioskRuntime(AppConfig config, CountingSetup camera, ui::SnapshotHub& hub,
                            std::int64_t clock_offset_ms)
     : context_(hub, config.database, clock_offset_ms),
+      chain_(context_, config.chain),
       camera_(context_, std::move(camera), [this] { figures_requests_.request_refresh(); }),
       housekeeping_(context_, config, camera_),
       settings_(context_, std::move(config), figures_requests_, camera_),
@@ -30,6 +31,7 @@ void KioskRuntime::start() {
   camera_.start();
   figures_.start();
   importer_.start();
+  chain_.start();
 }
 
 void KioskRuntime::stop() {
@@ -37,9 +39,11 @@ void KioskRuntime::stop() {
   camera_.stop_loop();
   figures_requests_.wake_all();
   importer_.wake_all();
+  chain_.wake_all();
   camera_.join();
   figures_.join();
   importer_.join();
+  chain_.join();
 }
 
 // The screen's requests, each handed to the worker that does it.

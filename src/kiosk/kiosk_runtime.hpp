@@ -6,6 +6,7 @@
 #include "counting/counting_loop.hpp"
 #include "footfall/ui/snapshot.hpp"
 #include "kiosk/camera_worker.hpp"
+#include "kiosk/chain_worker.hpp"
 #include "kiosk/figures_worker.hpp"
 #include "kiosk/housekeeping.hpp"
 #include "kiosk/import_worker.hpp"
@@ -19,6 +20,7 @@ namespace footfall::app {
 //   camera thread   CameraWorker    frames -> counter -> count events, the camera view, audit clips
 //   figures thread  FiguresWorker   today's figures; runs the SettingsWorker's saves and the Housekeeping
 //   import thread   ImportWorker    dropped files and the watch folder
+//   chain thread    ChainWorker     the sync to the chain's central PostgreSQL, when [chain] names one
 class KioskRuntime {
  public:
   // clock_offset_ms shifts the kiosk's "now"; only the demo uses it, to show an open shop at any hour.
@@ -40,6 +42,7 @@ class KioskRuntime {
 
  private:
   KioskContext context_;
+  ChainWorker chain_;  // before settings_, which takes the config
   FiguresRequests figures_requests_;
   CameraWorker camera_;
   Housekeeping housekeeping_;

@@ -135,3 +135,25 @@ TEST_CASE("the report e-mail keys are read, checked with the line at fault, and 
   CHECK_THROWS_WITH_AS(app::load_config(file), doctest::Contains(":3: reports.smtp_url: expected smtp://"),
                        std::runtime_error);
 }
+
+TEST_CASE("chain_config: [chain] is read with its credentials beside the config, a password in the URL is refused") {
+  const auto folder = fresh_folder("chain");
+  const auto file = folder / "config.toml";
+  std::ofstream(file) << "[chain]\nserver = \"postgresql://store_paris@hq.example.com/chain?sslmode=verify-full\"\n"
+                         "store_code = \"paris\"\ncredentials = \"chain.pgpass\"\ninterval_minutes = 5\n";
+  const auto config = app::load_config(file);
+  CHECK(config.chain.server == "postgresql://store_paris@hq.example.com/chain?sslmode=verify-full");
+  CHECK(config.chain.store_code == "paris");
+  CHECK(config.chain.credentials == folder / "chain.pgpass");
+  CHECK(config.chain.interval_minutes == 5);
+  for (const char* url : {"postgresql://store_paris:secret@hq.example.com/chain",
+                          "host=hq.example.com user=store_paris password=secret"}) {
+    CAPTURE(url);
+    std::ofstream(file) << "[chain]\nserver = \"" << url << "\"\nstore_code = \"paris\"\n";
+    CHECK_THROWS_WITH(app::load_config(file), doctest::Contains("chain.server"));
+    CHECK_THROWS_WITH(app::load_config(file), doctest::Contains("credentials file"));
+  }
+  std::ofstream(file) << "[chain]\nserver = \"postgresql://hq.example.com/chain\"\n";
+  CHECK_THROWS_WITH(app::load_config(file), doctest::Contains("chain.store_code"));
+  fs::remove_all(folder);
+}

@@ -14,6 +14,8 @@ const char* source_name(WarningSource source) {
       return "backup";
     case WarningSource::Reports:
       return "reports";
+    case WarningSource::Chain:
+      return "chain";
   }
   return "worker";
 }

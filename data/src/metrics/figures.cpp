@@ -38,9 +38,7 @@ Figures make_figures(const Tally& tally, const StoreSettings& settings) {
   Figures figures;
   figures.entries = tally.entries;
   figures.exits = tally.exits;
-  figures.visitors = settings.visitor_rule == VisitorRule::HalfOfInPlusOut
-                         ? (tally.entries + tally.exits + 1) / 2
-                         : tally.entries;
+  figures.visitors = visitors_from(settings.visitor_rule, tally.entries, tally.exits);
   figures.buyers = tally.buyers;
   figures.buyers_in_camera_gaps = tally.buyers_in_gaps;
   figures.net_sales = tally.net;

@@ -365,6 +365,33 @@ CREATE TABLE IF NOT EXISTS recording_spans (
   PRIMARY KEY (door, start_ms)
 ) WITHOUT ROWID;
 )sql",
+      // 10: the chain sync (data/src/chain/sync.cpp). Its cursor moves only after the central server
+      // committed what it covers: new transactions and crossings are found by rowid, which only grows;
+      // a transaction changed or deleted after it was sent is queued in chain_outbox by the triggers
+      // (re-imports rarely change a row, so imports keep their speed). `target` is the server and
+      // store code the cursor belongs to: another target starts from the beginning.
+      R"sql(
+CREATE TABLE IF NOT EXISTS chain_sync (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  target TEXT NOT NULL DEFAULT '',
+  transaction_id INTEGER NOT NULL DEFAULT 0,
+  event_id INTEGER NOT NULL DEFAULT 0,
+  roster_id INTEGER NOT NULL DEFAULT 0,
+  coverage_ms INTEGER NOT NULL DEFAULT 0,
+  last_success_ms INTEGER
+);
+CREATE TABLE IF NOT EXISTS chain_outbox (
+  seq INTEGER PRIMARY KEY,
+  source TEXT NOT NULL,
+  pos_id TEXT NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS chain_outbox_update AFTER UPDATE ON pos_transactions BEGIN
+  INSERT INTO chain_outbox(source, pos_id) VALUES (NEW.source, NEW.pos_id);
+END;
+CREATE TRIGGER IF NOT EXISTS chain_outbox_delete AFTER DELETE ON pos_transactions BEGIN
+  INSERT INTO chain_outbox(source, pos_id) VALUES (OLD.source, OLD.pos_id);
+END;
+)sql",
   };
   return steps;
 }

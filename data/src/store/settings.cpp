@@ -77,7 +77,7 @@ void Store::save_settings(const StoreSettings& settings) {
   upsert.bind(3, settings.cutoff_minutes);
   upsert.bind(4, settings.open_minutes);
   upsert.bind(5, settings.close_minutes);
-  upsert.bind(6, settings.visitor_rule == VisitorRule::HalfOfInPlusOut ? "half_in_out" : "entries");
+  upsert.bind(6, visitor_rule_name(settings.visitor_rule));
   upsert.bind(7, settings.low_data_visitors);
   upsert.bind(8, settings.currency);
   upsert.bind(9, settings.language);

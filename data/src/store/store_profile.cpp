@@ -18,10 +18,6 @@ std::optional<int> parse_whole_number(std::string_view text) {
   return value;
 }
 
-const char* visitor_rule_name(VisitorRule rule) {
-  return rule == VisitorRule::HalfOfInPlusOut ? "half_in_out" : "entries";
-}
-
 }  // namespace
 
 bool is_currency_code(std::string_view text) {

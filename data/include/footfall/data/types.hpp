@@ -63,6 +63,11 @@ struct Transaction {
 
 enum class VisitorRule { Entries, HalfOfInPlusOut };
 
+// The name a visitor rule is stored under: "entries" or "half_in_out".
+constexpr const char* visitor_rule_name(VisitorRule rule) {
+  return rule == VisitorRule::HalfOfInPlusOut ? "half_in_out" : "entries";
+}
+
 struct StoreSettings {
   std::string name = "My shop";    // until the owner names it
   std::string time_zone = "UTC";   // IANA

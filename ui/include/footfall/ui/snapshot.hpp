@@ -171,7 +171,7 @@ struct SettingsEdit {
 };
 
 // Which worker a warning on the status bar comes from; each source has at most one at a time.
-enum class WarningSource { Storage, Backup, Reports };
+enum class WarningSource { Storage, Backup, Reports, Chain };
 
 struct WorkerWarning {
   WarningSource source = WarningSource::Storage;
@@ -180,7 +180,7 @@ struct WorkerWarning {
 
 // Replaces `source`'s warning by `detail`, as the newest; an empty detail clears it.
 void set_warning(std::vector<WorkerWarning>& warnings, WarningSource source, std::string detail);
-// How the status bar says it: "storage: ...", "backup: ...", "reports: ...".
+// How the status bar says it: "storage: ...", "backup: ...", "reports: ...", "chain: ...".
 std::string warning_text(const WorkerWarning& warning);
 
 // Everything one frame of the kiosk draws. Workers build a new one; the UI only reads.

@@ -57,6 +57,10 @@ Conversion wilson_conversion(std::int64_t buyers, std::int64_t visitors, int low
 
 // Sales at a time the camera counted and saw nobody: likely a camera, door or time-zone problem.
 bool sales_but_no_visitors(const Figures& figures);
+// Visitors from a period's crossings under the store's rule (half of in + out rounds up).
+constexpr std::int64_t visitors_from(VisitorRule rule, std::int64_t entries, std::int64_t exits) {
+  return rule == VisitorRule::HalfOfInPlusOut ? (entries + exits + 1) / 2 : entries;
+}
 // Buyers in covered time that the visitors cannot explain (see Figures::buyers_above_visitors).
 std::int64_t covered_buyers(const Figures& figures);
 
