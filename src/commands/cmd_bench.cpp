@@ -53,6 +53,7 @@ double cpu_seconds_of(const std::function<void()>& work) {
 double median_seconds(int runs, const std::function<void()>& work,
                       const std::function<double(const std::function<void()>&)>& measure = seconds_of) {
   std::vector<double> times;
+  times.reserve(static_cast<std::size_t>(std::max(runs, 0)));
   for (int i = 0; i < runs; ++i) times.push_back(measure(work));
   std::sort(times.begin(), times.end());
   return times[times.size() / 2];
@@ -223,7 +224,7 @@ void bench_ui(const BenchCommand& command) {
   auto camera = std::make_shared<ui::CameraView>();
   camera->width = 640;
   camera->height = 480;
-  camera->rgba.assign(static_cast<std::size_t>(camera->width * camera->height * 4), 128);
+  camera->rgba.assign(static_cast<std::size_t>(camera->width) * static_cast<std::size_t>(camera->height) * 4U, 128);
   camera->state = ui::CameraState::Ok;
   camera->line = {{0.F, 0.5F}, {1.F, 0.5F}, {0.5F, 0.9F}};
   hub.publish_camera(camera);

@@ -40,7 +40,7 @@ std::int64_t demo_clock_offset_ms(std::int64_t wall_ms) {
   const auto local = zone->to_local(wall);
   const auto midnight = date::floor<date::days>(local);
   const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(local - midnight).count();
-  if (minutes >= 10 * 60 && minutes < 19 * 60 + 30) return 0;
+  if (minutes >= 10LL * 60 && minutes < 19LL * 60 + 30) return 0;
   const auto afternoon = zone->to_sys(midnight + std::chrono::hours(16) + std::chrono::minutes(30));
   return std::chrono::duration_cast<std::chrono::milliseconds>(afternoon - wall).count();
 }

@@ -189,7 +189,7 @@ std::filesystem::path assets_dir() {
   std::error_code error;
   const auto self = std::filesystem::read_symlink("/proc/self/exe", error);
   if (!error) {
-    const auto installed = self.parent_path().parent_path() / "share" / "footfall" / "assets";
+    auto installed = self.parent_path().parent_path() / "share" / "footfall" / "assets";
     if (std::filesystem::exists(installed / "config.toml")) return installed;
   }
   return FOOTFALL_SOURCE_ASSETS;

@@ -19,10 +19,10 @@ std::string row_security_sql() {
   std::string sql;
   for (const char* table : store_tables) {
     const std::string name = table;
-    sql += "ALTER TABLE " + name + " ENABLE ROW LEVEL SECURITY;\n";
-    sql += "CREATE POLICY " + name + "_own_store ON " + name +
-           " USING (store_id = footfall_store_id()) WITH CHECK (store_id = footfall_store_id());\n";
-    sql += "GRANT SELECT, INSERT, UPDATE, DELETE ON " + name + " TO footfall_store;\n";
+    sql.append("ALTER TABLE ").append(name).append(" ENABLE ROW LEVEL SECURITY;\n");
+    sql.append("CREATE POLICY ").append(name).append("_own_store ON ").append(name);
+    sql.append(" USING (store_id = footfall_store_id()) WITH CHECK (store_id = footfall_store_id());\n");
+    sql.append("GRANT SELECT, INSERT, UPDATE, DELETE ON ").append(name).append(" TO footfall_store;\n");
   }
   return sql;
 }
@@ -177,7 +177,7 @@ int migrate_central(const Server& server) {
 }
 
 std::string register_store(const Server& admin, const StoreRegistration& store) {
-  const std::string role = store_role_name(store.code);
+  std::string role = store_role_name(store.code);
   if (store.password.size() < 8) throw std::invalid_argument("store password: use 8 characters or more");
   Connection connection(admin);
   require_current_schema(connection);

@@ -25,8 +25,8 @@
 namespace footfall::data::chain {
 namespace {
 
-constexpr TimeMs bucket_ms = 15 * 60'000;              // the kiosk's count_rollup buckets
-constexpr TimeMs coverage_window_ms = 7 * 86'400'000;  // covered time is swept a week at a time
+constexpr TimeMs bucket_ms = TimeMs{15} * 60'000;              // the kiosk's count_rollup buckets
+constexpr TimeMs coverage_window_ms = TimeMs{7} * 86'400'000;  // covered time is swept a week at a time
 
 struct Cursor {
   std::string target;

@@ -66,7 +66,7 @@ DaySummary day_summary(Store& store, const std::string& business_date, std::opti
       peak_visitors = row.figures.visitors;
       summary.peak_hour = row.hour;
     }
-    summary.hours.push_back(std::move(row));
+    summary.hours.push_back(row);
   }
   for (const auto& shift : today.shifts) {
     summary.shifts.push_back({shift.name, shift.start_ms, shift.end_ms, make_figures(shift.tally, settings)});
