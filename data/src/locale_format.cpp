@@ -1,13 +1,13 @@
 #include "footfall/data/locale_format.hpp"
 
-#include "footfall/data/time_text.hpp"
-
 #include <date/tz.h>
 
 #include <cmath>
 #include <cstdio>
 #include <map>
-#include <utility>
+
+#include "footfall/data/time_text.hpp"
+#include "footfall/data/words.hpp"
 
 namespace footfall::data {
 namespace {
@@ -38,152 +38,10 @@ std::string grouped(const std::string& digits, const char* group) {
 }
 
 std::string currency_symbol(const std::string& currency) {
-  static const std::map<std::string, std::string> symbols = {
-      {"EUR", "€"}, {"USD", "$"}, {"GBP", "£"}, {"RUB", "₽"}, {"JPY", "¥"}, {"CHF", "CHF"}};
+  static const std::map<std::string, std::string> symbols = {{"EUR", "€"},   {"USD", "$"}, {"GBP", "£"},
+                                                             {"RUB", "₽"}, {"JPY", "¥"}, {"CHF", "CHF"}};
   const auto found = symbols.find(currency);
   return found != symbols.end() ? found->second : currency;
-}
-
-using Dictionary = std::map<std::string, std::pair<const char*, const char*>>;  // key → (fr, ru)
-
-const Dictionary& dictionary() {
-  static const Dictionary words = {
-      {"Day report", {"Rapport du jour", "Отчёт за день"}},
-      {"Range report", {"Rapport de période", "Отчёт за период"}},
-      {"Visitors", {"Visiteurs", "Посетители"}},
-      {"Entries", {"Entrées", "Входы"}},
-      {"Exits", {"Sorties", "Выходы"}},
-      {"Buyers", {"Tickets", "Чеки"}},
-      {"Conversion", {"Taux de transformation", "Конверсия"}},
-      {"95% interval", {"Intervalle à 95 %", "Интервал 95 %"}},
-      {"Net sales", {"CA net", "Выручка"}},
-      {"ATV", {"Panier moyen", "Средний чек"}},
-      {"SPV", {"CA par visiteur", "Выручка на посетителя"}},
-      {"UPT", {"Articles par ticket", "Товаров в чеке"}},
-      {"Units", {"Articles", "Товары"}},
-      {"Visitors per staff hour", {"Visiteurs par heure-vendeur", "Посетителей на час персонала"}},
-      {"Staff hours", {"Heures-vendeur", "Часы персонала"}},
-      {"Floor hours", {"Heures en magasin", "Часы в зале"}},
-      {"Camera down (min)", {"Caméra coupée (min)", "Камера не работала (мин)"}},
-      {"Hour", {"Heure", "Час"}},
-      {"Hours", {"Heures", "Часы"}},
-      {"Shift", {"Équipe", "Смена"}},
-      {"Shifts", {"Équipes", "Смены"}},
-      {"Seller", {"Vendeur", "Продавец"}},
-      {"Sellers", {"Vendeurs", "Продавцы"}},
-      {"Period", {"Période", "Период"}},
-      {"Day", {"Jour", "День"}},
-      {"Week", {"Semaine", "Неделя"}},
-      {"Month", {"Mois", "Месяц"}},
-      {"Weekday", {"Jour de la semaine", "День недели"}},
-      {"Total", {"Total", "Итого"}},
-      {"Peak hour", {"Heure de pointe", "Пиковый час"}},
-      {"Same time last week", {"Même heure la semaine dernière", "То же время неделю назад"}},
-      {"Average of last four", {"Moyenne des quatre derniers", "Среднее за четыре прошлых"}},
-      {"Same day last year", {"Même jour l'an dernier", "Тот же день год назад"}},
-      {"Comparisons", {"Comparaisons", "Сравнения"}},
-      {"Data quality", {"Qualité des données", "Качество данных"}},
-      {"Last import", {"Dernier import", "Последний импорт"}},
-      {"never", {"jamais", "никогда"}},
-      {"low data", {"peu de données", "мало данных"}},
-      {"camera down", {"caméra coupée", "камера не работала"}},
-      {"roster inferred", {"présence déduite", "смена восстановлена"}},
-      {"Camera down", {"Caméra coupée", "Камера не работала"}},
-      {"Sales but no visitors counted", {"Ventes sans visiteurs comptés", "Продажи без посетителей"}},
-      {"No roster: floor time inferred from first and last sale",
-       {"Pas de planning : présence déduite de la première et de la dernière vente",
-        "Нет графика: время в зале по первой и последней продаже"}},
-      {"No data-quality issues", {"Aucun problème de données", "Проблем с данными нет"}},
-      {"Hourly visitors, buyers and conversion",
-       {"Visiteurs, tickets et taux de transformation par heure", "Посетители, чеки и конверсия по часам"}},
-      {"Visitors, buyers and conversion",
-       {"Visiteurs, tickets et taux de transformation", "Посетители, чеки и конверсия"}},
-      {"Conversion by weekday and hour",
-       {"Taux de transformation par jour et heure", "Конверсия по дням недели и часам"}},
-      {"as of", {"à", "на"}},
-      {"%s h %s min", {"%s h %s min", "%s ч %s мин"}},
-      {"camera covered %s of %s open",
-       {"caméra active %s sur %s d'ouverture", "камера работала %s из %s работы магазина"}},
-      {"%s; partial", {"%s ; partiel", "%s; неполные данные"}},
-      {"Camera coverage", {"Couverture caméra", "Работа камеры"}},
-      {"no camera", {"pas de caméra", "камера не работала"}},
-      {"Conversion and sales per visitor use covered time only.",
-       {"Le taux de transformation et le CA par visiteur ne portent que sur le temps couvert.",
-        "Конверсия и выручка на посетителя считаются только за время работы камеры."}},
-      {"buyers above visitors", {"plus de tickets que de visiteurs", "чеков больше, чем посетителей"}},
-      {"%s: buyers %s, visitors %s — a data problem, not a real conversion.",
-       {"%s : tickets %s, visiteurs %s — problème de données, pas un vrai taux de transformation.",
-        "%s: чеков %s, посетителей %s — ошибка данных, а не реальная конверсия."}},
-      {"Likely causes: a camera gap, a wrong time zone or door, a till outside the counted entrance.",
-       {"Causes probables : une coupure de caméra, un mauvais fuseau horaire ou une mauvaise porte, une "
-        "caisse hors de l'entrée comptée.",
-        "Вероятные причины: перерыв в работе камеры, неверный часовой пояс или вход, касса вне учитываемого "
-        "входа."}},
-      {"The day", {"La journée", "За день"}},
-      {"Definitions", {"Définitions", "Определения"}},
-      {"Visitors: people counted coming in while a camera counted.",
-       {"Visiteurs : personnes comptées à l'entrée pendant que la caméra comptait.",
-        "Посетители: вошедшие, подсчитанные камерой за время её работы."}},
-      {"Buyers: completed sales, one per receipt; voids, cancellations and refunds are not buyers.",
-       {"Tickets : ventes conclues, un ticket par vente ; annulations et remboursements ne comptent pas.",
-        "Чеки: завершённые продажи, по одной на чек; аннулированные чеки и возвраты не считаются."}},
-      {"Conversion: buyers in covered time ÷ visitors.",
-       {"Taux de transformation : tickets du temps couvert ÷ visiteurs.",
-        "Конверсия: чеки за время работы камеры ÷ посетители."}},
-      {"Net sales: sales minus refunds, each on the day it happened.",
-       {"CA net : ventes moins remboursements, chacun le jour où il a eu lieu.",
-        "Выручка: продажи минус возвраты; возврат учитывается в день, когда он был."}},
-      {"ATV (average ticket): net sales ÷ buyers, so ATV × buyers = net sales.",
-       {"Panier moyen : CA net ÷ tickets, donc panier moyen × tickets = CA net.",
-        "Средний чек: выручка ÷ чеки, поэтому средний чек × чеки = выручка."}},
-      {"SPV (sales per visitor): net sales in covered time ÷ visitors, so SPV × visitors = net sales "
-       "in covered time.",
-       {"CA par visiteur : CA net du temps couvert ÷ visiteurs, donc CA par visiteur × visiteurs = CA net du "
-        "temps couvert.",
-        "Выручка на посетителя: выручка за время работы камеры ÷ посетители, поэтому выручка на посетителя × "
-        "посетители = выручка за это время."}},
-      {"Covered time: the time a camera counted; any other time is a gap, not zero visitors.",
-       {"Temps couvert : le temps où une caméra comptait ; le reste est une lacune, pas zéro visiteur.",
-        "Время работы камеры: время, когда камера считала; остальное — пропуск, а не ноль посетителей."}},
-      {"A seller's visitors are everyone counted while the seller was on the floor (the roster, or first to "
-       "last sale without one). Sellers on the floor together are each credited with all of those "
-       "visitors, so the sellers' visitors add up to more than the store's; buyers are each seller's own "
-       "sales.",
-       {"Les visiteurs d'un vendeur sont toutes les personnes comptées pendant sa présence en magasin (le "
-        "planning, ou de la première à la dernière vente sans planning). Des vendeurs présents ensemble "
-        "reçoivent chacun tous ces visiteurs : leur somme dépasse donc les visiteurs du magasin ; les "
-        "tickets sont les ventes de chaque vendeur.",
-        "Посетители продавца — все вошедшие, пока он был в зале (по графику, а без графика — от первой до "
-        "последней продажи). Продавцам, работавшим в зале одновременно, засчитываются все эти посетители "
-        "каждому, поэтому в сумме их больше, чем у магазина; чеки — собственные продажи продавца."}},
-      {"Camera down on door %s %s–%s%s: excluded from conversion",
-       {"Caméra coupée sur la porte %s %s–%s%s : exclu du taux de transformation",
-        "Камера не работала на входе %s %s–%s%s: исключено из конверсии"}},
-      {"Camera down on door %s from %s %s for %s min%s",
-       {"Caméra coupée sur la porte %s le %s à %s pendant %s min%s",
-        "Камера не работала на входе %s с %s %s, %s мин%s"}},
-      {"%s: conversion and sales per visitor use covered time only",
-       {"%s : le taux de transformation et le CA par visiteur ne portent que sur le temps couvert",
-        "%s: конверсия и выручка на посетителя считаются только за время работы камеры"}},
-      {"Sales at %s but no visitors counted", {"Ventes à %s sans visiteurs comptés", "Продажи в %s без посетителей"}},
-      {"No roster for %s: floor time inferred from first and last sale",
-       {"Pas de planning pour %s : présence déduite de la première et de la dernière vente",
-        "Нет графика для %s: время в зале по первой и последней продаже"}},
-      {"No roster for %s on %s day: floor time inferred from first and last sale",
-       {"Pas de planning pour %s sur %s jour : présence déduite de la première et de la dernière vente",
-        "Нет графика для %s (дней: %s): время в зале по первой и последней продаже"}},
-      {"No roster for %s on %s days: floor time inferred from first and last sale",
-       {"Pas de planning pour %s sur %s jours : présence déduite de la première et de la dernière vente",
-        "Нет графика для %s (дней: %s): время в зале по первой и последней продаже"}},
-      {"Mon", {"lun.", "пн"}},
-      {"Tue", {"mar.", "вт"}},
-      {"Wed", {"mer.", "ср"}},
-      {"Thu", {"jeu.", "чт"}},
-      {"Fri", {"ven.", "пт"}},
-      {"Sat", {"sam.", "сб"}},
-      {"Sun", {"dim.", "вс"}},
-  };
-  return words;
 }
 
 }  // namespace
@@ -229,13 +87,6 @@ std::string format_money(double minor_units, const std::string& currency, const 
 
 std::string format_money(Money minor_units, const std::string& currency, const std::string& language) {
   return format_money(static_cast<double>(minor_units), currency, language);
-}
-
-std::string translate(const std::string& key, const std::string& language) {
-  if (language != "fr" && language != "ru") return key;
-  const auto found = dictionary().find(key);
-  if (found == dictionary().end()) return key;
-  return language == "fr" ? found->second.first : found->second.second;
 }
 
 std::string fill(const std::string& pattern, std::initializer_list<std::string> values) {

@@ -2,11 +2,10 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include "footfall/data/atomic_file.hpp"
+#include "footfall/data/file_text.hpp"
 #include "footfall/data/metrics/metrics.hpp"
 #include "footfall/data/report/report.hpp"
 #include "time/dates.hpp"
@@ -21,14 +20,6 @@ std::string shell_quote(const std::string& text) {
 }
 
 constexpr const char* kMailPending = ".mail-pending";
-
-std::string read_whole(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error(file.string() + ": cannot read");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // The report's own title, in the store's language: the first line of its text form.
 std::string mail_subject(const data::DaySummary& summary, const data::StoreSettings& settings) {
@@ -93,10 +84,10 @@ int send_pending_report_mail(const EndOfDayOptions& options) {
       MailMessage message;
       message.from = options.mail.from;
       message.to = options.mail.to;
-      message.subject = read_whole(marker);
-      message.html = read_whole(base.string() + ".html");
-      message.attachments.push_back(
-          {base.filename().string() + ".csv", "text/csv; charset=UTF-8", read_whole(base.string() + ".csv")});
+      message.subject = data::read_file_text(marker);
+      message.html = data::read_file_text(base.string() + ".html");
+      message.attachments.push_back({base.filename().string() + ".csv", "text/csv; charset=UTF-8",
+                                     data::read_file_text(base.string() + ".csv")});
       send_mail(options.mail.smtp, message);
     } catch (const std::exception& error) {
       const auto waiting = pending.size() - static_cast<std::size_t>(sent);

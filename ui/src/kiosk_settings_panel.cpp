@@ -201,10 +201,10 @@ void draw_audit_settings(PanelContext& context, SettingsForm& form) {
 
 void draw_store_settings(PanelContext& context, SettingsForm& form) {
   heading(context, Text::Store);
-  const float width = label_width(context, {Text::Store, Text::StoreCurrency, Text::OpeningHours, Text::TimeZone,
+  const float width = label_width(context, {Text::Store, Text::Currency, Text::OpeningHours, Text::TimeZone,
                                             Text::DayStartsAt, Text::ImportFolder});
   labeled_input(context, Text::Store, "##store_name", form.store_name, width);
-  labeled_input(context, Text::StoreCurrency, "##currency", form.currency, width, "EUR");
+  labeled_input(context, Text::Currency, "##currency", form.currency, width, "EUR");
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(context.text(Text::OpeningHours));
   ImGui::SameLine(width);

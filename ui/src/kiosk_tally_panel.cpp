@@ -45,7 +45,7 @@ void draw_comparison(PanelContext& context, bool finished) {
   const TallyState& tally = context.state.tally;
   if (ImGui::BeginTable("##tally_counts", 2, ImGuiTableFlags_SizingStretchSame)) {
     for (const auto& [label, in, out] : {std::tuple{Text::TallyYou, tally.you_in, tally.you_out},
-                                         std::tuple{Text::TallyCamera, tally.camera_in, tally.camera_out}}) {
+                                         std::tuple{Text::Camera, tally.camera_in, tally.camera_out}}) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(context.text(label));

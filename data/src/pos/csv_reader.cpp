@@ -7,21 +7,27 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <memory>
-#include <sstream>
+
+#include "footfall/data/file_text.hpp"
 
 namespace footfall::data {
 
-CsvError::CsvError(const std::string& message, std::int64_t line) : std::runtime_error(message), line_(line) {}
+CsvError::CsvError(const std::string& message, std::int64_t line)
+    : std::runtime_error(message), line_(line) {}
 
 const char* encoding_name(TextEncoding encoding) {
   switch (encoding) {
-    case TextEncoding::Utf8: return "UTF-8";
-    case TextEncoding::Windows1251: return "WINDOWS-1251";
-    case TextEncoding::Windows1252: return "WINDOWS-1252";
-    case TextEncoding::Utf16LE: return "UTF-16LE";
-    case TextEncoding::Utf16BE: return "UTF-16BE";
+    case TextEncoding::Utf8:
+      return "UTF-8";
+    case TextEncoding::Windows1251:
+      return "WINDOWS-1251";
+    case TextEncoding::Windows1252:
+      return "WINDOWS-1252";
+    case TextEncoding::Utf16LE:
+      return "UTF-16LE";
+    case TextEncoding::Utf16BE:
+      return "UTF-16BE";
   }
   return "UTF-8";
 }
@@ -84,9 +90,11 @@ TextEncoding detect_encoding(std::string_view bytes) {
     if (!is_high_letter(c)) continue;
     const auto prev = i > 0 ? static_cast<unsigned char>(bytes[i - 1]) : 0U;
     const auto next = i + 1 < bytes.size() ? static_cast<unsigned char>(bytes[i + 1]) : 0U;
-    if (is_high_letter(static_cast<unsigned char>(prev)) || is_high_letter(static_cast<unsigned char>(next))) {
+    if (is_high_letter(static_cast<unsigned char>(prev)) ||
+        is_high_letter(static_cast<unsigned char>(next))) {
       ++in_runs;
-    } else if (is_ascii_letter(static_cast<unsigned char>(prev)) || is_ascii_letter(static_cast<unsigned char>(next))) {
+    } else if (is_ascii_letter(static_cast<unsigned char>(prev)) ||
+               is_ascii_letter(static_cast<unsigned char>(next))) {
       ++beside_ascii;
     }
   }
@@ -98,7 +106,8 @@ std::string to_utf8(std::string_view bytes, TextEncoding encoding) {
     if (bytes.substr(0, utf8_bom.size()) == utf8_bom) bytes.remove_prefix(utf8_bom.size());
     return std::string(bytes);
   }
-  if (encoding == TextEncoding::Utf16LE || encoding == TextEncoding::Utf16BE) bytes.remove_prefix(2);  // the BOM
+  if (encoding == TextEncoding::Utf16LE || encoding == TextEncoding::Utf16BE)
+    bytes.remove_prefix(2);  // the BOM
   iconv_t converter = iconv_open("UTF-8", encoding_name(encoding));
   if (converter == reinterpret_cast<iconv_t>(-1)) {
     throw std::runtime_error(std::string("iconv cannot convert from ") + encoding_name(encoding));
@@ -142,15 +151,19 @@ namespace {
 
 // Text has no NUL bytes and hardly any other control bytes; a spreadsheet, an archive or a picture has many.
 void refuse_binary(std::string_view bytes) {
-  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") return;  // UTF-16 text: NULs are normal
+  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")
+    return;  // UTF-16 text: NULs are normal
   if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
-    throw std::runtime_error("not a text file but a ZIP archive (an .xlsx workbook?): save or export it as CSV");
+    throw std::runtime_error(
+        "not a text file but a ZIP archive (an .xlsx workbook?): save or export it as CSV");
   }
   const std::string_view head = bytes.substr(0, 65536);
   std::size_t control = 0;
   for (std::size_t i = 0; i < head.size(); ++i) {
     const auto c = static_cast<unsigned char>(head[i]);
-    if (c == 0) throw std::runtime_error("not a text file (byte " + std::to_string(i) + " is NUL): a POS export is CSV or tab-separated text");
+    if (c == 0)
+      throw std::runtime_error("not a text file (byte " + std::to_string(i) +
+                               " is NUL): a POS export is CSV or tab-separated text");
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++control;
   }
   if (control * 100 > head.size()) {
@@ -167,7 +180,8 @@ CsvText csv_text_from_bytes(std::string_view bytes) {
   text.encoding = detect_encoding(bytes);
   text.utf8 = to_utf8(bytes, text.encoding);
   const std::string_view all(text.utf8);
-  if (all.size() >= 5 && fold_ascii_prefix(all.substr(0, 4)) == "sep=" && (all.size() == 5 || all[5] == '\r' || all[5] == '\n')) {
+  if (all.size() >= 5 && fold_ascii_prefix(all.substr(0, 4)) == "sep=" &&
+      (all.size() == 5 || all[5] == '\r' || all[5] == '\n')) {
     text.separator = all[4];
     const auto newline = all.find('\n');
     text.data_offset = newline == std::string_view::npos ? all.size() : newline + 1;
@@ -178,12 +192,14 @@ CsvText csv_text_from_bytes(std::string_view bytes) {
 }
 
 CsvText load_csv_text(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw CsvError(file.string() + ": cannot open file", 0);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
+  std::string bytes;
   try {
-    return csv_text_from_bytes(bytes.str());
+    bytes = read_file_text(file);
+  } catch (const std::runtime_error& e) {
+    throw CsvError(e.what(), 0);
+  }
+  try {
+    return csv_text_from_bytes(bytes);
   } catch (const std::runtime_error& e) {
     throw CsvError(file.string() + ": " + e.what(), 0);
   }
@@ -219,7 +235,8 @@ void on_record_end(int /*terminator*/, void* state_ptr) {
   bool blank = true;
   for (const auto& field : state.record.fields) blank = blank && field.empty();
   if (!blank && !state.stop && state.record_start != std::string::npos) {
-    state.record.raw = std::string_view(*state.text).substr(state.record_start, state.line_end - state.record_start);
+    state.record.raw =
+        std::string_view(*state.text).substr(state.record_start, state.line_end - state.record_start);
     if (!(*state.on_record)(state.record)) state.stop = true;
   }
   state.record_start = std::string::npos;
@@ -263,8 +280,9 @@ void parse_csv(const CsvText& text, const std::string& name,
   if (state.stop) return;
   // libcsv only flags an open quote at the end in strict mode, which also rejects stray quotes
   // that real exports contain; an odd quote count in the unfinished record means the same thing.
-  const bool open_quote = state.record_start != std::string::npos &&
-                          std::count(all.begin() + static_cast<std::ptrdiff_t>(state.record_start), all.end(), '"') % 2 == 1;
+  const bool open_quote =
+      state.record_start != std::string::npos &&
+      std::count(all.begin() + static_cast<std::ptrdiff_t>(state.record_start), all.end(), '"') % 2 == 1;
   if (open_quote || csv_fini(&parser, on_field, on_record_end, &state) != 0) {
     throw CsvError(name + ":" + std::to_string(state.record.line) +
                        ": unterminated quoted field (the file looks truncated)",

@@ -1,12 +1,11 @@
 #include "footfall/data/pos/profiles.hpp"
 
-#include "footfall/data/store/store_profile.hpp"
-
 #include <toml++/toml.h>
 
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
+
+#include "footfall/data/file_text.hpp"
+#include "footfall/data/store/store_profile.hpp"
 
 namespace footfall::data {
 
@@ -16,16 +15,16 @@ using Synonyms = std::vector<std::string>;
 
 std::unordered_map<std::string, TransactionKind> common_kinds() {
   return {
-      {"payment", TransactionKind::Sale},       {"sale", TransactionKind::Sale},
-      {"sales", TransactionKind::Sale},         {"order", TransactionKind::Sale},
-      {"vente", TransactionKind::Sale},         {"продажа", TransactionKind::Sale},
-      {"refund", TransactionKind::Refund},      {"return", TransactionKind::Refund},
-      {"refunded", TransactionKind::Refund},    {"remboursement", TransactionKind::Refund},
-      {"retour", TransactionKind::Refund},      {"возврат", TransactionKind::Refund},
-      {"void", TransactionKind::Void},          {"voided", TransactionKind::Void},
+      {"payment", TransactionKind::Sale},        {"sale", TransactionKind::Sale},
+      {"sales", TransactionKind::Sale},          {"order", TransactionKind::Sale},
+      {"vente", TransactionKind::Sale},          {"продажа", TransactionKind::Sale},
+      {"refund", TransactionKind::Refund},       {"return", TransactionKind::Refund},
+      {"refunded", TransactionKind::Refund},     {"remboursement", TransactionKind::Refund},
+      {"retour", TransactionKind::Refund},       {"возврат", TransactionKind::Refund},
+      {"void", TransactionKind::Void},           {"voided", TransactionKind::Void},
       {"cancelled", TransactionKind::Cancelled}, {"canceled", TransactionKind::Cancelled},
-      {"annulé", TransactionKind::Cancelled},   {"annule", TransactionKind::Cancelled},
-      {"отмена", TransactionKind::Cancelled},   {"отменен", TransactionKind::Cancelled},
+      {"annulé", TransactionKind::Cancelled},    {"annule", TransactionKind::Cancelled},
+      {"отмена", TransactionKind::Cancelled},    {"отменен", TransactionKind::Cancelled},
       {"expired", TransactionKind::Cancelled},
   };
 }
@@ -111,17 +110,19 @@ ProfileSpec loyverse() {
 ProfileSpec payments() {
   ProfileSpec p;
   p.name = "payments";
-  p.columns[static_cast<std::size_t>(Role::Id)] = {"order id", "order #", "order number", "sale id", "receipt id",
-                                                   "check #", "check number", "ticket id",
-                                                   "transaction id", "transaction code"};
-  p.columns[static_cast<std::size_t>(Role::Date)] = {"date", "payment date", "paid date", "created", "created at",
-                                                     "date/time", "transaction date", "sale date"};
+  p.columns[static_cast<std::size_t>(Role::Id)] = {
+      "order id", "order #",      "order number", "sale id",        "receipt id",
+      "check #",  "check number", "ticket id",    "transaction id", "transaction code"};
+  p.columns[static_cast<std::size_t>(Role::Date)] = {
+      "date",       "payment date", "paid date",        "created",
+      "created at", "date/time",    "transaction date", "sale date"};
   p.columns[static_cast<std::size_t>(Role::Time)] = {"time", "payment time"};
-  p.columns[static_cast<std::size_t>(Role::Total)] = {"amount", "payment amount", "amount paid", "total amount",
-                                                      "total"};
+  p.columns[static_cast<std::size_t>(Role::Total)] = {"amount", "payment amount", "amount paid",
+                                                      "total amount", "total"};
   p.columns[static_cast<std::size_t>(Role::Kind)] = {"transaction type"};
   p.columns[static_cast<std::size_t>(Role::Status)] = {"status", "payment status"};
-  p.columns[static_cast<std::size_t>(Role::Seller)] = {"employee", "server", "staff", "cashier", "user", "employee name"};
+  p.columns[static_cast<std::size_t>(Role::Seller)] = {"employee", "server", "staff",
+                                                       "cashier",  "user",   "employee name"};
   p.columns[static_cast<std::size_t>(Role::Register)] = {"register", "device", "terminal", "device name"};
   p.columns[static_cast<std::size_t>(Role::Currency)] = {"currency"};
   p.required = {Role::Id, Role::Date, Role::Total};
@@ -136,8 +137,9 @@ ProfileSpec payments() {
 }
 
 const std::array<const char*, role_count> role_names = {
-    "id", "date", "time", "time_zone", "total", "kind", "status", "quantity", "seller", "register", "item",
-    "item_price", "currency", "refunded_amount", "cancelled_at", "refunded_at"};
+    "id",           "date",       "time",     "time_zone", "total",      "kind",     "status",
+    "quantity",     "seller",     "register", "item",      "item_price", "currency", "refunded_amount",
+    "cancelled_at", "refunded_at"};
 
 std::optional<TransactionKind> kind_from_name(std::string_view name) {
   const auto folded = fold_case(trim_spaces(name));
@@ -153,8 +155,8 @@ std::optional<TransactionKind> kind_from_name(std::string_view name) {
 const char* role_name(Role role) { return role_names[static_cast<std::size_t>(role)]; }
 
 const std::vector<ProfileSpec>& builtin_profiles() {
-  static const std::vector<ProfileSpec> profiles = {shopify(), square_items(), square_transactions(), loyverse(),
-                                                     payments()};
+  static const std::vector<ProfileSpec> profiles = {shopify(), square_items(), square_transactions(),
+                                                    loyverse(), payments()};
   return profiles;
 }
 
@@ -191,7 +193,8 @@ const ProfileSpec* detect_profile(const std::vector<std::string>& header) {
   for (const auto& profile : builtin_profiles()) {
     const auto index = map_columns(profile, header);
     bool complete = true;
-    for (const auto role : profile.required) complete = complete && index[static_cast<std::size_t>(role)] >= 0;
+    for (const auto role : profile.required)
+      complete = complete && index[static_cast<std::size_t>(role)] >= 0;
     if (complete) return &profile;
   }
   return nullptr;
@@ -209,7 +212,8 @@ ProfileSpec parse_profile_toml(std::string_view toml_text, const std::string& or
   try {
     table = toml::parse(toml_text, origin);
   } catch (const toml::parse_error& e) {
-    throw std::runtime_error(origin + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
+    throw std::runtime_error(origin + ":" + std::to_string(e.source().begin.line) + ": " +
+                             std::string(e.description()));
   }
   ProfileSpec p;
   p.name = table["name"].value_or(std::string("generic"));
@@ -221,7 +225,8 @@ ProfileSpec parse_profile_toml(std::string_view toml_text, const std::string& or
     for (std::size_t r = 0; r < role_count; ++r) {
       if (key.str() == role_names[r]) role = r;
     }
-    if (role == role_count) throw std::runtime_error(origin + ": unknown column role \"" + std::string(key.str()) + "\"");
+    if (role == role_count)
+      throw std::runtime_error(origin + ": unknown column role \"" + std::string(key.str()) + "\"");
     if (const auto* text = value.as_string()) {
       if (!text->get().empty()) p.columns[role] = {text->get()};
     } else if (const auto* list = value.as_array()) {
@@ -229,13 +234,15 @@ ProfileSpec parse_profile_toml(std::string_view toml_text, const std::string& or
         if (const auto* s = item.as_string()) p.columns[role].push_back(s->get());
       }
     } else {
-      throw std::runtime_error(origin + ": columns." + std::string(key.str()) + " must be a string or a list of strings");
+      throw std::runtime_error(origin + ": columns." + std::string(key.str()) +
+                               " must be a string or a list of strings");
     }
   }
   if (p.columns[static_cast<std::size_t>(Role::Total)].empty()) {
     throw std::runtime_error(origin + ": columns.total is required");
   }
-  if (p.columns[static_cast<std::size_t>(Role::Date)].empty() && p.columns[static_cast<std::size_t>(Role::Time)].empty()) {
+  if (p.columns[static_cast<std::size_t>(Role::Date)].empty() &&
+      p.columns[static_cast<std::size_t>(Role::Time)].empty()) {
     throw std::runtime_error(origin + ": columns.date or columns.time is required");
   }
   p.required = {Role::Total};
@@ -243,11 +250,13 @@ ProfileSpec parse_profile_toml(std::string_view toml_text, const std::string& or
   p.time_zone = table["time_zone"].value_or(std::string());
   p.currency = table["currency"].value_or(std::string());
   if (!p.currency.empty() && !is_currency_code(p.currency)) {
-    throw std::runtime_error(origin + ": currency \"" + p.currency + "\" is not a 3-letter ISO 4217 code such as EUR");
+    throw std::runtime_error(origin + ": currency \"" + p.currency +
+                             "\" is not a 3-letter ISO 4217 code such as EUR");
   }
   const std::string decimal = table["decimal"].value_or(std::string());
   if (!decimal.empty()) {
-    if (decimal != "." && decimal != ",") throw std::runtime_error(origin + ": decimal must be \".\" or \",\"");
+    if (decimal != "." && decimal != ",")
+      throw std::runtime_error(origin + ": decimal must be \".\" or \",\"");
     p.decimal = decimal[0];
   }
   if (const auto* kinds = table["kinds"].as_table()) {
@@ -268,11 +277,7 @@ ProfileSpec parse_profile_toml(std::string_view toml_text, const std::string& or
 }
 
 ProfileSpec load_profile_toml(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error(file.string() + ": cannot open profile");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_profile_toml(text.str(), file.string());
+  return parse_profile_toml(read_file_text(file), file.string());
 }
 
 }  // namespace footfall::data

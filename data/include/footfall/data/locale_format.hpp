@@ -1,11 +1,12 @@
 #pragma once
 #include "footfall/data/types.hpp"
+#include "footfall/data/words.hpp"
 
 #include <cstdint>
 #include <initializer_list>
 #include <string>
 
-// Locale number formats and the few translated words of reports and the kiosk. Plain strings, no UI.
+// Locale number, money, clock and duration formats. Plain strings, no UI; the words are in words.hpp.
 // Languages: "en", "fr", "ru"; anything else falls back to English.
 namespace footfall::data {
 
@@ -23,8 +24,6 @@ std::string format_money(double minor_units, const std::string& currency, const 
 // Digits after the decimal point for a currency's minor unit (2 for EUR, 0 for JPY).
 int currency_decimals(const std::string& currency);
 
-// English key → the word in `language`; unknown keys come back unchanged.
-std::string translate(const std::string& key, const std::string& language);
 
 // Each "%s" of a translated pattern replaced by the next value, without printf's format-string risk.
 std::string fill(const std::string& pattern, std::initializer_list<std::string> values);
