@@ -1,17 +1,3 @@
-#include "commands/commands.hpp"
-#include "config/config.hpp"
-#include "time/dates.hpp"
-#include "kiosk/kiosk_runtime.hpp"
-
-#include "footfall/data/store/backup.hpp"
-#include "footfall/data/fixtures/history.hpp"
-#include "footfall/data/metrics/metrics.hpp"
-#include "footfall/data/pos/import.hpp"
-#include "footfall/data/store/store.hpp"
-#include "footfall/ui/admin_pin.hpp"
-#include "footfall/ui/kiosk_app.hpp"
-#include "footfall/ui/snapshot.hpp"
-
 #include <date/tz.h>
 #include <unistd.h>
 
@@ -19,6 +5,19 @@
 #include <iostream>
 #include <stdexcept>
 #include <string>
+
+#include "commands/commands.hpp"
+#include "config/config.hpp"
+#include "footfall/data/fixtures/history.hpp"
+#include "footfall/data/metrics/metrics.hpp"
+#include "footfall/data/pos/import.hpp"
+#include "footfall/data/store/backup.hpp"
+#include "footfall/data/store/store.hpp"
+#include "footfall/ui/admin_pin.hpp"
+#include "footfall/ui/kiosk_app.hpp"
+#include "footfall/ui/snapshot.hpp"
+#include "kiosk/kiosk_runtime.hpp"
+#include "time/dates.hpp"
 
 namespace footfall::app {
 namespace {
@@ -74,7 +73,8 @@ int run_kiosk_command(const KioskCommand& command) {
     if (pin.size() < 4 || pin.find_first_not_of("0123456789") != std::string::npos) {
       throw std::runtime_error("--set-pin: the PIN must be at least 4 digits");
     }
-    std::cout << "admin_pin_hash = \"" << ui::hash_admin_pin(pin) << "\"   # put this under [kiosk] in the config\n";
+    std::cout << "admin_pin_hash = \"" << ui::hash_admin_pin(pin)
+              << "\"   # put this under [kiosk] in the config\n";
     return 0;
   }
   AppConfig config = resolve_config(command.demo ? "" : command.common.config, command.common.db);
@@ -124,12 +124,14 @@ int run_kiosk_command(const KioskCommand& command) {
     // user's own config, which is read from then on. The demo keeps its settings in memory.
     const std::filesystem::path named = command.common.config;
     const auto user = user_config_path();
-    const auto base = !named.empty() ? named : std::filesystem::exists(user) ? user : assets_dir() / "config.toml";
+    const auto base = !named.empty()                  ? named
+                      : std::filesystem::exists(user) ? user
+                                                      : assets_dir() / "config.toml";
     runtime.set_config_file(named.empty() ? user : named, base);
   }
   runtime.start();
   const ui::KioskIntents intents = runtime.intents();
-  if (!command.import_file.empty()) intents.import_file(command.import_file);
+  if (!command.import_file.empty()) intents.import_file(command.import_file, "auto");
   const int status = ui::run_kiosk(options, hub, intents);
   runtime.stop();
   if (command.demo && command.common.db.empty()) {

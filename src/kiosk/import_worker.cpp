@@ -3,17 +3,19 @@
 #include <chrono>
 #include <memory>
 
+#include "footfall/data/pos/profiles.hpp"
+
 namespace footfall::app {
 namespace {
 
 constexpr auto kWatchFolderInterval = std::chrono::seconds(5);
 constexpr std::size_t kWatchFolderHistory = 10;
 
-
 ui::ImportOutcome outcome_of(const data::ImportResult& result) {
   ui::ImportOutcome outcome;
   outcome.file = std::filesystem::path(result.file).filename().string();
   outcome.imported = result.error.empty();
+  outcome.failure = result.failure;
   outcome.rows = result.rows;
   outcome.transactions = result.transactions;
   outcome.added = result.added;
@@ -25,6 +27,12 @@ ui::ImportOutcome outcome_of(const data::ImportResult& result) {
                             : !result.rejected.empty() ? result.rejected.front().to_string()
                                                        : std::string();
   return outcome;
+}
+
+std::vector<std::string> profile_names() {
+  std::vector<std::string> names;
+  for (const auto& profile : data::builtin_profiles()) names.push_back(profile.name);
+  return names;
 }
 
 }  // namespace
@@ -43,23 +51,27 @@ void ImportWorker::join() {
   if (thread_.joinable()) thread_.join();
 }
 
-void ImportWorker::enqueue(std::filesystem::path file) {
+void ImportWorker::enqueue(std::filesystem::path file, std::string profile) {
   {
     std::lock_guard lock(mutex_);
-    queue_.push_back(std::move(file));
+    queue_.push_back({std::move(file), std::move(profile)});
   }
   signal_.notify_one();
 }
 
-void ImportWorker::import_one(data::Store& store, const std::filesystem::path& file) {
+void ImportWorker::import_one(data::Store& store, const Request& request) {
+  const std::filesystem::path& file = request.file;
   context_.hub.update([&](ui::KioskSnapshot& snapshot) {
     auto watched = std::move(snapshot.import.watch_folder);
     snapshot.import = {};
     snapshot.import.watch_folder = std::move(watched);
     snapshot.import.running = true;
     snapshot.import.file = file.filename().string();
+    snapshot.import.path = file.string();
+    snapshot.import.profiles = profile_names();
   });
   data::ImportOptions options;
+  options.profile = request.profile.empty() ? "auto" : request.profile;
   options.progress = [&](double fraction) {
     context_.hub.update([&](ui::KioskSnapshot& snapshot) { snapshot.import.progress = fraction; });
   };
@@ -87,8 +99,9 @@ void ImportWorker::import_one(data::Store& store, const std::filesystem::path& f
       view.outcome.time_ms = context_.now_ms();
       if (view.preview.empty()) {
         for (const auto& transaction : result.preview) {
-          view.preview.push_back({transaction.time_ms, data::transaction_kind_name(transaction.kind), transaction.total,
-                                  transaction.currency, transaction.seller, transaction.pos_id});
+          view.preview.push_back({transaction.time_ms, data::transaction_kind_name(transaction.kind),
+                                  transaction.total, transaction.currency, transaction.seller,
+                                  transaction.pos_id});
         }
       }
       view.lines.clear();
@@ -104,6 +117,7 @@ void ImportWorker::import_one(data::Store& store, const std::filesystem::path& f
       view.outcome.file = file.filename().string();
       view.outcome.time_ms = context_.now_ms();
       view.outcome.rejected_rows = static_cast<std::int64_t>(error.errors().size());
+      view.outcome.failure = error.failure();
       view.outcome.first_rejection =
           error.errors().empty() ? error.what() : error.errors().front().to_string();
       view.lines = {error.what()};
@@ -138,7 +152,7 @@ void ImportWorker::note_watch_folder_results(const std::vector<data::ImportResul
 void ImportWorker::run() {
   std::unique_ptr<data::Store> store;
   while (!context_.stopping()) {
-    std::filesystem::path next;
+    Request next;
     {
       std::unique_lock lock(mutex_);
       signal_.wait_for(lock, kWatchFolderInterval, [this] { return !queue_.empty() || context_.stopping(); });
@@ -150,7 +164,7 @@ void ImportWorker::run() {
     }
     try {
       if (!store) store = std::make_unique<data::Store>(context_.database.string());
-      if (!next.empty()) import_one(*store, next);
+      if (!next.file.empty()) import_one(*store, next);
       const std::filesystem::path folder = watch_folder_();
       if (!folder.empty() && std::filesystem::is_directory(folder)) {
         note_watch_folder_results(data::import_watch_folder(*store, folder, data::ImportOptions{}));

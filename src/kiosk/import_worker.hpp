@@ -27,11 +27,16 @@ class ImportWorker {
   void wake_all();  // once the context is stopping
   void join();
 
-  void enqueue(std::filesystem::path file);  // any thread: as if dropped on the window
+  // Any thread: as if dropped on the window; `profile` "auto" or a built-in POS profile's name.
+  void enqueue(std::filesystem::path file, std::string profile = "auto");
 
  private:
   void run();
-  void import_one(data::Store& store, const std::filesystem::path& file);
+  struct Request {
+    std::filesystem::path file;
+    std::string profile;
+  };
+  void import_one(data::Store& store, const Request& request);
   void note_watch_folder_results(const std::vector<data::ImportResult>& results);
 
   KioskContext& context_;
@@ -39,7 +44,7 @@ class ImportWorker {
   std::function<void()> sales_changed_;
   std::mutex mutex_;
   std::condition_variable signal_;
-  std::deque<std::filesystem::path> queue_;  // guarded by mutex_
+  std::deque<Request> queue_;  // guarded by mutex_
   std::thread thread_;
 };
 

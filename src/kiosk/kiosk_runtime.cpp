@@ -1,10 +1,9 @@
 #include "kiosk/kiosk_runtime.hpp"
 
-#include "kiosk/line_view.hpp"
-
 #include <utility>
 
 #include "footfall/data/store/settings_queries.hpp"
+#include "kiosk/line_view.hpp"
 
 namespace footfall::app {
 
@@ -49,7 +48,9 @@ void KioskRuntime::stop() {
 // The screen's requests, each handed to the worker that does it.
 ui::KioskIntents KioskRuntime::intents() {
   ui::KioskIntents intents;
-  intents.import_file = [this](const std::string& path) { importer_.enqueue(path); };
+  intents.import_file = [this](const std::string& path, const std::string& profile) {
+    importer_.enqueue(path, profile);
+  };
   intents.set_line = [this](const ui::LineView& line) { settings_.set_line(to_counting_line(line)); };
   intents.set_language = [this](const std::string& language) { settings_.set_language(language); };
   intents.save_settings = [this](const ui::SettingsEdit& edit) { settings_.save(edit); };

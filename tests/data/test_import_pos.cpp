@@ -1,8 +1,3 @@
-#include "footfall/data/pos/import.hpp"
-#include "footfall/data/pos/profiles.hpp"
-#include "footfall/data/store/store.hpp"
-#include "store/connection.hpp"  // data/src: raw SQL on the store under test
-
 #include <SQLiteCpp/Statement.h>
 #include <doctest/doctest.h>
 
@@ -11,6 +6,11 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+
+#include "footfall/data/pos/import.hpp"
+#include "footfall/data/pos/profiles.hpp"
+#include "footfall/data/store/store.hpp"
+#include "store/connection.hpp"  // data/src: raw SQL on the store under test
 
 using namespace footfall::data;
 namespace fs = std::filesystem;
@@ -71,8 +71,8 @@ std::string generic_rows(int first_id, int count, int bad_line = -1) {
   for (int i = 0; i < count; ++i) {
     const int line = i + 2;
     const int id = first_id + i;
-    text += "S" + std::to_string(id) + "," + (line == bad_line ? "2025-13-45" : "2025-06-01") + ",10:" +
-            std::to_string(10 + id % 50) + "," + std::to_string(1 + id % 90) + ".25\n";
+    text += "S" + std::to_string(id) + "," + (line == bad_line ? "2025-13-45" : "2025-06-01") +
+            ",10:" + std::to_string(10 + id % 50) + "," + std::to_string(1 + id % 90) + ".25\n";
   }
   return text;
 }
@@ -123,7 +123,8 @@ void set_store_currency(Store& store, const std::string& currency) {
 
 }  // namespace
 
-TEST_CASE("import: every shared POS export gives the right transactions and net sales in a store of its currency") {
+TEST_CASE(
+    "import: every shared POS export gives the right transactions and net sales in a store of its currency") {
   if (!fs::exists(shared_pos)) {
     MESSAGE("skipped: ../shared/testdata absent");
     return;
@@ -177,7 +178,8 @@ TEST_CASE("import: every shared POS export gives the right transactions and net 
   }
 }
 
-TEST_CASE("import: the shared POS exports are refused by a EUR store, naming both currencies, and write nothing") {
+TEST_CASE(
+    "import: the shared POS exports are refused by a EUR store, naming both currencies, and write nothing") {
   if (!fs::exists(shared_pos)) {
     MESSAGE("skipped: ../shared/testdata absent");
     return;
@@ -194,9 +196,10 @@ TEST_CASE("import: the shared POS exports are refused by a EUR store, naming bot
         FAIL("an export in another currency was imported");
       } catch (const ImportError& error) {
         const std::string message = error.what();
-        CHECK(message == (shared_pos / e.file).string() + ": the export is in " + e.currency +
-                             " but the store's currency is EUR; nothing imported (amounts in different currencies "
-                             "are never added)");
+        CHECK(message ==
+              (shared_pos / e.file).string() + ": the export is in " + e.currency +
+                  " but the store's currency is EUR; nothing imported (amounts in different currencies "
+                  "are never added)");
       }
     }
   }
@@ -226,7 +229,8 @@ TEST_CASE("import: a store with no currency takes its first export's and then re
   CHECK(store.settings().currency == "ZAR");
 
   CHECK_THROWS_WITH_AS(import_pos_file(store, shared_pos / "square_items_2026-07.csv", {}),
-                       doctest::Contains("the export is in USD but the store's currency is ZAR"), ImportError);
+                       doctest::Contains("the export is in USD but the store's currency is ZAR"),
+                       ImportError);
   CHECK(transaction_count(store) == 50);
   CHECK(stored_net_sales(store) == 13326900);
 }
@@ -239,18 +243,23 @@ TEST_CASE("import: an export's currency comes from its column, else --currency, 
   const auto plain = dir.write("plain.csv", "id,date,time,total\nP1,2025-06-01,10:00,5.00\n");
   {
     Store store(":memory:");
-    CHECK_THROWS_WITH_AS(import_pos_file(store, plain, with_profile(profile)),
-                         doctest::Contains("plain.csv: the export names no currency and the store has none yet; "
-                                           "give it with --currency XXX"),
-                         ImportError);
+    try {
+      import_pos_file(store, plain, with_profile(profile));
+      FAIL("an export with no currency into a store with none must be refused");
+    } catch (const ImportError& error) {
+      CHECK(std::string(error.what())
+                .find("plain.csv: the export names no currency and the store has none yet") !=
+            std::string::npos);
+      CHECK(error.failure() == footfall::data::ImportFailure::NoCurrency);
+    }
     ImportOptions options = with_profile(profile);
     options.currency = "chf";
     const auto result = import_pos_file(store, plain, options);
     CHECK(result.currency == "CHF");
     CHECK(store.settings().currency == "CHF");
     options.currency = "Swiss francs";
-    CHECK_THROWS_WITH_AS(import_pos_file(store, plain, options), doctest::Contains("is not a 3-letter ISO 4217 code"),
-                         ImportError);
+    CHECK_THROWS_WITH_AS(import_pos_file(store, plain, options),
+                         doctest::Contains("is not a 3-letter ISO 4217 code"), ImportError);
   }
   {
     Store store(":memory:");
@@ -259,12 +268,14 @@ TEST_CASE("import: an export's currency comes from its column, else --currency, 
     CHECK(result.currency == "RUB");  // the store's, as the file names none
     const auto euros = dir.write("euros.csv", "id,date,time,total\nE1,2025-06-01,10:00,5.00 €\n");
     CHECK_THROWS_WITH_AS(import_pos_file(store, euros, with_profile(profile)),
-                         doctest::Contains("the export is in EUR but the store's currency is RUB"), ImportError);
+                         doctest::Contains("the export is in EUR but the store's currency is RUB"),
+                         ImportError);
     const auto mixed = dir.write("mixed.csv",
                                  "id,date,time,total,currency\nM1,2025-06-01,10:00,5.00,rub\n"
                                  "M2,2025-06-01,10:05,7.00,USD\n");
     CHECK_THROWS_WITH_AS(import_pos_file(store, mixed, with_profile(profile)),
-                         doctest::Contains("the export is in USD but the store's currency is RUB"), ImportError);
+                         doctest::Contains("the export is in USD but the store's currency is RUB"),
+                         ImportError);
     CHECK(transaction_count(store) == 1);
   }
 }
@@ -275,7 +286,8 @@ TEST_CASE("import: Loyverse receipts, receipts by item and payment rows") {
   const auto receipts = import_pos_file(store, fixtures / "loyverse_receipts.csv", {});
   CHECK(receipts.profile == "loyverse");
   CHECK(receipts.transactions == 6);
-  CHECK(receipts.net_sales == 127490);  // 12.50 + 25.00 + 1204.00 - 12.50 + 45.90; the cancelled 8.00 is not a sale
+  CHECK(receipts.net_sales ==
+        127490);  // 12.50 + 25.00 + 1204.00 - 12.50 + 45.90; the cancelled 8.00 is not a sale
   CHECK(footfall::data::testing::connection(store)
             .execAndGet("SELECT kind FROM pos_transactions WHERE pos_id = '1-1004'")
             .getString() == "cancelled");
@@ -321,7 +333,8 @@ TEST_CASE("import: Loyverse receipts, receipts by item and payment rows") {
 
 TEST_CASE("import: French generic export with ';', decimal comma and dd.mm.yyyy") {
   Store store(":memory:");
-  const auto result = import_pos_file(store, fixtures / "french_sales.csv", with_profile(fixtures / "french_sales.toml"));
+  const auto result =
+      import_pos_file(store, fixtures / "french_sales.csv", with_profile(fixtures / "french_sales.toml"));
   CHECK(result.profile == "caisse-fr");
   CHECK(result.transactions == 6);
   CHECK(result.net_sales == 244620);
@@ -342,7 +355,8 @@ TEST_CASE("import: French generic export with ';', decimal comma and dd.mm.yyyy"
 
 TEST_CASE("import: Windows-1251 file with Cyrillic sellers becomes UTF-8") {
   Store store(":memory:");
-  const auto result = import_pos_file(store, fixtures / "cyrillic_1251.csv", with_profile(fixtures / "cyrillic_1251.toml"));
+  const auto result =
+      import_pos_file(store, fixtures / "cyrillic_1251.csv", with_profile(fixtures / "cyrillic_1251.toml"));
   CHECK(result.transactions == 4);
   CHECK(result.net_sales == 382500);
   CHECK(footfall::data::testing::connection(store)
@@ -425,7 +439,8 @@ TEST_CASE("import: a last row cut short in columns the profile does not read sti
   // A fifth column the profile does not read; the last row lost it, as a copy cut off at a row
   // boundary leaves it.
   const std::string rows =
-      "id,date,time,total,note\nS1,2025-06-01,10:11,2.25,first\nS2,2025-06-01,10:12,3.25,second\nS3,2025-06-01,10:13,4.25\n";
+      "id,date,time,total,note\nS1,2025-06-01,10:11,2.25,first\nS2,2025-06-01,10:12,3.25,second\nS3,2025-06-"
+      "01,10:13,4.25\n";
   const auto file = dir.write("cut.csv", rows);
   try {
     (void)import_pos_file(store, file, with_profile(profile));
@@ -470,7 +485,8 @@ TEST_CASE("import: a bad date on line 7,341 rejects the whole file, naming line 
   }
 }
 
-TEST_CASE("import: a row with a day and no time is an error naming its line, unless a default time is given") {
+TEST_CASE(
+    "import: a row with a day and no time is an error naming its line, unless a default time is given") {
   TempDir dir;
   Store store(":memory:");
   const auto file = dir.write("square_no_time.csv",
@@ -485,7 +501,8 @@ TEST_CASE("import: a row with a day and no time is an error naming its line, unl
     CHECK(e.errors()[0].line == 3);
     CHECK(e.errors()[0].column == "Time");
     CHECK(e.errors()[0].problem == RowProblem::NoTime);
-    CHECK(e.errors()[0].to_string().find("square_no_time.csv:3: column \"Time\": no time of day") != std::string::npos);
+    CHECK(e.errors()[0].to_string().find("square_no_time.csv:3: column \"Time\": no time of day") !=
+          std::string::npos);
   }
   CHECK(transaction_count(store) == 0);
 
@@ -500,7 +517,8 @@ TEST_CASE("import: a row with a day and no time is an error naming its line, unl
             .getInt64() == 1546007400000);
 
   options.default_time = "9h30";
-  CHECK_THROWS_WITH_AS(import_pos_file(store, file, options), doctest::Contains("\"9h30\" is not HH:MM"), ImportError);
+  CHECK_THROWS_WITH_AS(import_pos_file(store, file, options), doctest::Contains("\"9h30\" is not HH:MM"),
+                       ImportError);
 }
 
 TEST_CASE("import: a dry run reports changes and writes nothing") {
@@ -522,18 +540,24 @@ TEST_CASE("import: a dry run reports changes and writes nothing") {
 TEST_CASE("import: a Shopify refund arriving in a later export updates the order") {
   TempDir dir;
   const std::string header =
-      "Name,Email,Financial Status,Paid at,Currency,Subtotal,Total,Created at,Lineitem quantity,Lineitem name,"
+      "Name,Email,Financial Status,Paid at,Currency,Subtotal,Total,Created at,Lineitem quantity,Lineitem "
+      "name,"
       "Lineitem price,Cancelled at,Refunded Amount,Employee,Location\n";
-  const auto before = dir.write(
-      "orders_may.csv",
-      header + "#2001,x,paid,2021-05-13 11:01:13 +0200,EUR,100.00,100.00,2021-05-13 11:01:12 +0200,1,Lamp,60.00,,0.00,Jean,Paris\n"
-               "#2001,x,,,,,,,2,Bulb,20.00,,,,\n"
-               "#2002,y,paid,2021-05-13 12:00:00 +0200,EUR,50.00,50.00,2021-05-13 12:00:00 +0200,1,Vase,50.00,,0.00,Jean,Paris\n");
-  const auto after = dir.write(
-      "orders_june.csv",
-      header + "#2001,x,partially_refunded,2021-05-13 11:01:13 +0200,EUR,100.00,100.00,2021-05-13 11:01:12 +0200,1,Lamp,60.00,,40.00,Jean,Paris\n"
-               "#2001,x,,,,,,,2,Bulb,20.00,,,,\n"
-               "#2002,y,voided,,EUR,50.00,50.00,2021-05-13 12:00:00 +0200,1,Vase,50.00,2021-05-14 09:00:00 +0200,0.00,Jean,Paris\n");
+  const auto before =
+      dir.write("orders_may.csv", header +
+                                      "#2001,x,paid,2021-05-13 11:01:13 +0200,EUR,100.00,100.00,2021-05-13 "
+                                      "11:01:12 +0200,1,Lamp,60.00,,0.00,Jean,Paris\n"
+                                      "#2001,x,,,,,,,2,Bulb,20.00,,,,\n"
+                                      "#2002,y,paid,2021-05-13 12:00:00 +0200,EUR,50.00,50.00,2021-05-13 "
+                                      "12:00:00 +0200,1,Vase,50.00,,0.00,Jean,Paris\n");
+  const auto after =
+      dir.write("orders_june.csv",
+                header +
+                    "#2001,x,partially_refunded,2021-05-13 11:01:13 +0200,EUR,100.00,100.00,2021-05-13 "
+                    "11:01:12 +0200,1,Lamp,60.00,,40.00,Jean,Paris\n"
+                    "#2001,x,,,,,,,2,Bulb,20.00,,,,\n"
+                    "#2002,y,voided,,EUR,50.00,50.00,2021-05-13 12:00:00 +0200,1,Vase,50.00,2021-05-14 "
+                    "09:00:00 +0200,0.00,Jean,Paris\n");
   Store store(":memory:");
   const auto first = import_pos_file(store, before, {});
   CHECK(first.transactions == 2);
@@ -574,7 +598,8 @@ TEST_CASE("import: unknown columns and unknown profiles are clear errors") {
   TempDir dir;
   Store store(":memory:");
   const auto file = dir.write("mystery.csv", "foo,bar\n1,2\n");
-  CHECK_THROWS_WITH_AS((void)import_pos_file(store, file, {}), doctest::Contains("no POS profile matches"), ImportError);
+  CHECK_THROWS_WITH_AS((void)import_pos_file(store, file, {}), doctest::Contains("no POS profile matches"),
+                       ImportError);
   ImportOptions shopify;
   shopify.profile = "shopify";
   CHECK_THROWS_WITH_AS((void)import_pos_file(store, file, shopify), doctest::Contains("column"), ImportError);
@@ -592,7 +617,8 @@ TEST_CASE("import: guessed profile for an unknown export imports it") {
   const std::string russian = guess_profile_toml(fixtures / "cyrillic_1251.csv");
   CHECK(russian.find("decimal = \",\"") != std::string::npos);
   CHECK(russian.find("seller = \"Продавец\"") != std::string::npos);
-  CHECK(guess_profile_toml(fixtures / "loyverse_receipts.csv").find("built-in profile \"loyverse\"") != std::string::npos);
+  CHECK(guess_profile_toml(fixtures / "loyverse_receipts.csv").find("built-in profile \"loyverse\"") !=
+        std::string::npos);
   const auto profile = dir.write("guessed.toml", toml);
   Store store(":memory:");
   const auto result = import_pos_file(store, fixtures / "french_sales.csv", with_profile(profile));
@@ -612,14 +638,16 @@ TEST_CASE("import: watch folder moves files to imported/ and rejected/") {
   REQUIRE(results.size() == 2);
   CHECK(fs::exists(dir.path / "imported" / "good.csv"));
   CHECK(fs::exists(dir.path / "rejected" / "bad.txt"));
-  CHECK(read_text(dir.path / "rejected" / "bad.txt.error.txt").find("bad.txt:2: column \"Date\"") != std::string::npos);
+  CHECK(read_text(dir.path / "rejected" / "bad.txt.error.txt").find("bad.txt:2: column \"Date\"") !=
+        std::string::npos);
   CHECK(fs::exists(dir.path / "notes.md"));
   CHECK(transaction_count(store) == 6);
   CHECK(import_watch_folder(store, dir.path, {}, 0).empty());
 }
 
 TEST_CASE("import: profile detection by header names") {
-  const auto* square = detect_profile({"Date", "Time", "Time Zone", "Item", "Qty", "Net Sales", "Transaction ID"});
+  const auto* square =
+      detect_profile({"Date", "Time", "Time Zone", "Item", "Qty", "Net Sales", "Transaction ID"});
   REQUIRE(square != nullptr);
   CHECK(square->name == "square-items");
   const auto* loyverse = detect_profile({" receipt NUMBER ", "Date", "Receipt type", "Net sales"});
@@ -629,7 +657,8 @@ TEST_CASE("import: profile detection by header names") {
   REQUIRE(sumup != nullptr);
   CHECK(sumup->name == "payments");
   CHECK(detect_profile({"a", "b"}) == nullptr);
-  CHECK_THROWS_WITH(parse_profile_toml("[columns]\nwho = \"x\"\ntotal = \"t\"\n", "p.toml"), doctest::Contains("who"));
+  CHECK_THROWS_WITH(parse_profile_toml("[columns]\nwho = \"x\"\ntotal = \"t\"\n", "p.toml"),
+                    doctest::Contains("who"));
 }
 
 TEST_CASE("import: the demo sales file imports for any date") {
@@ -651,8 +680,8 @@ TEST_CASE("import: the demo sales file imports for any date") {
             .execAndGet("SELECT time_ms FROM pos_transactions WHERE pos_id = 'T0001'")
             .getInt64() == 1774768200000);
   ImportOptions no_date = with_profile(demo / "sales-profile.toml");
-  CHECK_THROWS_WITH_AS((void)import_pos_file(store, demo / "sales.csv", no_date), doctest::Contains("no default date"),
-                       ImportError);
+  CHECK_THROWS_WITH_AS((void)import_pos_file(store, demo / "sales.csv", no_date),
+                       doctest::Contains("no default date"), ImportError);
 }
 
 TEST_CASE("import: --skip-bad-rows sets aside every row of a transaction with a bad row") {
@@ -723,4 +752,38 @@ TEST_CASE("import: the first transactions are previewed before anything is writt
   CHECK(footfall::data::testing::connection(store)
             .execAndGet("SELECT count(*) FROM pos_transactions")
             .getInt64() == 0);
+}
+
+TEST_CASE(
+    "import: a refused file says why in a kind each front end words itself, and no message names a command") {
+  TempDir dir;
+  const auto profile = dir.write("generic.toml", generic_profile);
+  const auto failure_of = [](Store& store, const fs::path& file, const ImportOptions& options) {
+    try {
+      import_pos_file(store, file, options);
+    } catch (const ImportError& error) {
+      const std::string message = error.what();
+      INFO(message);
+      CHECK(message.find("footfall ") == std::string::npos);
+      CHECK(message.find(" --") == std::string::npos);
+      CHECK(message.find("(--") == std::string::npos);
+      return error.failure();
+    }
+    FAIL("the file should have been refused: " << file);
+    return ImportFailure::Other;
+  };
+  Store store(":memory:");
+  CHECK(failure_of(store, dir.path / "absent.csv", {}) == ImportFailure::Unreadable);
+  CHECK(failure_of(store, dir.write("picture.csv", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)), {}) ==
+        ImportFailure::NotText);
+  CHECK(failure_of(store, dir.write("empty.csv", ""), {}) == ImportFailure::Empty);
+  CHECK(failure_of(store, dir.write("unknown.csv", "colour,size\nred,4\n"), {}) ==
+        ImportFailure::NoProfileMatch);
+  CHECK(failure_of(store, dir.write("cut.csv", "id,date,time,total\nP1,2025-06-01,10:00,\"5.00\n"),
+                   with_profile(profile)) == ImportFailure::Truncated);
+  CHECK(failure_of(store, dir.write("bad.csv", "id,date,time,total\nP1,2025-06-01,10:00,five\n"),
+                   with_profile(profile)) == ImportFailure::BadRows);
+  CHECK(failure_of(store, dir.write("no-total.csv", "id,date,time\nP1,2025-06-01,10:00\n"),
+                   with_profile(profile)) == ImportFailure::MissingColumns);
+  CHECK(transaction_count(store) == 0);
 }

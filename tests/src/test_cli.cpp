@@ -1,21 +1,21 @@
-#include "scratch_path.hpp"
-#include "config/config.hpp"
-#include "time/dates.hpp"
-
 #include <doctest/doctest.h>
-#include <nlohmann/json.hpp>
-#include <opencv2/videoio.hpp>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdio>
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
+#include <opencv2/videoio.hpp>
 #include <sstream>
 #include <string>
 #include <utility>
+
+#include "config/config.hpp"
+#include "scratch_path.hpp"
+#include "time/dates.hpp"
 
 namespace {
 
@@ -31,7 +31,8 @@ RunResult run_footfall(const std::string& arguments, const std::string& input = 
   FILE* pipe = popen(command.c_str(), "r");
   REQUIRE(pipe != nullptr);
   std::array<char, 4096> buffer{};
-  while (fgets(buffer.data(), static_cast<int>(buffer.size()), pipe) != nullptr) result.output += buffer.data();
+  while (fgets(buffer.data(), static_cast<int>(buffer.size()), pipe) != nullptr)
+    result.output += buffer.data();
   const int status = pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
@@ -147,8 +148,8 @@ void import_one_sale(const std::filesystem::path& db, const std::string& name) {
   const auto guessed = run_footfall("import --guess " + csv.string());
   REQUIRE(guessed.exit_code == 0);
   const auto profile = write_temp(name + "-profile.toml", guessed.output);
-  REQUIRE(run_footfall("import --currency EUR --profile-file " + profile.string() + " --db " + db.string() + " " +
-                       csv.string())
+  REQUIRE(run_footfall("import --currency EUR --profile-file " + profile.string() + " --db " + db.string() +
+                       " " + csv.string())
               .exit_code == 0);
 }
 
@@ -160,12 +161,17 @@ TEST_CASE("backup, a damaged database refused at start, and restore") {
   std::filesystem::create_directories(dir);
   const auto db = dir / "footfall.db";
   import_one_sale(db, "backup");
-  const auto backup = run_footfall("backup --db " + db.string() + " --to " + (dir / "backups" / "footfall-2026-11-20.db").string());
+  const auto backup = run_footfall("backup --db " + db.string() + " --to " +
+                                   (dir / "backups" / "footfall-2026-11-20.db").string());
   CHECK(backup.exit_code == 0);
 
-  { std::ofstream(db, std::ios::binary | std::ios::in | std::ios::out) << "garbage where the SQLite header was"; }
+  {
+    std::ofstream(db, std::ios::binary | std::ios::in | std::ios::out)
+        << "garbage where the SQLite header was";
+  }
   for (const char* suffix : {"-wal", "-shm"}) std::filesystem::remove(db.string() + suffix);
-  const auto refused = run_footfall("kiosk --db " + db.string() + " --screenshot " + (dir / "x.png").string());
+  const auto refused =
+      run_footfall("kiosk --db " + db.string() + " --screenshot " + (dir / "x.png").string());
   CHECK(refused.exit_code != 0);
   CHECK(refused.output.find("is damaged") != std::string::npos);
   CHECK(refused.output.find("footfall restore") != std::string::npos);
@@ -173,14 +179,17 @@ TEST_CASE("backup, a damaged database refused at start, and restore") {
 
   // Unattended (systemd), the kiosk can be told to put the newest backup back itself. Whether a
   // window can open here does not matter: the restore happens before it.
-  const auto self_restored = run_footfall("kiosk --restore-if-damaged --db " + db.string() + " --screenshot " +
-                                          (dir / "y.png").string() + " --after 0.5");
+  const auto self_restored = run_footfall("kiosk --restore-if-damaged --db " + db.string() +
+                                          " --screenshot " + (dir / "y.png").string() + " --after 0.5");
   CHECK(self_restored.output.find("restored it from") != std::string::npos);
   const auto after_self_restore = run_footfall("report day 2026-11-20 --format json --db " + db.string());
   CHECK(after_self_restore.exit_code == 0);
   CHECK(after_self_restore.output.find("\"buyers\": 1") != std::string::npos);
 
-  { std::ofstream(db, std::ios::binary | std::ios::in | std::ios::out) << "garbage where the SQLite header was"; }
+  {
+    std::ofstream(db, std::ios::binary | std::ios::in | std::ios::out)
+        << "garbage where the SQLite header was";
+  }
   for (const char* suffix : {"-wal", "-shm"}) std::filesystem::remove(db.string() + suffix);
   const auto restored = run_footfall("restore --db " + db.string());
   CHECK(restored.exit_code == 0);
@@ -267,7 +276,8 @@ TEST_CASE("eval --debug-dir writes one picture strip per miss and per extra, and
   const auto debug = run_footfall("eval --truth " + truth_path.string() + " --debug-dir " + strips.string());
   CHECK(debug.exit_code == 0);
   std::vector<std::string> names;
-  for (const auto& entry : std::filesystem::directory_iterator(strips)) names.push_back(entry.path().filename().string());
+  for (const auto& entry : std::filesystem::directory_iterator(strips))
+    names.push_back(entry.path().filename().string());
   std::sort(names.begin(), names.end());
   REQUIRE(names.size() == 2);
   CHECK(names[0].find("extra_in_") != std::string::npos);
@@ -297,14 +307,16 @@ TEST_CASE("count on a recording takes its creation_time, or asks for --start; ne
   // The first arrival is at 7.3 s.
   const auto from_container = run_footfall("count " + dated.string() + " --seconds 12 --db " + db);
   CHECK(from_container.exit_code == 0);
-  CHECK(from_container.output.find("first frame at 2017-09-26T16:57:49Z (the file's creation_time") != std::string::npos);
+  CHECK(from_container.output.find("first frame at 2017-09-26T16:57:49Z (the file's creation_time") !=
+        std::string::npos);
   const auto that_day = run_footfall("report day 2017-09-26 --format json --db " + db);
   CHECK(that_day.exit_code == 0);
   CHECK(that_day.output.find("\"visitors\": 0") == std::string::npos);
   const auto epoch = run_footfall("report day 1970-01-01 --format json --db " + db);
   CHECK(epoch.output.find("\"visitors\": 0") != std::string::npos);
 
-  const auto given = run_footfall("count " + undated.string() + " --seconds 1 --start 2026-11-23T09:00:00+01:00 --db " + db);
+  const auto given =
+      run_footfall("count " + undated.string() + " --seconds 1 --start 2026-11-23T09:00:00+01:00 --db " + db);
   CHECK(given.exit_code == 0);
   CHECK(given.output.find("first frame at 2026-11-23T08:00:00Z (--start)") != std::string::npos);
 }
@@ -320,7 +332,10 @@ TEST_CASE("a backup taken with no target is the one restore puts back") {
   REQUIRE(backup.exit_code == 0);
   CHECK(backup.output.find((dir / "backups" / "footfall-").string()) != std::string::npos);
 
-  { std::ofstream(db, std::ios::binary | std::ios::in | std::ios::out) << "garbage where the SQLite header was"; }
+  {
+    std::ofstream(db, std::ios::binary | std::ios::in | std::ios::out)
+        << "garbage where the SQLite header was";
+  }
   for (const char* suffix : {"-wal", "-shm"}) std::filesystem::remove(db.string() + suffix);
   const auto restored = run_footfall("restore --db " + db.string());
   CHECK(restored.exit_code == 0);
@@ -329,7 +344,8 @@ TEST_CASE("a backup taken with no target is the one restore puts back") {
   CHECK(report.output.find("\"buyers\": 1") != std::string::npos);
 }
 
-TEST_CASE("audit records a clip with the counts drawn, says so, and clears clips older than a week unless kept") {
+TEST_CASE(
+    "audit records a clip with the counts drawn, says so, and clears clips older than a week unless kept") {
   const auto dir = footfall::testing::scratch_path("footfall-cli-audit");
   std::filesystem::remove_all(dir);
   const auto clips = dir / "audits";
@@ -367,18 +383,21 @@ TEST_CASE("audit records a clip with the counts drawn, says so, and clears clips
   CHECK(audit.output.find(" in and ") != std::string::npos);
 }
 
-TEST_CASE("import of times without a day says to give --date, a day without a time --default-time, and a binary file is called what it is") {
+TEST_CASE(
+    "import of times without a day says to give --date, a day without a time --default-time, and a binary "
+    "file is called what it is") {
   const auto csv = write_temp("times-only.csv", "id,time,total\nA1,10:00,12.50\nA2,10:05,3.00\n");
   const auto guessed = run_footfall("import --guess " + csv.string());
   REQUIRE(guessed.exit_code == 0);
   const auto profile = write_temp("times-only.toml", guessed.output);
   const auto db = footfall::testing::scratch_path("footfall-cli-times-only.db");
   std::filesystem::remove(db);
-  const auto refused = run_footfall("import --profile-file " + profile.string() + " --db " + db.string() + " " + csv.string());
+  const auto refused =
+      run_footfall("import --profile-file " + profile.string() + " --db " + db.string() + " " + csv.string());
   CHECK(refused.exit_code != 0);
   CHECK(refused.output.find("give the day they belong to with --date") != std::string::npos);
-  const auto dated = run_footfall("import --date 2026-11-20 --currency EUR --profile-file " + profile.string() +
-                                  " --db " + db.string() + " " + csv.string());
+  const auto dated = run_footfall("import --date 2026-11-20 --currency EUR --profile-file " +
+                                  profile.string() + " --db " + db.string() + " " + csv.string());
   CHECK(dated.exit_code == 0);
 
   const auto untimed = write_temp("no-time.csv",
@@ -390,17 +409,27 @@ TEST_CASE("import of times without a day says to give --date, a day without a ti
   CHECK(untimed_refused.exit_code != 0);
   CHECK(untimed_refused.output.find(untimed.string() + ":2: column \"Time\"") != std::string::npos);
   CHECK(untimed_refused.output.find("--default-time HH:MM") != std::string::npos);
-  const auto untimed_placed = run_footfall("import --default-time 12:00 --db " + dollar_db.string() + " " + untimed.string());
+  const auto untimed_placed =
+      run_footfall("import --default-time 12:00 --db " + dollar_db.string() + " " + untimed.string());
   CHECK(untimed_placed.exit_code == 0);
-  CHECK(untimed_placed.output.find("1 row(s) had no time of day and were placed at 12:00") != std::string::npos);
+  CHECK(untimed_placed.output.find("1 row(s) had no time of day and were placed at 12:00") !=
+        std::string::npos);
 
   const auto binary = write_temp("not-text.csv", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
   const auto rejected = run_footfall("import --db " + db.string() + " " + binary.string());
   CHECK(rejected.exit_code != 0);
   CHECK(rejected.output.find("not-text.csv: not a text file") != std::string::npos);
+
+  // The command line, and only it, names the command that helps: the kiosk says it in its own words.
+  const auto unknown = write_temp("unknown-till.csv", "colour,size\nred,4\n");
+  const auto unmatched = run_footfall("import --db " + db.string() + " " + unknown.string());
+  CHECK(unmatched.exit_code != 0);
+  CHECK(unmatched.output.find("no POS profile matches the columns") != std::string::npos);
+  CHECK(unmatched.output.find("footfall import --guess FILE proposes one") != std::string::npos);
 }
 
-TEST_CASE("import: a fresh store takes the currency of its first export and says so; another currency is refused") {
+TEST_CASE(
+    "import: a fresh store takes the currency of its first export and says so; another currency is refused") {
   const auto pos = std::filesystem::path(FOOTFALL_SHARED_DIR) / "testdata" / "pos";
   if (!std::filesystem::exists(pos)) {
     MESSAGE("skipped: ../shared/testdata absent");
@@ -415,11 +444,14 @@ TEST_CASE("import: a fresh store takes the currency of its first export and says
   CHECK(first.output.find("store currency set to ZAR from " + shopify) != std::string::npos);
   const auto refused = run_footfall("import --db " + db.string() + " " + square);
   CHECK(refused.exit_code != 0);
-  CHECK(refused.output == square + ": the export is in USD but the store's currency is ZAR; nothing imported "
-                                   "(amounts in different currencies are never added)\n");
+  CHECK(refused.output == square +
+                              ": the export is in USD but the store's currency is ZAR; nothing imported "
+                              "(amounts in different currencies are never added)\n");
 }
 
-TEST_CASE("store show prints the profile, store set checks and changes one field, and reports speak the store's language") {
+TEST_CASE(
+    "store show prints the profile, store set checks and changes one field, and reports speak the store's "
+    "language") {
   const auto dir = footfall::testing::scratch_path("footfall-cli-store");
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
@@ -455,8 +487,8 @@ TEST_CASE("store show prints the profile, store set checks and changes one field
     CHECK(run_footfall(std::string("store set ") + arguments + on_db).exit_code == 0);
   }
   const auto shown = run_footfall("store show" + on_db);
-  for (const char* line : {"name: Chez Anna\n", "language: fr\n", "time_zone: Europe/Paris\n", "currency: EUR\n",
-                           "open: 10:00\n", "close: 19:30\n", "day_start: 02:00\n"}) {
+  for (const char* line : {"name: Chez Anna\n", "language: fr\n", "time_zone: Europe/Paris\n",
+                           "currency: EUR\n", "open: 10:00\n", "close: 19:30\n", "day_start: 02:00\n"}) {
     CHECK_MESSAGE(shown.output.find(line) != std::string::npos, line);
   }
 
@@ -467,7 +499,8 @@ TEST_CASE("store show prints the profile, store set checks and changes one field
   CHECK(french.output.find("12,50\u00A0€") != std::string::npos);
   const auto english = run_footfall("report day 2026-11-20 --format html --language en" + on_db);
   CHECK(english.output.find("<html lang=\"en\">") != std::string::npos);
-  CHECK(run_footfall("store show" + on_db).output.find("language: fr\n") != std::string::npos);  // one command only
+  CHECK(run_footfall("store show" + on_db).output.find("language: fr\n") !=
+        std::string::npos);  // one command only
 
   const auto other_money = run_footfall("store set currency USD" + on_db);
   CHECK(other_money.exit_code != 0);

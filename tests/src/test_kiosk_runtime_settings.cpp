@@ -1,9 +1,3 @@
-#include "config/config.hpp"
-#include "kiosk/kiosk_runtime.hpp"
-
-#include "footfall/data/store/store.hpp"
-#include "footfall/ui/admin_pin.hpp"
-
 #include <doctest/doctest.h>
 #include <unistd.h>
 
@@ -12,6 +6,11 @@
 #include <fstream>
 #include <functional>
 #include <thread>
+
+#include "config/config.hpp"
+#include "footfall/data/store/store.hpp"
+#include "footfall/ui/admin_pin.hpp"
+#include "kiosk/kiosk_runtime.hpp"
 
 namespace app = footfall::app;
 namespace ui = footfall::ui;
@@ -35,7 +34,8 @@ struct RuntimeFixture {
   ui::SnapshotHub hub;
   std::unique_ptr<app::KioskRuntime> runtime;
 
-  explicit RuntimeFixture(double camera_seconds = 1.0, const std::string& kiosk_section = "admin_pin_hash = \"kept\"\n") {
+  explicit RuntimeFixture(double camera_seconds = 1.0,
+                          const std::string& kiosk_section = "admin_pin_hash = \"kept\"\n") {
     fs::remove_all(folder);
     fs::create_directories(folder);
     std::ofstream(config_file) << "[camera]\nsource = \"synthetic\"\n\n[kiosk]\n" << kiosk_section;
@@ -138,7 +138,10 @@ TEST_CASE("the runtime refuses a store profile the screens would refuse, and cha
            {[](ui::SettingsEdit& edit) { edit.currency = "euro"; }, "three letters"},
            {[](ui::SettingsEdit& edit) { edit.close_minutes = edit.open_minutes; }, "closing after opening"},
            // The screen always refused a shift on no day; the runtime now refuses it too.
-           {[](ui::SettingsEdit& edit) { edit.shifts = {{"Matin", 0, 9 * 60, 14 * 60}}; }, "“Matin” has no day"}}) {
+           {[](ui::SettingsEdit& edit) {
+              edit.shifts = {{"Matin", 0, 9 * 60, 14 * 60}};
+            },
+            "“Matin” has no day"}}) {
     CAPTURE(expected);
     auto edit = good_edit(fixture.folder);
     spoil(edit);
@@ -179,7 +182,8 @@ TEST_CASE("a roster entry added for today shows in the settings and can be remov
   before = fixture.status_version();
   intents.remove_roster(entry);
   REQUIRE(fixture.wait_for_status_after(before));
-  CHECK(wait_for(fixture.hub, [](const ui::KioskSnapshot& snapshot) { return snapshot.settings.roster_today.empty(); }));
+  CHECK(wait_for(fixture.hub,
+                 [](const ui::KioskSnapshot& snapshot) { return snapshot.settings.roster_today.empty(); }));
 }
 
 TEST_CASE("a camera source change restarts the camera without restarting the kiosk") {
@@ -208,7 +212,7 @@ TEST_CASE("a dropped file's preview and result reach the import panel as numbers
     return;
   }
   RuntimeFixture fixture;
-  fixture.runtime->intents().import_file(file.string());
+  fixture.runtime->intents().import_file(file.string(), "auto");
   REQUIRE(wait_for(fixture.hub, [](const ui::KioskSnapshot& snapshot) {
     return snapshot.import.has_outcome && !snapshot.import.running;
   }));
@@ -286,7 +290,8 @@ TEST_CASE("an audit clip that cannot be written says why, naming the file, and t
   const fs::path blocker = fixture.folder / "not-a-folder";
   std::ofstream(blocker) << "a file where the folder should be";
   intents.start_audit(1.0, blocker.string());
-  REQUIRE(wait_for(fixture.hub, [](const ui::KioskSnapshot& snapshot) { return !snapshot.audit.error.empty(); }));
+  REQUIRE(
+      wait_for(fixture.hub, [](const ui::KioskSnapshot& snapshot) { return !snapshot.audit.error.empty(); }));
   const ui::KioskSnapshot snapshot = fixture.hub.latest();
   CHECK(snapshot.audit.error.find("not-a-folder") != std::string::npos);
   CHECK_FALSE(snapshot.audit.recording);
@@ -328,7 +333,8 @@ TEST_CASE("the first-run set-up stores the store's profile and the PIN, and is n
   CHECK(profile.close_minutes == 1320);
 }
 
-TEST_CASE("the store's name, hours and currency are edited on the settings screen; sales keep their currency") {
+TEST_CASE(
+    "the store's name, hours and currency are edited on the settings screen; sales keep their currency") {
   RuntimeFixture fixture;
   const auto intents = fixture.runtime->intents();
   auto edit = good_edit(fixture.folder);

@@ -1,10 +1,10 @@
-#include "fixtures.hpp"
-#include "footfall/ui/locale_format.hpp"
-#include "headless_imgui.hpp"
-
 #include <doctest/doctest.h>
 
 #include <string>
+
+#include "fixtures.hpp"
+#include "footfall/ui/locale_format.hpp"
+#include "headless_imgui.hpp"
 
 namespace ui = footfall::ui;
 using ui::testing::HeadlessImGui;
@@ -64,11 +64,15 @@ TEST_CASE("a rejected file says nothing was imported and why") {
   snapshot.import.failed = true;
   snapshot.import.outcome.imported = false;
   snapshot.import.outcome.first_rejection = "caisse.csv:7341: column \"Date\": not a date";
+  snapshot.import.outcome.failure = footfall::data::ImportFailure::BadRows;
+  snapshot.import.lines = {"caisse.csv: 1 bad row(s), nothing imported",
+                           snapshot.import.outcome.first_rejection};
   snapshot.import.preview.clear();
   const std::string text = import_panel_text(imgui, snapshot);
   CHECK(text.find(ui::tr(ui::Language::Fr, ui::Text::ImportFailed)) != std::string::npos);
   CHECK(text.find(ui::tr(ui::Language::Fr, ui::Text::NothingImported)) != std::string::npos);
   CHECK(text.find("caisse.csv:7341") != std::string::npos);
+  CHECK(text.find(ui::tr(ui::Language::Fr, ui::Text::ImportAdviceBadRows)) != std::string::npos);
   CHECK(text.find(ui::tr(ui::Language::Fr, ui::Text::ImportDone)) == std::string::npos);
 }
 
@@ -94,5 +98,6 @@ TEST_CASE("the first import says which currency the shop now counts in") {
   imgui.state.language = ui::Language::Fr;
   CHECK(import_panel_text(imgui, snapshot).find("devise du magasin") == std::string::npos);
   snapshot.import.outcome.store_currency_set = "EUR";
-  CHECK(import_panel_text(imgui, snapshot).find("La devise du magasin est désormais EUR") != std::string::npos);
+  CHECK(import_panel_text(imgui, snapshot).find("La devise du magasin est désormais EUR") !=
+        std::string::npos);
 }

@@ -1,17 +1,16 @@
-#include "fixtures.hpp"
-#include "footfall/ui/admin_pin.hpp"
-#include "footfall/ui/locale_format.hpp"
-#include "click_helper.hpp"
-#include "headless_imgui.hpp"
-
-#include <imgui_internal.h>
-
 #include <doctest/doctest.h>
+#include <imgui_internal.h>
 
 #include <chrono>
 #include <cstdio>
 #include <string>
 #include <vector>
+
+#include "click_helper.hpp"
+#include "fixtures.hpp"
+#include "footfall/ui/admin_pin.hpp"
+#include "footfall/ui/locale_format.hpp"
+#include "headless_imgui.hpp"
 
 namespace ui = footfall::ui;
 using ui::testing::HeadlessImGui;
@@ -104,7 +103,7 @@ TEST_CASE("the whole kiosk draws and dropped files become import intents") {
   imgui.state.now_ms = ui::fixtures::now_ms();
   std::vector<std::string> imported;
   ui::KioskIntents intents;
-  intents.import_file = [&](const std::string& path) { imported.push_back(path); };
+  intents.import_file = [&](const std::string& path, const std::string&) { imported.push_back(path); };
   imgui.state.dropped_files = {"/tmp/a.csv", "/tmp/b.csv"};
   const ui::KioskSnapshot snapshot = ui::fixtures::busy_snapshot();
   ui::PanelContext context{snapshot, imgui.state, intents};
@@ -200,7 +199,8 @@ TEST_CASE("CPU cost of laying out one kiosk frame (no GL)") {
 namespace {
 
 bool click_in_settings(HeadlessImGui& imgui, ui::PanelContext& context, const char* label) {
-  return ui::testing::click_item(imgui, [&] { ui::draw_settings_panel(context); }, "###settings", label);
+  return ui::testing::click_item(
+      imgui, [&] { ui::draw_settings_panel(context); }, "###settings", label);
 }
 
 }  // namespace
@@ -296,7 +296,9 @@ TEST_CASE("the status bar shows the last import on the screen's clock, which the
   const auto imported_ms = *snapshot.today->last_import_ms;
   const auto utc_clock = [](std::int64_t ms) {
     const std::int64_t minutes = (ms / 60'000) % (24 * 60);
-    const auto two = [](std::int64_t v) { return std::string{static_cast<char>('0' + v / 10), static_cast<char>('0' + v % 10)}; };
+    const auto two = [](std::int64_t v) {
+      return std::string{static_cast<char>('0' + v / 10), static_cast<char>('0' + v % 10)};
+    };
     return two(minutes / 60) + ":" + two(minutes % 60);
   };
   const std::string real_clock = imgui.text_of([&] { ui::draw_status_bar(context); });
@@ -319,13 +321,15 @@ TEST_CASE("tally mode: the manager's taps beside the camera's counts, and the ag
   const ui::KioskIntents intents;
   ui::PanelContext context{snapshot, imgui.state, intents};
   const auto click = [&](ui::Text label) {
-    return ui::testing::click_item(imgui, [&] { ui::draw_tally_panel(context); }, "###tally",
-                                   ui::tr(ui::Language::En, label));
+    return ui::testing::click_item(
+        imgui, [&] { ui::draw_tally_panel(context); }, "###tally", ui::tr(ui::Language::En, label));
   };
   imgui.state.tally.open = true;
   imgui.state.tally.minutes = 2;
-  imgui.frame([&] { ui::draw_tally_panel(context); });  // an auto-sized window takes its size on the second frame
-  REQUIRE(ui::testing::click_item(imgui, [&] { ui::draw_tally_panel(context); }, "###tally", "Start (2 min)"));
+  imgui.frame(
+      [&] { ui::draw_tally_panel(context); });  // an auto-sized window takes its size on the second frame
+  REQUIRE(ui::testing::click_item(
+      imgui, [&] { ui::draw_tally_panel(context); }, "###tally", "Start (2 min)"));
   REQUIRE(imgui.state.tally.started_ms == imgui.state.now_ms);
 
   for (int person = 0; person < 4; ++person) REQUIRE(click(ui::Text::TallyAddIn));
@@ -345,7 +349,7 @@ TEST_CASE("tally mode: the manager's taps beside the camera's counts, and the ag
   CHECK(imgui.state.tally.camera_in == 3);
   CHECK(imgui.state.tally.camera_out == 1);
   CHECK(ui::tally_agreement(imgui.state.tally) == doctest::Approx(0.8));  // one miss in five crossings
-  CHECK_FALSE(click(ui::Text::TallyAddIn));  // no more taps once finished
+  CHECK_FALSE(click(ui::Text::TallyAddIn));                               // no more taps once finished
 
   REQUIRE(click(ui::Text::Close));
   CHECK_FALSE(imgui.state.tally.open);
@@ -418,4 +422,53 @@ TEST_CASE("the inside-now tile gives today's in and out, not the camera's tally 
   const ui::KioskIntents intents;
   const ui::PanelContext context{snapshot, imgui.state, intents};
   CHECK(ui::today_tiles(context)[6].detail == "in 748 · out 708");
+}
+
+TEST_CASE(
+    "a refused import says what the manager can do in the screen's language, and Try again uses the till "
+    "chosen") {
+  for (int kind = 0; kind <= static_cast<int>(footfall::data::ImportFailure::OtherCurrency); ++kind) {
+    const auto failure = static_cast<footfall::data::ImportFailure>(kind);
+    for (const auto language : {ui::Language::En, ui::Language::Fr, ui::Language::Ru}) {
+      const std::string advice = ui::tr(language, ui::import_advice(failure));
+      INFO(advice);
+      CHECK(advice.find("footfall") == std::string::npos);
+      CHECK(advice.find("--") == std::string::npos);
+    }
+  }
+  CHECK(ui::import_advice(footfall::data::ImportFailure::NoTime) !=
+        ui::import_advice(footfall::data::ImportFailure::NoDate));
+  CHECK(std::string(ui::tr(ui::Language::Fr, ui::import_advice(footfall::data::ImportFailure::NoTime)))
+            .find("colonne heure") != std::string::npos);
+
+  HeadlessImGui imgui;
+  imgui.state.now_ms = ui::fixtures::now_ms();
+  imgui.state.language = ui::Language::Fr;
+  imgui.state.import_profile = "shopify";
+  ui::KioskSnapshot snapshot = ui::fixtures::busy_snapshot();
+  snapshot.import = {};
+  snapshot.import.file = "export.csv";
+  snapshot.import.path = "/tmp/export.csv";
+  snapshot.import.profiles = {"shopify", "square-items"};
+  snapshot.import.failed = true;
+  snapshot.import.has_outcome = true;
+  snapshot.import.outcome.file = "export.csv";
+  snapshot.import.outcome.failure = footfall::data::ImportFailure::NoProfileMatch;
+  snapshot.import.lines = {"/tmp/export.csv: no POS profile matches the columns \"colour\""};
+  std::vector<std::pair<std::string, std::string>> imported;
+  ui::KioskIntents intents;
+  intents.import_file = [&](const std::string& path, const std::string& profile) {
+    imported.emplace_back(path, profile);
+  };
+  ui::PanelContext context{snapshot, imgui.state, intents};
+  const auto draw = [&] {
+    ImGui::SetNextWindowPos(ImVec2{0.F, 0.F});
+    ImGui::SetNextWindowSize(ImVec2{1000.F, 600.F});
+    ImGui::Begin("###import", nullptr, ImGuiWindowFlags_NoDecoration);
+    ui::draw_import_panel(context);
+    ImGui::End();
+  };
+  REQUIRE(ui::testing::click_item(imgui, draw, "###import", "Réessayer"));
+  REQUIRE(imported.size() == 1);
+  CHECK(imported.front() == std::pair<std::string, std::string>{"/tmp/export.csv", "shopify"});
 }

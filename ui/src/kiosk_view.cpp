@@ -17,7 +17,7 @@ void panel(const char* id, ImVec2 size, Draw&& draw) {
 
 void send_dropped_files(PanelContext& context) {
   for (const std::string& path : context.state.dropped_files) {
-    if (context.intents.import_file) context.intents.import_file(path);
+    if (context.intents.import_file) context.intents.import_file(path, context.state.import_profile);
   }
   context.state.dropped_files.clear();
 }

@@ -23,8 +23,11 @@ void BatchWriter::write_batch() {
   batch_.clear();
 }
 
-void BatchWriter::refuse(std::string reason) {
-  if (refusal_.empty()) refusal_ = std::move(reason);
+void BatchWriter::refuse(std::string reason, ImportFailure failure) {
+  if (refusal_.empty()) {
+    refusal_ = std::move(reason);
+    refusal_failure_ = failure;
+  }
   batch_.clear();
 }
 

@@ -21,7 +21,7 @@ class BatchWriter {
   void add(Transaction t);
   void write_batch();
   // Refuses the whole file (its currency): what is batched is dropped and nothing more is written.
-  void refuse(std::string reason);
+  void refuse(std::string reason, ImportFailure failure);
   void announce_preview();
 
   [[nodiscard]] std::int64_t transactions() const { return transactions_; }
@@ -30,6 +30,7 @@ class BatchWriter {
   [[nodiscard]] const std::vector<Transaction>& preview() const { return preview_; }
   // Why the whole file is refused, empty when it is not.
   [[nodiscard]] const std::string& refusal() const { return refusal_; }
+  [[nodiscard]] ImportFailure refusal_failure() const { return refusal_failure_; }
 
  private:
   [[nodiscard]] bool blocked() const { return errors_.count() > 0 && !options_.skip_bad_rows; }
@@ -39,6 +40,7 @@ class BatchWriter {
   const std::string& profile_name_;
   const RowErrorLog& errors_;
   std::string refusal_;
+  ImportFailure refusal_failure_ = ImportFailure::Other;
   std::int64_t transactions_ = 0;
   std::int64_t changed_ = 0;
   Money net_sales_ = 0;

@@ -1,22 +1,19 @@
 // A POS export imported in one SQLite transaction: the file read and its profile chosen here, its rows
 // read by import_rows.cpp, grouped into transactions by transaction_grouper.cpp and written in
 // batches by batch_writer.cpp.
-#include "footfall/data/pos/import.hpp"
-#include "footfall/data/atomic_file.hpp"
-
-#include "footfall/data/wall_clock.hpp"
-
-#include "pos/transaction_grouper.hpp"
-#include "store/connection.hpp"
-
-#include "footfall/data/pos/csv_reader.hpp"
-#include "footfall/data/pos/profiles.hpp"
-#include "footfall/data/store/store_profile.hpp"
-
 #include <SQLiteCpp/Transaction.h>
 
 #include <algorithm>
 #include <fstream>
+
+#include "footfall/data/atomic_file.hpp"
+#include "footfall/data/pos/csv_reader.hpp"
+#include "footfall/data/pos/import.hpp"
+#include "footfall/data/pos/profiles.hpp"
+#include "footfall/data/store/store_profile.hpp"
+#include "footfall/data/wall_clock.hpp"
+#include "pos/transaction_grouper.hpp"
+#include "store/connection.hpp"
 
 namespace footfall::data {
 
@@ -24,18 +21,31 @@ std::string RowError::to_string() const {
   return file + ":" + std::to_string(line) + ": column \"" + column + "\": " + reason;
 }
 
-ImportError::ImportError(const std::string& message, std::vector<RowError> errors)
-    : std::runtime_error(message), errors_(std::move(errors)) {}
+ImportError::ImportError(const std::string& message, std::vector<RowError> errors, ImportFailure failure)
+    : std::runtime_error(message), errors_(std::move(errors)), failure_(failure) {}
 
 const std::vector<RowError>& ImportError::errors() const { return errors_; }
 
 namespace {
 
-std::string join_errors(const std::string& headline, const std::vector<RowError>& errors, std::int64_t total) {
+// Rows that all lack the same thing say so; any other mix is just bad rows.
+ImportFailure failure_of_rows(const std::vector<RowError>& errors) {
+  const auto all = [&errors](RowProblem problem) {
+    return !errors.empty() && std::all_of(errors.begin(), errors.end(),
+                                          [problem](const RowError& row) { return row.problem == problem; });
+  };
+  if (all(RowProblem::NoDate)) return ImportFailure::NoDate;
+  if (all(RowProblem::NoTime)) return ImportFailure::NoTime;
+  return ImportFailure::BadRows;
+}
+
+std::string join_errors(const std::string& headline, const std::vector<RowError>& errors,
+                        std::int64_t total) {
   std::string message = headline;
   constexpr std::size_t shown = 20;
   for (std::size_t i = 0; i < errors.size() && i < shown; ++i) message += "\n  " + errors[i].to_string();
-  if (total > static_cast<std::int64_t>(shown)) message += "\n  ... and " + std::to_string(total - static_cast<std::int64_t>(shown)) + " more";
+  if (total > static_cast<std::int64_t>(shown))
+    message += "\n  ... and " + std::to_string(total - static_cast<std::int64_t>(shown)) + " more";
   return message;
 }
 
@@ -64,7 +74,8 @@ std::string header_list(const std::vector<std::string>& header) {
   return list;
 }
 
-ProfileSpec choose_profile(const ImportOptions& options, const std::vector<std::string>& header, const std::string& name) {
+ProfileSpec choose_profile(const ImportOptions& options, const std::vector<std::string>& header,
+                           const std::string& name) {
   if (!options.profile_file.empty()) {
     try {
       return load_profile_toml(options.profile_file);
@@ -74,12 +85,12 @@ ProfileSpec choose_profile(const ImportOptions& options, const std::vector<std::
   }
   if (options.profile.empty() || options.profile == "auto") {
     if (const auto* detected = detect_profile(header)) return *detected;
-    throw ImportError(name + ": no POS profile matches the columns " + header_list(header) +
-                          "; write a profile (footfall import --guess FILE proposes one)",
-                      {});
+    throw ImportError(name + ": no POS profile matches the columns " + header_list(header), {},
+                      ImportFailure::NoProfileMatch);
   }
   if (const auto* named = find_profile(options.profile)) return *named;
-  if (options.profile == "generic") throw ImportError(name + ": the generic profile needs a TOML profile file", {});
+  if (options.profile == "generic")
+    throw ImportError(name + ": the generic profile needs a TOML profile file", {});
   throw ImportError("unknown POS profile \"" + options.profile + "\"", {});
 }
 
@@ -89,7 +100,8 @@ void write_reject_file(const std::filesystem::path& path, const CsvText& text, s
     std::ofstream out(partial, std::ios::binary | std::ios::trunc);
     if (!out) throw std::runtime_error(path.string() + ": cannot write the reject file");
     out << header_raw << text.separator << "Reject reason\n";
-    for (const auto& [raw, reason] : rows) out << raw << text.separator << csv_quote(reason, text.separator) << '\n';
+    for (const auto& [raw, reason] : rows)
+      out << raw << text.separator << csv_quote(reason, text.separator) << '\n';
     if (!out.flush()) throw std::runtime_error(path.string() + ": cannot write the reject file");
   });
 }
@@ -100,7 +112,8 @@ void write_reject_file(const std::filesystem::path& path, const CsvText& text, s
 class MemoryTempStore {
  public:
   static constexpr int memory = 2;
-  explicit MemoryTempStore(SQLite::Database& db) : db_(db), previous_(db.execAndGet("PRAGMA temp_store").getInt()) {
+  explicit MemoryTempStore(SQLite::Database& db)
+      : db_(db), previous_(db.execAndGet("PRAGMA temp_store").getInt()) {
     if (previous_ != memory) db_.exec("PRAGMA temp_store = MEMORY");
   }
   ~MemoryTempStore() {
@@ -131,7 +144,9 @@ ImportResult import_pos_file(Store& store, const std::filesystem::path& file, co
     text = load_csv_text(file);
   } catch (const CsvError& e) {
     record_failure(store, name, "", 0, e.what());
-    throw ImportError(e.what(), {});
+    throw ImportError(
+        e.what(), {},
+        std::filesystem::is_regular_file(file) ? ImportFailure::NotText : ImportFailure::Unreadable);
   }
   const std::string hash = pos_import::hex64(pos_import::fnv1a(text.utf8));
   std::int64_t header_line = 0;
@@ -142,23 +157,25 @@ ImportResult import_pos_file(Store& store, const std::filesystem::path& file, co
     record_failure(store, name, hash, 0, e.what());
     throw ImportError(e.what(), {RowError{name, e.line(), "(header)", e.what()}});
   }
-  if (header.empty()) throw ImportError(name + ": the file is empty", {});
+  if (header.empty()) throw ImportError(name + ": the file is empty", {}, ImportFailure::Empty);
   const ProfileSpec profile = choose_profile(options, header, name);
   {
     const auto columns = map_columns(profile, header);
     std::vector<RowError> missing;
     for (const auto role : profile.required) {
       if (columns[static_cast<std::size_t>(role)] < 0) {
-        missing.push_back(RowError{name, header_line, profile.columns[static_cast<std::size_t>(role)].empty()
-                                                          ? role_name(role)
-                                                          : profile.columns[static_cast<std::size_t>(role)].front(),
+        missing.push_back(RowError{name, header_line,
+                                   profile.columns[static_cast<std::size_t>(role)].empty()
+                                       ? role_name(role)
+                                       : profile.columns[static_cast<std::size_t>(role)].front(),
                                    "not in the header (profile " + profile.name + ")"});
       }
     }
     if (!missing.empty()) {
-      const auto message = join_errors(name + ": required columns are missing", missing, static_cast<std::int64_t>(missing.size()));
+      const auto message = join_errors(name + ": required columns are missing", missing,
+                                       static_cast<std::int64_t>(missing.size()));
       record_failure(store, name, hash, 0, message);
-      throw ImportError(message, missing);
+      throw ImportError(message, missing, ImportFailure::MissingColumns);
     }
   }
   std::string zone = options.time_zone;
@@ -173,7 +190,8 @@ ImportResult import_pos_file(Store& store, const std::filesystem::path& file, co
     SQLite::Transaction sql(connection(store));
     const std::int64_t before = count_transactions(store);
     const std::string store_currency = store.settings().currency;
-    pos_import::TransactionGrouper importer(store, options, profile, header, name, zone, store_currency, buffer_all);
+    pos_import::TransactionGrouper importer(store, options, profile, header, name, zone, store_currency,
+                                            buffer_all);
     importer.expect_lines(static_cast<std::size_t>(std::count(text.utf8.begin(), text.utf8.end(), '\n')));
     std::string_view header_raw;
     bool first = true;
@@ -194,10 +212,11 @@ ImportResult import_pos_file(Store& store, const std::filesystem::path& file, co
       });
     } catch (const CsvError& e) {
       std::vector<RowError> errors = importer.errors();
-      errors.push_back(RowError{name, e.line(), "(record)", "unterminated quoted field: the file looks truncated"});
+      errors.push_back(
+          RowError{name, e.line(), "(record)", "unterminated quoted field: the file looks truncated"});
       const auto message = join_errors(name + ": cannot be read as CSV, nothing imported", errors,
                                        static_cast<std::int64_t>(errors.size()));
-      throw ImportError(message, errors);
+      throw ImportError(message, errors, ImportFailure::Truncated);
     }
     importer.finish();
     importer.announce_preview();
@@ -205,12 +224,12 @@ ImportResult import_pos_file(Store& store, const std::filesystem::path& file, co
     result.rows = importer.rows();
     result.rejected = importer.errors();
     if (importer.error_count() > 0 && !options.skip_bad_rows) {
-      const auto message = join_errors(name + ": " + std::to_string(importer.error_count()) +
-                                           " bad row(s), nothing imported (--skip-bad-rows imports the rest)",
-                                       importer.errors(), importer.error_count());
-      throw ImportError(message, importer.errors());
+      const auto message =
+          join_errors(name + ": " + std::to_string(importer.error_count()) + " bad row(s), nothing imported",
+                      importer.errors(), importer.error_count());
+      throw ImportError(message, importer.errors(), failure_of_rows(importer.errors()));
     }
-    if (!importer.refusal().empty()) throw ImportError(importer.refusal(), {});
+    if (!importer.refusal().empty()) throw ImportError(importer.refusal(), {}, importer.refusal_failure());
     result.transactions = importer.transactions();
     result.net_sales = importer.net_sales();
     result.default_time_rows = importer.default_time_rows();
@@ -231,7 +250,8 @@ ImportResult import_pos_file(Store& store, const std::filesystem::path& file, co
     sql.commit();
     result.committed = true;
     if (options.skip_bad_rows && !importer.rejected_rows().empty()) {
-      const auto reject_path = options.reject_file.empty() ? std::filesystem::path(name + ".rejected.csv") : options.reject_file;
+      const auto reject_path =
+          options.reject_file.empty() ? std::filesystem::path(name + ".rejected.csv") : options.reject_file;
       write_reject_file(reject_path, text, header_raw, importer.rejected_rows());
     }
     return result;

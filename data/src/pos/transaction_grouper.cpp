@@ -168,21 +168,23 @@ bool TransactionGrouper::settle_currency(Pending& pending) {
   if (currency.empty()) currency = pending.amount_currency;
   if (currency.empty()) currency = store_currency_;
   if (currency.empty()) {
-    writer_.refuse(file_name_ +
-                   ": the export names no currency and the store has none yet; give it with --currency XXX "
-                   "(e.g. EUR) or set the store's with footfall store set currency XXX; nothing imported");
+    writer_.refuse(file_name_ + ": the export names no currency and the store has none yet; nothing imported",
+                   ImportFailure::NoCurrency);
     return false;
   }
   if (!store_currency_.empty() && currency != store_currency_) {
     writer_.refuse(file_name_ + ": the export is in " + currency + " but the store's currency is " +
-                   store_currency_ + "; nothing imported (amounts in different currencies are never added)");
+                       store_currency_ +
+                       "; nothing imported (amounts in different currencies are never added)",
+                   ImportFailure::OtherCurrency);
     return false;
   }
   if (file_currency_.empty()) file_currency_ = currency;
   if (currency != file_currency_) {
     writer_.refuse(file_name_ + ":" + std::to_string(pending.first_line) + ": a transaction in " + currency +
-                   " in an export in " + file_currency_ +
-                   "; nothing imported (amounts in different currencies are never added)");
+                       " in an export in " + file_currency_ +
+                       "; nothing imported (amounts in different currencies are never added)",
+                   ImportFailure::OtherCurrency);
     return false;
   }
   return true;

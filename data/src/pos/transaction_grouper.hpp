@@ -66,6 +66,7 @@ class TransactionGrouper {
   [[nodiscard]] const std::string& currency() const { return file_currency_; }
   // Why the whole file is refused (its currency), empty when it is not.
   [[nodiscard]] const std::string& refusal() const { return writer_.refusal(); }
+  [[nodiscard]] ImportFailure refusal_failure() const { return writer_.refusal_failure(); }
   [[nodiscard]] std::int64_t changed() const { return writer_.changed(); }
   [[nodiscard]] const std::vector<Transaction>& preview() const { return writer_.preview(); }
   [[nodiscard]] const std::vector<std::pair<std::string_view, std::string>>& rejected_rows() const {

@@ -1,11 +1,10 @@
-#include "footfall/data/pos/import.hpp"
-
-#include "footfall/data/pos/profiles.hpp"
-#include "footfall/data/wall_clock.hpp"
-
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+
+#include "footfall/data/pos/import.hpp"
+#include "footfall/data/pos/profiles.hpp"
+#include "footfall/data/wall_clock.hpp"
 
 // The watch folder: every settled export in it imported, then moved to imported/ or rejected/.
 namespace footfall::data {
@@ -48,6 +47,7 @@ std::vector<ImportResult> import_watch_folder(Store& store, const std::filesyste
       ImportResult result;
       result.file = file.string();
       result.error = e.what();
+      result.failure = e.failure();
       result.rejected = e.errors();
       if (!options.dry_run) {
         result.moved_to = move_to(file, folder / "rejected");

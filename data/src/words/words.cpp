@@ -474,6 +474,77 @@ constexpr std::array translations{
     Translation{Text::WeekdayFri, "weekday_fri", "Fri", "ven.", "пт"},
     Translation{Text::WeekdaySat, "weekday_sat", "Sat", "sam.", "сб"},
     Translation{Text::WeekdaySun, "weekday_sun", "Sun", "dim.", "вс"},
+    Translation{Text::ImportAdviceUnreadable, "import_advice_unreadable",
+                "The file could not be opened: copy it again and drop it here.",
+                "Le fichier n’a pas pu être ouvert : copiez-le à nouveau et déposez-le ici.",
+                "Файл не открылся: скопируйте его заново и перетащите сюда."},
+    Translation{
+        Text::ImportAdviceNotText, "import_advice_not_text",
+        "This is not a sales export: export the sales from the till as CSV and drop that file.",
+        "Ce n’est pas un export de ventes : exportez les ventes de la caisse en CSV et déposez ce fichier.",
+        "Это не выгрузка продаж: выгрузите продажи из кассы в CSV и перетащите этот файл."},
+    Translation{Text::ImportAdviceEmpty, "import_advice_empty",
+                "The file is empty: export the sales again from the till.",
+                "Le fichier est vide : exportez à nouveau les ventes depuis la caisse.",
+                "Файл пуст: выгрузите продажи из кассы ещё раз."},
+    Translation{Text::ImportAdviceNoProfile, "import_advice_no_profile",
+                "These columns are not a till export Footfall knows: choose the till below and try again.",
+                "Ces colonnes ne correspondent à aucun export de caisse connu : choisissez la caisse "
+                "ci-dessous et réessayez.",
+                "Эти столбцы не похожи на известную выгрузку кассы: выберите кассу ниже и повторите."},
+    Translation{Text::ImportAdviceMissingColumns, "import_advice_missing_columns",
+                "Columns this export needs are missing: ask for a full export, or choose another till below.",
+                "Des colonnes nécessaires manquent : demandez un export complet ou choisissez une autre "
+                "caisse ci-dessous.",
+                "Не хватает нужных столбцов: попросите полную выгрузку или выберите другую кассу ниже."},
+    Translation{Text::ImportAdviceTruncated, "import_advice_truncated",
+                "The file is cut off: export it again and drop the whole file.",
+                "Le fichier est tronqué : exportez-le à nouveau et déposez le fichier complet.",
+                "Файл обрезан: выгрузите его заново и перетащите целиком."},
+    Translation{Text::ImportAdviceBadRows, "import_advice_bad_rows",
+                "Some rows are wrong (listed below), so nothing was imported: correct them in the till and "
+                "export again.",
+                "Certaines lignes sont erronées (voir ci-dessous), donc rien n’a été importé : corrigez-les "
+                "dans la caisse et exportez à nouveau.",
+                "В некоторых строках ошибки (см. ниже), поэтому ничего не загружено: исправьте их в кассе и "
+                "выгрузите снова."},
+    Translation{
+        Text::ImportAdviceNoDate, "import_advice_no_date",
+        "The rows have times but no date: ask the seller to export again with the date column.",
+        "Les lignes ont une heure mais pas de date : demandez au vendeur de réexporter avec la colonne date.",
+        "В строках есть время, но нет даты: попросите продавца выгрузить заново со столбцом даты."},
+    Translation{
+        Text::ImportAdviceNoTime, "import_advice_no_time",
+        "The rows have a date but no time: ask the seller to export again with the time column.",
+        "Les lignes ont une date mais pas d’heure : demandez au vendeur de réexporter avec la colonne heure.",
+        "В строках есть дата, но нет времени: попросите продавца выгрузить заново со столбцом времени."},
+    Translation{
+        Text::ImportAdviceNoCurrency, "import_advice_no_currency",
+        "The export names no currency: set the shop’s currency in Settings, then drop the file again.",
+        "L’export n’indique pas de devise : choisissez la devise de la boutique dans les Réglages, puis "
+        "déposez à nouveau le fichier.",
+        "В выгрузке не указана валюта: задайте валюту магазина в Настройках и перетащите файл снова."},
+    Translation{Text::ImportAdviceOtherCurrency, "import_advice_other_currency",
+                "The export is in another currency than the shop’s: export the sales of this shop’s till.",
+                "L’export est dans une autre devise que celle de la boutique : exportez les ventes de la "
+                "caisse de cette boutique.",
+                "Выгрузка в другой валюте, чем у магазина: выгрузите продажи кассы этого магазина."},
+    Translation{Text::ImportAdviceOther, "import_advice_other",
+                "Check the details below, or call whoever set up this kiosk.",
+                "Vérifiez les détails ci-dessous ou appelez la personne qui a installé ce poste.",
+                "Проверьте подробности ниже или обратитесь к тому, кто настроил этот киоск."},
+    Translation{Text::PosExport, "pos_export", "Till export", "Export de caisse", "Выгрузка кассы"},
+    Translation{Text::ProfileAuto, "profile_auto", "recognise from its columns",
+                "reconnaître par ses colonnes", "определить по столбцам"},
+    Translation{Text::ProfileSquareItems, "profile_square_items", "items", "articles", "товары"},
+    Translation{Text::ProfileSquareTransactions, "profile_square_transactions", "transactions",
+                "transactions", "транзакции"},
+    Translation{Text::ProfilePayments, "profile_payments", "Card payments export",
+                "Export des paiements carte", "Выгрузка платежей по картам"},
+    Translation{Text::TryAgain, "try_again", "Try again", "Réessayer", "Повторить"},
+    Translation{Text::ImportDetails, "import_details", "Details, for whoever set up the till export:",
+                "Détails, pour la personne qui a configuré l’export de caisse :",
+                "Подробности для того, кто настраивал выгрузку кассы:"},
 };
 
 constexpr bool table_in_enum_order() {

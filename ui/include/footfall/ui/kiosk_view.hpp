@@ -1,10 +1,6 @@
 #pragma once
-// Panel-level API of the kiosk, used by run_kiosk (kiosk_app.hpp) and by the headless tests. Needs Dear ImGui.
-#include "footfall/data/store/store_profile.hpp"
-#include "footfall/ui/kiosk_app.hpp"
-#include "footfall/ui/snapshot.hpp"
-#include "footfall/ui/translations.hpp"
-
+// Panel-level API of the kiosk, used by run_kiosk (kiosk_app.hpp) and by the headless tests. Needs Dear
+// ImGui.
 #include <imgui.h>
 
 #include <array>
@@ -14,6 +10,11 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "footfall/data/store/store_profile.hpp"
+#include "footfall/ui/kiosk_app.hpp"
+#include "footfall/ui/snapshot.hpp"
+#include "footfall/ui/translations.hpp"
 
 namespace footfall::ui {
 
@@ -64,8 +65,8 @@ struct SettingsForm {
   std::array<char, 64> roster_seller{};
   std::array<char, 8> roster_start{};
   std::array<char, 8> roster_end{};
-  std::string error;                   // the inline message of the last refused Save or Add
-  std::uint64_t status_seen = 0;       // SettingsView::status_version when the form was filled
+  std::string error;              // the inline message of the last refused Save or Add
+  std::uint64_t status_seen = 0;  // SettingsView::status_version when the form was filled
 };
 
 using data::clock_text;
@@ -90,7 +91,7 @@ double tally_agreement(const TallyState& tally);
 // The first-run set-up, one question per step; nothing is sent before the last one.
 struct SetupForm {
   bool prefilled = false;
-  bool forced = false;   // shown even where the runtime does not ask for it (screenshots)
+  bool forced = false;  // shown even where the runtime does not ask for it (screenshots)
   bool done = false;
   int step = 0;
   std::array<char, 96> store_name{};
@@ -111,6 +112,7 @@ struct KioskState {
   // Returns the texture of the camera frame, re-uploading only when the sequence changed; empty headless.
   std::function<ImTextureID(const CameraView&)> camera_texture;
   std::vector<std::string> dropped_files;  // filled by the drop callback, sent as import intents
+  std::string import_profile = "auto";     // the POS export the manager says the files are
   std::string admin_pin_hash;
   bool settings_open = false;
   bool settings_unlocked = false;
@@ -140,6 +142,8 @@ int hour_label_step(float slot_width, float label_width);
 void draw_shifts_sellers(PanelContext& context);
 void draw_camera_panel(PanelContext& context);
 void draw_import_panel(PanelContext& context);
+// What the manager can do about a refused file, at the till or on this screen; never a command.
+Text import_advice(data::ImportFailure failure);
 void draw_settings_panel(PanelContext& context);
 // The first start of a kiosk: language, store, time zone, currency, hours and the admin PIN.
 void draw_setup_panel(PanelContext& context);

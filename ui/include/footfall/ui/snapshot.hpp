@@ -1,6 +1,4 @@
 #pragma once
-#include "footfall/data/metrics/metrics.hpp"
-
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -8,6 +6,9 @@
 #include <mutex>
 #include <string>
 #include <vector>
+
+#include "footfall/data/metrics/metrics.hpp"
+#include "footfall/data/pos/import_failure.hpp"
 
 namespace footfall::ui {
 
@@ -37,7 +38,7 @@ struct CameraView {
   int width = 0;
   int height = 0;
   std::vector<std::uint8_t> rgba;
-  std::uint64_t sequence = 0;        // changes with every new frame, so the texture is re-uploaded only then
+  std::uint64_t sequence = 0;  // changes with every new frame, so the texture is re-uploaded only then
   LineView line;
   std::vector<TrackBox> tracks;
   std::int64_t last_crossing_ms = 0;  // for a short flash on each counted crossing
@@ -46,15 +47,15 @@ struct CameraView {
   std::int64_t frame_age_ms = 0;
   CameraState state = CameraState::Starting;
   std::string message;
-  std::int64_t live_in = 0;          // counted since start, before the store refresh catches up
+  std::int64_t live_in = 0;  // counted since start, before the store refresh catches up
   std::int64_t live_out = 0;
 };
 
 // One of the first transactions of a file being imported, shown before anything is written.
 struct ImportPreviewRow {
   std::int64_t time_ms = 0;
-  std::string kind;                  // "sale", "refund", "void", "cancelled"
-  std::int64_t total = 0;            // minor units, signed
+  std::string kind;        // "sale", "refund", "void", "cancelled"
+  std::int64_t total = 0;  // minor units, signed
   std::string currency;
   std::string seller;
   std::string pos_id;
@@ -63,36 +64,39 @@ struct ImportPreviewRow {
 // The outcome of one file, as numbers: the panel words it in the screen's language.
 struct ImportOutcome {
   std::string file;
-  bool imported = false;             // false: rejected, nothing written
+  bool imported = false;  // false: rejected, nothing written
   bool from_watch_folder = false;
-  std::int64_t time_ms = 0;          // when it finished
+  std::int64_t time_ms = 0;  // when it finished
   std::int64_t rows = 0;
   std::int64_t transactions = 0;
   std::int64_t added = 0;
   std::int64_t updated = 0;
   std::int64_t unchanged = 0;
   std::int64_t rejected_rows = 0;
-  std::string first_rejection;       // "file:line: column "X": reason", or the error
-  std::string store_currency_set;    // the first import gave the store its currency: which one
+  std::string first_rejection;     // "file:line: column "X": reason", or the error
+  std::string store_currency_set;  // the first import gave the store its currency: which one
+  data::ImportFailure failure = data::ImportFailure::Other;  // why a refused file was refused
 };
 
 struct ImportView {
   bool running = false;
   double progress = 0.0;
   std::string file;
+  std::string path;  // the file's full path, to import it again with another profile
   std::string profile;
-  std::vector<std::string> lines;    // result or rejected lines with reasons
+  std::vector<std::string> profiles;  // the POS exports it can read by name ("square-items", …)
+  std::vector<std::string> lines;     // result or rejected lines with reasons
   bool failed = false;
-  std::vector<ImportPreviewRow> preview;       // the first transactions, as soon as they are read
-  bool has_outcome = false;                    // `outcome` describes the file above
+  std::vector<ImportPreviewRow> preview;  // the first transactions, as soon as they are read
+  bool has_outcome = false;               // `outcome` describes the file above
   ImportOutcome outcome;
-  std::vector<ImportOutcome> watch_folder;     // recent watch-folder files, newest first
+  std::vector<ImportOutcome> watch_folder;  // recent watch-folder files, newest first
 };
 
 struct ShiftView {
   std::string name;
-  int weekday_mask = 0x7F;           // bit 0 = Monday
-  int start_minutes = 0;             // local time
+  int weekday_mask = 0x7F;  // bit 0 = Monday
+  int start_minutes = 0;    // local time
   int end_minutes = 0;
 };
 
@@ -100,18 +104,18 @@ struct RosterView {
   std::string seller;
   std::int64_t start_ms = 0;
   std::int64_t end_ms = 0;
-  int start_minutes = 0;             // local time of day, for display
+  int start_minutes = 0;  // local time of day, for display
   int end_minutes = 0;
 };
 
 // The audit clip asked for on the settings screen: the one time camera frames reach the disk.
 struct AuditView {
   bool recording = false;
-  bool waiting = false;              // asked for; starts with the camera's next frame
-  std::string clip;                  // the file being written, or the last one written
-  std::int64_t ends_ms = 0;          // camera time at which the clip ends, while recording
-  std::int64_t frames = 0;           // of the last clip written
-  std::string error;                 // why the last one could not be written, naming the file
+  bool waiting = false;      // asked for; starts with the camera's next frame
+  std::string clip;          // the file being written, or the last one written
+  std::int64_t ends_ms = 0;  // camera time at which the clip ends, while recording
+  std::int64_t frames = 0;   // of the last clip written
+  std::string error;         // why the last one could not be written, naming the file
 };
 
 // What the first-run set-up collects; the runtime stores it and from then on the settings need the PIN.
@@ -131,14 +135,14 @@ enum class SettingsStatus { None, Saved, SavedInMemory, Failed };
 struct SettingsView {
   bool loaded = false;
   std::string camera_source;
-  std::string detector = "auto";     // auto, background, dnn, hog
+  std::string detector = "auto";  // auto, background, dnn, hog
   std::string model;
   std::string door = "main";
   std::string watch_folder;
-  std::string audit_folder;          // where audit clips go unless the form says otherwise
+  std::string audit_folder;  // where audit clips go unless the form says otherwise
   std::string language = "en";
   std::string store_name;
-  std::string currency;              // empty: not set yet, the first import sets it
+  std::string currency;  // empty: not set yet, the first import sets it
   int open_minutes = 9 * 60;
   int close_minutes = 19 * 60;
   std::string time_zone = "UTC";
@@ -151,7 +155,7 @@ struct SettingsView {
   std::string system_time_zone;      // the machine's zone, to pre-fill the set-up
   std::uint64_t status_version = 0;  // changes with every save the runtime finished
   SettingsStatus status = SettingsStatus::None;
-  std::string status_detail;         // the error, for Failed
+  std::string status_detail;  // the error, for Failed
 };
 
 // What the settings screen saves in one go; roster changes go separately.
@@ -186,7 +190,7 @@ std::string warning_text(const WorkerWarning& warning);
 // Everything one frame of the kiosk draws. Workers build a new one; the UI only reads.
 struct KioskSnapshot {
   std::string store_name;
-  std::string time_zone = "UTC";     // the store's IANA zone: clocks on screen are the shop's, not the machine's
+  std::string time_zone = "UTC";  // the store's IANA zone: clocks on screen are the shop's, not the machine's
   std::int64_t clock_offset_ms = 0;  // added to the wall clock; only the demo sets it
   std::string currency = "EUR";
   std::int64_t now_ms = 0;
@@ -222,7 +226,8 @@ class SnapshotHub {
 
 // What the screen asks the workers to do.
 struct KioskIntents {
-  std::function<void(const std::string& path)> import_file;
+  // `profile`: "auto" (recognised by its columns) or a name from ImportView::profiles.
+  std::function<void(const std::string& path, const std::string& profile)> import_file;
   std::function<void(const std::string& language)> set_language;
   std::function<void(const LineView& line)> set_line;
   // Settings (behind the PIN). The runtime checks again and reports through SettingsView::status.
