@@ -1,12 +1,11 @@
-#include "footfall/data/report/report.hpp"
-#include "test_store_support.hpp"
-
+#include <date/date.h>
 #include <doctest/doctest.h>
 
 #include <algorithm>
-
-#include <date/date.h>
 #include <nlohmann/json.hpp>
+
+#include "footfall/data/report/report.hpp"
+#include "test_store_support.hpp"
 
 using namespace footfall::data;
 
@@ -14,8 +13,8 @@ namespace {
 
 TimeMs at(int hour, int minute = 0) {
   const date::sys_days day = date::year{2026} / date::May / date::day{4};
-  return std::chrono::duration_cast<std::chrono::milliseconds>(day.time_since_epoch() + std::chrono::hours{hour} +
-                                                               std::chrono::minutes{minute})
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             day.time_since_epoch() + std::chrono::hours{hour} + std::chrono::minutes{minute})
       .count();
 }
 
@@ -23,7 +22,8 @@ Transaction sale(const std::string& id, TimeMs time_ms, Money total, const std::
   return footfall::data::testing::make_transaction(id, time_ms, total, 1, TransactionKind::Sale, seller);
 }
 
-// Monday 2026-05-04, UTC: 10 visitors between 10:00 and 10:09, sales of €10 and €30 → 20 %, €4,000 per 100 visitors.
+// Monday 2026-05-04, UTC: 10 visitors between 10:00 and 10:09, sales of €10 and €30 → 20 %, €4,000 per 100
+// visitors.
 struct HandMadeDay {
   Store store{":memory:"};
   StoreSettings settings;
@@ -50,9 +50,26 @@ TEST_CASE("report: JSON has the documented keys and the hand-worked figures") {
   HandMadeDay day;
   const auto summary = day_summary(day.store, "2026-05-04");
   const auto json = nlohmann::json::parse(render_day_report(summary, day.settings, ReportFormat::Json));
-  for (const char* key : {"report", "schema", "date", "visitors", "buyers", "conversion", "conversion_low",
-                          "conversion_high", "low_data", "net_sales", "atv", "spv", "upt", "camera_gap_minutes",
-                          "visitors_per_staff_hour", "peak_hour", "hours", "shifts", "sellers", "comparisons",
+  for (const char* key : {"report",
+                          "schema",
+                          "date",
+                          "visitors",
+                          "buyers",
+                          "conversion",
+                          "conversion_low",
+                          "conversion_high",
+                          "low_data",
+                          "net_sales",
+                          "atv",
+                          "spv",
+                          "upt",
+                          "camera_gap_minutes",
+                          "visitors_per_staff_hour",
+                          "peak_hour",
+                          "hours",
+                          "shifts",
+                          "sellers",
+                          "comparisons",
                           "quality"}) {
     CHECK_MESSAGE(json.contains(key), key);
   }
@@ -259,9 +276,9 @@ TEST_CASE(
   CAPTURE(en);
   CHECK(en.find("\nDefinitions\n- Visitors: people counted coming in while a camera counted.\n") !=
         std::string::npos);
-  CHECK(en.find("- ATV (average ticket): net sales ÷ buyers, so ATV × buyers = net sales.\n") !=
+  CHECK(en.find("- Average ticket: net sales ÷ buyers, so average ticket × buyers = net sales.\n") !=
         std::string::npos);
-  CHECK(en.find("- SPV (sales per visitor): net sales in covered time ÷ visitors") != std::string::npos);
+  CHECK(en.find("- Sales per visitor: net sales in covered time ÷ visitors") != std::string::npos);
   CHECK(en.find("- Covered time: the time a camera counted") != std::string::npos);
   // Under the seller table, before the comparisons.
   const auto footnote = en.find("Sellers on the floor together are each credited with all of those visitors");
@@ -286,4 +303,28 @@ TEST_CASE(
   CHECK(ru.find("<th class=\"num\">Чеки</th>") != std::string::npos);
   CHECK(ru.find("Покупатели") == std::string::npos);
   CHECK(ru.find("<p class=\"footnote\">Посетители продавца — все вошедшие") != std::string::npos);
+}
+
+TEST_CASE("report: no abbreviation a shop owner does not use, in any language or format") {
+  HandMadeDay day;
+  const auto summary = day_summary(day.store, "2026-05-04");
+  const auto range = range_summary(day.store, "2026-05-01", "2026-05-07", GroupBy::Week);
+  for (const char* language : {"en", "fr", "ru"}) {
+    for (const auto format : {ReportFormat::Text, ReportFormat::Markdown, ReportFormat::Html}) {
+      for (const auto& report : {render_day_report(summary, day.settings, format, language),
+                                 render_range_report(range, day.settings, format, language)}) {
+        CAPTURE(language);
+        for (const char* abbreviation : {"ATV", "SPV", "UPT"})
+          CHECK(report.find(abbreviation) == std::string::npos);
+      }
+    }
+  }
+  const auto en = render_day_report(summary, day.settings, ReportFormat::Text, "en");
+  CHECK(en.find("Average ticket") != std::string::npos);
+  CHECK(en.find("Sales per visitor") != std::string::npos);
+  CHECK(en.find("Items per ticket") != std::string::npos);
+  const auto fr = render_day_report(summary, day.settings, ReportFormat::Html, "fr");
+  CHECK(fr.find("Indice de vente") != std::string::npos);
+  CHECK(fr.find("<h2>Créneaux</h2>") != std::string::npos);
+  CHECK(fr.find("Équipe") == std::string::npos);
 }

@@ -27,7 +27,8 @@ std::string day_note_line(const Context& c, const QualityNote& note) {
       return note.seller + ": " + c.tr("No roster: floor time inferred from first and last sale");
     case QualityNoteKind::CameraGapInRange:
     case QualityNoteKind::BuyersAboveVisitors:
-    case QualityNoteKind::NoRosterDays: break;  // a range's notes: worded as the range report words them
+    case QualityNoteKind::NoRosterDays:
+      break;  // a range's notes: worded as the range report words them
   }
   return quality_note_text(note, c.language);
 }
@@ -46,9 +47,10 @@ std::vector<std::string> definitions(const Context& c) {
            "Buyers: completed sales, one per receipt; voids, cancellations and refunds are not buyers.",
            "Conversion: buyers in covered time ÷ visitors.",
            "Net sales: sales minus refunds, each on the day it happened.",
-           "ATV (average ticket): net sales ÷ buyers, so ATV × buyers = net sales.",
-           "SPV (sales per visitor): net sales in covered time ÷ visitors, so SPV × visitors = net sales in "
-           "covered time.",
+           "Average ticket: net sales ÷ buyers, so average ticket × buyers = net sales.",
+           "Sales per visitor: net sales in covered time ÷ visitors, so sales per visitor × visitors = net "
+           "sales in covered time.",
+           "Items per ticket: items sold ÷ buyers.",
            "Covered time: the time a camera counted; any other time is a gap, not zero visitors.",
        }) {
     lines.push_back(c.tr(definition));

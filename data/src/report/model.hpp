@@ -2,16 +2,16 @@
 // The report model every human-readable format shows (text, Markdown, HTML), the formatting
 // context they share, and one renderer per format: render_text.cpp, render_html.cpp,
 // render_csv.cpp and render_json.cpp. CSV and JSON are for machines and read the summaries directly.
-#include "footfall/data/business_time.hpp"
-#include "footfall/data/locale_format.hpp"
-#include "footfall/data/metrics/metrics.hpp"
-#include "footfall/data/time_text.hpp"
-
 #include <array>
 #include <cstdio>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "footfall/data/business_time.hpp"
+#include "footfall/data/locale_format.hpp"
+#include "footfall/data/metrics/metrics.hpp"
+#include "footfall/data/time_text.hpp"
 
 namespace footfall::data::report_detail {
 
@@ -95,9 +95,9 @@ inline const std::vector<Column>& table_columns() {
          return c.percent(f.conversion) + (f.conversion.rate && f.conversion.low_data ? "*" : "");
        }},
       {"Net sales", [](const Context& c, const Figures& f) { return c.money(f.net_sales); }},
-      {"ATV", [](const Context& c, const Figures& f) { return c.money(f.atv); }},
-      {"SPV", [](const Context& c, const Figures& f) { return c.money(f.spv); }},
-      {"UPT", [](const Context& c, const Figures& f) { return c.number(f.upt, 2); }},
+      {"Average ticket", [](const Context& c, const Figures& f) { return c.money(f.atv); }},
+      {"Sales per visitor", [](const Context& c, const Figures& f) { return c.money(f.spv); }},
+      {"Items per ticket", [](const Context& c, const Figures& f) { return c.number(f.upt, 2); }},
   };
   return columns;
 }
@@ -132,9 +132,9 @@ inline std::vector<KeyFigure> key_figures(const Context& c, const Figures& f) {
                                      (f.conversion.rate ? " (" + c.interval(f.conversion) + ")" : "") +
                                      (f.conversion.low_data ? " — " + c.tr("low data") : "")},
       {c.tr("Net sales"), c.money(f.net_sales)},
-      {c.tr("ATV"), c.money(f.atv)},
-      {c.tr("SPV"), c.money(f.spv)},
-      {c.tr("UPT"), c.number(f.upt, 2)},
+      {c.tr("Average ticket"), c.money(f.atv)},
+      {c.tr("Sales per visitor"), c.money(f.spv)},
+      {c.tr("Items per ticket"), c.number(f.upt, 2)},
       {c.tr("Visitors per staff hour"), c.number(f.visitors_per_staff_hour, 1)},
   };
   if (f.open_minutes > 0) result.push_back({c.tr("Camera coverage"), c.coverage(f)});
