@@ -328,3 +328,37 @@ TEST_CASE("report: no abbreviation a shop owner does not use, in any language or
   CHECK(fr.find("<h2>Créneaux</h2>") != std::string::npos);
   CHECK(fr.find("Équipe") == std::string::npos);
 }
+
+TEST_CASE("report: dates in the form each language writes them, in titles, rows and notes") {
+  HandMadeDay day;
+  day.store.record_import({"till.csv", "abc", 2, 2, "committed", "", at(21, 5)});
+  const auto summary = day_summary(day.store, "2026-05-04");
+  const auto fr = render_day_report(summary, day.settings, ReportFormat::Text, "fr");
+  CAPTURE(fr);
+  CHECK(fr.find("Rapport du jour — lundi 4 mai 2026") != std::string::npos);
+  CHECK(fr.find("Dernier import: 04/05/2026 21:05") != std::string::npos);
+  CHECK(fr.find("2026-05-04") == std::string::npos);
+  const auto ru = render_day_report(summary, day.settings, ReportFormat::Html, "ru");
+  CHECK(ru.find("Отчёт за день — понедельник, 4 мая 2026") != std::string::npos);
+  CHECK(ru.find("2026-05-04") == std::string::npos);
+  const auto en = render_day_report(summary, day.settings, ReportFormat::Text, "en");
+  CHECK(en.find("Day report — Monday 4 May 2026") != std::string::npos);
+  CHECK(en.find("Last import: 2026-05-04 21:05") != std::string::npos);
+
+  const auto by_day = range_summary(day.store, "2026-05-01", "2026-05-07", GroupBy::Day);
+  const auto range_fr = render_range_report(by_day, day.settings, ReportFormat::Text, "fr");
+  CAPTURE(range_fr);
+  CHECK(range_fr.find("Rapport de période 01/05/2026 – 07/05/2026") != std::string::npos);
+  CHECK(range_fr.find("lun. 04/05/2026") != std::string::npos);
+  CHECK(range_fr.find("Caméra coupée sur la porte main le 04/05/2026 à 15:00") != std::string::npos);
+  CHECK(range_fr.find("2026-05-0") == std::string::npos);
+  const auto by_month = range_summary(day.store, "2026-04-20", "2026-05-07", GroupBy::Month);
+  CHECK(render_range_report(by_month, day.settings, ReportFormat::Text, "ru").find("май 2026") !=
+        std::string::npos);
+  const auto by_week = range_summary(day.store, "2026-05-01", "2026-05-07", GroupBy::Week);
+  CHECK(render_range_report(by_week, day.settings, ReportFormat::Text, "ru").find("Неделя 19 (04.05.2026)") !=
+        std::string::npos);
+  // Machines keep ISO.
+  CHECK(render_range_report(by_day, day.settings, ReportFormat::Json, "fr").find("\"2026-05-04\"") !=
+        std::string::npos);
+}

@@ -77,7 +77,7 @@ std::string hour_note(const Context& c, const HourRow& hour) {
 
 Model day_model(const Context& c, const DaySummary& s) {
   Model model;
-  model.title = c.settings.name + " — " + c.tr("Day report") + " " + s.date;
+  model.title = c.settings.name + " — " + c.tr("Day report") + " — " + c.long_date(s.date);
   if (s.as_of_ms < s.end_ms) model.subtitle = c.tr("as of") + " " + c.clock_time(s.as_of_ms);
   model.total = &s.total;
   if (s.peak_hour) model.extra.push_back({c.tr("Peak hour"), hour_text(*s.peak_hour)});
@@ -130,9 +130,39 @@ Model day_model(const Context& c, const DaySummary& s) {
   return model;
 }
 
+// A range row's label as people read it: local dates, a month by its name, a week by its number and
+// Monday; the summaries keep the ISO labels for machines.
+std::string range_label(const Context& c, GroupBy group_by, const RangeRow& row) {
+  switch (group_by) {
+    case GroupBy::Hour: {
+      const auto space = row.label.find(' ');
+      return c.short_date(row.label.substr(0, space)) + row.label.substr(std::min(space, row.label.size()));
+    }
+    case GroupBy::Day:
+      if (const auto day = try_parse_date(row.label))
+        return c.tr(weekday_short_names[static_cast<std::size_t>(weekday_index(*day))]) + " " +
+               c.short_date(row.label);
+      return row.label;
+    case GroupBy::Week: {
+      const auto day = c.clock.business_day_of(row.start_ms);
+      const auto monday = day - date::days{weekday_index(day)};
+      return c.tr("Week") + " " + row.label.substr(row.label.find('W') + 1) + " (" +
+             c.short_date(format_date(monday)) + ")";
+    }
+    case GroupBy::Month:
+      return format_month(row.label, c.language);
+    case GroupBy::Shift:
+    case GroupBy::Seller:
+    case GroupBy::Weekday:
+      break;
+  }
+  return c.tr(row.label);
+}
+
 Model range_model(const Context& c, const RangeSummary& s) {
   Model model;
-  model.title = c.settings.name + " — " + c.tr("Range report") + " " + s.from_date + " – " + s.to_date;
+  model.title = c.settings.name + " — " + c.tr("Range report") + " " + c.short_date(s.from_date) + " – " +
+                c.short_date(s.to_date);
   model.total = &s.total;
   static const std::map<GroupBy, const char*> titles = {
       {GroupBy::Hour, "Hour"},      {GroupBy::Day, "Day"},     {GroupBy::Week, "Week"},
@@ -143,7 +173,7 @@ Model range_model(const Context& c, const RangeSummary& s) {
   for (const auto& row : s.rows) {
     std::string note = row.camera_down ? c.tr("camera down") : "";
     if (row.roster_inferred) note += (note.empty() ? "" : ", ") + c.tr("roster inferred");
-    rows.rows.push_back(make_row(c, c.tr(row.label), row.figures, note, !note.empty()));
+    rows.rows.push_back(make_row(c, range_label(c, s.group_by, row), row.figures, note, !note.empty()));
   }
   if (s.group_by == GroupBy::Seller) rows.footnote = c.tr(seller_visitors_note);
   model.sections.push_back(std::move(rows));

@@ -54,10 +54,19 @@ struct Context {
     return clock_text(clock.local_minutes(time_ms));
   }
   [[nodiscard]] std::string date_time(TimeMs time_ms) const {
-    return format_date(clock.business_day_of(time_ms + clock.cutoff_minutes() * 60'000LL)) + " " +
-           clock_time(time_ms);
+    return format_date_time(time_ms, settings.time_zone, language);
+  }
+  [[nodiscard]] std::string short_date(const std::string& iso_date) const {
+    return format_short_date(iso_date, language);
+  }
+  [[nodiscard]] std::string long_date(const std::string& iso_date) const {
+    return format_long_date(iso_date, language);
   }
 };
+
+// Dictionary keys of the weekdays, Monday first, as the heat map and day rows label them.
+inline constexpr std::array<const char*, 7> weekday_short_names = {"Mon", "Tue", "Wed", "Thu",
+                                                                   "Fri", "Sat", "Sun"};
 
 inline std::string hour_text(int hour) {
   char text[16];

@@ -1,7 +1,7 @@
-#include "report/model.hpp"
-
 #include <cmath>
 #include <sstream>
+
+#include "report/model.hpp"
 
 // The CSV rendering of a summary: plain numbers, money in major units, conversion as a fraction.
 namespace footfall::data::report_detail {

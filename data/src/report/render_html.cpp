@@ -1,8 +1,8 @@
-#include "report/model.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <sstream>
+
+#include "report/model.hpp"
 
 // The HTML rendering of a report model: tables, bar chart and weekday-hour heat map as inline SVG.
 namespace footfall::data::report_detail {
@@ -13,11 +13,20 @@ std::string escape_html(const std::string& text) {
   std::string out;
   for (const char ch : text) {
     switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += ch;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += ch;
     }
   }
   return out;
@@ -111,7 +120,7 @@ std::string svg_heat_map(const Context& c, const std::array<std::array<Figures, 
     }
   }
   if (last_hour < 0 || max_rate <= 0) return {};
-  static const std::array<const char*, 7> days = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  const auto& days = weekday_short_names;
   const double cell = 560.0 / static_cast<double>(last_hour - first_hour + 1);
   std::string svg = "<svg viewBox=\"0 0 640 190\" width=\"100%\" role=\"img\" aria-label=\"" +
                     escape_html(c.tr("Conversion by weekday and hour")) + "\">";

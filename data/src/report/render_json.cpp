@@ -1,6 +1,6 @@
-#include "report/model.hpp"
-
 #include <nlohmann/json.hpp>
+
+#include "report/model.hpp"
 
 // The JSON rendering of a summary (schema 1, described in report.hpp).
 namespace footfall::data::report_detail {

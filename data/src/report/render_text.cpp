@@ -1,7 +1,7 @@
-#include "report/model.hpp"
-
 #include <algorithm>
 #include <sstream>
+
+#include "report/model.hpp"
 
 // The plain-text and Markdown renderings of a report model.
 namespace footfall::data::report_detail {
