@@ -362,3 +362,32 @@ TEST_CASE("report: dates in the form each language writes them, in titles, rows 
   CHECK(render_range_report(by_day, day.settings, ReportFormat::Json, "fr").find("\"2026-05-04\"") !=
         std::string::npos);
 }
+
+TEST_CASE("report: a count beside a noun takes the noun's plural form: no \"1 Buyers\"") {
+  Store store(":memory:");
+  StoreSettings settings;
+  settings.time_zone = "UTC";
+  settings.currency = "EUR";
+  store.save_settings(settings);
+  store.add_count_events({{at(10, 5), "main", true, 1, 1.F}});
+  store.upsert_transaction(sale("1", at(10, 20), 1000, "Anna"));
+  const auto summary = day_summary(store, "2026-05-04");
+  const auto en = render_day_report(summary, settings, ReportFormat::Html, "en");
+  CHECK(en.find("10:00: 1 visitor<") != std::string::npos);
+  CHECK(en.find("10:00: 1 buyer<") != std::string::npos);
+  CHECK(en.find("1 Buyers") == std::string::npos);
+  const auto ru = render_day_report(summary, settings, ReportFormat::Html, "ru");
+  CHECK(ru.find("10:00: 1 посетитель<") != std::string::npos);
+  CHECK(ru.find("10:00: 1 чек<") != std::string::npos);
+  const auto fr = render_day_report(summary, settings, ReportFormat::Html, "fr");
+  CHECK(fr.find("10:00: 1 ticket<") != std::string::npos);
+
+  HandMadeDay day;  // Bob sold without a roster on one day
+  const auto range = range_summary(day.store, "2026-05-01", "2026-05-07", GroupBy::Seller);
+  CHECK(render_range_report(range, day.settings, ReportFormat::Text, "ru")
+            .find("Нет графика для Bob (1 день)") != std::string::npos);
+  CHECK(render_range_report(range, day.settings, ReportFormat::Text, "fr")
+            .find("Pas de planning pour Bob sur 1 jour :") != std::string::npos);
+  CHECK(render_range_report(range, day.settings, ReportFormat::Text, "en")
+            .find("No roster for Bob on 1 day:") != std::string::npos);
+}

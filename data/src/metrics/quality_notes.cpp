@@ -119,10 +119,8 @@ std::string quality_note_text(const QualityNote& note, const std::string& langua
     case QualityNoteKind::NoRoster:
       return fill(tr("No roster for %s: floor time inferred from first and last sale"), {note.seller});
     case QualityNoteKind::NoRosterDays:
-      return fill(
-          tr(note.days == 1 ? "No roster for %s on %s day: floor time inferred from first and last sale"
-                            : "No roster for %s on %s days: floor time inferred from first and last sale"),
-          {note.seller, std::to_string(note.days)});
+      return fill(tr("No roster for %s on %s: floor time inferred from first and last sale"),
+                  {note.seller, format_count(note.days, "day|days", language)});
   }
   return {};
 }

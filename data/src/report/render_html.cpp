@@ -82,12 +82,13 @@ std::string svg_bars(const Context& c, const Section& section, const std::string
     svg += "<rect x=\"" + fixed(x + slot * 0.1) + "\" y=\"" + fixed(visitors_top) + "\" width=\"" +
            fixed(slot * 0.4) + "\" height=\"" + fixed(10 + plot_height - visitors_top) +
            "\" class=\"visitors\"><title>" +
-           escape_html(rows[i].label + ": " + c.integer(f.visitors) + " " + c.tr("Visitors")) +
+           escape_html(rows[i].label + ": " + format_count(f.visitors, "visitor|visitors", c.language)) +
            "</title></rect>";
     svg += "<rect x=\"" + fixed(x + slot * 0.5) + "\" y=\"" + fixed(buyers_top) + "\" width=\"" +
            fixed(slot * 0.4) + "\" height=\"" + fixed(10 + plot_height - buyers_top) +
            "\" class=\"buyers\"><title>" +
-           escape_html(rows[i].label + ": " + c.integer(f.buyers) + " " + c.tr("Buyers")) + "</title></rect>";
+           escape_html(rows[i].label + ": " + format_count(f.buyers, "buyer|buyers", c.language)) +
+           "</title></rect>";
     if (f.conversion.rate) {
       line += (line.empty() ? "M" : " L") + fixed(x + slot / 2) + " " +
               fixed(y_of(*f.conversion.rate, max_conversion));
