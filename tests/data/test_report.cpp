@@ -391,3 +391,49 @@ TEST_CASE("report: a count beside a noun takes the noun's plural form: no \"1 Bu
   CHECK(render_range_report(range, day.settings, ReportFormat::Text, "en")
             .find("No roster for Bob on 1 day:") != std::string::npos);
 }
+
+TEST_CASE("report: each headline card shows its change against last week and the 4-week average") {
+  HandMadeDay day;
+  {
+    // No earlier week yet: the cards say there is nothing to compare with, not a change.
+    const auto alone = day_summary(day.store, "2026-05-04");
+    const auto en = render_day_report(alone, day.settings, ReportFormat::Text, "en");
+    CAPTURE(en);
+    CHECK(en.find("vs last week: no data; vs the 4-week average: no data") != std::string::npos);
+    const auto json = nlohmann::json::parse(render_day_report(alone, day.settings, ReportFormat::Json));
+    CHECK(json["changes"]["same_time_last_week"]["visitors"].is_null());
+    CHECK(json["changes"]["average_last_four"]["conversion_points"].is_null());
+    CHECK(render_day_report(alone, day.settings, ReportFormat::Html, "fr").find("vs S-1 : pas de données") !=
+          std::string::npos);
+  }
+  // Last Monday: 8 visitors and one €20 sale, 12.5 %; today 10 visitors, two sales, €40, 20 %.
+  constexpr TimeMs week = 7 * 24 * 3'600'000LL;
+  std::vector<CountEvent> events;
+  for (int i = 0; i < 8; ++i) events.push_back({at(10, i) - week, "main", true, 100 + i, 1.F});
+  day.store.add_count_events(events);
+  day.store.upsert_transaction(sale("w1", at(10, 20) - week, 2000, "Anna"));
+  const auto summary = day_summary(day.store, "2026-05-04");
+
+  const auto json = nlohmann::json::parse(render_day_report(summary, day.settings, ReportFormat::Json));
+  const auto& last_week = json["changes"]["same_time_last_week"];
+  CHECK(last_week["visitors"].get<double>() == doctest::Approx(0.25));
+  CHECK(last_week["buyers"].get<double>() == doctest::Approx(1.0));
+  CHECK(last_week["conversion_points"].get<double>() == doctest::Approx(7.5));
+  CHECK(last_week["net_sales"].get<double>() == doctest::Approx(1.0));
+  CHECK(last_week["atv"].get<double>() == doctest::Approx(0.0));
+  CHECK(last_week["spv"].get<double>() == doctest::Approx(0.6));
+  CHECK(json["changes"]["average_last_four"]["visitors"].get<double>() == doctest::Approx(0.25));
+
+  const auto en = render_day_report(summary, day.settings, ReportFormat::Text, "en");
+  CAPTURE(en);
+  CHECK(en.find("+25.0% vs last week; +25.0% vs the 4-week average") != std::string::npos);
+  CHECK(en.find("+7.5 pts vs last week") != std::string::npos);
+  CHECK(en.find("0.0% vs last week") != std::string::npos);  // the same average ticket: no sign
+  const auto fr = render_day_report(summary, day.settings, ReportFormat::Html, "fr");
+  CHECK(fr.find("<div class=\"change up\">+25,0\u202F% vs S-1</div>") != std::string::npos);
+  CHECK(fr.find("<div class=\"change up\">+7,5 pts vs moyenne S-1 à S-4</div>") != std::string::npos);
+  CHECK(fr.find("<div class=\"change flat\">0,0\u202F% vs S-1</div>") != std::string::npos);
+  const auto ru = render_day_report(summary, day.settings, ReportFormat::Markdown, "ru");
+  CHECK(ru.find("+7,5 п.п. к прошлой неделе") != std::string::npos);
+  CHECK(ru.find("+60,0\u00A0% к прошлой неделе") != std::string::npos);
+}

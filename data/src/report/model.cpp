@@ -8,6 +8,58 @@
 namespace footfall::data::report_detail {
 
 // A day report's notes, shorter than the summaries' own sentences: the table beside them shows the rest.
+namespace {
+
+Change worded_change(const Context& c, const std::optional<double>& change, bool points,
+                     const std::string& words) {
+  if (!change) return {fill(c.tr("%s: no data"), {words}), 0};
+  const std::string magnitude = points ? format_number(*change, 1, c.language) + " " + c.tr("pts")
+                                       : format_percent(*change, 1, c.language);
+  const bool flat = magnitude.find_first_of("123456789") == std::string::npos;
+  const int direction = flat ? 0 : (*change > 0 ? 1 : -1);
+  return {(direction > 0 ? "+" : "") + magnitude + " " + words, direction};
+}
+
+}  // namespace
+
+std::vector<KeyFigure> key_figures(const Context& c, const Figures& f,
+                                   const std::vector<Reference>& references) {
+  std::vector<KeyFigure> result = {
+      {c.tr("Visitors"), c.visitors(f)},
+      {c.tr("Buyers"), c.integer(f.buyers)},
+      {c.tr("Conversion"), f.buyers_above_visitors
+                               ? "— (" + c.tr("buyers above visitors") + ")"
+                               : c.percent(f.conversion) +
+                                     (f.conversion.rate ? " (" + c.interval(f.conversion) + ")" : "") +
+                                     (f.conversion.low_data ? " — " + c.tr("low data") : "")},
+      {c.tr("Net sales"), c.money(f.net_sales)},
+      {c.tr("Average ticket"), c.money(f.atv)},
+      {c.tr("Sales per visitor"), c.money(f.spv)},
+      {c.tr("Items per ticket"), c.number(f.upt, 2)},
+      {c.tr("Visitors per staff hour"), c.number(f.visitors_per_staff_hour, 1)},
+  };
+  // The first six cards, in order: visitors, buyers, conversion, net sales, average ticket, sales per
+  // visitor.
+  for (const auto& reference : references) {
+    const auto& changes = reference.changes;
+    const std::array<std::pair<const std::optional<double>*, bool>, 6> compared = {
+        {{&changes.visitors, false},
+         {&changes.buyers, false},
+         {&changes.conversion_points, true},
+         {&changes.net_sales, false},
+         {&changes.atv, false},
+         {&changes.spv, false}}};
+    for (std::size_t i = 0; i < compared.size(); ++i) {
+      result[i].changes.push_back(worded_change(c, *compared[i].first, compared[i].second, reference.words));
+    }
+  }
+  if (f.open_minutes > 0) result.push_back({c.tr("Camera coverage"), c.coverage(f)});
+  if (f.camera_gap_minutes > 0) {
+    result.push_back({c.tr("Camera down (min)"), c.integer(f.camera_gap_minutes)});
+  }
+  return result;
+}
+
 std::string day_note_line(const Context& c, const QualityNote& note) {
   switch (note.kind) {
     case QualityNoteKind::CameraGap:
@@ -79,8 +131,11 @@ Model day_model(const Context& c, const DaySummary& s) {
   Model model;
   model.title = c.settings.name + " — " + c.tr("Day report") + " — " + c.long_date(s.date);
   if (s.as_of_ms < s.end_ms) model.subtitle = c.tr("as of") + " " + c.clock_time(s.as_of_ms);
-  model.total = &s.total;
-  if (s.peak_hour) model.extra.push_back({c.tr("Peak hour"), hour_text(*s.peak_hour)});
+  model.figures =
+      key_figures(c, s.total,
+                  {{c.tr("vs last week"), changes_against(s.total, s.same_time_last_week)},
+                   {c.tr("vs the 4-week average"), changes_against(s.total, s.average_last_four)}});
+  if (s.peak_hour) model.figures.push_back({c.tr("Peak hour"), hour_text(*s.peak_hour)});
 
   // People read the open hours; empty night hours stay in JSON and CSV only.
   auto busy = [](const HourRow& hour) {
@@ -163,7 +218,7 @@ Model range_model(const Context& c, const RangeSummary& s) {
   Model model;
   model.title = c.settings.name + " — " + c.tr("Range report") + " " + c.short_date(s.from_date) + " – " +
                 c.short_date(s.to_date);
-  model.total = &s.total;
+  model.figures = key_figures(c, s.total);
   static const std::map<GroupBy, const char*> titles = {
       {GroupBy::Hour, "Hour"},      {GroupBy::Day, "Day"},     {GroupBy::Week, "Week"},
       {GroupBy::Month, "Month"},    {GroupBy::Shift, "Shift"}, {GroupBy::Seller, "Seller"},

@@ -126,32 +126,32 @@ inline std::string pad(const std::string& text, std::size_t width, bool right) {
   return right ? fill + text : text + fill;
 }
 
+// A headline figure's change against one reference, worded: "+12.0% vs last week", or "no data".
+struct Change {
+  std::string text;
+  int direction = 0;  // +1 up, -1 down, 0 flat or nothing to compare
+};
+
 struct KeyFigure {
   std::string label;
   std::string value;
+  std::vector<Change> changes{};
+
+  [[nodiscard]] std::string changes_text() const {
+    std::string text;
+    for (const auto& change : changes) text += (text.empty() ? "" : "; ") + change.text;
+    return text;
+  }
 };
 
-inline std::vector<KeyFigure> key_figures(const Context& c, const Figures& f) {
-  std::vector<KeyFigure> result = {
-      {c.tr("Visitors"), c.visitors(f)},
-      {c.tr("Buyers"), c.integer(f.buyers)},
-      {c.tr("Conversion"), f.buyers_above_visitors
-                               ? "— (" + c.tr("buyers above visitors") + ")"
-                               : c.percent(f.conversion) +
-                                     (f.conversion.rate ? " (" + c.interval(f.conversion) + ")" : "") +
-                                     (f.conversion.low_data ? " — " + c.tr("low data") : "")},
-      {c.tr("Net sales"), c.money(f.net_sales)},
-      {c.tr("Average ticket"), c.money(f.atv)},
-      {c.tr("Sales per visitor"), c.money(f.spv)},
-      {c.tr("Items per ticket"), c.number(f.upt, 2)},
-      {c.tr("Visitors per staff hour"), c.number(f.visitors_per_staff_hour, 1)},
-  };
-  if (f.open_minutes > 0) result.push_back({c.tr("Camera coverage"), c.coverage(f)});
-  if (f.camera_gap_minutes > 0) {
-    result.push_back({c.tr("Camera down (min)"), c.integer(f.camera_gap_minutes)});
-  }
-  return result;
-}
+// A reference the day's headline figures are compared with, and its words ("vs last week").
+struct Reference {
+  std::string words;
+  FigureChanges changes;
+};
+
+std::vector<KeyFigure> key_figures(const Context& c, const Figures& f,
+                                   const std::vector<Reference>& references = {});
 
 struct Section {
   std::string title;
@@ -163,8 +163,7 @@ struct Section {
 struct Model {
   std::string title;
   std::string subtitle;
-  const Figures* total = nullptr;
-  std::vector<KeyFigure> extra;  // peak hour and such
+  std::vector<KeyFigure> figures;  // the headline cards, with their changes in a day report
   std::vector<Section> sections;
   std::vector<std::string> quality;
   std::vector<std::string> definitions;

@@ -177,6 +177,7 @@ h1 { font-size: 16pt; margin: 0 0 2mm; } h2 { font-size: 12pt; margin: 6mm 0 2mm
 .cards { display: flex; flex-wrap: wrap; gap: 3mm; }
 .card { border: 1px solid #ddd; border-radius: 2mm; padding: 2mm 3mm; min-width: 40mm; }
 .card .label { color: #666; font-size: 8pt; } .card .value { font-size: 12pt; font-weight: bold; }
+.card .change { font-size: 8pt; color: #777; } .card .change.up { color: #1a7f37; } .card .change.down { color: #c0392b; }
 table { border-collapse: collapse; width: 100%; page-break-inside: auto; }
 tr { page-break-inside: avoid; }
 th, td { padding: 0.8mm 1.5mm; border-bottom: 1px solid #eee; text-align: left; font-size: 9pt; }
@@ -199,12 +200,18 @@ std::string render_html(const Context& c, const Model& m) {
   out += "<title>" + escape_html(m.title) + "</title><style>" + html_style + "</style></head><body>";
   out += "<h1>" + escape_html(m.title) + "</h1>";
   if (!m.subtitle.empty()) out += "<p class=\"subtitle\">" + escape_html(m.subtitle) + "</p>";
-  auto figures = key_figures(c, *m.total);
-  figures.insert(figures.end(), m.extra.begin(), m.extra.end());
+  const auto& figures = m.figures;
   out += "<div class=\"cards\">";
   for (const auto& figure : figures) {
     out += "<div class=\"card\"><div class=\"label\">" + escape_html(figure.label) +
-           "</div><div class=\"value\">" + escape_html(figure.value) + "</div></div>";
+           "</div><div class=\"value\">" + escape_html(figure.value) + "</div>";
+    for (const auto& change : figure.changes) {
+      static const std::array<const char*, 3> classes = {"down", "flat", "up"};
+      out += "<div class=\"change " +
+             std::string(classes.at(static_cast<std::size_t>(change.direction + 1))) + "\">" +
+             escape_html(change.text) + "</div>";
+    }
+    out += "</div>";
   }
   out += "</div>";
   if (m.chart && !m.sections.empty()) {

@@ -1,8 +1,8 @@
 #pragma once
+#include <string>
+
 #include "footfall/data/metrics/metrics.hpp"
 #include "footfall/data/types.hpp"
-
-#include <string>
 
 namespace footfall::data {
 
@@ -18,7 +18,10 @@ const char* report_format_extension(ReportFormat format);   // "txt", "csv", "js
 // then the figure keys (below), peak_hour, hours[] (hour, start_ms, camera_down + figure keys),
 // shifts[] (name, start_ms, end_ms + figure keys), sellers[] (seller, floor_hours, roster_inferred +
 // figure keys), comparisons {same_time_last_week, average_last_four, same_day_last_year} (figure
-// objects or null), quality {notes[], camera_gaps[] (door, start_ms, end_ms, reason), last_import_ms}.
+// objects or null), changes {same_time_last_week, average_last_four}: each {visitors, buyers, net_sales,
+// atv, spv as a fraction (0.12 = +12 %), conversion_points in percentage points}, a key null when
+// there is nothing to compare (metrics.hpp, FigureChanges), quality {notes[], camera_gaps[] (door,
+// start_ms, end_ms, reason), last_import_ms}.
 // Range: report, schema, store, currency, time_zone, from, to, group_by, figure keys, rows[] (label,
 // start_ms, end_ms, camera_down, roster_inferred + figure keys), weekday_hour[7][24] (conversion or
 // null, Monday first), quality.
@@ -27,7 +30,7 @@ const char* report_format_extension(ReportFormat format);   // "txt", "csv", "js
 // staff_hours, camera_gap_minutes. Ratios without a denominator are null, never 0.
 std::string render_day_report(const DaySummary& summary, const StoreSettings& settings, ReportFormat format,
                               const std::string& language = {});
-std::string render_range_report(const RangeSummary& summary, const StoreSettings& settings, ReportFormat format,
-                                const std::string& language = {});
+std::string render_range_report(const RangeSummary& summary, const StoreSettings& settings,
+                                ReportFormat format, const std::string& language = {});
 
 }  // namespace footfall::data
