@@ -114,6 +114,7 @@ const Dictionary& dictionary() {
       {"%s; partial", {"%s ; partiel", "%s; неполные данные"}},
       {"Camera coverage", {"Couverture caméra", "Работа камеры"}},
       {"no camera", {"pas de caméra", "камера не работала"}},
+      {"no visitors", {"aucun visiteur", "нет посетителей"}},
       {"Conversion and sales per visitor use covered time only.",
        {"Le taux de transformation et le CA par visiteur ne portent que sur le temps couvert.",
         "Конверсия и выручка на посетителя считаются только за время работы камеры."}},

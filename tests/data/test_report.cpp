@@ -437,3 +437,21 @@ TEST_CASE("report: each headline card shows its change against last week and the
   CHECK(ru.find("+7,5 п.п. к прошлой неделе") != std::string::npos);
   CHECK(ru.find("+60,0\u00A0% к прошлой неделе") != std::string::npos);
 }
+
+TEST_CASE("report: the weekday × hour heat map has a scale from its lowest to its highest conversion") {
+  HandMadeDay day;  // Monday 10:00: 20 %
+  std::vector<CountEvent> events;
+  for (int i = 0; i < 10; ++i) events.push_back({at(11, i), "main", true, 50 + i, 1.F});
+  day.store.add_count_events(events);
+  day.store.upsert_transaction(sale("3", at(11, 30), 1000, "Anna"));  // Monday 11:00: 10 %
+  const auto summary = range_summary(day.store, "2026-05-01", "2026-05-07", GroupBy::Day);
+  const auto fr = render_range_report(summary, day.settings, ReportFormat::Html, "fr");
+  const auto heat = fr.substr(fr.find("aria-label=\"Taux de transformation par jour et heure\""));
+  CHECK(heat.find("linearGradient id=\"heat-ramp\"") != std::string::npos);
+  CHECK(heat.find("class=\"tick scale-min\" text-anchor=\"end\">10,0\u202F%</text>") != std::string::npos);
+  CHECK(heat.find("class=\"tick scale-max\">20,0\u202F%</text>") != std::string::npos);
+  CHECK(heat.find(">aucun visiteur</text>") != std::string::npos);
+  // The ramp runs from the lowest cell (lightest) to the highest (darkest).
+  CHECK(heat.find("fill=\"hsl(150,55%,95%)\"><title>lun. 11:00: 10,0") != std::string::npos);
+  CHECK(heat.find("fill=\"hsl(150,55%,40%)\"><title>lun. 10:00: 20,0") != std::string::npos);
+}

@@ -107,9 +107,15 @@ std::string svg_bars(const Context& c, const Section& section, const std::string
   return svg;
 }
 
+// The heat map's colour ramp, from the lowest conversion (light) to the highest (dark green).
+std::string heat_colour(double strength) {
+  return "hsl(150,55%," + std::to_string(static_cast<int>(std::lround(95 - 55 * strength))) + "%)";
+}
+
 std::string svg_heat_map(const Context& c, const std::array<std::array<Figures, 24>, 7>& heat) {
   int first_hour = 24;
   int last_hour = -1;
+  double min_rate = 1.0;
   double max_rate = 0.0;
   for (const auto& day : heat) {
     for (int hour = 0; hour < 24; ++hour) {
@@ -117,13 +123,16 @@ std::string svg_heat_map(const Context& c, const std::array<std::array<Figures, 
       if (f.visitors == 0) continue;
       first_hour = std::min(first_hour, hour);
       last_hour = std::max(last_hour, hour);
-      if (f.conversion.rate) max_rate = std::max(max_rate, *f.conversion.rate);
+      if (f.conversion.rate) {
+        min_rate = std::min(min_rate, *f.conversion.rate);
+        max_rate = std::max(max_rate, *f.conversion.rate);
+      }
     }
   }
   if (last_hour < 0 || max_rate <= 0) return {};
   const auto& days = weekday_short_names;
   const double cell = 560.0 / static_cast<double>(last_hour - first_hour + 1);
-  std::string svg = "<svg viewBox=\"0 0 640 190\" width=\"100%\" role=\"img\" aria-label=\"" +
+  std::string svg = "<svg viewBox=\"0 0 640 214\" width=\"100%\" role=\"img\" aria-label=\"" +
                     escape_html(c.tr("Conversion by weekday and hour")) + "\">";
   for (std::size_t day = 0; day < heat.size(); ++day) {
     const double y = 20 + 22 * static_cast<double>(day);
@@ -135,9 +144,8 @@ std::string svg_heat_map(const Context& c, const std::array<std::array<Figures, 
       std::string fill = "#eee";
       std::string title = "—";
       if (f.conversion.rate) {
-        const double strength = std::clamp(*f.conversion.rate / max_rate, 0.0, 1.0);
-        const int light = static_cast<int>(std::lround(95 - 55 * strength));
-        fill = "hsl(150,55%," + std::to_string(light) + "%)";
+        const double spread = max_rate - min_rate;
+        fill = heat_colour(spread > 0 ? std::clamp((*f.conversion.rate - min_rate) / spread, 0.0, 1.0) : 1.0);
         title = format_percent(*f.conversion.rate, 1, c.language);
       }
       svg += "<rect x=\"" + fixed(x) + "\" y=\"" + fixed(y) + "\" width=\"" + fixed(cell - 1) +
@@ -149,6 +157,20 @@ std::string svg_heat_map(const Context& c, const std::array<std::array<Figures, 
     svg += "<text x=\"" + fixed(60 + cell * (hour - first_hour + 0.5)) + "\" y=\"14\" class=\"tick\" " +
            "text-anchor=\"middle\">" + std::to_string(hour) + "</text>";
   }
+  // The scale: what the lightest and the darkest cell mean, and the grey of an hour nobody was counted.
+  svg += "<defs><linearGradient id=\"heat-ramp\"><stop offset=\"0\" stop-color=\"" + heat_colour(0) +
+         "\"/><stop offset=\"1\" stop-color=\"" + heat_colour(1) + "\"/></linearGradient></defs>";
+  svg += "<text x=\"60\" y=\"200\" class=\"tick\" text-anchor=\"start\">" + escape_html(c.tr("Conversion")) +
+         "</text>";
+  svg += "<text x=\"256\" y=\"200\" class=\"tick scale-min\" text-anchor=\"end\">" +
+         escape_html(format_percent(min_rate, 1, c.language)) + "</text>";
+  svg += "<rect x=\"262\" y=\"190\" width=\"160\" height=\"12\" fill=\"url(#heat-ramp)\"/>";
+  svg += "<text x=\"428\" y=\"200\" class=\"tick scale-max\">" +
+         escape_html(format_percent(max_rate, 1, c.language)) + "</text>";
+  svg +=
+      "<rect x=\"500\" y=\"190\" width=\"12\" height=\"12\" fill=\"#eee\"/><text x=\"516\" y=\"200\" "
+      "class=\"tick\">" +
+      escape_html(c.tr("no visitors")) + "</text>";
   return svg + "</svg>";
 }
 
