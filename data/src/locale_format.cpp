@@ -85,6 +85,17 @@ const Dictionary& dictionary() {
       {"Average of last four", {"Moyenne des quatre derniers", "Среднее за четыре прошлых"}},
       {"Same day last year", {"Même jour l'an dernier", "Тот же день год назад"}},
       {"Comparisons", {"Comparaisons", "Сравнения"}},
+      {"partial period: %s", {"période partielle : %s", "неполный период: %s"}},
+      {"%s of %s in the range", {"%s sur %s dans la période", "%s из %s в отчёте"}},
+      {"%s without camera", {"%s sans caméra", "%s без камеры"}},
+      {"%s without sales", {"%s sans ventes", "%s без продаж"}},
+      {"† Partial period: the range cuts the week or month, or some of its days had no camera or no sales, "
+       "so "
+       "its figures are not a whole period's.",
+       {"† Période partielle : la période du rapport coupe la semaine ou le mois, ou certains de ses jours "
+        "n'ont pas de caméra ou pas de ventes ; ses chiffres ne couvrent donc pas toute la période.",
+        "† Неполный период: отчёт захватывает неделю или месяц не целиком, или в какие-то дни не работала "
+        "камера или не было продаж, поэтому цифры не за весь период."}},
       {"vs last week", {"vs S-1", "к прошлой неделе"}},
       {"vs the 4-week average", {"vs moyenne S-1 à S-4", "к среднему за 4 недели"}},
       {"%s: no data", {"%s : pas de données", "%s: нет данных"}},

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "footfall/data/fixtures/history.hpp"
 #include "footfall/data/report/report.hpp"
 #include "test_store_support.hpp"
 
@@ -454,4 +455,62 @@ TEST_CASE("report: the weekday × hour heat map has a scale from its lowest to i
   // The ramp runs from the lowest cell (lightest) to the highest (darkest).
   CHECK(heat.find("fill=\"hsl(150,55%,95%)\"><title>lun. 11:00: 10,0") != std::string::npos);
   CHECK(heat.find("fill=\"hsl(150,55%,40%)\"><title>lun. 10:00: 20,0") != std::string::npos);
+}
+
+TEST_CASE("report: a week or month the range cuts, or with days without camera or sales, is marked partial") {
+  Store store(":memory:");
+  StoreSettings settings;
+  settings.time_zone = "UTC";
+  settings.currency = "EUR";
+  store.save_settings(settings);
+  HistoryOptions history;
+  history.days = 14;
+  history.end_date = "2026-05-10";  // Monday 27 April to Sunday 10 May: two whole weeks
+  history.entries_per_day = 300;
+  history.transactions_per_day = 40;
+  generate_history(store, history);
+  const auto full = range_summary(store, "2026-04-27", "2026-05-10", GroupBy::Week);
+  REQUIRE(full.rows.size() == 2);
+  CHECK_FALSE(full.rows[0].partial_period);
+  CHECK_FALSE(full.rows[1].partial_period);
+  CHECK(render_range_report(full, settings, ReportFormat::Text, "en").find("†") == std::string::npos);
+
+  // Wednesday 6 May the camera was off all day; the range starts on Wednesday 29 April.
+  store.add_camera_gap({"main", at(0) + 2 * 24 * 3'600'000LL, at(0) + 3 * 24 * 3'600'000LL, "unplugged"});
+  const auto cut = range_summary(store, "2026-04-29", "2026-05-10", GroupBy::Week);
+  REQUIRE(cut.rows.size() == 2);
+  CHECK(cut.rows[0].partial_period);
+  CHECK(cut.rows[0].days_in_range == 5);
+  CHECK(cut.rows[0].days_in_period == 7);
+  CHECK(cut.rows[1].partial_period);
+  CHECK(cut.rows[1].days_without_camera == 1);
+  CHECK(cut.rows[1].days_without_sales == 0);
+
+  const auto en = render_range_report(cut, settings, ReportFormat::Text, "en");
+  CAPTURE(en);
+  CHECK(en.find("Week 18 (2026-04-27)†") != std::string::npos);
+  CHECK(en.find("partial period: 5 days of 7 in the range") != std::string::npos);
+  CHECK(en.find("partial period: 1 day without camera") != std::string::npos);
+  CHECK(en.find("† Partial period: the range cuts the week or month") != std::string::npos);
+  const auto ru = render_range_report(cut, settings, ReportFormat::Html, "ru");
+  CHECK(ru.find("<tr class=\"flag\"><td>Неделя 18 (27.04.2026)†</td>") != std::string::npos);
+  CHECK(ru.find("неполный период: 5 дней из 7 в отчёте") != std::string::npos);
+  CHECK(ru.find("неполный период: 1 день без камеры") != std::string::npos);
+  CHECK(ru.find("<p class=\"footnote\">† Неполный период") != std::string::npos);
+  const auto fr = render_range_report(range_summary(store, "2026-05-01", "2026-05-10", GroupBy::Month),
+                                      settings, ReportFormat::Markdown, "fr");
+  CHECK(fr.find("| mai 2026† |") != std::string::npos);
+  CHECK(fr.find("période partielle : 10 jours sur 31 dans la période, 1 jour sans caméra") !=
+        std::string::npos);
+
+  const auto json = nlohmann::json::parse(render_range_report(cut, settings, ReportFormat::Json));
+  CHECK(json["rows"][0]["partial_period"] == true);
+  CHECK(json["rows"][0]["days_in_range"] == 5);
+  CHECK(json["rows"][1]["days_without_camera"] == 1);
+  const auto csv = render_range_report(cut, settings, ReportFormat::Csv);
+  CHECK(csv.find(",buyers_above_visitors,partial_period,days_in_period,days_in_range,days_without_camera,"
+                 "days_without_sales\n") != std::string::npos);
+  CHECK(csv.find("\nweek,2026-W18,") != std::string::npos);
+  CHECK(csv.find(",1,7,5,0,0\n") != std::string::npos);
+  CHECK(csv.find(",1,7,7,1,0\n") != std::string::npos);
 }

@@ -214,6 +214,30 @@ std::string range_label(const Context& c, GroupBy group_by, const RangeRow& row)
   return c.tr(row.label);
 }
 
+constexpr const char* partial_mark = "†";
+constexpr const char* partial_period_footnote =
+    "† Partial period: the range cuts the week or month, or some of its days had no camera or no sales, so "
+    "its figures are not a whole period's.";
+
+// What makes a week or month partial, in the row's note: "partial period: 3 days of 7 in the range, ...".
+std::string partial_period_note(const Context& c, const RangeRow& row) {
+  std::string reasons;
+  const auto add = [&reasons](const std::string& reason) {
+    reasons += (reasons.empty() ? "" : ", ") + reason;
+  };
+  if (row.days_in_range < row.days_in_period) {
+    add(fill(c.tr("%s of %s in the range"),
+             {format_count(row.days_in_range, "day|days", c.language), c.integer(row.days_in_period)}));
+  }
+  if (row.days_without_camera > 0) {
+    add(fill(c.tr("%s without camera"), {format_count(row.days_without_camera, "day|days", c.language)}));
+  }
+  if (row.days_without_sales > 0) {
+    add(fill(c.tr("%s without sales"), {format_count(row.days_without_sales, "day|days", c.language)}));
+  }
+  return fill(c.tr("partial period: %s"), {reasons});
+}
+
 Model range_model(const Context& c, const RangeSummary& s) {
   Model model;
   model.title = c.settings.name + " — " + c.tr("Range report") + " " + c.short_date(s.from_date) + " – " +
@@ -225,12 +249,18 @@ Model range_model(const Context& c, const RangeSummary& s) {
       {GroupBy::Weekday, "Weekday"}};
   const std::string title = c.tr(titles.at(s.group_by));
   Section rows{title, title, {}};
+  bool any_partial = false;
   for (const auto& row : s.rows) {
     std::string note = row.camera_down ? c.tr("camera down") : "";
     if (row.roster_inferred) note += (note.empty() ? "" : ", ") + c.tr("roster inferred");
-    rows.rows.push_back(make_row(c, range_label(c, s.group_by, row), row.figures, note, !note.empty()));
+    if (row.partial_period) note += (note.empty() ? "" : "; ") + partial_period_note(c, row);
+    any_partial = any_partial || row.partial_period;
+    rows.rows.push_back(make_row(c,
+                                 range_label(c, s.group_by, row) + (row.partial_period ? partial_mark : ""),
+                                 row.figures, note, !note.empty()));
   }
   if (s.group_by == GroupBy::Seller) rows.footnote = c.tr(seller_visitors_note);
+  if (any_partial) rows.footnote = c.tr(partial_period_footnote);
   model.sections.push_back(std::move(rows));
   model.quality = quality_note_texts(s.notes, c.language);
   model.quality.push_back(last_import_line(c, s.last_import_ms));

@@ -129,7 +129,12 @@ std::string range_json(const RangeSummary& s, const StoreSettings& settings) {
                    {"start_ms", row.start_ms},
                    {"end_ms", row.end_ms},
                    {"camera_down", row.camera_down},
-                   {"roster_inferred", row.roster_inferred}};
+                   {"roster_inferred", row.roster_inferred},
+                   {"partial_period", row.partial_period},
+                   {"days_in_period", row.days_in_period},
+                   {"days_in_range", row.days_in_range},
+                   {"days_without_camera", row.days_without_camera},
+                   {"days_without_sales", row.days_without_sales}};
       merge(line, figure_json(row.figures));
       j[key].push_back(std::move(line));
     }

@@ -133,6 +133,14 @@ struct RangeRow {
   Figures figures;
   bool camera_down = false;
   bool roster_inferred = false;  // seller rows
+  // Week and month rows: the period's calendar days, how many the range holds, and of those how
+  // many the camera missed (no covered minute of the opening hours) or had no sale. A period the
+  // range cuts or with such days is partial: its figures are not a whole week's or month's.
+  int days_in_period = 0;
+  int days_in_range = 0;
+  int days_without_camera = 0;
+  int days_without_sales = 0;
+  bool partial_period = false;
 };
 
 struct RangeSummary {
