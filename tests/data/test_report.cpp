@@ -514,3 +514,41 @@ TEST_CASE("report: a week or month the range cuts, or with days without camera o
   CHECK(csv.find(",1,7,5,0,0\n") != std::string::npos);
   CHECK(csv.find(",1,7,7,1,0\n") != std::string::npos);
 }
+
+TEST_CASE("report: the spreadsheet CSV is in the store's locale, beside the unchanged machine CSV") {
+  HandMadeDay day;
+  const auto summary = day_summary(day.store, "2026-05-04");
+  const auto fr = render_day_report(summary, day.settings, ReportFormat::Spreadsheet, "fr");
+  CAPTURE(fr);
+  CHECK(
+      fr.rfind("\xEF\xBB\xBFTableau;Ligne;Début;Visiteurs;Entrées;Sorties;Tickets;Taux de transformation (%);"
+               "CA net (EUR);Panier moyen (EUR);CA par visiteur (EUR);Indice de vente;",
+               0) == 0);
+  CHECK(fr.find("\r\nTotal;04/05/2026;04/05/2026 00:00;10;10;0;2;20,0;40,00;20,00;4,00;1,00;") !=
+        std::string::npos);
+  CHECK(fr.find("\r\nHeures;10:00;04/05/2026 10:00;10;10;0;2;20,0;40,00;") != std::string::npos);
+  CHECK(fr.find("\r\nVendeurs;Bob;;") != std::string::npos);
+  CHECK(fr.find("1 234") == std::string::npos);  // no grouping: the spreadsheet reads numbers
+  const auto ru = render_day_report(summary, day.settings, ReportFormat::Spreadsheet, "ru");
+  CHECK(ru.find("\r\nЧасы;10:00;04.05.2026 10:00;10;10;0;2;20,0;40,00;") != std::string::npos);
+  CHECK(ru.find(";Выручка (EUR);Средний чек (EUR);") != std::string::npos);
+  const auto en = render_day_report(summary, day.settings, ReportFormat::Spreadsheet, "en");
+  CHECK(en.rfind("\xEF\xBB\xBFTable,Row,Start,Visitors,Entries,Exits,Buyers,Conversion (%),Net sales (EUR),",
+                 0) == 0);
+  CHECK(en.find("\r\nHours,10:00,2026-05-04 10:00,10,10,0,2,20.0,40.00,20.00,4.00,") != std::string::npos);
+  // The machine CSV is as it was.
+  CHECK(render_day_report(summary, day.settings, ReportFormat::Csv, "fr").rfind("scope,label,start_ms,", 0) ==
+        0);
+
+  // Local times are the store's: 08:00 UTC is 10:00 in Paris.
+  Store paris(":memory:");
+  StoreSettings settings;
+  settings.time_zone = "Europe/Paris";
+  settings.currency = "EUR";
+  paris.save_settings(settings);
+  paris.add_count_events({{at(8, 5), "main", true, 1, 1.F}});
+  const auto local =
+      render_day_report(day_summary(paris, "2026-05-04"), settings, ReportFormat::Spreadsheet, "fr");
+  CHECK(local.find("\r\nHeures;10:00;04/05/2026 10:00;1;") != std::string::npos);
+  CHECK(parse_report_format("spreadsheet") == ReportFormat::Spreadsheet);
+}

@@ -136,6 +136,9 @@ Model day_model(const Context& c, const DaySummary& s) {
                   {{c.tr("vs last week"), changes_against(s.total, s.same_time_last_week)},
                    {c.tr("vs the 4-week average"), changes_against(s.total, s.average_last_four)}});
   if (s.peak_hour) model.figures.push_back({c.tr("Peak hour"), hour_text(*s.peak_hour)});
+  model.total = &s.total;
+  model.total_label = c.short_date(s.date);
+  model.total_start_ms = s.start_ms;
 
   // People read the open hours; empty night hours stay in JSON and CSV only.
   auto busy = [](const HourRow& hour) {
@@ -147,6 +150,7 @@ Model day_model(const Context& c, const DaySummary& s) {
   for (auto hour = first; hour < last; ++hour) {
     hours.rows.push_back(
         make_row(c, hour_text(hour->hour), hour->figures, hour_note(c, *hour), hour->camera_down));
+    hours.rows.back().start_ms = hour->start_ms;
   }
   model.sections.push_back(std::move(hours));
   if (!s.shifts.empty()) {
@@ -155,6 +159,7 @@ Model day_model(const Context& c, const DaySummary& s) {
       shifts.rows.push_back(
           make_row(c, shift.name + " " + c.clock_time(shift.start_ms) + "–" + c.clock_time(shift.end_ms),
                    shift.figures));
+      shifts.rows.back().start_ms = shift.start_ms;
     }
     model.sections.push_back(std::move(shifts));
   }
@@ -243,6 +248,8 @@ Model range_model(const Context& c, const RangeSummary& s) {
   model.title = c.settings.name + " — " + c.tr("Range report") + " " + c.short_date(s.from_date) + " – " +
                 c.short_date(s.to_date);
   model.figures = key_figures(c, s.total);
+  model.total = &s.total;
+  model.total_label = c.short_date(s.from_date) + " – " + c.short_date(s.to_date);
   static const std::map<GroupBy, const char*> titles = {
       {GroupBy::Hour, "Hour"},      {GroupBy::Day, "Day"},     {GroupBy::Week, "Week"},
       {GroupBy::Month, "Month"},    {GroupBy::Shift, "Shift"}, {GroupBy::Seller, "Seller"},
@@ -258,6 +265,7 @@ Model range_model(const Context& c, const RangeSummary& s) {
     rows.rows.push_back(make_row(c,
                                  range_label(c, s.group_by, row) + (row.partial_period ? partial_mark : ""),
                                  row.figures, note, !note.empty()));
+    if (row.start_ms != 0) rows.rows.back().start_ms = row.start_ms;
   }
   if (s.group_by == GroupBy::Seller) rows.footnote = c.tr(seller_visitors_note);
   if (any_partial) rows.footnote = c.tr(partial_period_footnote);

@@ -79,7 +79,8 @@ struct Row {
   std::string label;
   const Figures* figures = nullptr;
   std::string note;
-  bool flagged = false;  // camera down or an inferred roster: highlighted in HTML
+  bool flagged = false;              // camera down or an inferred roster: highlighted in HTML
+  std::optional<TimeMs> start_ms{};  // the spreadsheet's local start time; none for shifts, sellers, ...
 };
 
 // A row whose buyers outnumber its visitors says so in its note, highlighted like a camera gap.
@@ -164,6 +165,9 @@ struct Model {
   std::string title;
   std::string subtitle;
   std::vector<KeyFigure> figures;  // the headline cards, with their changes in a day report
+  const Figures* total = nullptr;  // the figures behind them, and the period they cover
+  std::string total_label;
+  std::optional<TimeMs> total_start_ms;
   std::vector<Section> sections;
   std::vector<std::string> quality;
   std::vector<std::string> definitions;
@@ -179,6 +183,7 @@ Model range_model(const Context& c, const RangeSummary& s);
 std::string render_text(const Context& c, const Model& m);
 std::string render_markdown(const Context& c, const Model& m);
 std::string render_html(const Context& c, const Model& m);
+std::string render_spreadsheet(const Context& c, const Model& m);
 
 std::string day_csv(const DaySummary& s, const StoreSettings& settings);
 std::string range_csv(const RangeSummary& s, const StoreSettings& settings);

@@ -16,6 +16,8 @@ std::string render_model(const Context& context, const Model& model, ReportForma
       return render_markdown(context, model);
     case ReportFormat::Html:
       return render_html(context, model);
+    case ReportFormat::Spreadsheet:
+      return render_spreadsheet(context, model);
     default:
       return render_text(context, model);
   }
@@ -25,12 +27,14 @@ std::string render_model(const Context& context, const Model& model, ReportForma
 
 ReportFormat parse_report_format(const std::string& text) {
   static const std::map<std::string, ReportFormat> names = {
-      {"text", ReportFormat::Text}, {"txt", ReportFormat::Text},    {"csv", ReportFormat::Csv},
-      {"json", ReportFormat::Json}, {"md", ReportFormat::Markdown}, {"markdown", ReportFormat::Markdown},
-      {"html", ReportFormat::Html}};
+      {"text", ReportFormat::Text},   {"txt", ReportFormat::Text},
+      {"csv", ReportFormat::Csv},     {"json", ReportFormat::Json},
+      {"md", ReportFormat::Markdown}, {"markdown", ReportFormat::Markdown},
+      {"html", ReportFormat::Html},   {"spreadsheet", ReportFormat::Spreadsheet}};
   const auto found = names.find(text);
   if (found == names.end())
-    throw std::invalid_argument("report format \"" + text + "\": expected text, csv, json, md or html");
+    throw std::invalid_argument("report format \"" + text +
+                                "\": expected text, csv, json, md, html or spreadsheet");
   return found->second;
 }
 
@@ -46,6 +50,8 @@ const char* report_format_extension(ReportFormat format) {
       return "md";
     case ReportFormat::Html:
       return "html";
+    case ReportFormat::Spreadsheet:
+      return "spreadsheet.csv";
   }
   return "txt";
 }
