@@ -85,6 +85,7 @@ const Dictionary& dictionary() {
       {"Average of last four", {"Moyenne des quatre derniers", "Среднее за четыре прошлых"}},
       {"Same day last year", {"Même jour l'an dernier", "Тот же день год назад"}},
       {"Comparisons", {"Comparaisons", "Сравнения"}},
+      {"%s: %s", {"%s : %s", "%s: %s"}},
       {"Table", {"Tableau", "Таблица"}},
       {"Row", {"Ligne", "Строка"}},
       {"Start", {"Début", "Начало"}},

@@ -337,7 +337,7 @@ TEST_CASE("report: dates in the form each language writes them, in titles, rows 
   const auto fr = render_day_report(summary, day.settings, ReportFormat::Text, "fr");
   CAPTURE(fr);
   CHECK(fr.find("Rapport du jour — lundi 4 mai 2026") != std::string::npos);
-  CHECK(fr.find("Dernier import: 04/05/2026 21:05") != std::string::npos);
+  CHECK(fr.find("Dernier import : 04/05/2026 21:05") != std::string::npos);
   CHECK(fr.find("2026-05-04") == std::string::npos);
   const auto ru = render_day_report(summary, day.settings, ReportFormat::Html, "ru");
   CHECK(ru.find("Отчёт за день — понедельник, 4 мая 2026") != std::string::npos);
@@ -381,7 +381,7 @@ TEST_CASE("report: a count beside a noun takes the noun's plural form: no \"1 Bu
   CHECK(ru.find("10:00: 1 посетитель<") != std::string::npos);
   CHECK(ru.find("10:00: 1 чек<") != std::string::npos);
   const auto fr = render_day_report(summary, settings, ReportFormat::Html, "fr");
-  CHECK(fr.find("10:00: 1 ticket<") != std::string::npos);
+  CHECK(fr.find("10:00 : 1 ticket<") != std::string::npos);
 
   HandMadeDay day;  // Bob sold without a roster on one day
   const auto range = range_summary(day.store, "2026-05-01", "2026-05-07", GroupBy::Seller);
@@ -453,8 +453,8 @@ TEST_CASE("report: the weekday × hour heat map has a scale from its lowest to i
   CHECK(heat.find("class=\"tick scale-max\">20,0\u202F%</text>") != std::string::npos);
   CHECK(heat.find(">aucun visiteur</text>") != std::string::npos);
   // The ramp runs from the lowest cell (lightest) to the highest (darkest).
-  CHECK(heat.find("fill=\"hsl(150,55%,95%)\"><title>lun. 11:00: 10,0") != std::string::npos);
-  CHECK(heat.find("fill=\"hsl(150,55%,40%)\"><title>lun. 10:00: 20,0") != std::string::npos);
+  CHECK(heat.find("fill=\"hsl(150,55%,95%)\"><title>lun. 11:00 : 10,0") != std::string::npos);
+  CHECK(heat.find("fill=\"hsl(150,55%,40%)\"><title>lun. 10:00 : 20,0") != std::string::npos);
 }
 
 TEST_CASE("report: a week or month the range cuts, or with days without camera or sales, is marked partial") {
@@ -497,6 +497,7 @@ TEST_CASE("report: a week or month the range cuts, or with days without camera o
   CHECK(ru.find("неполный период: 5 дней из 7 в отчёте") != std::string::npos);
   CHECK(ru.find("неполный период: 1 день без камеры") != std::string::npos);
   CHECK(ru.find("<p class=\"footnote\">† Неполный период") != std::string::npos);
+  CHECK(ru.find("text-anchor=\"middle\">Неделя 18</text>") != std::string::npos);  // under its bar, whole
   const auto fr = render_range_report(range_summary(store, "2026-05-01", "2026-05-10", GroupBy::Month),
                                       settings, ReportFormat::Markdown, "fr");
   CHECK(fr.find("| mai 2026† |") != std::string::npos);

@@ -63,20 +63,21 @@ std::vector<KeyFigure> key_figures(const Context& c, const Figures& f,
 std::string day_note_line(const Context& c, const QualityNote& note) {
   switch (note.kind) {
     case QualityNoteKind::CameraGap:
-      return c.tr("Camera down") + ": " + note.door + " " + clock_text(note.start_minute) + "–" +
-             clock_text(note.end_minute) + (note.reason.empty() ? "" : " (" + note.reason + ")");
+      return c.labelled(c.tr("Camera down"), note.door + " " + clock_text(note.start_minute) + "–" +
+                                                 clock_text(note.end_minute) +
+                                                 (note.reason.empty() ? "" : " (" + note.reason + ")"));
     case QualityNoteKind::PartialCoverage:
-      return c.tr("Camera coverage") + ": " +
-             format_coverage(note.covered_minutes, note.open_minutes, true, c.language) + ". " +
-             c.tr("Conversion and sales per visitor use covered time only.");
+      return c.labelled(c.tr("Camera coverage"),
+                        format_coverage(note.covered_minutes, note.open_minutes, true, c.language) + ". " +
+                            c.tr("Conversion and sales per visitor use covered time only."));
     case QualityNoteKind::DayBuyersAboveVisitors:
       return format_buyers_above_visitors(c.tr("The day"), note.buyers, note.visitors, c.language);
     case QualityNoteKind::HourBuyersAboveVisitors:
       return format_buyers_above_visitors(hour_text(note.hour), note.buyers, note.visitors, c.language);
     case QualityNoteKind::SalesButNoVisitors:
-      return c.tr("Sales but no visitors counted") + ": " + hour_text(note.hour);
+      return c.labelled(c.tr("Sales but no visitors counted"), hour_text(note.hour));
     case QualityNoteKind::NoRoster:
-      return note.seller + ": " + c.tr("No roster: floor time inferred from first and last sale");
+      return c.labelled(note.seller, c.tr("No roster: floor time inferred from first and last sale"));
     case QualityNoteKind::CameraGapInRange:
     case QualityNoteKind::BuyersAboveVisitors:
     case QualityNoteKind::NoRosterDays:
@@ -117,7 +118,7 @@ constexpr const char* seller_visitors_note =
     "sales.";
 
 std::string last_import_line(const Context& c, const std::optional<TimeMs>& last_import_ms) {
-  return c.tr("Last import") + ": " + (last_import_ms ? c.date_time(*last_import_ms) : c.tr("never"));
+  return c.labelled(c.tr("Last import"), last_import_ms ? c.date_time(*last_import_ms) : c.tr("never"));
 }
 
 std::string hour_note(const Context& c, const HourRow& hour) {
@@ -219,6 +220,24 @@ std::string range_label(const Context& c, GroupBy group_by, const RangeRow& row)
   return c.tr(row.label);
 }
 
+// Under a chart's bar: the day's date, the week's number, the month's name.
+std::string range_chart_label(const Context& c, GroupBy group_by, const RangeRow& row) {
+  switch (group_by) {
+    case GroupBy::Hour:
+    case GroupBy::Day:
+      return c.short_date(row.label.substr(0, row.label.find(' ')));
+    case GroupBy::Week:
+      return c.tr("Week") + " " + row.label.substr(row.label.find('W') + 1);
+    case GroupBy::Month:
+      return format_month(row.label, c.language);
+    case GroupBy::Shift:
+    case GroupBy::Seller:
+    case GroupBy::Weekday:
+      break;
+  }
+  return c.tr(row.label);
+}
+
 constexpr const char* partial_mark = "†";
 constexpr const char* partial_period_footnote =
     "† Partial period: the range cuts the week or month, or some of its days had no camera or no sales, so "
@@ -266,9 +285,11 @@ Model range_model(const Context& c, const RangeSummary& s) {
                                  range_label(c, s.group_by, row) + (row.partial_period ? partial_mark : ""),
                                  row.figures, note, !note.empty()));
     if (row.start_ms != 0) rows.rows.back().start_ms = row.start_ms;
+    rows.rows.back().chart_label = range_chart_label(c, s.group_by, row);
   }
   if (s.group_by == GroupBy::Seller) rows.footnote = c.tr(seller_visitors_note);
   if (any_partial) rows.footnote = c.tr(partial_period_footnote);
+  rows.long_labels = s.group_by == GroupBy::Week;
   model.sections.push_back(std::move(rows));
   model.quality = quality_note_texts(s.notes, c.language);
   model.quality.push_back(last_import_line(c, s.last_import_ms));

@@ -26,6 +26,10 @@ struct Context {
         clock(store_settings) {}
 
   [[nodiscard]] std::string tr(const std::string& key) const { return translate(key, language); }
+  // "Label: value", with the space French puts before a colon.
+  [[nodiscard]] std::string labelled(const std::string& label, const std::string& value) const {
+    return fill(tr("%s: %s"), {label, value});
+  }
   [[nodiscard]] std::string money(Money value) const {
     return format_money(value, settings.currency, language);
   }
@@ -81,6 +85,7 @@ struct Row {
   std::string note;
   bool flagged = false;              // camera down or an inferred roster: highlighted in HTML
   std::optional<TimeMs> start_ms{};  // the spreadsheet's local start time; none for shifts, sellers, ...
+  std::string chart_label{};         // under the row's bar when the label is too long for it
 };
 
 // A row whose buyers outnumber its visitors says so in its note, highlighted like a camera gap.
@@ -118,6 +123,15 @@ inline std::size_t display_width(const std::string& text) {
     if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) ++width;  // count code points, not bytes
   }
   return width;
+}
+
+// The first `width` code points of `text`: never half a Cyrillic or accented letter.
+inline std::string first_code_points(const std::string& text, std::size_t width) {
+  std::size_t seen = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U && seen++ == width) return text.substr(0, i);
+  }
+  return text;
 }
 
 inline std::string pad(const std::string& text, std::size_t width, bool right) {
@@ -158,7 +172,8 @@ struct Section {
   std::string title;
   std::string first_column;
   std::vector<Row> rows;
-  std::string footnote{};  // under the table: how its figures are credited
+  std::string footnote{};    // under the table: how its figures are credited
+  bool long_labels = false;  // week labels with their Monday: HTML may wrap them rather than the notes
 };
 
 struct Model {

@@ -82,12 +82,12 @@ std::string svg_bars(const Context& c, const Section& section, const std::string
     svg += "<rect x=\"" + fixed(x + slot * 0.1) + "\" y=\"" + fixed(visitors_top) + "\" width=\"" +
            fixed(slot * 0.4) + "\" height=\"" + fixed(10 + plot_height - visitors_top) +
            "\" class=\"visitors\"><title>" +
-           escape_html(rows[i].label + ": " + format_count(f.visitors, "visitor|visitors", c.language)) +
+           escape_html(c.labelled(rows[i].label, format_count(f.visitors, "visitor|visitors", c.language))) +
            "</title></rect>";
     svg += "<rect x=\"" + fixed(x + slot * 0.5) + "\" y=\"" + fixed(buyers_top) + "\" width=\"" +
            fixed(slot * 0.4) + "\" height=\"" + fixed(10 + plot_height - buyers_top) +
            "\" class=\"buyers\"><title>" +
-           escape_html(rows[i].label + ": " + format_count(f.buyers, "buyer|buyers", c.language)) +
+           escape_html(c.labelled(rows[i].label, format_count(f.buyers, "buyer|buyers", c.language))) +
            "</title></rect>";
     if (f.conversion.rate) {
       line += (line.empty() ? "M" : " L") + fixed(x + slot / 2) + " " +
@@ -95,7 +95,9 @@ std::string svg_bars(const Context& c, const Section& section, const std::string
     }
     if ((i - first) % label_every == 0) {
       svg += "<text x=\"" + fixed(x + slot / 2) + "\" y=\"" + fixed(height - 6) +
-             "\" class=\"tick\" text-anchor=\"middle\">" + escape_html(rows[i].label.substr(0, 10)) +
+             "\" class=\"tick\" text-anchor=\"middle\">" +
+             escape_html(
+                 first_code_points(rows[i].chart_label.empty() ? rows[i].label : rows[i].chart_label, 14)) +
              "</text>";
     }
   }
@@ -150,7 +152,7 @@ std::string svg_heat_map(const Context& c, const std::array<std::array<Figures, 
       }
       svg += "<rect x=\"" + fixed(x) + "\" y=\"" + fixed(y) + "\" width=\"" + fixed(cell - 1) +
              "\" height=\"20\" fill=\"" + fill + "\"><title>" +
-             escape_html(c.tr(days[day]) + " " + hour_text(hour) + ": " + title) + "</title></rect>";
+             escape_html(c.labelled(c.tr(days[day]) + " " + hour_text(hour), title)) + "</title></rect>";
     }
   }
   for (int hour = first_hour; hour <= last_hour; ++hour) {
@@ -175,7 +177,8 @@ std::string svg_heat_map(const Context& c, const std::array<std::array<Figures, 
 }
 
 std::string render_table_html(const Context& c, const Section& section) {
-  std::string out = "<table><thead><tr><th>" + escape_html(section.first_column) + "</th>";
+  std::string out = std::string(section.long_labels ? "<table class=\"long-labels\">" : "<table>") +
+                    "<thead><tr><th>" + escape_html(section.first_column) + "</th>";
   for (const auto& column : table_columns())
     out += "<th class=\"num\">" + escape_html(c.tr(column.title)) + "</th>";
   out += "<th></th></tr></thead><tbody>";
@@ -203,9 +206,10 @@ h1 { font-size: 16pt; margin: 0 0 2mm; } h2 { font-size: 12pt; margin: 6mm 0 2mm
 table { border-collapse: collapse; width: 100%; page-break-inside: auto; }
 tr { page-break-inside: avoid; }
 th, td { padding: 0.8mm 1.5mm; border-bottom: 1px solid #eee; text-align: left; font-size: 9pt; }
-td:first-child { white-space: nowrap; } th.num { white-space: normal; }
+td:first-child { white-space: nowrap; } table.long-labels td:first-child { white-space: normal; min-width: 24mm; }
+th.num { white-space: normal; }
 th { font-size: 8pt; color: #555; } .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-tr.flag td { background: #fff6e5; } .note { color: #a60; font-size: 8pt; }
+tr.flag td { background: #fff6e5; } .note { color: #a60; font-size: 8pt; } .note:not(:empty) { min-width: 30mm; }
 svg .visitors, .key.visitors { fill: #9ecae1; background: #9ecae1; }
 svg .buyers, .key.buyers { fill: #3182bd; background: #3182bd; }
 svg .conversion { fill: none; stroke: #e6550d; stroke-width: 2; } .key.conversion { background: #e6550d; }
