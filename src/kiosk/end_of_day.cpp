@@ -71,7 +71,8 @@ std::vector<std::filesystem::path> write_due_reports(data::Store& store, const E
       std::string command_line = options.command;
       for (const auto& file : files) command_line += " " + shell_quote(file.string());
       if (std::system(command_line.c_str()) != 0) {
-        throw std::runtime_error("reports.command failed for " + day + ": " + command_line);
+        throw std::runtime_error(
+            std::string("reports.command failed for ").append(day).append(": ").append(command_line));
       }
     }
     written.insert(written.end(), files.begin(), files.end());

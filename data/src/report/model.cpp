@@ -92,6 +92,10 @@ std::vector<std::string> day_quality(const Context& c, const DaySummary& s) {
   return lines;
 }
 
+constexpr const char* sales_per_visitor_definition =
+    "Sales per visitor: net sales in covered time ÷ visitors, so sales per visitor × visitors = net sales in "
+    "covered time.";
+
 // What each figure means, in the words of the tables, so a reader can check that they add up.
 std::vector<std::string> definitions(const Context& c) {
   std::vector<std::string> lines;
@@ -101,8 +105,7 @@ std::vector<std::string> definitions(const Context& c) {
            "Conversion: buyers in covered time ÷ visitors.",
            "Net sales: sales minus refunds, each on the day it happened.",
            "Average ticket: net sales ÷ buyers, so average ticket × buyers = net sales.",
-           "Sales per visitor: net sales in covered time ÷ visitors, so sales per visitor × visitors = net "
-           "sales in covered time.",
+           sales_per_visitor_definition,
            "Items per ticket: items sold ÷ buyers.",
            "Covered time: the time a camera counted; any other time is a gap, not zero visitors.",
        }) {

@@ -232,10 +232,8 @@ std::string render_html(const Context& c, const Model& m) {
     out += "<div class=\"card\"><div class=\"label\">" + escape_html(figure.label) +
            "</div><div class=\"value\">" + escape_html(figure.value) + "</div>";
     for (const auto& change : figure.changes) {
-      static const std::array<const char*, 3> classes = {"down", "flat", "up"};
-      out += "<div class=\"change " +
-             std::string(classes.at(static_cast<std::size_t>(change.direction + 1))) + "\">" +
-             escape_html(change.text) + "</div>";
+      const char* direction = change.direction > 0 ? "up" : (change.direction < 0 ? "down" : "flat");
+      out += "<div class=\"change " + std::string(direction) + "\">" + escape_html(change.text) + "</div>";
     }
     out += "</div>";
   }

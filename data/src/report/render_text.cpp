@@ -67,7 +67,7 @@ std::string render_text(const Context& c, const Model& m) {
 
 // ---------- markdown ----------
 
-std::string markdown_cell(std::string text) {
+std::string markdown_cell(const std::string& text) {
   std::string out;
   for (const char ch : text) {
     if (ch == '|') out += '\\';
