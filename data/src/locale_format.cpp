@@ -2,12 +2,14 @@
 
 #include <date/tz.h>
 
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <optional>
 
+#include "footfall/data/business_time.hpp"
 #include "footfall/data/time_text.hpp"
-#include "footfall/data/words.hpp"
 
 namespace footfall::data {
 namespace {
@@ -42,6 +44,34 @@ std::string currency_symbol(const std::string& currency) {
                                                              {"RUB", "₽"}, {"JPY", "¥"}, {"CHF", "CHF"}};
   const auto found = symbols.find(currency);
   return found != symbols.end() ? found->second : currency;
+}
+
+constexpr std::array<const char*, 7> weekday_names = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                                      "Friday", "Saturday", "Sunday"};
+constexpr std::array<const char*, 12> day_of_month_patterns = {
+    "%s January", "%s February", "%s March",     "%s April",   "%s May",      "%s June",
+    "%s July",    "%s August",   "%s September", "%s October", "%s November", "%s December"};
+constexpr std::array<const char*, 12> month_patterns = {
+    "January %s", "February %s", "March %s",     "April %s",   "May %s",      "June %s",
+    "July %s",    "August %s",   "September %s", "October %s", "November %s", "December %s"};
+
+// Day, month and year of "YYYY-MM-DD".
+std::optional<date::year_month_day> parse_ymd(const std::string& iso_date) {
+  const auto day = try_parse_date(iso_date);
+  if (!day) return std::nullopt;
+  return date::year_month_day{*day};
+}
+
+// Which of a noun's forms follows `count`: CLDR's cardinal rules for whole numbers.
+std::size_t plural_index(std::int64_t count, const std::string& language) {
+  const std::int64_t n = count < 0 ? -count : count;
+  if (language == "ru") {
+    if (n % 10 == 1 && n % 100 != 11) return 0;
+    if (n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14)) return 1;
+    return 2;
+  }
+  if (language == "fr") return n <= 1 ? 0 : 1;
+  return n == 1 ? 0 : 1;
 }
 
 }  // namespace
@@ -125,6 +155,60 @@ std::string format_buyers_above_visitors(const std::string& when, std::int64_t b
          translate(
              "Likely causes: a camera gap, a wrong time zone or door, a till outside the counted entrance.",
              language);
+}
+
+std::string format_short_date(const std::string& iso_date, const std::string& language) {
+  const auto ymd = parse_ymd(iso_date);
+  if (!ymd || (language != "fr" && language != "ru")) return iso_date;
+  char text[16];
+  std::snprintf(text, sizeof text, language == "fr" ? "%02u/%02u/%04d" : "%02u.%02u.%04d",
+                static_cast<unsigned>(ymd->day()), static_cast<unsigned>(ymd->month()),
+                static_cast<int>(ymd->year()));
+  return text;
+}
+
+std::string format_long_date(const std::string& iso_date, const std::string& language) {
+  const auto ymd = parse_ymd(iso_date);
+  if (!ymd) return iso_date;
+  const auto weekday = static_cast<std::size_t>(weekday_index(date::local_days{*ymd}));
+  const auto month = static_cast<std::size_t>(static_cast<unsigned>(ymd->month()) - 1);
+  const std::string day_month = fill(translate(day_of_month_patterns.at(month), language),
+                                     {std::to_string(static_cast<unsigned>(ymd->day()))});
+  return translate(weekday_names.at(weekday), language) + (language == "ru" ? ", " : " ") + day_month + " " +
+         std::to_string(static_cast<int>(ymd->year()));
+}
+
+std::string format_month(const std::string& iso_month, const std::string& language) {
+  const auto ymd = parse_ymd(iso_month + "-01");
+  if (!ymd) return iso_month;
+  const auto month = static_cast<std::size_t>(static_cast<unsigned>(ymd->month()) - 1);
+  return fill(translate(month_patterns.at(month), language), {std::to_string(static_cast<int>(ymd->year()))});
+}
+
+std::string format_date_time(TimeMs time_ms, const std::string& time_zone, const std::string& language) {
+  const date::sys_time<std::chrono::milliseconds> instant{std::chrono::milliseconds(time_ms)};
+  date::local_time<std::chrono::milliseconds> local{instant.time_since_epoch()};
+  try {
+    local = date::locate_zone(time_zone)->to_local(instant);
+  } catch (const std::exception&) {
+  }  // an unknown zone reads as UTC, as format_clock does
+  const auto day = date::floor<date::days>(local);
+  const auto minutes = std::chrono::floor<std::chrono::minutes>(local - day);
+  return format_short_date(format_date(day), language) + " " + clock_text(static_cast<int>(minutes.count()));
+}
+
+std::string format_count(std::int64_t count, const std::string& forms, const std::string& language) {
+  const std::string words = translate(forms, language);
+  std::size_t index = plural_index(count, language);
+  std::size_t begin = 0;
+  for (; index > 0; --index) {
+    const auto bar = words.find('|', begin);
+    if (bar == std::string::npos) break;  // fewer forms than the rule wants: the last one
+    begin = bar + 1;
+  }
+  const auto end = words.find('|', begin);
+  return format_integer(count, language) + " " +
+         words.substr(begin, end == std::string::npos ? end : end - begin);
 }
 
 std::string format_clock(TimeMs time_ms, const std::string& time_zone) {

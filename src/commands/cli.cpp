@@ -120,8 +120,10 @@ int run_cli(int argc, char** argv) {
   range_cmd->add_option("--by", report.by, "hour, day, week, month, shift, seller or weekday")
       ->check(CLI::IsMember({"hour", "day", "week", "month", "shift", "seller", "weekday"}));
   for (auto* sub : {day_cmd, range_cmd}) {
-    sub->add_option("--format", report.format, "text, csv, json, md or html")
-        ->check(CLI::IsMember({"text", "csv", "json", "md", "html"}));
+    sub->add_option("--format", report.format,
+                    "text, csv (for programs: epoch ms, '.' decimals), json, md, html, or spreadsheet (a CSV "
+                    "in the store's language: ';' and decimal comma in fr/ru, local date-times, UTF-8 BOM)")
+        ->check(CLI::IsMember({"text", "csv", "json", "md", "html", "spreadsheet"}));
     sub->add_option("--output,-o", report.output, "Write to FILE instead of standard output");
     sub->add_option("--language", report.language, "en, fr or ru (default: the store's)")
         ->check(CLI::IsMember({"en", "fr", "ru"}));

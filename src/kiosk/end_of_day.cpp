@@ -49,7 +49,8 @@ std::vector<std::filesystem::path> write_due_reports(data::Store& store, const E
     if (!has_data(summary)) continue;
     std::vector<std::filesystem::path> files;
     // JSON last: its presence marks the day as done, so the e-mail marker is written before it.
-    for (const auto format : {data::ReportFormat::Html, data::ReportFormat::Csv, data::ReportFormat::Json}) {
+    for (const auto format : {data::ReportFormat::Html, data::ReportFormat::Csv,
+                              data::ReportFormat::Spreadsheet, data::ReportFormat::Json}) {
       if (format == data::ReportFormat::Json && !options.mail.to.empty()) {
         data::write_file_atomically(base.string() + kMailPending, mail_subject(summary, settings));
       }
@@ -61,7 +62,8 @@ std::vector<std::filesystem::path> write_due_reports(data::Store& store, const E
       std::string command_line = options.command;
       for (const auto& file : files) command_line += " " + shell_quote(file.string());
       if (std::system(command_line.c_str()) != 0) {
-        throw std::runtime_error("reports.command failed for " + day + ": " + command_line);
+        throw std::runtime_error(
+            std::string("reports.command failed for ").append(day).append(": ").append(command_line));
       }
     }
     written.insert(written.end(), files.begin(), files.end());
@@ -86,8 +88,13 @@ int send_pending_report_mail(const EndOfDayOptions& options) {
       message.to = options.mail.to;
       message.subject = data::read_file_text(marker);
       message.html = data::read_file_text(base.string() + ".html");
-      message.attachments.push_back({base.filename().string() + ".csv", "text/csv; charset=UTF-8",
-                                     data::read_file_text(base.string() + ".csv")});
+      // The owner opens the attachment in a spreadsheet: the CSV in the store's locale, not the machine
+      // one (which a day written before there was a spreadsheet CSV still sends).
+      std::filesystem::path csv =
+          base.string() + "." + data::report_format_extension(data::ReportFormat::Spreadsheet);
+      if (!std::filesystem::exists(csv)) csv = base.string() + ".csv";
+      message.attachments.push_back(
+          {base.filename().string() + ".csv", "text/csv; charset=UTF-8", data::read_file_text(csv)});
       send_mail(options.mail.smtp, message);
     } catch (const std::exception& error) {
       const auto waiting = pending.size() - static_cast<std::size_t>(sent);

@@ -497,6 +497,10 @@ TEST_CASE(
   CHECK(french.exit_code == 0);
   CHECK(french.output.find("<html lang=\"fr\">") != std::string::npos);
   CHECK(french.output.find("12,50\u00A0€") != std::string::npos);
+  const auto sheet = run_footfall("report day 2026-11-20 --format spreadsheet" + on_db);
+  CHECK(sheet.exit_code == 0);
+  CHECK(sheet.output.find("\xEF\xBB\xBFTableau;Ligne;Début;") != std::string::npos);
+  CHECK(sheet.output.find(";12,50;") != std::string::npos);
   const auto english = run_footfall("report day 2026-11-20 --format html --language en" + on_db);
   CHECK(english.output.find("<html lang=\"en\">") != std::string::npos);
   CHECK(run_footfall("store show" + on_db).output.find("language: fr\n") !=

@@ -38,9 +38,10 @@ TEST_CASE("end of day writes the missed days that have data, once, and the JSON 
   options.folder = dir / "reports";
   // Two days later: Thursday is due, Friday has no data and gets no report.
   const auto written = footfall::app::write_due_reports(store, options, kFriday10h + 2 * kDay);
-  REQUIRE(written.size() == 3);
+  REQUIRE(written.size() == 4);
   CHECK(std::filesystem::exists(options.folder / "footfall-2025-11-20.html"));
   CHECK(std::filesystem::exists(options.folder / "footfall-2025-11-20.csv"));
+  CHECK(std::filesystem::exists(options.folder / "footfall-2025-11-20.spreadsheet.csv"));
   CHECK_FALSE(std::filesystem::exists(options.folder / "footfall-2025-11-21.json"));
 
   std::ifstream in(options.folder / "footfall-2025-11-20.json");
@@ -112,7 +113,7 @@ TEST_CASE("end of day e-mails the report in the store's language, and a send tha
   // No server yet: the report is written, the e-mail waits, and the error says so.
   options.mail.smtp.url = "smtp://127.0.0.1:" + std::to_string(footfall::testing::free_local_port());
   options.mail.smtp.timeout = std::chrono::seconds(5);
-  REQUIRE(footfall::app::write_due_reports(store, options, kFriday10h + kDay).size() == 3);
+  REQUIRE(footfall::app::write_due_reports(store, options, kFriday10h + kDay).size() == 4);
   const auto marker = options.folder / "footfall-2025-11-20.mail-pending";
   CHECK(std::filesystem::exists(marker));
   CHECK_THROWS_WITH_AS(footfall::app::send_pending_report_mail(options),
@@ -135,6 +136,9 @@ TEST_CASE("end of day e-mails the report in the store's language, and a send tha
   CHECK(mail["html"] == footfall::testing::read_text(options.folder / "footfall-2025-11-20.html"));
   REQUIRE(mail["attachments"].size() == 1);
   CHECK(mail["attachments"][0]["file_name"] == "footfall-2025-11-20.csv");
-  CHECK(mail["attachments"][0]["content"] ==
-        footfall::testing::read_text(options.folder / "footfall-2025-11-20.csv"));
+  // The spreadsheet CSV, in French: what the owner opens, not the machine CSV.
+  const std::string attached = mail["attachments"][0]["content"];
+  CHECK(attached == footfall::testing::read_text(options.folder / "footfall-2025-11-20.spreadsheet.csv"));
+  CHECK(attached.rfind("\xEF\xBB\xBFTableau;Ligne;Début;Visiteurs;", 0) == 0);
+  CHECK(attached.find("20/11/2025") != std::string::npos);
 }

@@ -34,6 +34,36 @@ bool sales_but_no_visitors(const Figures& figures) {
   return covered_buyers(figures) > 0 && figures.visitors == 0;
 }
 
+FigureChanges changes_against(const Figures& current, const std::optional<Figures>& reference) {
+  FigureChanges changes;
+  if (!reference) return changes;
+  const auto counted = [](const Figures& f) { return f.covered_minutes > 0; };
+  const auto sold = [](const Figures& f) { return f.buyers > 0 || f.net_sales != 0; };
+  const bool both_counted = counted(current) && counted(*reference);
+  const bool both_sold = sold(current) && sold(*reference);
+  const auto relative = [](double now, std::optional<double> before) -> std::optional<double> {
+    if (!before || !(*before > 0.0)) return std::nullopt;
+    return now / *before - 1.0;
+  };
+  if (both_counted) {
+    changes.visitors =
+        relative(static_cast<double>(current.visitors), static_cast<double>(reference->visitors));
+  }
+  if (both_sold) {
+    changes.buyers = relative(static_cast<double>(current.buyers), static_cast<double>(reference->buyers));
+    changes.net_sales =
+        relative(static_cast<double>(current.net_sales), static_cast<double>(reference->net_sales));
+    if (current.atv) changes.atv = relative(*current.atv, reference->atv);
+  }
+  if (both_counted && both_sold) {
+    if (current.conversion.rate && reference->conversion.rate) {
+      changes.conversion_points = (*current.conversion.rate - *reference->conversion.rate) * 100.0;
+    }
+    if (current.spv) changes.spv = relative(*current.spv, reference->spv);
+  }
+  return changes;
+}
+
 Figures make_figures(const Tally& tally, const StoreSettings& settings) {
   Figures figures;
   figures.entries = tally.entries;

@@ -102,9 +102,9 @@ std::string quality_note_text(const QualityNote& note, const std::string& langua
       return fill(tr("Camera down on door %s %s–%s%s: excluded from conversion"),
                   {note.door, clock_text(note.start_minute), clock_text(note.end_minute), reason});
     case QualityNoteKind::CameraGapInRange:
-      return fill(
-          tr("Camera down on door %s from %s %s for %s min%s"),
-          {note.door, note.date, clock_text(note.start_minute), std::to_string(note.minutes), reason});
+      return fill(tr("Camera down on door %s from %s %s for %s min%s"),
+                  {note.door, format_short_date(note.date, language), clock_text(note.start_minute),
+                   std::to_string(note.minutes), reason});
     case QualityNoteKind::PartialCoverage:
       return fill(tr("%s: conversion and sales per visitor use covered time only"),
                   {format_coverage(note.covered_minutes, note.open_minutes, true, language)});
@@ -119,10 +119,8 @@ std::string quality_note_text(const QualityNote& note, const std::string& langua
     case QualityNoteKind::NoRoster:
       return fill(tr("No roster for %s: floor time inferred from first and last sale"), {note.seller});
     case QualityNoteKind::NoRosterDays:
-      return fill(
-          tr(note.days == 1 ? "No roster for %s on %s day: floor time inferred from first and last sale"
-                            : "No roster for %s on %s days: floor time inferred from first and last sale"),
-          {note.seller, std::to_string(note.days)});
+      return fill(tr("No roster for %s on %s: floor time inferred from first and last sale"),
+                  {note.seller, format_count(note.days, "day|days", language)});
   }
   return {};
 }

@@ -136,6 +136,22 @@ RangeSummary range_summary(Store& store, const std::string& from_date, const std
     for (std::size_t weekday = 0; weekday < weekday_labels.size(); ++weekday)
       add(weekday_labels[weekday], 0, 0, {}, false);
   }
+  struct PeriodDays {
+    int in_period = 0;
+    int in_range = 0;
+    int without_camera = 0;
+    int without_sales = 0;
+  };
+  std::map<std::string, PeriodDays> period_days;  // week or month label → its days
+  const auto count_period_day = [&period_days](const std::string& label, int days_in_period,
+                                               const Tally& day_tally) {
+    auto& days = period_days[label];
+    days.in_period = days_in_period;
+    ++days.in_range;
+    const bool counted = day_tally.open_ms > 0 ? day_tally.open_covered_ms > 0 : day_tally.covered_ms > 0;
+    if (!counted) ++days.without_camera;
+    if (day_tally.buyers == 0 && day_tally.net == 0) ++days.without_sales;
+  };
   std::size_t day_number = 0;
   for (auto day = first; day <= last; day += date::days{1}, ++day_number) {
     const TimeMs day_start = business_days.starts[day_number];
@@ -162,12 +178,19 @@ RangeSummary range_summary(Store& store, const std::string& from_date, const std
         break;
       case GroupBy::Week: {
         const auto monday = day - date::days{weekday};
-        add(date::format("%G-W%V", monday), tallies.start_ms, tallies.end_ms, tallies.total, false);
+        const auto label = date::format("%G-W%V", monday);
+        add(label, tallies.start_ms, tallies.end_ms, tallies.total, false);
+        count_period_day(label, 7, tallies.total);
         break;
       }
-      case GroupBy::Month:
-        add(date::format("%Y-%m", day), tallies.start_ms, tallies.end_ms, tallies.total, false);
+      case GroupBy::Month: {
+        const auto label = date::format("%Y-%m", day);
+        const date::year_month_day ymd{day};
+        const auto month_days = static_cast<unsigned>((ymd.year() / ymd.month() / date::last).day());
+        add(label, tallies.start_ms, tallies.end_ms, tallies.total, false);
+        count_period_day(label, static_cast<int>(month_days), tallies.total);
         break;
+      }
       case GroupBy::Shift:
         for (const auto& shift : tallies.shifts) add(shift.name, 0, 0, shift.tally, false);
         break;
@@ -186,6 +209,16 @@ RangeSummary range_summary(Store& store, const std::string& from_date, const std
   }
   summary.total = make_figures(total, settings);
   summary.rows = groups.rows(settings);
+  for (auto& row : summary.rows) {
+    const auto found = period_days.find(row.label);
+    if (found == period_days.end()) continue;
+    const auto& days = found->second;
+    row.days_in_period = days.in_period;
+    row.days_in_range = days.in_range;
+    row.days_without_camera = days.without_camera;
+    row.days_without_sales = days.without_sales;
+    row.partial_period = days.in_range < days.in_period || days.without_camera > 0 || days.without_sales > 0;
+  }
   summary.shifts = shift_groups.rows(settings);
   summary.sellers = seller_groups.rows(settings);
   std::array<Tally, 24> hour_of_day{};

@@ -2,16 +2,16 @@
 // The report model every human-readable format shows (text, Markdown, HTML), the formatting
 // context they share, and one renderer per format: render_text.cpp, render_html.cpp,
 // render_csv.cpp and render_json.cpp. CSV and JSON are for machines and read the summaries directly.
-#include "footfall/data/business_time.hpp"
-#include "footfall/data/locale_format.hpp"
-#include "footfall/data/metrics/metrics.hpp"
-#include "footfall/data/time_text.hpp"
-
 #include <array>
 #include <cstdio>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "footfall/data/business_time.hpp"
+#include "footfall/data/locale_format.hpp"
+#include "footfall/data/metrics/metrics.hpp"
+#include "footfall/data/time_text.hpp"
 
 namespace footfall::data::report_detail {
 
@@ -26,6 +26,10 @@ struct Context {
         clock(store_settings) {}
 
   [[nodiscard]] std::string tr(const std::string& key) const { return translate(key, language); }
+  // "Label: value", with the space French puts before a colon.
+  [[nodiscard]] std::string labelled(const std::string& label, const std::string& value) const {
+    return fill(tr("%s: %s"), {label, value});
+  }
   [[nodiscard]] std::string money(Money value) const {
     return format_money(value, settings.currency, language);
   }
@@ -54,10 +58,19 @@ struct Context {
     return clock_text(clock.local_minutes(time_ms));
   }
   [[nodiscard]] std::string date_time(TimeMs time_ms) const {
-    return format_date(clock.business_day_of(time_ms + clock.cutoff_minutes() * 60'000LL)) + " " +
-           clock_time(time_ms);
+    return format_date_time(time_ms, settings.time_zone, language);
+  }
+  [[nodiscard]] std::string short_date(const std::string& iso_date) const {
+    return format_short_date(iso_date, language);
+  }
+  [[nodiscard]] std::string long_date(const std::string& iso_date) const {
+    return format_long_date(iso_date, language);
   }
 };
+
+// Dictionary keys of the weekdays, Monday first, as the heat map and day rows label them.
+inline constexpr std::array<const char*, 7> weekday_short_names = {"Mon", "Tue", "Wed", "Thu",
+                                                                   "Fri", "Sat", "Sun"};
 
 inline std::string hour_text(int hour) {
   char text[16];
@@ -70,7 +83,9 @@ struct Row {
   std::string label;
   const Figures* figures = nullptr;
   std::string note;
-  bool flagged = false;  // camera down or an inferred roster: highlighted in HTML
+  bool flagged = false;              // camera down or an inferred roster: highlighted in HTML
+  std::optional<TimeMs> start_ms{};  // the spreadsheet's local start time; none for shifts, sellers, ...
+  std::string chart_label{};         // under the row's bar when the label is too long for it
 };
 
 // A row whose buyers outnumber its visitors says so in its note, highlighted like a camera gap.
@@ -95,9 +110,9 @@ inline const std::vector<Column>& table_columns() {
          return c.percent(f.conversion) + (f.conversion.rate && f.conversion.low_data ? "*" : "");
        }},
       {"Net sales", [](const Context& c, const Figures& f) { return c.money(f.net_sales); }},
-      {"ATV", [](const Context& c, const Figures& f) { return c.money(f.atv); }},
-      {"SPV", [](const Context& c, const Figures& f) { return c.money(f.spv); }},
-      {"UPT", [](const Context& c, const Figures& f) { return c.number(f.upt, 2); }},
+      {"Average ticket", [](const Context& c, const Figures& f) { return c.money(f.atv); }},
+      {"Sales per visitor", [](const Context& c, const Figures& f) { return c.money(f.spv); }},
+      {"Items per ticket", [](const Context& c, const Figures& f) { return c.number(f.upt, 2); }},
   };
   return columns;
 }
@@ -110,6 +125,15 @@ inline std::size_t display_width(const std::string& text) {
   return width;
 }
 
+// The first `width` code points of `text`: never half a Cyrillic or accented letter.
+inline std::string first_code_points(const std::string& text, std::size_t width) {
+  std::size_t seen = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U && seen++ == width) return text.substr(0, i);
+  }
+  return text;
+}
+
 inline std::string pad(const std::string& text, std::size_t width, bool right) {
   const auto current = display_width(text);
   if (current >= width) return text;
@@ -117,45 +141,48 @@ inline std::string pad(const std::string& text, std::size_t width, bool right) {
   return right ? fill + text : text + fill;
 }
 
+// A headline figure's change against one reference, worded: "+12.0% vs last week", or "no data".
+struct Change {
+  std::string text;
+  int direction = 0;  // +1 up, -1 down, 0 flat or nothing to compare
+};
+
 struct KeyFigure {
   std::string label;
   std::string value;
+  std::vector<Change> changes{};
+
+  [[nodiscard]] std::string changes_text() const {
+    std::string text;
+    for (const auto& change : changes) text += (text.empty() ? "" : "; ") + change.text;
+    return text;
+  }
 };
 
-inline std::vector<KeyFigure> key_figures(const Context& c, const Figures& f) {
-  std::vector<KeyFigure> result = {
-      {c.tr("Visitors"), c.visitors(f)},
-      {c.tr("Buyers"), c.integer(f.buyers)},
-      {c.tr("Conversion"), f.buyers_above_visitors
-                               ? "— (" + c.tr("buyers above visitors") + ")"
-                               : c.percent(f.conversion) +
-                                     (f.conversion.rate ? " (" + c.interval(f.conversion) + ")" : "") +
-                                     (f.conversion.low_data ? " — " + c.tr("low data") : "")},
-      {c.tr("Net sales"), c.money(f.net_sales)},
-      {c.tr("ATV"), c.money(f.atv)},
-      {c.tr("SPV"), c.money(f.spv)},
-      {c.tr("UPT"), c.number(f.upt, 2)},
-      {c.tr("Visitors per staff hour"), c.number(f.visitors_per_staff_hour, 1)},
-  };
-  if (f.open_minutes > 0) result.push_back({c.tr("Camera coverage"), c.coverage(f)});
-  if (f.camera_gap_minutes > 0) {
-    result.push_back({c.tr("Camera down (min)"), c.integer(f.camera_gap_minutes)});
-  }
-  return result;
-}
+// A reference the day's headline figures are compared with, and its words ("vs last week").
+struct Reference {
+  std::string words;
+  FigureChanges changes;
+};
+
+std::vector<KeyFigure> key_figures(const Context& c, const Figures& f,
+                                   const std::vector<Reference>& references = {});
 
 struct Section {
   std::string title;
   std::string first_column;
   std::vector<Row> rows;
-  std::string footnote{};  // under the table: how its figures are credited
+  std::string footnote{};    // under the table: how its figures are credited
+  bool long_labels = false;  // week labels with their Monday: HTML may wrap them rather than the notes
 };
 
 struct Model {
   std::string title;
   std::string subtitle;
-  const Figures* total = nullptr;
-  std::vector<KeyFigure> extra;  // peak hour and such
+  std::vector<KeyFigure> figures;  // the headline cards, with their changes in a day report
+  const Figures* total = nullptr;  // the figures behind them, and the period they cover
+  std::string total_label;
+  std::optional<TimeMs> total_start_ms;
   std::vector<Section> sections;
   std::vector<std::string> quality;
   std::vector<std::string> definitions;
@@ -171,6 +198,7 @@ Model range_model(const Context& c, const RangeSummary& s);
 std::string render_text(const Context& c, const Model& m);
 std::string render_markdown(const Context& c, const Model& m);
 std::string render_html(const Context& c, const Model& m);
+std::string render_spreadsheet(const Context& c, const Model& m);
 
 std::string day_csv(const DaySummary& s, const StoreSettings& settings);
 std::string range_csv(const RangeSummary& s, const StoreSettings& settings);

@@ -1,7 +1,7 @@
-#include "report/model.hpp"
-
 #include <cmath>
 #include <sstream>
+
+#include "report/model.hpp"
 
 // The CSV rendering of a summary: plain numbers, money in major units, conversion as a fraction.
 namespace footfall::data::report_detail {
@@ -71,15 +71,31 @@ std::string day_csv(const DaySummary& s, const StoreSettings& settings) {
   return out;
 }
 
+// A range's rows add how whole each week or month is, after the day report's columns.
+constexpr const char* range_csv_extra_header =
+    ",partial_period,days_in_period,days_in_range,days_without_camera,days_without_sales\n";
+
 std::string range_csv(const RangeSummary& s, const StoreSettings& settings) {
-  std::string out = csv_header;
-  out += csv_row("total", s.from_date + ".." + s.to_date, std::nullopt, s.total, settings.currency, "");
+  std::string header = csv_header;
+  std::string out = header.substr(0, header.size() - 1) + range_csv_extra_header;
+  const auto with_days = [](std::string line, const RangeRow* row) {
+    line.pop_back();  // the newline
+    if (row == nullptr) return line + ",0,,,,\n";
+    return line + "," + (row->partial_period ? "1" : "0") + "," + std::to_string(row->days_in_period) + "," +
+           std::to_string(row->days_in_range) + "," + std::to_string(row->days_without_camera) + "," +
+           std::to_string(row->days_without_sales) + "\n";
+  };
+  out += with_days(
+      csv_row("total", s.from_date + ".." + s.to_date, std::nullopt, s.total, settings.currency, ""),
+      nullptr);
   for (const auto& row : s.rows) {
     std::string note = row.camera_down ? "camera down" : "";
     if (row.roster_inferred) note += note.empty() ? "roster inferred" : "; roster inferred";
-    out += csv_row(group_by_name(s.group_by), row.label,
-                   row.start_ms != 0 ? std::optional<TimeMs>(row.start_ms) : std::nullopt, row.figures,
-                   settings.currency, note);
+    if (row.partial_period) note += note.empty() ? "partial period" : "; partial period";
+    out += with_days(csv_row(group_by_name(s.group_by), row.label,
+                             row.start_ms != 0 ? std::optional<TimeMs>(row.start_ms) : std::nullopt,
+                             row.figures, settings.currency, note),
+                     &row);
   }
   return out;
 }

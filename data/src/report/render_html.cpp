@@ -1,8 +1,8 @@
-#include "report/model.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <sstream>
+
+#include "report/model.hpp"
 
 // The HTML rendering of a report model: tables, bar chart and weekday-hour heat map as inline SVG.
 namespace footfall::data::report_detail {
@@ -13,11 +13,20 @@ std::string escape_html(const std::string& text) {
   std::string out;
   for (const char ch : text) {
     switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += ch;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += ch;
     }
   }
   return out;
@@ -73,19 +82,22 @@ std::string svg_bars(const Context& c, const Section& section, const std::string
     svg += "<rect x=\"" + fixed(x + slot * 0.1) + "\" y=\"" + fixed(visitors_top) + "\" width=\"" +
            fixed(slot * 0.4) + "\" height=\"" + fixed(10 + plot_height - visitors_top) +
            "\" class=\"visitors\"><title>" +
-           escape_html(rows[i].label + ": " + c.integer(f.visitors) + " " + c.tr("Visitors")) +
+           escape_html(c.labelled(rows[i].label, format_count(f.visitors, "visitor|visitors", c.language))) +
            "</title></rect>";
     svg += "<rect x=\"" + fixed(x + slot * 0.5) + "\" y=\"" + fixed(buyers_top) + "\" width=\"" +
            fixed(slot * 0.4) + "\" height=\"" + fixed(10 + plot_height - buyers_top) +
            "\" class=\"buyers\"><title>" +
-           escape_html(rows[i].label + ": " + c.integer(f.buyers) + " " + c.tr("Buyers")) + "</title></rect>";
+           escape_html(c.labelled(rows[i].label, format_count(f.buyers, "buyer|buyers", c.language))) +
+           "</title></rect>";
     if (f.conversion.rate) {
       line += (line.empty() ? "M" : " L") + fixed(x + slot / 2) + " " +
               fixed(y_of(*f.conversion.rate, max_conversion));
     }
     if ((i - first) % label_every == 0) {
       svg += "<text x=\"" + fixed(x + slot / 2) + "\" y=\"" + fixed(height - 6) +
-             "\" class=\"tick\" text-anchor=\"middle\">" + escape_html(rows[i].label.substr(0, 10)) +
+             "\" class=\"tick\" text-anchor=\"middle\">" +
+             escape_html(
+                 first_code_points(rows[i].chart_label.empty() ? rows[i].label : rows[i].chart_label, 14)) +
              "</text>";
     }
   }
@@ -97,9 +109,15 @@ std::string svg_bars(const Context& c, const Section& section, const std::string
   return svg;
 }
 
+// The heat map's colour ramp, from the lowest conversion (light) to the highest (dark green).
+std::string heat_colour(double strength) {
+  return "hsl(150,55%," + std::to_string(static_cast<int>(std::lround(95 - 55 * strength))) + "%)";
+}
+
 std::string svg_heat_map(const Context& c, const std::array<std::array<Figures, 24>, 7>& heat) {
   int first_hour = 24;
   int last_hour = -1;
+  double min_rate = 1.0;
   double max_rate = 0.0;
   for (const auto& day : heat) {
     for (int hour = 0; hour < 24; ++hour) {
@@ -107,13 +125,16 @@ std::string svg_heat_map(const Context& c, const std::array<std::array<Figures, 
       if (f.visitors == 0) continue;
       first_hour = std::min(first_hour, hour);
       last_hour = std::max(last_hour, hour);
-      if (f.conversion.rate) max_rate = std::max(max_rate, *f.conversion.rate);
+      if (f.conversion.rate) {
+        min_rate = std::min(min_rate, *f.conversion.rate);
+        max_rate = std::max(max_rate, *f.conversion.rate);
+      }
     }
   }
   if (last_hour < 0 || max_rate <= 0) return {};
-  static const std::array<const char*, 7> days = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  const auto& days = weekday_short_names;
   const double cell = 560.0 / static_cast<double>(last_hour - first_hour + 1);
-  std::string svg = "<svg viewBox=\"0 0 640 190\" width=\"100%\" role=\"img\" aria-label=\"" +
+  std::string svg = "<svg viewBox=\"0 0 640 214\" width=\"100%\" role=\"img\" aria-label=\"" +
                     escape_html(c.tr("Conversion by weekday and hour")) + "\">";
   for (std::size_t day = 0; day < heat.size(); ++day) {
     const double y = 20 + 22 * static_cast<double>(day);
@@ -125,25 +146,39 @@ std::string svg_heat_map(const Context& c, const std::array<std::array<Figures, 
       std::string fill = "#eee";
       std::string title = "—";
       if (f.conversion.rate) {
-        const double strength = std::clamp(*f.conversion.rate / max_rate, 0.0, 1.0);
-        const int light = static_cast<int>(std::lround(95 - 55 * strength));
-        fill = "hsl(150,55%," + std::to_string(light) + "%)";
+        const double spread = max_rate - min_rate;
+        fill = heat_colour(spread > 0 ? std::clamp((*f.conversion.rate - min_rate) / spread, 0.0, 1.0) : 1.0);
         title = format_percent(*f.conversion.rate, 1, c.language);
       }
       svg += "<rect x=\"" + fixed(x) + "\" y=\"" + fixed(y) + "\" width=\"" + fixed(cell - 1) +
              "\" height=\"20\" fill=\"" + fill + "\"><title>" +
-             escape_html(c.tr(days[day]) + " " + hour_text(hour) + ": " + title) + "</title></rect>";
+             escape_html(c.labelled(c.tr(days[day]) + " " + hour_text(hour), title)) + "</title></rect>";
     }
   }
   for (int hour = first_hour; hour <= last_hour; ++hour) {
     svg += "<text x=\"" + fixed(60 + cell * (hour - first_hour + 0.5)) + "\" y=\"14\" class=\"tick\" " +
            "text-anchor=\"middle\">" + std::to_string(hour) + "</text>";
   }
+  // The scale: what the lightest and the darkest cell mean, and the grey of an hour nobody was counted.
+  svg += "<defs><linearGradient id=\"heat-ramp\"><stop offset=\"0\" stop-color=\"" + heat_colour(0) +
+         "\"/><stop offset=\"1\" stop-color=\"" + heat_colour(1) + "\"/></linearGradient></defs>";
+  svg += "<text x=\"60\" y=\"200\" class=\"tick\" text-anchor=\"start\">" + escape_html(c.tr("Conversion")) +
+         "</text>";
+  svg += "<text x=\"256\" y=\"200\" class=\"tick scale-min\" text-anchor=\"end\">" +
+         escape_html(format_percent(min_rate, 1, c.language)) + "</text>";
+  svg += "<rect x=\"262\" y=\"190\" width=\"160\" height=\"12\" fill=\"url(#heat-ramp)\"/>";
+  svg += "<text x=\"428\" y=\"200\" class=\"tick scale-max\">" +
+         escape_html(format_percent(max_rate, 1, c.language)) + "</text>";
+  svg +=
+      "<rect x=\"500\" y=\"190\" width=\"12\" height=\"12\" fill=\"#eee\"/><text x=\"516\" y=\"200\" "
+      "class=\"tick\">" +
+      escape_html(c.tr("no visitors")) + "</text>";
   return svg + "</svg>";
 }
 
 std::string render_table_html(const Context& c, const Section& section) {
-  std::string out = "<table><thead><tr><th>" + escape_html(section.first_column) + "</th>";
+  std::string out = std::string(section.long_labels ? "<table class=\"long-labels\">" : "<table>") +
+                    "<thead><tr><th>" + escape_html(section.first_column) + "</th>";
   for (const auto& column : table_columns())
     out += "<th class=\"num\">" + escape_html(c.tr(column.title)) + "</th>";
   out += "<th></th></tr></thead><tbody>";
@@ -167,12 +202,14 @@ h1 { font-size: 16pt; margin: 0 0 2mm; } h2 { font-size: 12pt; margin: 6mm 0 2mm
 .cards { display: flex; flex-wrap: wrap; gap: 3mm; }
 .card { border: 1px solid #ddd; border-radius: 2mm; padding: 2mm 3mm; min-width: 40mm; }
 .card .label { color: #666; font-size: 8pt; } .card .value { font-size: 12pt; font-weight: bold; }
+.card .change { font-size: 8pt; color: #777; } .card .change.up { color: #1a7f37; } .card .change.down { color: #c0392b; }
 table { border-collapse: collapse; width: 100%; page-break-inside: auto; }
 tr { page-break-inside: avoid; }
 th, td { padding: 0.8mm 1.5mm; border-bottom: 1px solid #eee; text-align: left; font-size: 9pt; }
-td:first-child { white-space: nowrap; } th.num { white-space: normal; }
+td:first-child { white-space: nowrap; } table.long-labels td:first-child { white-space: normal; min-width: 24mm; }
+th.num { white-space: normal; }
 th { font-size: 8pt; color: #555; } .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-tr.flag td { background: #fff6e5; } .note { color: #a60; font-size: 8pt; }
+tr.flag td { background: #fff6e5; } .note { color: #a60; font-size: 8pt; } .note:not(:empty) { min-width: 30mm; }
 svg .visitors, .key.visitors { fill: #9ecae1; background: #9ecae1; }
 svg .buyers, .key.buyers { fill: #3182bd; background: #3182bd; }
 svg .conversion { fill: none; stroke: #e6550d; stroke-width: 2; } .key.conversion { background: #e6550d; }
@@ -189,12 +226,16 @@ std::string render_html(const Context& c, const Model& m) {
   out += "<title>" + escape_html(m.title) + "</title><style>" + html_style + "</style></head><body>";
   out += "<h1>" + escape_html(m.title) + "</h1>";
   if (!m.subtitle.empty()) out += "<p class=\"subtitle\">" + escape_html(m.subtitle) + "</p>";
-  auto figures = key_figures(c, *m.total);
-  figures.insert(figures.end(), m.extra.begin(), m.extra.end());
+  const auto& figures = m.figures;
   out += "<div class=\"cards\">";
   for (const auto& figure : figures) {
     out += "<div class=\"card\"><div class=\"label\">" + escape_html(figure.label) +
-           "</div><div class=\"value\">" + escape_html(figure.value) + "</div></div>";
+           "</div><div class=\"value\">" + escape_html(figure.value) + "</div>";
+    for (const auto& change : figure.changes) {
+      const char* direction = change.direction > 0 ? "up" : (change.direction < 0 ? "down" : "flat");
+      out += "<div class=\"change " + std::string(direction) + "\">" + escape_html(change.text) + "</div>";
+    }
+    out += "</div>";
   }
   out += "</div>";
   if (m.chart && !m.sections.empty()) {

@@ -1,6 +1,6 @@
-#include "report/model.hpp"
-
 #include <nlohmann/json.hpp>
+
+#include "report/model.hpp"
 
 // The JSON rendering of a summary (schema 1, described in report.hpp).
 namespace footfall::data::report_detail {
@@ -98,6 +98,16 @@ std::string day_json(const DaySummary& s, const StoreSettings& settings) {
       {"same_time_last_week", figure_json(s.same_time_last_week)},
       {"average_last_four", s.average_last_four ? figure_json(*s.average_last_four) : Json(nullptr)},
       {"same_day_last_year", s.same_day_last_year ? figure_json(*s.same_day_last_year) : Json(nullptr)}};
+  const auto changes_json = [](const FigureChanges& changes) {
+    return Json{{"visitors", optional_number(changes.visitors)},
+                {"buyers", optional_number(changes.buyers)},
+                {"conversion_points", optional_number(changes.conversion_points)},
+                {"net_sales", optional_number(changes.net_sales)},
+                {"atv", optional_number(changes.atv)},
+                {"spv", optional_number(changes.spv)}};
+  };
+  j["changes"] = {{"same_time_last_week", changes_json(changes_against(s.total, s.same_time_last_week))},
+                  {"average_last_four", changes_json(changes_against(s.total, s.average_last_four))}};
   j["quality"] = quality_json(s.quality_notes, s.camera_gaps, s.last_import_ms);
   return j.dump(2) + "\n";
 }
@@ -119,7 +129,12 @@ std::string range_json(const RangeSummary& s, const StoreSettings& settings) {
                    {"start_ms", row.start_ms},
                    {"end_ms", row.end_ms},
                    {"camera_down", row.camera_down},
-                   {"roster_inferred", row.roster_inferred}};
+                   {"roster_inferred", row.roster_inferred},
+                   {"partial_period", row.partial_period},
+                   {"days_in_period", row.days_in_period},
+                   {"days_in_range", row.days_in_range},
+                   {"days_without_camera", row.days_without_camera},
+                   {"days_without_sales", row.days_without_sales}};
       merge(line, figure_json(row.figures));
       j[key].push_back(std::move(line));
     }

@@ -1,7 +1,7 @@
-#include "report/model.hpp"
-
 #include <algorithm>
 #include <sstream>
+
+#include "report/model.hpp"
 
 // The plain-text and Markdown renderings of a report model.
 namespace footfall::data::report_detail {
@@ -41,11 +41,19 @@ std::string render_table_text(const Context& c, const Section& section) {
 std::string render_text(const Context& c, const Model& m) {
   std::string out = m.title + (m.subtitle.empty() ? "" : " (" + m.subtitle + ")") + "\n";
   out += std::string(display_width(m.title), '=') + "\n\n";
-  auto figures = key_figures(c, *m.total);
-  figures.insert(figures.end(), m.extra.begin(), m.extra.end());
+  const auto& figures = m.figures;
   std::size_t width = 0;
-  for (const auto& figure : figures) width = std::max(width, display_width(figure.label));
-  for (const auto& figure : figures) out += pad(figure.label, width, false) + "  " + figure.value + "\n";
+  std::size_t value_width = 0;
+  for (const auto& figure : figures) {
+    width = std::max(width, display_width(figure.label));
+    if (!figure.changes.empty()) value_width = std::max(value_width, display_width(figure.value));
+  }
+  for (const auto& figure : figures) {
+    std::string line = pad(figure.label, width, false) + "  " + figure.value;
+    if (!figure.changes.empty())
+      line = pad(line, width + 2 + value_width, false) + "  " + figure.changes_text();
+    out += line + "\n";
+  }
   for (const auto& section : m.sections) {
     out += "\n" + section.title + "\n" + render_table_text(c, section);
     if (!section.footnote.empty()) out += section.footnote + "\n";
@@ -59,7 +67,7 @@ std::string render_text(const Context& c, const Model& m) {
 
 // ---------- markdown ----------
 
-std::string markdown_cell(std::string text) {
+std::string markdown_cell(const std::string& text) {
   std::string out;
   for (const char ch : text) {
     if (ch == '|') out += '\\';
@@ -87,9 +95,11 @@ std::string render_table_markdown(const Context& c, const Section& section) {
 std::string render_markdown(const Context& c, const Model& m) {
   std::string out = "# " + markdown_cell(m.title) + "\n\n";
   if (!m.subtitle.empty()) out += "_" + m.subtitle + "_\n\n";
-  auto figures = key_figures(c, *m.total);
-  figures.insert(figures.end(), m.extra.begin(), m.extra.end());
-  for (const auto& figure : figures) out += "- **" + figure.label + "**: " + figure.value + "\n";
+  const auto& figures = m.figures;
+  for (const auto& figure : figures) {
+    out += "- **" + figure.label + "**: " + figure.value +
+           (figure.changes.empty() ? "" : " (" + markdown_cell(figure.changes_text()) + ")") + "\n";
+  }
   for (const auto& section : m.sections) {
     out += "\n## " + section.title + "\n\n" + render_table_markdown(c, section);
     if (!section.footnote.empty()) out += "\n_" + section.footnote + "_\n";

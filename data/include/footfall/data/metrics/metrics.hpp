@@ -1,12 +1,12 @@
 #pragma once
-#include "footfall/data/metrics/quality_notes.hpp"
-#include "footfall/data/store/store.hpp"
-#include "footfall/data/types.hpp"
-
 #include <array>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "footfall/data/metrics/quality_notes.hpp"
+#include "footfall/data/store/store.hpp"
+#include "footfall/data/types.hpp"
 
 namespace footfall::data {
 
@@ -38,9 +38,9 @@ struct Figures {
   Money net_sales = 0;
   double units = 0.0;
   Conversion conversion;
-  std::optional<double> atv;   // average ticket, minor units
-  std::optional<double> spv;   // sales per visitor, minor units
-  std::optional<double> upt;   // units per transaction
+  std::optional<double> atv;  // average ticket, minor units
+  std::optional<double> spv;  // sales per visitor, minor units
+  std::optional<double> upt;  // units per transaction
   std::optional<double> visitors_per_staff_hour;
   int camera_gap_minutes = 0;              // recorded gaps
   std::int64_t buyers_in_camera_gaps = 0;  // bought while no camera counted: in buyers, not in conversion
@@ -64,8 +64,22 @@ constexpr std::int64_t visitors_from(VisitorRule rule, std::int64_t entries, std
 // Buyers in covered time that the visitors cannot explain (see Figures::buyers_above_visitors).
 std::int64_t covered_buyers(const Figures& figures);
 
+// The change of the headline figures against a reference (last week at the same time, the four-week
+// average): a fraction for counts and money (0.12 = +12 %), percentage points for conversion. Empty
+// when either side has nothing to compare: no camera time for visitors, conversion and sales per
+// visitor, no sales for buyers, conversion, net sales and average ticket, or a zero reference.
+struct FigureChanges {
+  std::optional<double> visitors;
+  std::optional<double> buyers;
+  std::optional<double> conversion_points;
+  std::optional<double> net_sales;
+  std::optional<double> atv;
+  std::optional<double> spv;
+};
+FigureChanges changes_against(const Figures& current, const std::optional<Figures>& reference);
+
 struct HourRow {
-  int hour = 0;               // local hour of the business day
+  int hour = 0;  // local hour of the business day
   TimeMs start_ms = 0;
   Figures figures;
   bool camera_down = false;  // part of the hour, or of its opening hours, had no camera
@@ -80,28 +94,28 @@ struct ShiftRow {
 
 struct SellerRow {
   std::string seller;
-  Figures figures;            // buyers = the seller's sales; visitors = entries while on the floor
+  Figures figures;  // buyers = the seller's sales; visitors = entries while on the floor
   double floor_hours = 0.0;
   bool roster_inferred = false;
 };
 
 struct DaySummary {
-  std::string date;           // business date, YYYY-MM-DD in the store's zone
+  std::string date;  // business date, YYYY-MM-DD in the store's zone
   TimeMs start_ms = 0;
   TimeMs end_ms = 0;
-  TimeMs as_of_ms = 0;        // figures are up to this instant (end of day, or now)
+  TimeMs as_of_ms = 0;  // figures are up to this instant (end of day, or now)
   Figures total;
   std::vector<HourRow> hours;
   std::vector<ShiftRow> shifts;
   std::vector<SellerRow> sellers;
   std::optional<int> peak_hour;
-  Figures same_time_last_week;              // the same weekday last week up to the same local time
-  std::optional<Figures> average_last_four; // the last four same weekdays
+  Figures same_time_last_week;               // the same weekday last week up to the same local time
+  std::optional<Figures> average_last_four;  // the last four same weekdays
   std::optional<Figures> same_day_last_year;
-  std::vector<QualityNote> notes;           // camera gaps, hours with sales but no visitors, ...
-  std::vector<std::string> quality_notes;   // the notes in English: quality_note_texts(notes, "en")
+  std::vector<QualityNote> notes;          // camera gaps, hours with sales but no visitors, ...
+  std::vector<std::string> quality_notes;  // the notes in English: quality_note_texts(notes, "en")
   std::optional<TimeMs> last_import_ms;
-  std::vector<CameraGap> camera_gaps;       // gaps overlapping the day, clipped to it
+  std::vector<CameraGap> camera_gaps;  // gaps overlapping the day, clipped to it
 };
 
 // `as_of_ms` cuts a day in progress (the kiosk); empty means the whole day.
@@ -113,16 +127,24 @@ GroupBy parse_group_by(const std::string& text);  // "hour", "day", ...; throws 
 const char* group_by_name(GroupBy group_by);
 
 struct RangeRow {
-  std::string label;          // "2026-03-29 14:00", "2026-03-29", "2026-W13", "2026-03", shift or seller name, "Mon"
-  TimeMs start_ms = 0;        // 0 for shift, seller and weekday rows
+  std::string label;  // "2026-03-29 14:00", "2026-03-29", "2026-W13", "2026-03", shift or seller name, "Mon"
+  TimeMs start_ms = 0;  // 0 for shift, seller and weekday rows
   TimeMs end_ms = 0;
   Figures figures;
   bool camera_down = false;
   bool roster_inferred = false;  // seller rows
+  // Week and month rows: the period's calendar days, how many the range holds, and of those how
+  // many the camera missed (no covered minute of the opening hours) or had no sale. A period the
+  // range cuts or with such days is partial: its figures are not a whole week's or month's.
+  int days_in_period = 0;
+  int days_in_range = 0;
+  int days_without_camera = 0;
+  int days_without_sales = 0;
+  bool partial_period = false;
 };
 
 struct RangeSummary {
-  std::string from_date;      // inclusive business dates
+  std::string from_date;  // inclusive business dates
   std::string to_date;
   GroupBy group_by = GroupBy::Day;
   Figures total;
@@ -132,12 +154,13 @@ struct RangeSummary {
   std::vector<RangeRow> sellers;  // each seller over the range
   // Conversion heat map: [weekday Monday = 0][local hour], summed over the range.
   std::array<std::array<Figures, 24>, 7> weekday_hour{};
-  std::vector<QualityNote> notes;           // rosters inferred, buyers above visitors, camera gaps
-  std::vector<std::string> quality_notes;   // the notes in English: quality_note_texts(notes, "en")
+  std::vector<QualityNote> notes;          // rosters inferred, buyers above visitors, camera gaps
+  std::vector<std::string> quality_notes;  // the notes in English: quality_note_texts(notes, "en")
   std::optional<TimeMs> last_import_ms;
 };
 
-RangeSummary range_summary(Store& store, const std::string& from_date, const std::string& to_date, GroupBy group_by);
+RangeSummary range_summary(Store& store, const std::string& from_date, const std::string& to_date,
+                           GroupBy group_by);
 
 // Business date (YYYY-MM-DD) that contains `time_ms`, in the store's zone and cutoff.
 std::string business_date_of(const StoreSettings& settings, TimeMs time_ms);
