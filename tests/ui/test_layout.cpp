@@ -1,4 +1,5 @@
-// The kiosk laid out at the screen sizes shops have, in each language: no figure's text is cut by its
+// The kiosk laid out at the screen sizes shops have, in each language: no text (figures, table cells
+// and headers, the status bar and its buttons) is cut by its
 // panel or drawn over another, and conversion is the largest figure.
 #include <doctest/doctest.h>
 

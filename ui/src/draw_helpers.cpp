@@ -35,6 +35,22 @@ ImVec2 draw_text(ImDrawList& draw_list, ImFont* font, float size, ImVec2 positio
   return measured;
 }
 
+void note_text(const std::string& text, ImVec2 min, ImVec2 max, float size) {
+  if (active_ledger == nullptr || text.empty()) return;
+  const ImDrawList& draw_list = *ImGui::GetWindowDrawList();
+  const ImVec2 clip_min = draw_list.GetClipRectMin();
+  const ImVec2 clip_max = draw_list.GetClipRectMax();
+  // A row scrolled out of a table or panel is not on screen; one half in shows its visible half.
+  if (max.y <= clip_min.y || min.y >= clip_max.y) return;
+  min.y = std::max(min.y, clip_min.y);
+  max.y = std::min(max.y, clip_max.y);
+  active_ledger->texts.push_back({text, min, max, clip_min, clip_max, size});
+}
+
+void note_item_text(const std::string& text) {
+  note_text(text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ImGui::GetFontSize());
+}
+
 ImVec2 draw_text_fitted(ImDrawList& draw_list, ImFont* font, float size, ImVec2 position, ImU32 color,
                         const std::string& text, float max_width) {
   if (font == nullptr) font = ImGui::GetFont();

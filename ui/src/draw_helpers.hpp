@@ -1,7 +1,5 @@
 #pragma once
 // Small drawing helpers shared by the panel files.
-#include "footfall/ui/kiosk_view.hpp"
-
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -10,11 +8,18 @@
 #include <string>
 #include <vector>
 
+#include "footfall/ui/kiosk_view.hpp"
+
 namespace footfall::ui {
 
 // Draws `text` at `position`; the one place the panels put text on a draw list (a TextLedger sees it).
 ImVec2 draw_text(ImDrawList& draw_list, ImFont* font, float size, ImVec2 position, ImU32 color,
                  const std::string& text);
+// For text ImGui drew itself (a table cell, a Button, a status line): what the TextLedger records.
+// `note_item_text` takes the last item's rectangle; both clip to the current draw list's rectangle
+// and skip what is scrolled out of it.
+void note_text(const std::string& text, ImVec2 min, ImVec2 max, float size);
+void note_item_text(const std::string& text);
 // Draws `text` with `font` scaled down (never up) so it fits `max_width`; returns the size used.
 ImVec2 draw_text_fitted(ImDrawList& draw_list, ImFont* font, float size, ImVec2 position, ImU32 color,
                         const std::string& text, float max_width);

@@ -18,7 +18,7 @@ void draw_label(ImDrawList& draw_list, ImFont* font, float size, ImVec2 position
   draw_list.AddRectFilled(ImVec2{position.x - 3.F, position.y - 1.F},
                           ImVec2{position.x + measured.x + 3.F, position.y + measured.y + 1.F},
                           IM_COL32(0, 0, 0, 170), 3.F);
-  draw_list.AddText(font, size, position, color, text.c_str(), text.c_str() + text.size());
+  draw_text(draw_list, font, size, position, color, text);
 }
 
 ImVec2 to_screen(Point point, ImVec2 min, ImVec2 max) {
@@ -60,8 +60,9 @@ void tint_inside(ImDrawList& draw_list, ImVec2 a, ImVec2 b, ImVec2 inside, ImVec
   }
 }
 
+// The counting line, and the tracked people when there is an image to put their boxes on.
 void draw_overlay(ImDrawList& draw_list, const PanelContext& context, const CameraView& camera, ImVec2 min,
-                  ImVec2 max) {
+                  ImVec2 max, bool with_tracks) {
   const LineEdit& edit = context.state.line_edit;
   const LineView& shown = edit.active ? edit.line : camera.line;
   const Point line_a = shown.a;
@@ -71,6 +72,7 @@ void draw_overlay(ImDrawList& draw_list, const PanelContext& context, const Came
   const float font_size = size_of(font);
 
   for (const TrackBox& track : camera.tracks) {
+    if (!with_tracks) break;
     const ImVec2 top_left = to_screen(track.top_left, min, max);
     draw_list.AddRect(top_left, to_screen(track.bottom_right, min, max), IM_COL32(90, 220, 255, 230), 0.F, 0,
                       2.F);
@@ -96,11 +98,13 @@ void draw_overlay(ImDrawList& draw_list, const PanelContext& context, const Came
              palette::good, context.text(Text::Inside));
 }
 
-std::string camera_stats(const PanelContext& context, const CameraView& camera) {
+// "15,2 im/s · âge de l’image 231 ms", or the rate alone when `short_form` (a narrow panel).
+std::string camera_stats(const PanelContext& context, const CameraView& camera, bool short_form) {
   const Language language = context.state.language;
-  return format_decimal(camera.fps, 1, language) + " " + context.text(Text::Fps) + " · " +
-         context.text(Text::FrameAge) + " " + format_integer(camera.frame_age_ms, language) + " " +
-         context.text(Text::MillisecondsUnit);
+  const std::string rate = format_decimal(camera.fps, 1, language) + " " + context.text(Text::Fps);
+  if (short_form) return rate;
+  return rate + " · " + context.text(Text::FrameAge) + " " + format_integer(camera.frame_age_ms, language) +
+         " " + context.text(Text::MillisecondsUnit);
 }
 
 }  // namespace
@@ -114,13 +118,18 @@ void draw_camera_panel(PanelContext& context) {
   const float heading_size = size_of(fonts.bold);
   const CameraView* camera = context.snapshot.camera.get();
 
-  draw_list.AddText(fonts.bold, heading_size, origin, palette::text, context.text(Text::Camera));
+  const float heading_width =
+      draw_text(draw_list, fonts.bold, heading_size, origin, palette::text, context.text(Text::Camera)).x;
   if (camera != nullptr && camera->state == CameraState::Ok) {  // a dead camera has no rate to show
-    const std::string stats = camera_stats(context, *camera);
     const float size = size_of(fonts.regular);
-    const ImVec2 measured = text_size(fonts.regular, size, stats);
-    draw_list.AddText(fonts.regular, size, ImVec2{origin.x + region.x - measured.x, origin.y + 2.F},
-                      palette::muted, stats.c_str());
+    std::string stats = camera_stats(context, *camera, false);
+    ImVec2 measured = text_size(fonts.regular, size, stats);
+    if (heading_width + size + measured.x > region.x) {
+      stats = camera_stats(context, *camera, true);
+      measured = text_size(fonts.regular, size, stats);
+    }
+    draw_text(draw_list, fonts.regular, size, ImVec2{origin.x + region.x - measured.x, origin.y + 2.F},
+              palette::muted, stats);
   }
 
   // Fit the image (or a 16:9 placeholder) below the heading, centred.
@@ -146,13 +155,13 @@ void draw_camera_panel(PanelContext& context) {
     if (camera != nullptr && camera->state != CameraState::Starting) {
       const char* message = context.text(Text::NoCameraImage);
       const ImVec2 size = text_size(fonts.regular, heading_size, message);
-      draw_list.AddText(
-          fonts.regular, heading_size,
+      draw_text(
+          draw_list, fonts.regular, heading_size,
           ImVec2{(image_min.x + image_max.x - size.x) / 2.F, (image_min.y + image_max.y - size.y) / 2.F},
           palette::muted, message);
     }
   }
-  if (camera != nullptr) draw_overlay(draw_list, context, *camera, image_min, image_max);
+  if (camera != nullptr) draw_overlay(draw_list, context, *camera, image_min, image_max, texture != nullptr);
   if (camera != nullptr && camera->state != CameraState::Ok) {
     draw_list.AddRectFilled(image_min, image_max, IM_COL32(0, 0, 0, 120));  // the last frame is not live
   }

@@ -157,6 +157,8 @@ void headers_row(const ColumnLayout& layout) {
     const float wrap = layout.wrap[static_cast<std::size_t>(column)];
     ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), position,
                                         ImGui::GetColorU32(ImGuiCol_Text), name, nullptr, wrap);
+    const ImVec2 measured = ImGui::CalcTextSize(name, nullptr, false, wrap);
+    note_text(name, position, ImVec2{position.x + measured.x, position.y + measured.y}, ImGui::GetFontSize());
   }
 }
 
@@ -196,7 +198,8 @@ void draw_figures_table(const PanelContext& context, const char* id, Text name_h
   std::vector<FiguresRow> shown_rows = rows;
   std::vector<const char*> headers;
   ColumnLayout layout;
-  for (const ImGuiID droppable : {Hours, AverageTicket, NetSales, Buyers, NoColumn}) {  // NoColumn: lay out only
+  for (const ImGuiID droppable :
+       {Hours, AverageTicket, NetSales, Buyers, NoColumn}) {  // NoColumn: lay out only
     headers.clear();
     for (const ImGuiID column : shown) headers.push_back(header_of(column));
     layout = layout_columns(headers, shown_rows);
@@ -237,6 +240,7 @@ void draw_figures_table(const PanelContext& context, const char* id, Text name_h
       ImGui::TableNextColumn();
       ImGui::PushStyleColor(ImGuiCol_Text, cell.color);
       ImGui::TextUnformatted(cell.text.c_str(), cell.text.c_str() + cell.text.size());
+      note_item_text(cell.text);
       ImGui::PopStyleColor();
     }
   }
