@@ -1,3 +1,4 @@
+// The one table of words: a row per word in enum order, so it is longer than the other files.
 #include "footfall/data/words.hpp"
 
 #include <array>
