@@ -8,7 +8,7 @@
 namespace footfall::data {
 namespace {
 
-constexpr std::array translations{
+constexpr std::array<Translation, static_cast<std::size_t>(Text::Count)> translations{{
     Translation{Text::Visitors, "visitors", "Visitors", "Visiteurs", "Посетители"},
     Translation{Text::Buyers, "buyers", "Buyers", "Tickets", "Чеки"},
     Translation{Text::Conversion, "conversion", "Conversion", "Taux de transformation", "Конверсия"},
@@ -601,7 +601,7 @@ constexpr std::array translations{
                 "посетитель|посетителя|посетителей"},
     Translation{Text::PluralBuyers, "plural_buyers", "buyer|buyers", "ticket|tickets", "чек|чека|чеков"},
     Translation{Text::PluralDays, "plural_days", "day|days", "jour|jours", "день|дня|дней"},
-};
+}};
 
 constexpr bool table_in_enum_order() {
   for (std::size_t i = 0; i < translations.size(); ++i) {
