@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <thread>
@@ -421,9 +422,76 @@ TEST_CASE(
   CHECK(by_week.rows[0].key == "2026-11-02");  // a Monday
   CHECK(by_week.visitors == by_region.visitors);
   const auto csv = chain::render_chain_report(by_day, "csv");
-  CHECK(csv.rfind("day,name,region,currency,visitors,buyers,conversion,net_sales,atv,spv\n", 0) == 0);
+  CHECK(
+      csv.rfind("day,name,region,currency,visitors,buyers,conversion,conversion_low,conversion_high,low_data,"
+                "conversion_vs_last_week_pts,conversion_vs_4_weeks_pts,net_sales,atv,spv\n",
+                0) == 0);
   const auto json = chain::render_chain_report(by_day, "json");
   CHECK(json.find("\"totals_per_currency\"") != std::string::npos);
+}
+
+TEST_CASE(
+    "chain_report: stores ranked by the low end of their conversion, a store with too few visitors last, "
+    "each row against last week and the 4-week average, and weekdays across stores") {
+  SKIP_WITHOUT_POSTGRES();
+  Chain chain;
+  Kiosk paris_kiosk("chain-rank-paris.db");
+  Kiosk lyon_kiosk("chain-rank-lyon.db");
+  Kiosk tiny_kiosk("chain-rank-tiny.db");
+  // The report's week is 23-29 November; paris has the five weeks before it, converting half as
+  // well before 23 November.
+  for (int day = -5; day <= 29; ++day) {
+    add_counts(paris_kiosk.store, day, 40, (day + 10) * 1000);
+    add_sales(paris_kiosk.store, day, day >= 23 ? 14 : 7);
+  }
+  for (int day = 23; day <= 29; ++day) {
+    add_counts(lyon_kiosk.store, day, 40, day * 1000);
+    add_sales(lyon_kiosk.store, day, 7);
+    add_counts(tiny_kiosk.store, day, 2, day * 1000);
+    add_sales(tiny_kiosk.store, day, 2);  // 100 % of 14 visitors: too few to rank
+  }
+  chain::sync_store(paris_kiosk.store, chain.join("paris"), "paris", {500, {}});
+  chain::sync_store(lyon_kiosk.store, chain.join("lyon"), "lyon", {500, {}});
+  chain::sync_store(tiny_kiosk.store, chain.join("tiny", "south"), "tiny", {500, {}});
+
+  const auto by_store =
+      chain::chain_report(chain.admin, "2026-11-23", "2026-11-29", chain::ChainGroup::Store);
+  REQUIRE(by_store.rows.size() == 3);
+  CHECK(by_store.rows[0].key == "paris");
+  CHECK(by_store.rows[1].key == "lyon");
+  CHECK(by_store.rows[2].key == "tiny");
+  CHECK(by_store.rows[2].conversion.low_data);
+  CHECK_FALSE(by_store.rows[0].conversion.low_data);
+  REQUIRE(by_store.rows[0].conversion.rate);
+  REQUIRE(by_store.rows[0].conversion_vs_last_week);
+  REQUIRE(by_store.rows[0].conversion_vs_four_weeks);
+  CHECK(*by_store.rows[0].conversion_vs_last_week == doctest::Approx(0.15));  // 84/280 against 42/280
+  CHECK(*by_store.rows[0].conversion_vs_four_weeks == doctest::Approx(0.15));
+  CHECK(*by_store.rows[0].visitors_last_week == 7 * 40);
+  CHECK_FALSE(by_store.rows[1].conversion_vs_last_week);  // lyon has no week before: no comparison
+
+  const auto by_weekday =
+      chain::chain_report(chain.admin, "2026-11-23", "2026-11-29", chain::ChainGroup::Weekday);
+  REQUIRE(by_weekday.rows.size() == 7);
+  CHECK(by_weekday.rows[0].key == "1");  // Monday 23 November
+  CHECK(by_weekday.rows[0].visitors == 40 + 40 + 2);
+  CHECK(by_weekday.rows[0].stores == 3);
+  CHECK(by_weekday.rows[6].key == "7");
+  // Like for like: only paris counted the week before, so Monday compares paris with paris, not
+  // three stores with one.
+  REQUIRE(by_weekday.rows[0].conversion_vs_last_week);
+  CHECK(*by_weekday.rows[0].conversion_vs_last_week == doctest::Approx(0.15));
+  CHECK(*by_weekday.rows[0].visitors_last_week == 40);
+
+  const auto markdown = chain::render_chain_report(by_store, "md");
+  CHECK(markdown.find("| paris |") != std::string::npos);
+  const auto html = chain::render_chain_report(by_store, "html");
+  CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(html.find("<svg") != std::string::npos);
+  CHECK(html.find("tiny") != std::string::npos);
+  const auto json = nlohmann::json::parse(chain::render_chain_report(by_store, "json"));
+  CHECK(json["schema"] == 2);
+  CHECK(json["rows"][2]["low_data"] == true);
 }
 
 TEST_CASE(

@@ -2,6 +2,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "report/html_text.hpp"
 #include "report/model.hpp"
 
 // The HTML rendering of a report model: tables, bar chart and weekday-hour heat map as inline SVG.

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "footfall/data/metrics/metrics.hpp"
 #include "footfall/data/types.hpp"
 
 namespace footfall::data {
@@ -92,17 +93,29 @@ struct ChainRow {
   std::int64_t buyers = 0;
   Money net_sales = 0;
   Money gross_sales = 0;
+  Conversion conversion;  // Wilson interval; low_data under the store's minimum visitors
+  // Against the week before and the mean of the four weeks before (groups whose keys recur: store,
+  // region, weekday), like for like: only the row's stores that counted visitors then too.
+  // Conversion changes as fractions (0.05 = 5 points); empty where no store qualifies.
+  std::optional<double> conversion_vs_last_week;
+  std::optional<double> conversion_vs_four_weeks;
+  std::optional<std::int64_t> visitors_last_week;  // of those stores
+  std::optional<double> visitors_four_weeks;       // of those stores, a week's mean
 };
-enum class ChainGroup { Store, Region, Day, Week, Month };
-// store, region, day, week (its Monday's date) or month (YYYY-MM), in each store's business days.
+enum class ChainGroup { Store, Region, Day, Week, Month, Weekday };
+// store, region, day, week (its Monday's date), month (YYYY-MM) or weekday (1 = Monday … 7), in each
+// store's business days. By store, rows are ranked by the low end of their conversion's Wilson
+// interval, stores with too few visitors to rank listed after the others.
 ChainGroup parse_chain_group(const std::string& text);
 const char* chain_group_name(ChainGroup group);
+// Groups whose keys mean the same thing in another week, so a row can be set against its own past.
+bool compares_past_weeks(ChainGroup group);
 
 struct ChainReport {
   std::string from;  // business dates, inclusive
   std::string to;
   ChainGroup group = ChainGroup::Store;
-  std::vector<ChainRow> rows;    // by key, then currency
+  std::vector<ChainRow> rows;    // by key then currency; by store, ranked
   std::vector<ChainRow> totals;  // one per currency (key "total")
   std::int64_t visitors = 0;     // chain-wide: counts add across currencies
   std::int64_t buyers = 0;
@@ -110,7 +123,7 @@ struct ChainReport {
 // Business days are each store's own (its time zone and day start).
 ChainReport chain_report(const Server& server, const std::string& from, const std::string& to,
                          ChainGroup group);
-// text, csv or json.
+// text, csv, json, md (Markdown) or html (one self-contained page).
 std::string render_chain_report(const ChainReport& report, const std::string& format);
 
 }  // namespace footfall::data::chain
