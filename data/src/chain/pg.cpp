@@ -206,4 +206,55 @@ void require_current_schema(Connection& connection) {
   }
 }
 
+namespace {
+
+// COPY's text format for one value: tabs, newlines and backslashes escaped, NULL as \N.
+void append_copy_value(std::string& out, const Param& value) {
+  if (!value) {
+    out += "\\N";
+    return;
+  }
+  for (const char c : *value) {
+    switch (c) {
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += c;
+    }
+  }
+}
+
+}  // namespace
+
+// Rows of `columns` values each into `table`: COPY into a session's staging copy of the table
+// (emptied at every commit), then one INSERT ... SELECT ... `tail` (its ON CONFLICT clause).
+// PostgreSQL's own bulk path: a multi-row VALUES of thousands of parameters spent most of a
+// year's sync planning its statements.
+void upsert_rows(Connection& server, const std::string& table, const std::string& column_list,
+                 std::size_t columns, const std::vector<Param>& values, const std::string& tail) {
+  if (values.empty()) return;
+  const std::string staging = "staging_" + table;
+  server.exec("CREATE TEMP TABLE IF NOT EXISTS " + staging + " (LIKE " + table + ") ON COMMIT DELETE ROWS");
+  std::string data;
+  data.reserve(values.size() * 12);
+  for (std::size_t at = 0; at < values.size(); ++at) {
+    append_copy_value(data, values[at]);
+    data += (at + 1) % columns == 0 ? '\n' : '\t';
+  }
+  server.copy_in("COPY " + staging + " (" + column_list + ") FROM STDIN", data);
+  server.exec("INSERT INTO " + table + " (" + column_list + ") SELECT " + column_list + " FROM " + staging +
+              " " + tail);
+  server.exec("TRUNCATE " + staging);
+}
+
 }  // namespace footfall::data::chain

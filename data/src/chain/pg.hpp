@@ -63,6 +63,11 @@ class ServerTransaction {
   bool done_ = false;
 };
 
+// Rows of `columns` values each (row after row in `values`) into `table`: COPY into a session's
+// staging copy of the table, then one INSERT ... SELECT ... `tail` (its ON CONFLICT clause).
+void upsert_rows(Connection& server, const std::string& table, const std::string& column_list,
+                 std::size_t columns, const std::vector<Param>& values, const std::string& tail);
+
 // The schema version the server records, or nullopt when it has no Footfall schema.
 std::optional<int> server_schema_version(Connection& connection);
 // Throws ChainError unless the server's schema is the one this build expects.

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "chain/pg.hpp"
+#include "chain/sync_cursor.hpp"
 #include "footfall/data/business_time.hpp"
 #include "footfall/data/chain/chain.hpp"
 #include "footfall/data/store/store.hpp"
@@ -27,99 +28,6 @@ namespace {
 
 constexpr TimeMs bucket_ms = TimeMs{15} * 60'000;              // the kiosk's count_rollup buckets
 constexpr TimeMs coverage_window_ms = TimeMs{7} * 86'400'000;  // covered time is swept a week at a time
-
-struct Cursor {
-  std::string target;
-  std::int64_t transaction_id = 0;
-  std::int64_t event_id = 0;
-  std::int64_t roster_id = 0;
-  TimeMs coverage_ms = 0;
-  std::optional<TimeMs> last_success_ms;
-};
-
-Cursor read_cursor(SQLite::Database& db) {
-  SQLite::Statement query(db,
-                          "SELECT target, transaction_id, event_id, roster_id, coverage_ms, last_success_ms "
-                          "FROM chain_sync WHERE id = 1");
-  Cursor cursor;
-  if (query.executeStep()) {
-    cursor.target = query.getColumn(0).getString();
-    cursor.transaction_id = query.getColumn(1).getInt64();
-    cursor.event_id = query.getColumn(2).getInt64();
-    cursor.roster_id = query.getColumn(3).getInt64();
-    cursor.coverage_ms = query.getColumn(4).getInt64();
-    if (!query.getColumn(5).isNull()) cursor.last_success_ms = query.getColumn(5).getInt64();
-  }
-  return cursor;
-}
-
-void write_cursor(SQLite::Database& db, const Cursor& cursor) {
-  SQLite::Statement upsert(
-      db,
-      "INSERT INTO chain_sync(id, target, transaction_id, event_id, roster_id, coverage_ms, "
-      "last_success_ms) VALUES (1, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
-      "target = excluded.target, transaction_id = excluded.transaction_id, "
-      "event_id = excluded.event_id, roster_id = excluded.roster_id, "
-      "coverage_ms = excluded.coverage_ms, last_success_ms = excluded.last_success_ms");
-  upsert.bind(1, cursor.target);
-  upsert.bind(2, cursor.transaction_id);
-  upsert.bind(3, cursor.event_id);
-  upsert.bind(4, cursor.roster_id);
-  upsert.bind(5, cursor.coverage_ms);
-  if (cursor.last_success_ms) {
-    upsert.bind(6, *cursor.last_success_ms);
-  } else {
-    upsert.bind(6);
-  }
-  upsert.exec();
-}
-
-// COPY's text format for one value: tabs, newlines and backslashes escaped, NULL as \N.
-void append_copy_value(std::string& out, const Param& value) {
-  if (!value) {
-    out += "\\N";
-    return;
-  }
-  for (const char c : *value) {
-    switch (c) {
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        out += c;
-    }
-  }
-}
-
-// Rows of `columns` values each into `table`: COPY into a session's staging copy of the table
-// (emptied at every commit), then one INSERT ... SELECT ... `tail` (its ON CONFLICT clause).
-// PostgreSQL's own bulk path: a multi-row VALUES of thousands of parameters spent most of a
-// year's sync planning its statements.
-void upsert_rows(Connection& server, const std::string& table, const std::string& column_list,
-                 std::size_t columns, const std::vector<Param>& values, const std::string& tail) {
-  if (values.empty()) return;
-  const std::string staging = "staging_" + table;
-  server.exec("CREATE TEMP TABLE IF NOT EXISTS " + staging + " (LIKE " + table + ") ON COMMIT DELETE ROWS");
-  std::string data;
-  data.reserve(values.size() * 12);
-  for (std::size_t at = 0; at < values.size(); ++at) {
-    append_copy_value(data, values[at]);
-    data += (at + 1) % columns == 0 ? '\n' : '\t';
-  }
-  server.copy_in("COPY " + staging + " (" + column_list + ") FROM STDIN", data);
-  server.exec("INSERT INTO " + table + " (" + column_list + ") SELECT " + column_list + " FROM " + staging +
-              " " + tail);
-  server.exec("TRUNCATE " + staging);
-}
 
 std::string number(std::int64_t value) { return std::to_string(value); }
 
@@ -524,32 +432,6 @@ SyncResult sync_store(Store& local, const Server& server, const std::string& sto
                       const SyncOptions& options) {
   (void)store_role_name(store_code);  // a bad code is named before anything connects
   return Sync(local, server, store_code, options).run();
-}
-
-SyncStatus sync_status(Store& local) {
-  auto& db = connection(local);
-  const Cursor cursor = read_cursor(db);
-  SyncStatus status;
-  status.last_success_ms = cursor.last_success_ms;
-  SQLite::Statement transactions(db,
-                                 "SELECT (SELECT count(*) FROM pos_transactions WHERE id > ?1) + "
-                                 "(SELECT count(*) FROM chain_outbox), "
-                                 "(SELECT min(time_ms) FROM pos_transactions WHERE id > ?1)");
-  transactions.bind(1, cursor.transaction_id);
-  transactions.executeStep();
-  status.pending_transactions = transactions.getColumn(0).getInt64();
-  std::optional<TimeMs> oldest;
-  if (!transactions.getColumn(1).isNull()) oldest = transactions.getColumn(1).getInt64();
-  SQLite::Statement events(db, "SELECT count(*), min(time_ms) FROM count_events WHERE id > ?");
-  events.bind(1, cursor.event_id);
-  events.executeStep();
-  status.pending_events = events.getColumn(0).getInt64();
-  if (!events.getColumn(1).isNull()) {
-    const TimeMs first = events.getColumn(1).getInt64();
-    oldest = oldest ? std::min(*oldest, first) : first;
-  }
-  status.oldest_pending_ms = oldest;
-  return status;
 }
 
 }  // namespace footfall::data::chain
