@@ -1,11 +1,11 @@
+#include <doctest/doctest.h>
+
+#include <vector>
+
 #include "footfall/vision/assignment.hpp"
 #include "footfall/vision/counter.hpp"
 #include "footfall/vision/line_crossing.hpp"
 #include "tracker.hpp"  // vision/src: the tracker is internal, tested here on its own
-
-#include <doctest/doctest.h>
-
-#include <vector>
 
 using namespace footfall::vision;
 
@@ -170,7 +170,8 @@ TEST_CASE("the DNN detector without a usable model fails clearly") {
   config.detector = DetectorKind::Dnn;
   CHECK_THROWS_AS(PeopleCounter{config}, std::runtime_error);
   config.model_path = "/nonexistent/model.weights";
-  CHECK_THROWS_WITH_AS(PeopleCounter{config}, doctest::Contains("/nonexistent/model.weights"), std::runtime_error);
+  CHECK_THROWS_WITH_AS(PeopleCounter{config}, doctest::Contains("/nonexistent/model.weights"),
+                       std::runtime_error);
 }
 
 TEST_CASE("a track that jumps across the line right after it is born counts nothing") {
@@ -203,7 +204,14 @@ using footfall::vision::detail::Detection;
 using footfall::vision::detail::Tracker;
 
 Detection box_at(float cx, float cy, float width, float height, float score = 0.9F) {
-  return {cv::Rect2f(cx - width / 2.F, cy - height / 2.F, width, height), score};
+  return {cv::Rect2f(cx - width / 2.F, cy - height / 2.F, width, height), score, {}};
+}
+
+// The same box with the colour histogram of a person dressed in `colour` (BGR).
+Detection dressed(Detection detection, const cv::Scalar& colour) {
+  const cv::Mat image(480, 640, CV_8UC3, colour);
+  detection.appearance = footfall::vision::detail::appearance_of(image, detection.box);
+  return detection;
 }
 
 const footfall::vision::detail::Track* track_near(const Tracker& tracker, cv::Point2f where) {
@@ -220,7 +228,8 @@ TEST_CASE("a track whose person is hidden coasts rather than take a passer-by's 
   // A still figure inside the shop (a mannequin, say) and a walker passing in front of it.
   Tracker tracker({3, 4, 1.0});
   for (int frame = 0; frame < 8; ++frame) {
-    tracker.update({box_at(400.F, 200.F, 40.F, 100.F), box_at(500.F - 10.F * static_cast<float>(frame), 260.F, 40.F, 160.F)});
+    tracker.update({box_at(400.F, 200.F, 40.F, 100.F),
+                    box_at(500.F - 10.F * static_cast<float>(frame), 260.F, 40.F, 160.F)});
   }
   const int still_id = track_near(tracker, {400.F, 200.F})->id;
   const int walker_id = track_near(tracker, {430.F, 260.F})->id;
@@ -245,7 +254,8 @@ TEST_CASE("a track born from a duplicate box does not take a known person's dete
   // A second, weaker box beside the walker starts a tentative track...
   tracker.update({box_at(x, 300.F, 24.F, 70.F), box_at(x - 19.F, 300.F, 24.F, 70.F, 0.5F)});
   x -= 6.F;
-  // ...and next frame the walker is between that track and a ghost box behind: the known walker chooses first.
+  // ...and next frame the walker is between that track and a ghost box behind: the known walker chooses
+  // first.
   tracker.update({box_at(x - 9.F, 300.F, 24.F, 70.F), box_at(x + 33.F, 300.F, 24.F, 70.F, 0.45F)});
   for (const auto& track : tracker.tracks()) {
     if (track.id != walker_id) continue;
@@ -265,4 +275,43 @@ TEST_CASE("a small figure's track does not jump onto a bigger passer-by within t
     if (track.id == small_id) CHECK_FALSE(track.measured);
   }
   CHECK(tracker.tracks().size() == 2);
+}
+
+TEST_CASE(
+    "two people side by side keep their own tracks by their colours when nearness alone would swap them") {
+  const cv::Scalar red(30, 30, 200);
+  const cv::Scalar blue(200, 60, 30);
+  Tracker tracker({3, 4, 1.0});
+  for (int frame = 0; frame < 5; ++frame) {
+    tracker.update(
+        {dressed(box_at(300.F, 240.F, 40.F, 100.F), red), dressed(box_at(340.F, 240.F, 40.F, 100.F), blue)});
+  }
+  const int red_id = track_near(tracker, {300.F, 240.F})->id;
+  const int blue_id = track_near(tracker, {340.F, 240.F})->id;
+  REQUIRE(red_id != blue_id);
+  // They step towards each other and past the middle: by distance alone the red track is nearer the
+  // blue person's box (18 px against 22).
+  tracker.update(
+      {dressed(box_at(322.F, 240.F, 40.F, 100.F), red), dressed(box_at(318.F, 240.F, 40.F, 100.F), blue)});
+  for (const auto& track : tracker.tracks()) {
+    REQUIRE(track.measured);
+    if (track.id == red_id) CHECK(track.center().x > 310.F);
+    if (track.id == blue_id) CHECK(track.center().x < 330.F);
+  }
+}
+
+TEST_CASE("colour distance: the same clothes are near 0, different ones near 1, an unknown one halfway") {
+  using footfall::vision::detail::appearance_distance;
+  using footfall::vision::detail::appearance_of;
+  const cv::Rect2f box(100.F, 100.F, 40.F, 100.F);
+  const cv::Mat red(480, 640, CV_8UC3, cv::Scalar(30, 30, 200));
+  const cv::Mat blue(480, 640, CV_8UC3, cv::Scalar(200, 60, 30));
+  const cv::Mat grey(480, 640, CV_8UC1, cv::Scalar(90));
+  CHECK(appearance_distance(appearance_of(red, box), appearance_of(red, box)) < 0.05);
+  CHECK(appearance_distance(appearance_of(red, box), appearance_of(blue, box)) > 0.9);
+  CHECK(appearance_distance(appearance_of(red, box), cv::Mat()) == doctest::Approx(0.5));
+  CHECK(appearance_distance(appearance_of(grey, box), appearance_of(grey, box)) < 0.05);
+  // Half the box outside the frame still reads the half inside; nothing inside reads as unknown.
+  CHECK_FALSE(appearance_of(red, cv::Rect2f(620.F, 100.F, 40.F, 100.F)).empty());
+  CHECK(appearance_of(red, cv::Rect2f(700.F, 100.F, 40.F, 100.F)).empty());
 }

@@ -24,6 +24,7 @@ struct PeopleCounter::Impl {
     params.max_missed = std::max(2, static_cast<int>(std::lround(config.fps * tracking.coast_seconds)));
     params.gate = tracking.gate_body_sizes;
     params.max_size_ratio = tracking.max_size_ratio;
+    params.appearance_weight = tracking.appearance_body_sizes;
     return params;
   }
 
@@ -47,7 +48,10 @@ struct PeopleCounter::Impl {
       frame_size = frame.image.size();
       line.emplace(config.line, frame_size, config.fps, config.tracking.crossing);
     }
-    const std::vector<int> removed = tracker.update(detector->detect(frame.image));
+    std::vector<detail::Detection> detections = detector->detect(frame.image);
+    for (auto& detection : detections)
+      detection.appearance = detail::appearance_of(frame.image, detection.box);
+    const std::vector<int> removed = tracker.update(detections);
     for (const int id : removed) {
       line->forget(id);
       pending.erase(id);

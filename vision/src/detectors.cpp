@@ -1,17 +1,16 @@
 #include "detectors.hpp"
 
-#include "background_model.hpp"
-
-#include <opencv2/dnn.hpp>
-#include <opencv2/imgproc.hpp>
-#include <opencv2/objdetect.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <deque>
 #include <filesystem>
+#include <opencv2/dnn.hpp>
+#include <opencv2/imgproc.hpp>
+#include <opencv2/objdetect.hpp>
 #include <optional>
 #include <stdexcept>
+
+#include "background_model.hpp"
 
 namespace footfall::vision::detail {
 namespace {
@@ -28,12 +27,15 @@ cv::Rect2f scaled(const cv::Rect& r, double factor) {
 class BackgroundSubtractionDetector final : public Detector {
  public:
   explicit BackgroundSubtractionDetector(const CounterConfig& config)
-      : fps_(std::max(1.0, config.fps)), processing_width_(std::max(64, config.processing_width)), background_(config.fps) {}
+      : fps_(std::max(1.0, config.fps)),
+        processing_width_(std::max(64, config.processing_width)),
+        background_(config.fps) {}
 
   void set_expected_people(const std::vector<ExpectedPerson>& people) override { expected_ = people; }
 
   std::vector<Detection> detect(const cv::Mat& bgr) override {
-    const double factor = bgr.cols > processing_width_ ? static_cast<double>(processing_width_) / bgr.cols : 1.0;
+    const double factor =
+        bgr.cols > processing_width_ ? static_cast<double>(processing_width_) / bgr.cols : 1.0;
     cv::Mat small;
     if (factor < 1.0) {
       cv::resize(bgr, small, cv::Size(), factor, factor, cv::INTER_AREA);
@@ -48,13 +50,15 @@ class BackgroundSubtractionDetector final : public Detector {
       // A little wider than the track's box: arms and a bag stick out of it.
       const cv::Rect2f& box = person.box;
       const float grow = 0.15F;
-      where_people_stand.emplace_back(cv::Rect2f((box.x - grow * box.width) * static_cast<float>(factor),
-                                     (box.y - grow * box.height) * static_cast<float>(factor),
-                                     (1.F + 2.F * grow) * box.width * static_cast<float>(factor),
-                                     (1.F + 2.F * grow) * box.height * static_cast<float>(factor)));
+      where_people_stand.emplace_back(
+          cv::Rect2f((box.x - grow * box.width) * static_cast<float>(factor),
+                     (box.y - grow * box.height) * static_cast<float>(factor),
+                     (1.F + 2.F * grow) * box.width * static_cast<float>(factor),
+                     (1.F + 2.F * grow) * box.height * static_cast<float>(factor)));
     }
     background_.apply(small, where_people_stand).copyTo(mask_);
-    const double foreground_share = static_cast<double>(cv::countNonZero(mask_)) / static_cast<double>(mask_.total());
+    const double foreground_share =
+        static_cast<double>(cv::countNonZero(mask_)) / static_cast<double>(mask_.total());
     // Most of the frame changed and stayed changed (lights switched, the camera moved): relearn from
     // this frame rather than track one huge person. A close person or a crowd passing is not that:
     // learning them into the floor would leave their ghosts behind.
@@ -93,7 +97,8 @@ class BackgroundSubtractionDetector final : public Detector {
       int walked = 0;
       for (const ExpectedPerson& person : expected_) {
         const cv::Point2f c = (person.box.tl() + person.box.br()) * 0.5F;
-        const cv::Point at(static_cast<int>(static_cast<double>(c.x) * factor), static_cast<int>(static_cast<double>(c.y) * factor));
+        const cv::Point at(static_cast<int>(static_cast<double>(c.x) * factor),
+                           static_cast<int>(static_cast<double>(c.y) * factor));
         if (!bounds.contains(at)) continue;
         ++tracked;
         walked += person.has_walked ? 1 : 0;
@@ -106,11 +111,11 @@ class BackgroundSubtractionDetector final : public Detector {
       int people = 1;
       if (!single || area >= 0.75 * tracked * *single) people = std::max(people, tracked);
       if (people < 2) {
-        detections.push_back({scaled(bounds, 1.0 / factor), 1.F});
+        detections.push_back({scaled(bounds, 1.0 / factor), 1.F, {}});
         continue;
       }
       for (const cv::Rect& part : split_blob(blob, std::min(people, 6))) {
-        detections.push_back({scaled(part, 1.0 / factor), 0.8F});
+        detections.push_back({scaled(part, 1.0 / factor), 0.8F, {}});
       }
     }
     return detections;
@@ -140,7 +145,8 @@ class BackgroundSubtractionDetector final : public Detector {
           const cv::Rect& smaller = i_larger ? blobs[j].bounds : blobs[i].bounds;
           if ((grown(larger) & smaller).area() == 0) continue;
           // Two people side by side are two similar regions; a fragment is clearly the smaller piece.
-          const double ratio = std::min(blobs[i].area, blobs[j].area) / std::max(blobs[i].area, blobs[j].area);
+          const double ratio =
+              std::min(blobs[i].area, blobs[j].area) / std::max(blobs[i].area, blobs[j].area);
           if (ratio > kFragmentShare) continue;
           Blob& into = blobs[i];
           Blob& from = blobs[j];
@@ -191,11 +197,13 @@ class BackgroundSubtractionDetector final : public Detector {
     }
     cv::Mat labels;
     cv::theRNG() = cv::RNG(0x5eed);  // kmeans seeds from it; keep runs reproducible
-    cv::kmeans(samples, people, labels, cv::TermCriteria(cv::TermCriteria::EPS + cv::TermCriteria::COUNT, 20, 0.5), 2,
+    cv::kmeans(samples, people, labels,
+               cv::TermCriteria(cv::TermCriteria::EPS + cv::TermCriteria::COUNT, 20, 0.5), 2,
                cv::KMEANS_PP_CENTERS);
     std::vector<std::vector<cv::Point>> groups(static_cast<std::size_t>(people));
     for (int i = 0; i < labels.rows; ++i) {
-      groups[static_cast<std::size_t>(labels.at<int>(i))].push_back(pixels[static_cast<std::size_t>(i)] + bounds.tl());
+      groups[static_cast<std::size_t>(labels.at<int>(i))].push_back(pixels[static_cast<std::size_t>(i)] +
+                                                                    bounds.tl());
     }
     std::vector<cv::Rect> parts;
     for (const auto& group : groups) {
@@ -225,14 +233,14 @@ std::filesystem::path darknet_cfg_for(const std::filesystem::path& weights) {
 }
 
 // Non-maximum suppression: of boxes that overlap by more than 45 %, the best-scored one stays.
-std::vector<Detection> best_of_overlapping(const std::vector<cv::Rect>& boxes, const std::vector<float>& scores,
-                                           float min_score) {
+std::vector<Detection> best_of_overlapping(const std::vector<cv::Rect>& boxes,
+                                           const std::vector<float>& scores, float min_score) {
   std::vector<int> keep;
   cv::dnn::NMSBoxes(boxes, scores, min_score, 0.45F, keep);
   std::vector<Detection> detections;
   for (const int i : keep) {
     const auto k = static_cast<std::size_t>(i);
-    detections.push_back({cv::Rect2f(boxes[k]), scores[k]});
+    detections.push_back({cv::Rect2f(boxes[k]), scores[k], {}});
   }
   return detections;
 }
@@ -245,7 +253,8 @@ class DnnDetector final : public Detector {
     std::filesystem::path path = model_path;
     if (std::filesystem::is_directory(path)) {
       for (const auto& entry : std::filesystem::directory_iterator(path)) {
-        if (entry.path().extension() == ".weights" || entry.path().extension() == ".onnx") path = entry.path();
+        if (entry.path().extension() == ".weights" || entry.path().extension() == ".onnx")
+          path = entry.path();
       }
     }
     if (!std::filesystem::exists(path)) throw std::runtime_error(model_path + ": model not found");
@@ -254,7 +263,8 @@ class DnnDetector final : public Detector {
         net_ = cv::dnn::readNetFromONNX(path.string());
       } else {
         const auto cfg = darknet_cfg_for(path);
-        if (!std::filesystem::exists(cfg)) throw std::runtime_error(cfg.string() + ": Darknet .cfg not found beside the weights");
+        if (!std::filesystem::exists(cfg))
+          throw std::runtime_error(cfg.string() + ": Darknet .cfg not found beside the weights");
         net_ = cv::dnn::readNetFromDarknet(cfg.string(), path.string());
       }
     } catch (const cv::Exception& e) {
@@ -267,7 +277,8 @@ class DnnDetector final : public Detector {
 
   std::vector<Detection> detect(const cv::Mat& bgr) override {
     // 320: of 256-416 on every angled clip and line placement, none counted better and this is the fastest.
-    const cv::Mat blob = cv::dnn::blobFromImage(bgr, 1.0 / 255.0, cv::Size(320, 320), cv::Scalar(), true, false);
+    const cv::Mat blob =
+        cv::dnn::blobFromImage(bgr, 1.0 / 255.0, cv::Size(320, 320), cv::Scalar(), true, false);
     net_.setInput(blob);
     std::vector<cv::Mat> outputs;
     net_.forward(outputs, output_names_);
@@ -313,21 +324,26 @@ class YoloxDetector final : public Detector {
     for (const int stride : {8, 16, 32}) {
       const int cells = input_size_ / stride;
       for (int y = 0; y < cells; ++y) {
-        for (int x = 0; x < cells; ++x) grid_.push_back({static_cast<float>(x), static_cast<float>(y), static_cast<float>(stride)});
+        for (int x = 0; x < cells; ++x)
+          grid_.push_back({static_cast<float>(x), static_cast<float>(y), static_cast<float>(stride)});
       }
     }
   }
 
   std::vector<Detection> detect(const cv::Mat& bgr) override {
-    const double ratio = std::min(static_cast<double>(input_size_) / bgr.cols, static_cast<double>(input_size_) / bgr.rows);
+    const double ratio =
+        std::min(static_cast<double>(input_size_) / bgr.cols, static_cast<double>(input_size_) / bgr.rows);
     cv::Mat letterboxed(input_size_, input_size_, CV_8UC3, cv::Scalar::all(114));
     cv::Mat resized;
     cv::resize(bgr, resized, {}, ratio, ratio, cv::INTER_LINEAR);
-    resized.copyTo(letterboxed(cv::Rect(0, 0, std::min(resized.cols, input_size_), std::min(resized.rows, input_size_))));
-    net_.setInput(cv::dnn::blobFromImage(letterboxed, 1.0, cv::Size(input_size_, input_size_), cv::Scalar(), false, false));
+    resized.copyTo(letterboxed(
+        cv::Rect(0, 0, std::min(resized.cols, input_size_), std::min(resized.rows, input_size_))));
+    net_.setInput(cv::dnn::blobFromImage(letterboxed, 1.0, cv::Size(input_size_, input_size_), cv::Scalar(),
+                                         false, false));
     cv::Mat output = net_.forward();
     if (output.dims != 3 || output.size[1] != static_cast<int>(grid_.size()) || output.size[2] < 6) {
-      throw std::runtime_error("YOLOX model: unexpected output shape for a " + std::to_string(input_size_) + " px input");
+      throw std::runtime_error("YOLOX model: unexpected output shape for a " + std::to_string(input_size_) +
+                               " px input");
     }
     const cv::Mat rows(output.size[1], output.size[2], CV_32F, output.ptr<float>());
 
@@ -377,7 +393,7 @@ class HogDetector final : public Detector {
     std::vector<Detection> detections;
     for (std::size_t i = 0; i < found.size(); ++i) {
       const float score = i < weights.size() ? static_cast<float>(std::min(1.0, weights[i])) : 1.F;
-      detections.push_back({scaled(found[i], 1.0 / factor), score});
+      detections.push_back({scaled(found[i], 1.0 / factor), score, {}});
     }
     return detections;
   }

@@ -8,7 +8,14 @@ namespace footfall::vision::detail {
 struct Detection {
   cv::Rect2f box;  // full-frame pixels
   float score = 1.F;
+  cv::Mat appearance;  // normalised colour histogram of the body (appearance_of); empty: unknown
 };
+
+// The colour histogram of the middle of `box` in a BGR or grey `image`: the torso and legs, little
+// of the background around a person.
+cv::Mat appearance_of(const cv::Mat& image, const cv::Rect2f& box);
+// 0 for the same colours .. 1 for disjoint ones; 0.5 when either is unknown.
+double appearance_distance(const cv::Mat& a, const cv::Mat& b);
 
 struct Track {
   int id = 0;
@@ -20,6 +27,7 @@ struct Track {
   bool measured = false;  // matched a detection this frame
   float score = 0.F;
   cv::Point2f first_seen_at;
+  cv::Mat appearance;  // a running mean of its detections' histograms
 
   [[nodiscard]] cv::Point2f center() const;
   // Moved half its own size or more since it was first seen.
@@ -34,6 +42,7 @@ struct TrackerParams {
   int max_missed = 4;
   double gate = 1.0;
   double max_size_ratio = 3.0;
+  double appearance_weight = 0.5;
 };
 
 // Constant-velocity Kalman tracks with optimal (Hungarian) assignment and distance gating.

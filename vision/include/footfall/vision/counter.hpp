@@ -21,6 +21,10 @@ struct TrackingParams {
   double coast_seconds = 0.3;    // a confirmed track survives missed detections this long (2 frames at least)
   double gate_body_sizes = 1.0;  // furthest a detection may lie from a track's prediction, in body sizes
   double max_size_ratio = 3.0;   // a box this many times wider or taller than the track is someone else
+  // Between detections inside a track's gate, how much a different colour weighs against nearness:
+  // body sizes of distance per unit of colour distance (Bhattacharyya, 0 same .. 1 disjoint). It
+  // decides who is who where two people pass close; it never turns a gated pair away.
+  double appearance_body_sizes = 0.5;
   // Clear of the line means clear by this share of the person: angled views measure people by their
   // height, overhead views by the side of their footprint.
   double angled_margin_share_of_height = 0.05;
