@@ -248,7 +248,7 @@ void draw_figures_table(const PanelContext& context, const char* id, Text name_h
 }
 
 // The table cells stay short; the markers are explained once, under the tables.
-void draw_footnote(const PanelContext& context, const data::DaySummary& today) {
+void draw_footnote(const PanelContext& context, const data::DaySummary& today, bool with_seller_note) {
   const auto low_data = [](const auto& rows) {
     return std::any_of(rows.begin(), rows.end(), [](const auto& row) {
       return row.figures.conversion.rate.has_value() && row.figures.conversion.low_data;
@@ -269,7 +269,7 @@ void draw_footnote(const PanelContext& context, const data::DaySummary& today) {
   if (impossible(today.shifts) || impossible(today.sellers))
     add("! ", context.text(Text::BuyersAboveVisitors));
   if (!note.empty()) ImGui::TextColored(ImColor(palette::warning).Value, "%s", note.c_str());
-  if (!today.sellers.empty()) {
+  if (with_seller_note && !today.sellers.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette::muted);
     ImGui::TextWrapped("%s", context.text(Text::SellerVisitorsNote));
     ImGui::PopStyleColor();
@@ -288,12 +288,16 @@ void draw_shifts_sellers(PanelContext& context) {
   const data::DaySummary* today = context.snapshot.today.get();
   const float spacing = ImGui::GetStyle().ItemSpacing.y;
   const float heading = size_of(context.state.fonts.bold) + spacing;
-  // The markers' line and the seller note, which wraps to two lines in French and Russian.
-  const float footnote = ImGui::GetFrameHeightWithSpacing() + 2.F * ImGui::GetTextLineHeightWithSpacing();
-  const float tables = ImGui::GetContentRegionAvail().y - 2.F * heading - footnote - spacing;
+  const float row_height = ImGui::GetTextLineHeight() + 2.F * ImGui::GetStyle().CellPadding.y;
+  // The markers' line and the seller note, which wraps to two lines in French and Russian; on a
+  // short screen the note gives way to the rows it explains (the report carries it too).
+  const float markers = ImGui::GetFrameHeightWithSpacing();
+  const float seller_note = 2.F * ImGui::GetTextLineHeightWithSpacing();
+  const float available = ImGui::GetContentRegionAvail().y - 2.F * heading - spacing;
+  const bool with_seller_note = available - markers - seller_note >= 8.F * row_height;
+  const float tables = available - markers - (with_seller_note ? seller_note : 0.F);
   // Shifts are few: give them what their rows and a two-line header need (up to half), the sellers the rest.
   const std::size_t shift_rows = today != nullptr ? today->shifts.size() : 0;
-  const float row_height = ImGui::GetTextLineHeight() + 2.F * ImGui::GetStyle().CellPadding.y;
   const float shifts_height = std::max(
       std::min(static_cast<float>(shift_rows + 2) * row_height + 6.F, tables / 2.F), 2.F * row_height);
   const float sellers_height = std::max(tables - shifts_height, 60.F);
@@ -320,7 +324,7 @@ void draw_shifts_sellers(PanelContext& context) {
     }
     draw_figures_table(context, "##sellers", Text::Seller, std::move(rows), true, sellers_height);
   }
-  if (today != nullptr) draw_footnote(context, *today);
+  if (today != nullptr) draw_footnote(context, *today, with_seller_note);
 }
 
 }  // namespace footfall::ui
