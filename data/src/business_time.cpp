@@ -26,8 +26,15 @@ const date::time_zone* find_zone(const std::string& name) {
 BusinessClock::BusinessClock(const StoreSettings& settings)
     : zone_(find_zone(settings.time_zone)),
       cutoff_minutes_(settings.cutoff_minutes),
-      open_minutes_(settings.open_minutes),
-      close_minutes_(settings.close_minutes) {}
+      opening_hours_(settings.opening_hours) {}
+
+std::optional<OpenWindow> BusinessClock::opening(date::local_days day) const {
+  const DayHours& hours = opening_hours_[static_cast<std::size_t>(weekday_index(day))];
+  if (hours.closed) return std::nullopt;
+  const int close_offset = hours.close_minutes > hours.open_minutes ? 0 : 1;
+  return OpenWindow{at_local(day, hours.open_minutes),
+                    at_local(day + date::days{close_offset}, hours.close_minutes)};
+}
 
 TimeMs BusinessClock::at_local(date::local_days day, int minutes) const {
   const date::local_time<Milliseconds> local = day + std::chrono::minutes{minutes};

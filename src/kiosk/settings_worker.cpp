@@ -139,14 +139,13 @@ void SettingsWorker::complete_setup_now(data::Store& store, const ui::StoreSetup
   if (!data::is_time_zone(setup.time_zone)) {
     refuse_unless_ok({ui::SettingsProblem::BadTimeZone, setup.time_zone}, setup.language);
   }
-  refuse_unless_ok(ui::check_store_profile(setup.store_name, setup.currency, setup.open_minutes, setup.close_minutes),
+  refuse_unless_ok(ui::check_store_profile(setup.store_name, setup.currency, setup.opening_hours),
                    setup.language);
   auto settings = store.settings();
   settings.name = setup.store_name;
   settings.language = setup.language;
   settings.time_zone = setup.time_zone;
-  settings.open_minutes = setup.open_minutes;
-  settings.close_minutes = setup.close_minutes;
+  settings.opening_hours = setup.opening_hours;
   // A store with sales keeps the currency they were imported in: money is never relabelled.
   if (settings.currency.empty()) settings.currency = setup.currency;
   store.save_settings(settings);
@@ -193,8 +192,7 @@ void SettingsWorker::save_now(data::Store& store, const ui::SettingsEdit& edit) 
   }
   save_config_file();
   settings.name = edit.store_name;
-  settings.open_minutes = edit.open_minutes;
-  settings.close_minutes = edit.close_minutes;
+  settings.opening_hours = edit.opening_hours;
   settings.time_zone = edit.time_zone;
   settings.cutoff_minutes = edit.cutoff_minutes;
   store.save_settings(settings);
@@ -251,8 +249,7 @@ void SettingsWorker::publish_store_settings(data::Store& store, const data::Stor
     view.loaded = true;
     view.store_name = settings.name;
     view.currency = settings.currency;
-    view.open_minutes = settings.open_minutes;
-    view.close_minutes = settings.close_minutes;
+    view.opening_hours = settings.opening_hours;
     view.time_zone = settings.time_zone;
     view.cutoff_minutes = settings.cutoff_minutes;
     view.shifts.clear();

@@ -246,10 +246,17 @@ TEST_CASE(
     };
     chain::sync_store(kiosk.store, server, shop.code);
     check_days();
-    // The store moves its day start and zone: the central rows follow at the next sync.
+    // The store moves its day start and zone: the central rows follow at the next sync, and so does
+    // which crossings fall in the opening hours.
     auto moved = kiosk.store.settings();
     moved.time_zone = "Asia/Kolkata";
     moved.cutoff_minutes = 45;
+    kiosk.store.save_settings(moved);
+    chain::sync_store(kiosk.store, server, shop.code);
+    check_days();
+    // New opening hours move crossings between visitors and after hours: all the traffic goes again.
+    moved.opening_hours.fill({11 * 60, 17 * 60, false});
+    moved.opening_hours[2].closed = true;
     kiosk.store.save_settings(moved);
     chain::sync_store(kiosk.store, server, shop.code);
     check_days();

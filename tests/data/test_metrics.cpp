@@ -1,11 +1,12 @@
-#include "footfall/data/metrics/metrics.hpp"
-#include "test_store_support.hpp"
-
+#include <date/date.h>
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <variant>
 
-#include <date/date.h>
+#include "footfall/data/metrics/metrics.hpp"
+#include "footfall/data/week_hours.hpp"
+#include "test_store_support.hpp"
 
 using namespace footfall::data;
 using footfall::data::testing::utc;
@@ -175,6 +176,7 @@ TEST_CASE("metrics: a night shop with a 02:00 cutoff counts the small hours in t
   StoreSettings settings;
   settings.time_zone = "Europe/Paris";  // UTC+2 in May
   settings.cutoff_minutes = 120;
+  settings.opening_hours.fill({22 * 60, 2 * 60, false});  // closes after midnight, the next calendar day
   store.save_settings(settings);
   store.set_shifts({{"Night", 0x7F, 22 * 60, 2 * 60}});
   store.add_count_events(entries(utc(2026, 5, 4, 21), 5, 60'000));       // 23:00 local on the 4th
@@ -194,7 +196,11 @@ TEST_CASE("metrics: a night shop with a 02:00 cutoff counts the small hours in t
   CHECK(day.shifts[0].figures.visitors == 10);
   CHECK(business_date_of(settings, utc(2026, 5, 4, 23, 30)) == "2026-05-04");
   CHECK(business_date_of(settings, utc(2026, 5, 5, 0, 30)) == "2026-05-05");
-  CHECK(day_summary(store, "2026-05-05").total.visitors == 2);
+  // 02:30 is the 5th's business day, long before it opens at 22:00: counted, but not as visitors.
+  const auto next = day_summary(store, "2026-05-05");
+  CHECK(next.total.visitors == 0);
+  CHECK(next.total.after_hours_visitors == 2);
+  CHECK(next.hours[0].figures.after_hours_visitors == 2);
 }
 
 TEST_CASE("metrics: shifts and comparisons with last week up to the same time") {
@@ -421,4 +427,62 @@ TEST_CASE("metrics: average ticket and sales per visitor come from the same net 
         doctest::Approx(static_cast<double>(day.total.net_sales)));
   const auto& ten = hour_at(day, 10).figures;
   CHECK(*ten.atv * static_cast<double>(ten.buyers) == doctest::Approx(static_cast<double>(ten.net_sales)));
+}
+
+TEST_CASE("metrics: crossings outside the day's opening hours are after hours, not visitors") {
+  Store store(":memory:");
+  StoreSettings settings;
+  settings.time_zone = "Europe/Paris";  // UTC+2 in May
+  auto week = parse_week_hours("mon-fri 09:00-19:00, sat 10:00-18:00, sun closed", settings.opening_hours);
+  REQUIRE(std::holds_alternative<WeekHours>(week));
+  settings.opening_hours = std::get<WeekHours>(week);
+  CHECK(week_hours_text(settings.opening_hours) == "mon-fri 09:00-19:00, sat 10:00-18:00, sun closed");
+  store.save_settings(settings);
+  CHECK(week_hours_text(store.settings().opening_hours) == week_hours_text(settings.opening_hours));
+  // Saturday 2026-05-09: the cleaner at 08:00, 6 visitors from 10:00, 2 staff leaving at 18:30.
+  store.add_count_events(entries(utc(2026, 5, 9, 6), 1, 60'000));
+  store.add_count_events(entries(utc(2026, 5, 9, 8), 6, 60'000));
+  store.add_count_events(entries(utc(2026, 5, 9, 16, 30), 2, 60'000, false));
+  // Sunday: closed, yet someone came in for stock.
+  store.add_count_events(entries(utc(2026, 5, 10, 9), 3, 60'000));
+  store.upsert_transaction(transaction("s1", utc(2026, 5, 9, 9), 1500, 1));
+
+  const auto saturday = day_summary(store, "2026-05-09");
+  CHECK(saturday.total.visitors == 6);
+  CHECK(saturday.total.after_hours_visitors == 1);
+  CHECK(saturday.total.exits == 0);
+  CHECK(saturday.total.open_minutes == 8 * 60);
+  CHECK(saturday.hours[8].figures.after_hours_visitors == 1);  // 08:00 local
+  CHECK(saturday.hours[10].figures.visitors == 6);
+  CHECK(*saturday.total.conversion.rate == doctest::Approx(1.0 / 6.0));
+
+  const auto sunday = day_summary(store, "2026-05-10");
+  CHECK(sunday.total.visitors == 0);
+  CHECK(sunday.total.after_hours_visitors == 3);
+  CHECK(sunday.total.open_minutes == 0);
+  CHECK_FALSE(sunday.total.partial);  // a closed day misses no opening hours
+
+  const auto range = range_summary(store, "2026-05-09", "2026-05-10", GroupBy::Week);
+  CHECK(range.total.visitors == 6);
+  CHECK(range.total.after_hours_visitors == 4);
+}
+
+TEST_CASE("week hours: written and read as the command line shows them, and refused with the reason") {
+  const WeekHours every_day{};
+  CHECK(week_hours_text(every_day) == "every day 09:00-20:00");
+  const auto read = [&](const char* text) { return parse_week_hours(text, every_day); };
+  const auto sundays_off = read("09:30-19:00, sun closed");
+  REQUIRE(std::holds_alternative<WeekHours>(sundays_off));
+  CHECK(week_hours_text(std::get<WeekHours>(sundays_off)) == "mon-sat 09:30-19:00, sun closed");
+  CHECK(std::get<WeekHours>(sundays_off)[6].open_minutes == 9 * 60 + 30);  // kept for when it opens again
+  CHECK(week_hours_text(std::get<WeekHours>(read("tue 10:00-12:00"))) ==
+        "mon 09:00-20:00, tue 10:00-12:00, wed-sun 09:00-20:00");
+  CHECK(std::get<std::string>(read("lun 09:00-19:00")).find("\"lun\" is not a day") != std::string::npos);
+  CHECK(std::get<std::string>(read("mon 9-19")).find("\"9-19\" is not opening hours") != std::string::npos);
+  CHECK(std::get<std::string>(read(" ")).find("no opening hours") != std::string::npos);
+  WeekHours backwards = every_day;
+  backwards[3] = {19 * 60, 9 * 60, false};
+  CHECK(week_hours_problem(backwards) == "thu: the store would close (09:00) before it opens (19:00)");
+  backwards[3].closed = true;
+  CHECK(week_hours_problem(backwards).empty());
 }

@@ -20,8 +20,7 @@ TEST_CASE("occupancy: in minus out since opening, never below zero, all doors, z
   Store store(":memory:");
   StoreSettings paris;
   paris.time_zone = "Europe/Paris";  // UTC+1 in November
-  paris.open_minutes = 10 * 60;
-  paris.close_minutes = 19 * 60 + 30;
+  paris.opening_hours.fill({10 * 60, 19 * 60 + 30, false});
   store.add_count_events({
       crossing(utc(2026, 11, 23, 8, 50), true, 1),    // 09:50 local: before opening, not counted
       crossing(utc(2026, 11, 23, 9, 5), false, 2),    // 10:05: the cleaner who came in early leaves
@@ -43,8 +42,7 @@ TEST_CASE("occupancy: a night shop open past midnight keeps its count until it c
   StoreSettings night;
   night.time_zone = "UTC";
   night.cutoff_minutes = 4 * 60;
-  night.open_minutes = 18 * 60;
-  night.close_minutes = 2 * 60;
+  night.opening_hours.fill({18 * 60, 2 * 60, false});
   store.add_count_events({crossing(utc(2026, 11, 23, 23, 0), true, 1), crossing(utc(2026, 11, 24, 0, 30), true, 2)});
   CHECK(occupancy_at(store, night, utc(2026, 11, 24, 1, 0)) == 2);
   CHECK(occupancy_at(store, night, utc(2026, 11, 24, 2, 30)) == 0);

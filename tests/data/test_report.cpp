@@ -192,8 +192,7 @@ TEST_CASE("report: a day counted from a 20-second clip says how little the camer
   StoreSettings settings;
   settings.time_zone = "UTC";
   settings.currency = "EUR";
-  settings.open_minutes = 10 * 60;
-  settings.close_minutes = 20 * 60;
+  settings.opening_hours.fill({10 * 60, 20 * 60, false});
   store.save_settings(settings);
   for (int i = 0; i < 60; ++i)
     store.upsert_transaction(sale("d" + std::to_string(i), at(10) + i * 600'000, 1000, "Anna"));
@@ -221,7 +220,7 @@ TEST_CASE("report: a day counted from a 20-second clip says how little the camer
   CHECK(json["hours"][13]["partial"] == true);
   const auto csv = render_day_report(summary, settings, ReportFormat::Csv);
   CHECK(csv.find(",covered_minutes,open_minutes,covered_open_minutes,partial,note,") != std::string::npos);
-  CHECK(csv.find(",0,600,0,1,,0\n") != std::string::npos);  // the total row
+  CHECK(csv.find(",0,600,0,1,,0,0\n") != std::string::npos);  // the total row
 }
 
 TEST_CASE(
@@ -264,9 +263,9 @@ TEST_CASE(
   CHECK(json["hours"][13]["buyers_above_visitors"] == true);
   CHECK(json["hours"][12]["buyers_above_visitors"] == false);
   const auto csv = render_day_report(summary, settings, ReportFormat::Csv);
-  CHECK(csv.find(",partial,note,buyers_above_visitors\n") != std::string::npos);
+  CHECK(csv.find(",partial,note,buyers_above_visitors,after_hours_visitors\n") != std::string::npos);
   CHECK(csv.find("total,2026-05-04,") == csv.find('\n') + 1);
-  CHECK(csv.substr(0, csv.find('\n', csv.find("total,")) + 1).ends_with(",1\n"));
+  CHECK(csv.substr(0, csv.find('\n', csv.find("total,")) + 1).ends_with(",1,0\n"));
 }
 
 TEST_CASE(
@@ -509,7 +508,8 @@ TEST_CASE("report: a week or month the range cuts, or with days without camera o
   CHECK(json["rows"][0]["days_in_range"] == 5);
   CHECK(json["rows"][1]["days_without_camera"] == 1);
   const auto csv = render_range_report(cut, settings, ReportFormat::Csv);
-  CHECK(csv.find(",buyers_above_visitors,partial_period,days_in_period,days_in_range,days_without_camera,"
+  CHECK(csv.find(",buyers_above_visitors,after_hours_visitors,partial_period,days_in_period,days_in_range,"
+                 "days_without_camera,"
                  "days_without_sales\n") != std::string::npos);
   CHECK(csv.find("\nweek,2026-W18,") != std::string::npos);
   CHECK(csv.find(",1,7,5,0,0\n") != std::string::npos);

@@ -26,7 +26,7 @@ std::int64_t count(Store& store, const std::string& sql) {
   return footfall::data::testing::connection(store).execAndGet(sql).getInt64();
 }
 
-constexpr int latest_schema_version = 10;
+constexpr int latest_schema_version = 11;
 
 // Every 15-minute and hourly rollup row that disagrees with the events it sums.
 std::int64_t count_rollup_mismatches(Store& store) {
@@ -190,16 +190,23 @@ TEST_CASE("store: an older file is upgraded and the hourly rollup backfilled") {
     Store store(file);
     store.add_count_events({{0, "main", true, 1, 1.F}, {1'800'000, "main", true, 2, 1.F}});
     store.upsert_transaction(sale("A1", 1'000, 700));
+    store.save_settings(footfall::data::StoreSettings{});
     // Roll the file back to schema 1, as an older release left it.
     footfall::data::testing::connection(store).exec(
         std::string(footfall::data::testing::drop_schema_6) +
         "DROP TRIGGER IF EXISTS count_rollup_hour_insert; DROP TRIGGER IF EXISTS count_rollup_hour_update; "
         "DROP TRIGGER IF EXISTS sales_rollup_hour_insert; DROP TRIGGER IF EXISTS sales_rollup_hour_update; "
         "DROP TABLE count_rollup_hour; DROP TABLE sales_rollup_hour; DROP INDEX count_events_crossing; "
-        "PRAGMA user_version = 1");
+        "UPDATE stores SET open_minutes = 600, close_minutes = 1140; PRAGMA user_version = 1");
   }
   Store upgraded(file);
   CHECK(upgraded.schema_version() == latest_schema_version);
+  // The one pair of opening hours an older release kept becomes every weekday's.
+  for (const auto& day : upgraded.settings().opening_hours) {
+    CHECK(day.open_minutes == 600);
+    CHECK(day.close_minutes == 1140);
+    CHECK_FALSE(day.closed);
+  }
   CHECK(count(upgraded, "SELECT entries FROM count_rollup_hour WHERE bucket_ms = 0") == 2);
   CHECK(count(upgraded, "SELECT gross FROM sales_rollup_hour WHERE bucket_ms = 0") == 700);
   upgraded.add_count_events({{2'000'000, "main", false, 3, 1.F}});

@@ -34,13 +34,17 @@ struct TempDir {
   TempDir& operator=(const TempDir&) = delete;
 };
 
-// What migration 6 adds, so a test can put a file back to how schema 5 left it.
+// What migration 6 and later add, so a test can put a file back to how schema 5 left it.
 inline constexpr const char* drop_schema_6 =
+    // Step 11: the opening hours go back to one pair of columns on stores.
+    "DROP TABLE opening_hours; ALTER TABLE stores ADD COLUMN open_minutes INTEGER NOT NULL DEFAULT 540; "
+    "ALTER TABLE stores ADD COLUMN close_minutes INTEGER NOT NULL DEFAULT 1200; "
     "DROP TRIGGER IF EXISTS rollup_hour_totals_counts_insert; "
     "DROP TRIGGER IF EXISTS rollup_hour_totals_counts_update; "
     "DROP TRIGGER IF EXISTS rollup_hour_totals_sales_insert; "
     "DROP TRIGGER IF EXISTS rollup_hour_totals_sales_update; "
-    "DROP TRIGGER IF EXISTS sales_rollup_day_stale; DROP TABLE rollup_hour_totals; DROP TABLE sales_rollup_day; "
+    "DROP TRIGGER IF EXISTS sales_rollup_day_stale; DROP TABLE rollup_hour_totals; DROP TABLE "
+    "sales_rollup_day; "
     "DROP TABLE sales_rollup_day_basis; DROP INDEX roster_time_seller; "
     "CREATE INDEX roster_time ON roster(start_ms, end_ms); ";
 

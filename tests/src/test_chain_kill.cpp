@@ -79,13 +79,15 @@ std::vector<std::int64_t> local_fingerprint(Store& store) {
 std::vector<std::int64_t> central_fingerprint(const chain::Server& admin) {
   chain::Connection db(admin);
   const auto one = [&](const char* sql) { return db.exec(sql).integer(0, 0); };
-  return {one("SELECT count(*) FROM transactions"),
-          one("SELECT sum(total) FROM transactions"),
+  return {one("SELECT count(*) FROM transactions"), one("SELECT sum(total) FROM transactions"),
           one("SELECT sum(length(pos_id) * total + time_ms % 1000003 + length(kind) + length(seller)) FROM "
               "transactions"),
-          one("SELECT sum(entries) FROM traffic"),
-          one("SELECT sum(exits) FROM traffic"),
-          one("SELECT sum(bucket_ms % 1000003 * (entries + 3 * exits)) FROM traffic"),
+          // The kiosk's rollup holds every crossing; the server keeps those after hours apart.
+          one("SELECT sum(entries + after_hours_entries) FROM traffic"),
+          one("SELECT sum(exits + after_hours_exits) FROM traffic"),
+          one("SELECT sum(bucket_ms % 1000003 * (entries + after_hours_entries + 3 * (exits + "
+              "after_hours_exits))) "
+              "FROM traffic"),
           one("SELECT count(*) FROM rosters")};
 }
 

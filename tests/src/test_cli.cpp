@@ -468,8 +468,9 @@ TEST_CASE(
       {"time_zone Mars/Olympus", "time_zone: \"Mars/Olympus\" is not a tz database zone name"},
       {"language de", "language: \"de\" is not one of en, fr, ru"},
       {"currency euro", "currency: \"euro\" is not a 3-letter ISO 4217 code"},
-      {"open 9h", "open: \"9h\" is not a time from 00:00 to 24:00 written HH:MM"},
-      {"close 08:00", "close: the store would close (08:00) before it opens (09:00)"},
+      {"hours 9h-20h", "hours: \"9h-20h\" is not opening hours HH:MM-HH:MM or \"closed\""},
+      {"hours 'sat 10:00-08:00'", "hours: sat: the store would close (08:00) before it opens (10:00)"},
+      {"hours 'fri-mon closed'", "hours: \"fri-mon\" is not a day mon ... sun or a range such as mon-fri"},
       {"name ' '", "name: the store's name cannot be empty"},
       {"colour red", "unknown store key \"colour\""},
   };
@@ -482,13 +483,14 @@ TEST_CASE(
   CHECK(run_footfall("store show" + on_db).output == fresh.output);  // nothing was changed
 
   for (const char* arguments : {"name 'Chez Anna'", "language fr", "time_zone Europe/Paris", "currency EUR",
-                                "open 10:00", "close 19:30", "day_start 02:00"}) {
+                                "hours '10:00-19:30, sat 10:00-18:00, sun closed'", "day_start 02:00"}) {
     CAPTURE(arguments);
     CHECK(run_footfall(std::string("store set ") + arguments + on_db).exit_code == 0);
   }
   const auto shown = run_footfall("store show" + on_db);
-  for (const char* line : {"name: Chez Anna\n", "language: fr\n", "time_zone: Europe/Paris\n",
-                           "currency: EUR\n", "open: 10:00\n", "close: 19:30\n", "day_start: 02:00\n"}) {
+  for (const char* line :
+       {"name: Chez Anna\n", "language: fr\n", "time_zone: Europe/Paris\n", "currency: EUR\n",
+        "hours: mon-fri 10:00-19:30, sat 10:00-18:00, sun closed\n", "day_start: 02:00\n"}) {
     CHECK_MESSAGE(shown.output.find(line) != std::string::npos, line);
   }
 

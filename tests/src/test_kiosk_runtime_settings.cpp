@@ -136,7 +136,10 @@ TEST_CASE("the runtime refuses a store profile the screens would refuse, and cha
            // The screen's own words (settings_rules.hpp): one set of rules, one wording.
            {[](ui::SettingsEdit& edit) { edit.store_name.clear(); }, "Give the shop a name"},
            {[](ui::SettingsEdit& edit) { edit.currency = "euro"; }, "three letters"},
-           {[](ui::SettingsEdit& edit) { edit.close_minutes = edit.open_minutes; }, "closing after opening"},
+           {[](ui::SettingsEdit& edit) {
+              edit.opening_hours[2].close_minutes = edit.opening_hours[2].open_minutes;
+            },
+            "closing after opening"},
            // The screen always refused a shift on no day; the runtime now refuses it too.
            {[](ui::SettingsEdit& edit) {
               edit.shifts = {{"Matin", 0, 9 * 60, 14 * 60}};
@@ -310,8 +313,8 @@ TEST_CASE("the first-run set-up stores the store's profile and the PIN, and is n
   setup.store_name = "Магазин на Тверской";
   setup.time_zone = "Europe/Moscow";
   setup.currency = "RUB";
-  setup.open_minutes = 10 * 60;
-  setup.close_minutes = 22 * 60;
+  setup.opening_hours.fill({10 * 60, 22 * 60, false});
+  setup.opening_hours[6].closed = true;
   setup.admin_pin_hash = ui::hash_admin_pin("2468");
   const auto before = fixture.status_version();
   intents.complete_setup(setup);
@@ -329,8 +332,10 @@ TEST_CASE("the first-run set-up stores the store's profile and the PIN, and is n
   CHECK(profile.time_zone == "Europe/Moscow");
   CHECK(profile.currency == "RUB");
   CHECK(profile.language == "ru");
-  CHECK(profile.open_minutes == 600);
-  CHECK(profile.close_minutes == 1320);
+  CHECK(profile.opening_hours[0].open_minutes == 600);
+  CHECK(profile.opening_hours[0].close_minutes == 1320);
+  CHECK_FALSE(profile.opening_hours[5].closed);
+  CHECK(profile.opening_hours[6].closed);
 }
 
 TEST_CASE(
@@ -340,15 +345,14 @@ TEST_CASE(
   auto edit = good_edit(fixture.folder);
   edit.store_name = "Boutique Rivoli";
   edit.currency = "CHF";
-  edit.open_minutes = 10 * 60;
-  edit.close_minutes = 18 * 60 + 30;
+  edit.opening_hours.fill({10 * 60, 18 * 60 + 30, false});
   auto before = fixture.status_version();
   intents.save_settings(edit);
   REQUIRE(fixture.wait_for_status_after(before));
   REQUIRE(fixture.hub.latest().settings.status == ui::SettingsStatus::Saved);
   REQUIRE(wait_for(fixture.hub, [](const ui::KioskSnapshot& snapshot) {
     return snapshot.settings.store_name == "Boutique Rivoli" && snapshot.settings.currency == "CHF" &&
-           snapshot.settings.close_minutes == 18 * 60 + 30;
+           snapshot.settings.opening_hours[3].close_minutes == 18 * 60 + 30;
   }));
   {
     footfall::data::Store store((fixture.folder / "kiosk.db").string());

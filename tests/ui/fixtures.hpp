@@ -147,8 +147,7 @@ inline KioskSnapshot busy_snapshot() {
   settings.audit_folder = "/var/lib/footfall/audits";
   settings.store_name = "Boutique Rivoli";
   settings.currency = "EUR";
-  settings.open_minutes = 9 * 60 + 30;
-  settings.close_minutes = 20 * 60;
+  settings.opening_hours.fill({9 * 60 + 30, 20 * 60, false});
   settings.time_zone = "Europe/Paris";
   settings.cutoff_minutes = 120;
   settings.shifts = {ShiftView{"Morning", 0x1F, 9 * 60, 14 * 60}, ShiftView{"Evening", 0x7F, 14 * 60, 20 * 60}};

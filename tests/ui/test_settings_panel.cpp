@@ -91,17 +91,21 @@ TEST_CASE("saving sends every edited value to the runtime") {
   type_into(screen.form().watch_folder, "  /srv/drop  ");
   type_into(screen.form().shifts[1].start, "15:00");
   CHECK(std::string(screen.form().store_name.data()) == "Boutique Rivoli");
-  CHECK(std::string(screen.form().opens.data()) == "09:30");
+  CHECK(std::string(screen.form().hours[0].opens.data()) == "09:30");
   type_into(screen.form().store_name, "Boutique Rivoli 2");
   type_into(screen.form().currency, "chf");
-  type_into(screen.form().closes, "21:00");
+  type_into(screen.form().hours[4].closes, "21:00");  // late on Fridays
+  screen.form().hours[6].closed = true;               // and closed on Sundays
   REQUIRE(screen.click(ui::Text::Save));
   REQUIRE(screen.saved.size() == 1);
   const ui::SettingsEdit& edit = screen.saved.front();
   CHECK(edit.store_name == "Boutique Rivoli 2");
   CHECK(edit.currency == "CHF");
-  CHECK(edit.open_minutes == 9 * 60 + 30);
-  CHECK(edit.close_minutes == 21 * 60);
+  CHECK(edit.opening_hours[0].open_minutes == 9 * 60 + 30);
+  CHECK(edit.opening_hours[0].close_minutes == 20 * 60);
+  CHECK(edit.opening_hours[4].close_minutes == 21 * 60);
+  CHECK_FALSE(edit.opening_hours[4].closed);
+  CHECK(edit.opening_hours[6].closed);
   CHECK(edit.camera_source == "rtsp://10.0.0.7/stream");
   CHECK(edit.detector == "dnn");
   CHECK(edit.model == "/models/yolo.onnx");
@@ -133,16 +137,21 @@ TEST_CASE("invalid input shows a message in the screen's language and changes no
        ui::Text::ErrBadZone},
       {"empty source", [](ui::SettingsForm& form) { type_into(form.camera_source, "   "); },
        ui::Text::ErrSourceEmpty},
-      {"cutoff out of range", [](ui::SettingsForm& form) { type_into(form.cutoff, "13:00"); }, ui::Text::ErrCutoff},
-      {"cutoff not a time", [](ui::SettingsForm& form) { type_into(form.cutoff, "2h"); }, ui::Text::ErrCutoff},
-      {"no store name", [](ui::SettingsForm& form) { type_into(form.store_name, ""); }, ui::Text::ErrSetupName},
+      {"cutoff out of range", [](ui::SettingsForm& form) { type_into(form.cutoff, "13:00"); },
+       ui::Text::ErrCutoff},
+      {"cutoff not a time", [](ui::SettingsForm& form) { type_into(form.cutoff, "2h"); },
+       ui::Text::ErrCutoff},
+      {"no store name", [](ui::SettingsForm& form) { type_into(form.store_name, ""); },
+       ui::Text::ErrSetupName},
       {"currency not a code", [](ui::SettingsForm& form) { type_into(form.currency, "euro"); },
        ui::Text::ErrSetupCurrency},
-      {"closing before opening", [](ui::SettingsForm& form) { type_into(form.closes, "08:00"); },
+      {"closing before opening", [](ui::SettingsForm& form) { type_into(form.hours[3].closes, "08:00"); },
        ui::Text::ErrSetupHours},
-      {"shift of no length", [](ui::SettingsForm& form) { type_into(form.shifts[0].end, form.shifts[0].start.data()); },
+      {"shift of no length",
+       [](ui::SettingsForm& form) { type_into(form.shifts[0].end, form.shifts[0].start.data()); },
        ui::Text::ErrShiftOrder},
-      {"shift with no day", [](ui::SettingsForm& form) { form.shifts[1].days.fill(false); }, ui::Text::ErrShiftDays},
+      {"shift with no day", [](ui::SettingsForm& form) { form.shifts[1].days.fill(false); },
+       ui::Text::ErrShiftDays},
       {"shift with no name", [](ui::SettingsForm& form) { type_into(form.shifts[1].name, ""); },
        ui::Text::ErrShiftName},
   };
@@ -286,8 +295,12 @@ TEST_CASE("the settings rules the screens and the runtime share name the first p
   CHECK(ui::settings_problem_text(ui::Language::Ru, zone).find("«Europe/Pariss»") != std::string::npos);
   edit.store_name.clear();  // above the zone on the screen: named first
   CHECK(ui::check_settings(edit, zones).problem == ui::SettingsProblem::NoStoreName);
-  CHECK(ui::check_store_profile("Chez Paul", "", 9 * 60, 19 * 60).ok());  // no currency yet is allowed
-  CHECK(ui::check_store_profile("Chez Paul", "EUR", 19 * 60, 9 * 60).problem == ui::SettingsProblem::BadHours);
+  footfall::data::WeekHours week{};
+  CHECK(ui::check_store_profile("Chez Paul", "", week).ok());  // no currency yet is allowed
+  week[6] = {19 * 60, 9 * 60, true};
+  CHECK(ui::check_store_profile("Chez Paul", "EUR", week).ok());  // a closed day's times are not checked
+  week[6].closed = false;
+  CHECK(ui::check_store_profile("Chez Paul", "EUR", week).problem == ui::SettingsProblem::BadHours);
 }
 
 TEST_CASE("an audit clip asked for while the camera is down says it waits for it, and can be called off") {

@@ -82,11 +82,16 @@ TEST_CASE("the set-up asks one thing at a time, refuses what is wrong, and ends 
   type_into(screen.form().currency, "chf");
   REQUIRE(screen.click(ui::Text::SetupNext));
 
-  type_into(screen.form().opens, "19:00");
-  type_into(screen.form().closes, "09:00");
+  // A week of rows, Monday first, pre-filled 09:00-19:00.
+  CHECK(std::string(screen.form().hours[6].closes.data()) == "19:00");
+  type_into(screen.form().hours[2].opens, "19:00");
+  type_into(screen.form().hours[2].closes, "09:00");
   screen.next_refused(ui::Text::ErrSetupHours);
-  type_into(screen.form().opens, "09:30");
-  type_into(screen.form().closes, "19:00");
+  for (auto& day : screen.form().hours) type_into(day.opens, "09:30");
+  type_into(screen.form().hours[2].closes, "19:00");
+  type_into(screen.form().hours[5].closes, "18:00");
+  screen.form().hours[6].closed = true;
+  type_into(screen.form().hours[6].opens, "late");  // a closed day's times are not checked
   REQUIRE(screen.click(ui::Text::SetupNext));
 
   type_into(screen.form().pin, "47");
@@ -106,8 +111,10 @@ TEST_CASE("the set-up asks one thing at a time, refuses what is wrong, and ends 
   CHECK(setup.store_name == "Boutique Rivoli");
   CHECK(setup.time_zone == "Europe/Paris");
   CHECK(setup.currency == "CHF");
-  CHECK(setup.open_minutes == 9 * 60 + 30);
-  CHECK(setup.close_minutes == 19 * 60);
+  CHECK(setup.opening_hours[0].open_minutes == 9 * 60 + 30);
+  CHECK(setup.opening_hours[0].close_minutes == 19 * 60);
+  CHECK(setup.opening_hours[5].close_minutes == 18 * 60);
+  CHECK(setup.opening_hours[6].closed);
   CHECK(ui::verify_admin_pin("4711", setup.admin_pin_hash));
   // The PIN holds at once, and no digit of it stays in the form.
   CHECK(screen.imgui.state.admin_pin_hash == setup.admin_pin_hash);

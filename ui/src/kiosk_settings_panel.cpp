@@ -76,8 +76,7 @@ void fill_form(SettingsForm& form, const SettingsView& view) {
   copy_to(form.audit_folder, view.audit_folder);
   copy_to(form.store_name, view.store_name);
   copy_to(form.currency, view.currency);
-  copy_to(form.opens, clock_text(view.open_minutes));
-  copy_to(form.closes, clock_text(view.close_minutes));
+  fill_week_form(form.hours, view.opening_hours);
   copy_to(form.time_zone, view.time_zone);
   copy_to(form.cutoff, clock_text(view.cutoff_minutes));
   for (const ShiftView& shift : view.shifts) {
@@ -108,11 +107,9 @@ std::optional<SettingsEdit> validated_edit(const PanelContext& context, Settings
   edit.store_name = text_of(form.store_name);
   edit.currency = upper_ascii(text_of(form.currency));
   // What cannot even be read as a time is the form's to say; the rest is settings_rules.hpp's.
-  const auto opens = parse_clock_minutes(text_of(form.opens));
-  const auto closes = parse_clock_minutes(text_of(form.closes));
-  if (!opens || !closes) return refuse(context.text(Text::ErrSetupHours));
-  edit.open_minutes = *opens;
-  edit.close_minutes = *closes;
+  const auto hours = read_week_form(form.hours);
+  if (!hours) return refuse(context.text(Text::ErrSetupHours));
+  edit.opening_hours = *hours;
   edit.time_zone = text_of(form.time_zone);
   const auto cutoff = parse_clock_minutes(text_of(form.cutoff));
   if (!cutoff) return refuse(context.text(Text::ErrCutoff));
@@ -201,24 +198,21 @@ void draw_audit_settings(PanelContext& context, SettingsForm& form) {
 
 void draw_store_settings(PanelContext& context, SettingsForm& form) {
   heading(context, Text::Store);
-  const float width = label_width(context, {Text::Store, Text::Currency, Text::OpeningHours, Text::TimeZone,
-                                            Text::DayStartsAt, Text::ImportFolder});
+  const float width = label_width(
+      context, {Text::Store, Text::Currency, Text::TimeZone, Text::DayStartsAt, Text::ImportFolder});
   labeled_input(context, Text::Store, "##store_name", form.store_name, width);
   labeled_input(context, Text::Currency, "##currency", form.currency, width, "EUR");
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(context.text(Text::OpeningHours));
-  ImGui::SameLine(width);
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4.F);
-  ImGui::InputTextWithHint("##opens", "09:00", form.opens.data(), form.opens.size());
-  ImGui::SameLine();
-  ImGui::TextUnformatted("–");
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4.F);
-  ImGui::InputTextWithHint("##closes", "19:00", form.closes.data(), form.closes.size());
   labeled_input(context, Text::TimeZone, "##time_zone", form.time_zone, width, "Europe/Paris");
   labeled_input(context, Text::DayStartsAt, "##cutoff", form.cutoff, width, "00:00");
   labeled_input(context, Text::ImportFolder, "##watch_folder", form.watch_folder, width);
   wrapped_hint(context.text(Text::ImportFolderHint), width);
+}
+
+void draw_opening_hours(PanelContext& context, SettingsForm& form) {
+  heading(context, Text::OpeningHours);
+  ImGui::PushID("hours");
+  draw_week_hours(context, form.hours, 0.F);
+  ImGui::PopID();
 }
 
 void draw_save_footer(PanelContext& context, SettingsForm& form) {
@@ -266,6 +260,7 @@ void draw_unlocked_settings(PanelContext& context) {
       draw_store_settings(context, form);
       draw_audit_settings(context, form);
       ImGui::TableNextColumn();
+      draw_opening_hours(context, form);
       draw_shift_settings(context, form);
       draw_seller_buttons(context, form);
       draw_roster_settings(context, form);

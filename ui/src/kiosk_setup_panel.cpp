@@ -1,11 +1,13 @@
-#include "draw_helpers.hpp"
-#include "footfall/ui/admin_pin.hpp"
-#include "footfall/ui/kiosk_view.hpp"
-
 #include <algorithm>
 #include <array>
 #include <cstring>
 #include <string>
+
+#include "draw_helpers.hpp"
+#include "footfall/data/week_hours.hpp"
+#include "footfall/ui/admin_pin.hpp"
+#include "footfall/ui/kiosk_view.hpp"
+#include "settings_widgets.hpp"
 
 namespace footfall::ui {
 namespace {
@@ -22,8 +24,9 @@ void prefill(PanelContext& context) {
   const SettingsView& view = context.snapshot.settings;
   copy_to(form.time_zone, view.system_time_zone.empty() ? std::string("UTC") : view.system_time_zone);
   copy_to(form.currency, currency_for(context.state.language));
-  copy_to(form.opens, "09:00");
-  copy_to(form.closes, "19:00");
+  data::WeekHours usual{};
+  usual.fill({9 * 60, 19 * 60, false});
+  fill_week_form(form.hours, usual);
 }
 
 // The step's answer, checked before moving on; returns the message to show when it is wrong.
@@ -40,9 +43,8 @@ std::string step_error(PanelContext& context) {
     case 3:
       return data::is_currency_code(upper_ascii(form.currency.data())) ? "" : context.text(Text::ErrSetupCurrency);
     case 4: {
-      const auto opens = parse_clock_minutes(form.opens.data());
-      const auto closes = parse_clock_minutes(form.closes.data());
-      return opens && closes && *opens < *closes ? "" : context.text(Text::ErrSetupHours);
+      const auto hours = read_week_form(form.hours);
+      return hours && data::week_hours_problem(*hours).empty() ? "" : context.text(Text::ErrSetupHours);
     }
     case 5:
       if (std::strlen(form.pin.data()) < kShortestPin) return context.text(Text::ErrSetupPinShort);
@@ -59,8 +61,7 @@ void finish(PanelContext& context) {
   setup.store_name = form.store_name.data();
   setup.time_zone = form.time_zone.data();
   setup.currency = upper_ascii(form.currency.data());
-  setup.open_minutes = parse_clock_minutes(form.opens.data()).value_or(9 * 60);
-  setup.close_minutes = parse_clock_minutes(form.closes.data()).value_or(19 * 60);
+  if (const auto hours = read_week_form(form.hours)) setup.opening_hours = *hours;
   setup.admin_pin_hash = hash_admin_pin(form.pin.data());
   form.pin.fill('\0');
   form.pin_again.fill('\0');
@@ -112,13 +113,9 @@ void draw_step(PanelContext& context) {
       break;
     case 4:
       ImGui::TextWrapped("%s", context.text(Text::SetupHours));
-      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5.F);
-      ImGui::InputTextWithHint("##setup_opens", "09:00", form.opens.data(), form.opens.size());
-      ImGui::SameLine();
-      ImGui::TextUnformatted("–");
-      ImGui::SameLine();
-      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5.F);
-      ImGui::InputTextWithHint("##setup_closes", "19:00", form.closes.data(), form.closes.size());
+      ImGui::PushID("setup_hours");
+      draw_week_hours(context, form.hours, 0.F);
+      ImGui::PopID();
       break;
     default:
       ImGui::TextWrapped("%s", context.text(Text::SetupPin));

@@ -112,6 +112,11 @@ std::array<TodayTile, 7> today_tiles(const PanelContext& context) {
 
   tiles[0].value = format_integer(today.visitors, language);
   set_change(tiles[0], context, static_cast<double>(today.visitors), static_cast<double>(last_week.visitors));
+  if (today.after_hours_visitors > 0) {
+    tiles[0].detail =
+        fill(context.text(Text::AfterHours), format_integer(today.after_hours_visitors, language));
+    tiles[0].detail_color = palette::muted;
+  }
   tiles[2] = conversion_tile(context, today, last_week, sales_known);
   if (!sales_known) {
     for (const std::size_t index : {1U, 3U, 4U, 5U}) {

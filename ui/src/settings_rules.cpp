@@ -2,6 +2,7 @@
 
 #include "draw_helpers.hpp"
 #include "footfall/data/store/store_profile.hpp"
+#include "footfall/data/week_hours.hpp"
 
 namespace footfall::ui {
 namespace {
@@ -12,13 +13,11 @@ bool within_day(int minutes) { return minutes >= 0 && minutes <= kMinutesPerDay;
 
 }  // namespace
 
-SettingsCheck check_store_profile(const std::string& name, const std::string& currency, int open_minutes,
-                                  int close_minutes) {
+SettingsCheck check_store_profile(const std::string& name, const std::string& currency,
+                                  const data::WeekHours& opening_hours) {
   if (name.empty()) return {SettingsProblem::NoStoreName, {}};
   if (!currency.empty() && !data::is_currency_code(currency)) return {SettingsProblem::BadCurrency, currency};
-  if (open_minutes < 0 || close_minutes > kMinutesPerDay || open_minutes >= close_minutes) {
-    return {SettingsProblem::BadHours, {}};
-  }
+  if (!data::week_hours_problem(opening_hours).empty()) return {SettingsProblem::BadHours, {}};
   return {};
 }
 
@@ -29,9 +28,7 @@ SettingsCheck check_settings(const SettingsEdit& edit, const TimeZoneTest& is_ti
       edit.detector != "hog") {
     return {SettingsProblem::UnknownDetector, edit.detector};
   }
-  if (auto profile =
-          check_store_profile(edit.store_name, edit.currency, edit.open_minutes, edit.close_minutes);
-      !profile.ok()) {
+  if (auto profile = check_store_profile(edit.store_name, edit.currency, edit.opening_hours); !profile.ok()) {
     return profile;
   }
   if (edit.time_zone.empty() || !is_time_zone(edit.time_zone))

@@ -1,9 +1,10 @@
 #pragma once
 // What the settings screen's sections share: the form's text fields, headings, label columns and
 // the weekday names. Private to the panel files (kiosk_settings_panel, kiosk_settings_staff,
-// kiosk_line_editor).
+// kiosk_line_editor, week_hours_editor, kiosk_setup_panel).
 #include <array>
 #include <initializer_list>
+#include <optional>
 #include <string>
 
 #include "draw_helpers.hpp"
@@ -37,6 +38,13 @@ inline void labeled_input(PanelContext& context, Text label, const char* id, std
   ImGui::SetNextItemWidth(-1.F);
   ImGui::InputTextWithHint(id, hint, buffer.data(), buffer.size());
 }
+
+// Opening hours, one row per weekday: the set-up's step and the settings screen's store section.
+void fill_week_form(WeekHoursForm& form, const data::WeekHours& hours);
+// The week as typed, or nothing when an open day's time is not HH:MM.
+std::optional<data::WeekHours> read_week_form(const WeekHoursForm& form);
+// `indent`: where the rows start, 0 for the current column.
+void draw_week_hours(PanelContext& context, WeekHoursForm& form, float indent);
 
 // The settings screen's sections, one file each beside kiosk_settings_panel.cpp.
 void draw_line_editor(PanelContext& context);

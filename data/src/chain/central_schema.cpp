@@ -133,6 +133,14 @@ GRANT UPDATE (name, time_zone, currency, day_start_minutes, visitor_rule, low_da
 GRANT SELECT ON schema_migrations TO footfall_store;
 GRANT EXECUTE ON FUNCTION footfall_store_id(), footfall_business_day(bigint, text, integer) TO footfall_store;
 )sql") + row_security_sql(),
+      // 2: crossings outside opening hours are kept apart, as on the kiosk, so entries stay visitors;
+      // stores.opening_hours is the week they were split by (data/week_hours.hpp's text).
+      R"sql(
+ALTER TABLE traffic ADD COLUMN after_hours_entries integer NOT NULL DEFAULT 0,
+                    ADD COLUMN after_hours_exits integer NOT NULL DEFAULT 0;
+ALTER TABLE stores ADD COLUMN opening_hours text NOT NULL DEFAULT '';
+GRANT UPDATE (opening_hours) ON stores TO footfall_store;
+)sql",
   };
   return steps;
 }

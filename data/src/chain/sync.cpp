@@ -16,23 +16,28 @@
 
 #include "chain/pg.hpp"
 #include "chain/sync_cursor.hpp"
+#include "chain/sync_traffic.hpp"
 #include "footfall/data/business_time.hpp"
 #include "footfall/data/chain/chain.hpp"
 #include "footfall/data/store/store.hpp"
 #include "footfall/data/wall_clock.hpp"
+#include "footfall/data/week_hours.hpp"
 #include "store/buyer_rule.hpp"
 #include "store/connection.hpp"
 
 namespace footfall::data::chain {
 namespace {
 
-constexpr TimeMs bucket_ms = TimeMs{15} * 60'000;              // the kiosk's count_rollup buckets
 constexpr TimeMs coverage_window_ms = TimeMs{7} * 86'400'000;  // covered time is swept a week at a time
 
-std::string number(std::int64_t value) { return std::to_string(value); }
-
-std::string day_of(const BusinessClock& clock, TimeMs time_ms) {
-  return format_date(clock.business_day_of(time_ms));
+// True when the server's traffic was split into visitors and after hours by other opening hours, zone
+// or day start than the kiosk's now (or by none, before central step 2): then all of it must go again.
+bool traffic_split_moved(Connection& server, const StoreSettings& settings, const std::string& store_id) {
+  const auto basis =
+      server.exec("SELECT time_zone, day_start_minutes, opening_hours FROM stores WHERE id = $1", {store_id});
+  return basis.rows() == 1 &&
+         (basis.text(0, 0) != settings.time_zone || basis.integer(0, 1) != settings.cutoff_minutes ||
+          basis.text(0, 2) != week_hours_text(settings.opening_hours));
 }
 
 // The kiosk's profile, shifts and sellers: a few rows, replaced whole on every sync.
@@ -42,6 +47,8 @@ void send_profile(Connection& server, SQLite::Database& db, const StoreSettings&
   const auto basis = server.exec("SELECT time_zone, day_start_minutes FROM stores WHERE id = $1", {store_id});
   const bool days_moved = basis.rows() == 1 && (basis.text(0, 0) != settings.time_zone ||
                                                 basis.integer(0, 1) != settings.cutoff_minutes);
+  server.exec_prepared("opening_hours", "UPDATE stores SET opening_hours = $2 WHERE id = $1",
+                       {store_id, week_hours_text(settings.opening_hours)});
   server.exec_prepared(
       "profile",
       "UPDATE stores SET name = $2, time_zone = $3, currency = $4, day_start_minutes = $5, "
@@ -115,69 +122,6 @@ void upsert_transactions(Connection& server, const std::vector<Param>& values) {
       "register = excluded.register, seller = excluded.seller, currency = excluded.currency");
 }
 
-// How much of [from, to) the intervals cover, counting overlaps once.
-TimeMs covered_ms(std::vector<std::pair<TimeMs, TimeMs>> intervals, TimeMs from, TimeMs to) {
-  std::sort(intervals.begin(), intervals.end());
-  TimeMs covered = 0;
-  TimeMs reached = from;
-  for (const auto& [start, end] : intervals) {
-    const TimeMs a = std::max(start, reached);
-    const TimeMs b = std::min(end, to);
-    if (b > a) {
-      covered += b - a;
-      reached = b;
-    }
-  }
-  return covered;
-}
-
-int minutes(TimeMs ms) { return static_cast<int>((ms + 30'000) / 60'000); }
-
-using Bucket = std::pair<TimeMs, std::string>;  // quarter-hour start, door
-
-// The traffic rows of `buckets`, every value absolute (what the kiosk holds now), so sending one
-// again stores the same row.
-std::vector<Param> traffic_rows(Store& local, SQLite::Database& db, const BusinessClock& clock,
-                                const std::set<Bucket>& buckets, const std::string& store_id) {
-  std::vector<Param> values;
-  if (buckets.empty()) return values;
-  const TimeMs from = buckets.begin()->first;
-  const TimeMs to = std::prev(buckets.end())->first + bucket_ms;
-  std::map<std::string, std::vector<std::pair<TimeMs, TimeMs>>> spans;
-  std::map<std::string, std::vector<std::pair<TimeMs, TimeMs>>> gaps;
-  for (const auto& span : local.camera_uptime(from, to))
-    spans[span.door].emplace_back(span.start_ms, span.end_ms);
-  for (const auto& gap : local.camera_gaps(from, to)) gaps[gap.door].emplace_back(gap.start_ms, gap.end_ms);
-  SQLite::Statement counts(db, "SELECT entries, exits FROM count_rollup WHERE bucket_ms = ? AND door = ?");
-  for (const auto& [start, door] : buckets) {
-    counts.reset();
-    counts.bind(1, start);
-    counts.bind(2, door);
-    std::int64_t entries = 0;
-    std::int64_t exits = 0;
-    if (counts.executeStep()) {
-      entries = counts.getColumn(0).getInt64();
-      exits = counts.getColumn(1).getInt64();
-    }
-    for (const auto& value :
-         {store_id, number(start), day_of(clock, start), door, number(entries), number(exits),
-          number(minutes(covered_ms(spans[door], start, start + bucket_ms))),
-          number(minutes(covered_ms(gaps[door], start, start + bucket_ms)))}) {
-      values.emplace_back(value);
-    }
-  }
-  return values;
-}
-
-void upsert_traffic(Connection& server, const std::vector<Param>& values) {
-  upsert_rows(server, "traffic",
-              "store_id, bucket_ms, business_day, door, entries, exits, covered_minutes, gap_minutes", 8,
-              values,
-              "ON CONFLICT (store_id, bucket_ms, door) DO UPDATE SET entries = excluded.entries, "
-              "exits = excluded.exits, covered_minutes = excluded.covered_minutes, gap_minutes = "
-              "excluded.gap_minutes");
-}
-
 // Spans and gaps in one list: the covered-time rows that say which quarter hours to sweep.
 const char* const coverage_union =
     "(SELECT door, start_ms, end_ms FROM camera_uptime UNION ALL SELECT door, start_ms, end_ms FROM "
@@ -216,6 +160,12 @@ class Sync {
   }
 
   SyncResult run() {
+    if (traffic_split_moved(server_, settings_, store_id_)) {
+      // Before the profile names the new hours, so a sync cut short here starts over next time.
+      cursor_.event_id = 0;
+      cursor_.coverage_ms = 0;
+      write_cursor(db_, cursor_);
+    }
     commit_batch([&] { send_profile(server_, db_, settings_, local_, store_id_); },
                  [&] {
                    if (fresh_target_) db_.exec("DELETE FROM chain_outbox");

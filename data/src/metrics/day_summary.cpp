@@ -21,6 +21,8 @@ Tally average(const std::vector<Tally>& tallies) {
   Tally result;
   result.entries = mean(sum.entries);
   result.exits = mean(sum.exits);
+  result.after_hours_entries = mean(sum.after_hours_entries);
+  result.after_hours_exits = mean(sum.after_hours_exits);
   result.buyers = mean(sum.buyers);
   result.buyers_in_gaps = mean(sum.buyers_in_gaps);
   result.gross = mean(sum.gross);

@@ -21,6 +21,17 @@ void add_opening(Tally& tally, RollupReader& reader, const Interval& open, TimeM
   tally.open_covered_ms += reader.covered_ms(std::max(from, open.start), std::min(to, open.end));
 }
 
+// Crossings in [from, to) outside the opening hours move from entries and exits to after hours.
+void set_apart_after_hours(Tally& tally, RollupReader& reader, const Interval& open, TimeMs from, TimeMs to) {
+  Tally outside;
+  if (from < std::min(to, open.start)) outside += reader.traffic(from, std::min(to, open.start));
+  if (std::max(from, open.end) < to) outside += reader.traffic(std::max(from, open.end), to);
+  tally.entries -= outside.entries;
+  tally.exits -= outside.exits;
+  tally.after_hours_entries += outside.entries;
+  tally.after_hours_exits += outside.exits;
+}
+
 std::vector<SellerTally> seller_tallies(RollupReader& reader, std::span<const RosterEntry> roster,
                                         TimeMs start, TimeMs end, TimeMs cut, const Interval& open) {
   // A handful of sellers a day: a vector searched by name costs less than a map's nodes.
@@ -54,7 +65,9 @@ std::vector<SellerTally> seller_tallies(RollupReader& reader, std::span<const Ro
   for (auto& seller : result) {
     seller.tally += reader.sales(start, cut, &seller.seller);
     for (const auto& window : seller.floor) {
-      seller.tally += reader.traffic(window.start, std::min(window.end, cut));
+      Tally traffic = reader.traffic(window.start, std::min(window.end, cut));
+      set_apart_after_hours(traffic, reader, open, window.start, std::min(window.end, cut));
+      seller.tally += traffic;
       add_opening(seller.tally, reader, open, window.start, std::min(window.end, cut));
       seller.tally.staff_ms += overlap(window, start, cut);
     }
@@ -98,14 +111,17 @@ DayTallies compute_day(RollupReader& reader, const BusinessClock& clock,
   result.cut_ms = std::clamp(as_of_ms, result.start_ms, result.end_ms);
   const TimeMs cut = result.cut_ms;
 
-  const ShiftTally opening =
-      shift_window(clock, {"open", 0x7F, clock.open_minutes(), clock.close_minutes()}, day, edges);
-  const Interval open{opening.start_ms, opening.end_ms};
+  const auto opening = clock.opening(day);
+  // A closed day is one empty interval at the day's start: everything counted in it is after hours.
+  const Interval open = opening ? Interval{std::clamp(opening->opens_ms, edges.start_ms, edges.end_ms),
+                                           std::clamp(opening->closes_ms, edges.start_ms, edges.end_ms)}
+                                : Interval{edges.start_ms, edges.start_ms};
   result.sellers = seller_tallies(reader, roster, result.start_ms, result.end_ms, cut, open);
   auto window = [&](TimeMs from, TimeMs to) {
     Tally tally = reader.window(from, std::min(to, cut));
-    tally.staff_ms = staff_ms(result.sellers, from, std::min(to, cut));
+    set_apart_after_hours(tally, reader, open, from, std::min(to, cut));
     add_opening(tally, reader, open, from, std::min(to, cut));
+    tally.staff_ms = staff_ms(result.sellers, from, std::min(to, cut));
     return tally;
   };
   result.total = window(result.start_ms, result.end_ms);
@@ -127,6 +143,7 @@ DayTallies compute_day(RollupReader& reader, const BusinessClock& clock,
     if (one_pass) {
       tally = whole_hours[index];
       tally.staff_ms = staff_ms(result.sellers, start, end);
+      set_apart_after_hours(tally, reader, open, start, end);
       add_opening(tally, reader, open, start, end);
     } else if (start < cut) {
       tally = window(start, end);

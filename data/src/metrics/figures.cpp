@@ -69,6 +69,8 @@ Figures make_figures(const Tally& tally, const StoreSettings& settings) {
   figures.entries = tally.entries;
   figures.exits = tally.exits;
   figures.visitors = visitors_from(settings.visitor_rule, tally.entries, tally.exits);
+  figures.after_hours_visitors =
+      visitors_from(settings.visitor_rule, tally.after_hours_entries, tally.after_hours_exits);
   figures.buyers = tally.buyers;
   figures.buyers_in_camera_gaps = tally.buyers_in_gaps;
   figures.net_sales = tally.net;

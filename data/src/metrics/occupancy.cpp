@@ -13,11 +13,9 @@ namespace footfall::data {
 std::int64_t occupancy_at(Store& store, const StoreSettings& settings, TimeMs now_ms) {
   const BusinessClock clock(settings);
   const date::local_days day = clock.business_day_of(now_ms);
-  // Opening hours are local times of the business day; a night shop closes after midnight.
-  const TimeMs opens_ms = clock.at_local(day, settings.open_minutes);
-  const int close_offset = settings.close_minutes > settings.open_minutes ? 0 : 1;
-  const TimeMs closes_ms = clock.at_local(day + date::days{close_offset}, settings.close_minutes);
-  if (now_ms < opens_ms || now_ms >= closes_ms) return 0;
+  const auto open = clock.opening(day);
+  if (!open || now_ms < open->opens_ms || now_ms >= open->closes_ms) return 0;
+  const TimeMs opens_ms = open->opens_ms;
 
   SQLite::Statement events(connection(store),
                            "SELECT direction = 'in' FROM count_events WHERE time_ms >= ? AND time_ms <= ? "

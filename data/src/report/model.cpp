@@ -54,6 +54,9 @@ std::vector<KeyFigure> key_figures(const Context& c, const Figures& f,
     }
   }
   if (f.open_minutes > 0) result.push_back({c.tr("Camera coverage"), c.coverage(f)});
+  if (f.after_hours_visitors > 0) {
+    result.push_back({c.tr("After hours (not visitors)"), c.integer(f.after_hours_visitors)});
+  }
   if (f.camera_gap_minutes > 0) {
     result.push_back({c.tr("Camera down (min)"), c.integer(f.camera_gap_minutes)});
   }

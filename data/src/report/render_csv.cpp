@@ -33,7 +33,7 @@ std::string csv_money(double minor_units, const std::string& currency) {
 constexpr const char* csv_header =
     "scope,label,start_ms,visitors,entries,exits,buyers,conversion,conversion_low,conversion_high,low_data,"
     "net_sales,atv,spv,upt,visitors_per_staff_hour,camera_gap_minutes,covered_minutes,open_minutes,"
-    "covered_open_minutes,partial,note,buyers_above_visitors\n";
+    "covered_open_minutes,partial,note,buyers_above_visitors,after_hours_visitors\n";
 
 std::string csv_row(const std::string& scope, const std::string& label, std::optional<TimeMs> start_ms,
                     const Figures& f, const std::string& currency, const std::string& note) {
@@ -50,7 +50,8 @@ std::string csv_row(const std::string& scope, const std::string& label, std::opt
   out += "," + csv_number(f.upt, 2) + "," + csv_number(f.visitors_per_staff_hour, 2) + "," +
          std::to_string(f.camera_gap_minutes) + "," + std::to_string(f.covered_minutes) + "," +
          std::to_string(f.open_minutes) + "," + std::to_string(f.covered_open_minutes) + "," +
-         (f.partial ? "1" : "0") + "," + csv_field(note) + "," + (f.buyers_above_visitors ? "1" : "0") + "\n";
+         (f.partial ? "1" : "0") + "," + csv_field(note) + "," + (f.buyers_above_visitors ? "1" : "0") + "," +
+         std::to_string(f.after_hours_visitors) + "\n";
   return out;
 }
 

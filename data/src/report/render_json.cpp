@@ -34,6 +34,7 @@ Json figure_json(const Figures& f) {
   j["covered_open_minutes"] = f.covered_open_minutes;
   j["partial"] = f.partial;
   j["buyers_above_visitors"] = f.buyers_above_visitors;
+  j["after_hours_visitors"] = f.after_hours_visitors;
   return j;
 }
 

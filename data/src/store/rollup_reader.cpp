@@ -57,6 +57,8 @@ Tally RollupReader::split_sum(TimeMs from_ms, TimeMs to_ms, BucketSum bucket_sum
 Tally& Tally::operator+=(const Tally& other) {
   entries += other.entries;
   exits += other.exits;
+  after_hours_entries += other.after_hours_entries;
+  after_hours_exits += other.after_hours_exits;
   buyers += other.buyers;
   buyers_in_gaps += other.buyers_in_gaps;
   gross += other.gross;
@@ -74,6 +76,8 @@ Tally& Tally::operator+=(const Tally& other) {
 Tally& Tally::operator-=(const Tally& other) {
   entries -= other.entries;
   exits -= other.exits;
+  after_hours_entries -= other.after_hours_entries;
+  after_hours_exits -= other.after_hours_exits;
   buyers -= other.buyers;
   buyers_in_gaps -= other.buyers_in_gaps;
   gross -= other.gross;

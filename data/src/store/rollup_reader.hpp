@@ -24,6 +24,8 @@ inline TimeMs overlap(const Interval& interval, TimeMs from, TimeMs to) {
 struct Tally {
   std::int64_t entries = 0;
   std::int64_t exits = 0;
+  std::int64_t after_hours_entries = 0;  // crossings outside opening hours: kept apart from entries
+  std::int64_t after_hours_exits = 0;
   std::int64_t buyers = 0;
   std::int64_t buyers_in_gaps = 0;  // bought while no camera counted: recorded gaps and time it never ran
   Money gross = 0;

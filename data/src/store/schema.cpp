@@ -43,7 +43,7 @@ CREATE TABLE stores (
   name TEXT NOT NULL,
   time_zone TEXT NOT NULL,
   cutoff_minutes INTEGER NOT NULL DEFAULT 0,
-  open_minutes INTEGER NOT NULL,
+  open_minutes INTEGER NOT NULL,   -- moved to opening_hours by step 11
   close_minutes INTEGER NOT NULL,
   visitor_rule TEXT NOT NULL CHECK (visitor_rule IN ('entries', 'half_in_out')),
   low_data_visitors INTEGER NOT NULL,
@@ -391,6 +391,20 @@ END;
 CREATE TRIGGER IF NOT EXISTS chain_outbox_delete AFTER DELETE ON pos_transactions BEGIN
   INSERT INTO chain_outbox(source, pos_id) VALUES (OLD.source, OLD.pos_id);
 END;
+)sql",
+      // 11: opening hours per weekday (Monday = 0); a closed day keeps its times for when it opens again.
+      R"sql(
+CREATE TABLE opening_hours (
+  weekday INTEGER PRIMARY KEY CHECK (weekday BETWEEN 0 AND 6),
+  open_minutes INTEGER NOT NULL,
+  close_minutes INTEGER NOT NULL,
+  closed INTEGER NOT NULL DEFAULT 0 CHECK (closed IN (0, 1))
+);
+WITH RECURSIVE weekday(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM weekday WHERE n < 6)
+INSERT INTO opening_hours(weekday, open_minutes, close_minutes)
+  SELECT n, open_minutes, close_minutes FROM weekday, stores;
+ALTER TABLE stores DROP COLUMN open_minutes;
+ALTER TABLE stores DROP COLUMN close_minutes;
 )sql",
   };
   return steps;

@@ -45,19 +45,23 @@ StoreSettings Store::settings() {
   StoreSettings settings;
   SQLite::Statement query(
       impl_->db,
-      "SELECT name, time_zone, cutoff_minutes, open_minutes, close_minutes, visitor_rule, "
-      "low_data_visitors, currency, language FROM stores WHERE id = 1");
+      "SELECT name, time_zone, cutoff_minutes, visitor_rule, low_data_visitors, currency, language "
+      "FROM stores WHERE id = 1");
   if (query.executeStep()) {
     settings.name = query.getColumn(0).getString();
     settings.time_zone = query.getColumn(1).getString();
     settings.cutoff_minutes = query.getColumn(2).getInt();
-    settings.open_minutes = query.getColumn(3).getInt();
-    settings.close_minutes = query.getColumn(4).getInt();
     settings.visitor_rule =
-        query.getColumn(5).getString() == "half_in_out" ? VisitorRule::HalfOfInPlusOut : VisitorRule::Entries;
-    settings.low_data_visitors = query.getColumn(6).getInt();
-    settings.currency = query.getColumn(7).getString();
-    settings.language = query.getColumn(8).getString();
+        query.getColumn(3).getString() == "half_in_out" ? VisitorRule::HalfOfInPlusOut : VisitorRule::Entries;
+    settings.low_data_visitors = query.getColumn(4).getInt();
+    settings.currency = query.getColumn(5).getString();
+    settings.language = query.getColumn(6).getString();
+  }
+  SQLite::Statement hours(impl_->db,
+                          "SELECT weekday, open_minutes, close_minutes, closed FROM opening_hours");
+  while (hours.executeStep()) {
+    settings.opening_hours.at(static_cast<std::size_t>(hours.getColumn(0).getInt())) = {
+        hours.getColumn(1).getInt(), hours.getColumn(2).getInt(), hours.getColumn(3).getInt() != 0};
   }
   return settings;
 }
@@ -65,24 +69,34 @@ StoreSettings Store::settings() {
 void Store::save_settings(const StoreSettings& settings) {
   SQLite::Statement upsert(
       impl_->db,
-      "INSERT INTO stores(id, name, time_zone, cutoff_minutes, open_minutes, close_minutes, "
-      "visitor_rule, low_data_visitors, currency, language) VALUES (1,?,?,?,?,?,?,?,?,?) "
+      "INSERT INTO stores(id, name, time_zone, cutoff_minutes, visitor_rule, low_data_visitors, currency, "
+      "language) VALUES (1,?,?,?,?,?,?,?) "
       "ON CONFLICT(id) DO UPDATE SET name=excluded.name, time_zone=excluded.time_zone, "
-      "cutoff_minutes=excluded.cutoff_minutes, open_minutes=excluded.open_minutes, "
-      "close_minutes=excluded.close_minutes, visitor_rule=excluded.visitor_rule, "
+      "cutoff_minutes=excluded.cutoff_minutes, visitor_rule=excluded.visitor_rule, "
       "low_data_visitors=excluded.low_data_visitors, currency=excluded.currency, "
       "language=excluded.language");
   upsert.bind(1, settings.name);
   upsert.bind(2, settings.time_zone);
   upsert.bind(3, settings.cutoff_minutes);
-  upsert.bind(4, settings.open_minutes);
-  upsert.bind(5, settings.close_minutes);
-  upsert.bind(6, visitor_rule_name(settings.visitor_rule));
-  upsert.bind(7, settings.low_data_visitors);
-  upsert.bind(8, settings.currency);
-  upsert.bind(9, settings.language);
+  upsert.bind(4, visitor_rule_name(settings.visitor_rule));
+  upsert.bind(5, settings.low_data_visitors);
+  upsert.bind(6, settings.currency);
+  upsert.bind(7, settings.language);
+  SQLite::Statement hours(
+      impl_->db,
+      "INSERT OR REPLACE INTO opening_hours(weekday, open_minutes, close_minutes, closed) "
+      "VALUES (?,?,?,?)");
   Savepoint savepoint(*impl_, "save_settings");
   upsert.exec();
+  for (std::size_t weekday = 0; weekday < settings.opening_hours.size(); ++weekday) {
+    const DayHours& day = settings.opening_hours[weekday];
+    hours.bind(1, static_cast<int>(weekday));
+    hours.bind(2, day.open_minutes);
+    hours.bind(3, day.close_minutes);
+    hours.bind(4, day.closed ? 1 : 0);
+    hours.exec();
+    hours.reset();
+  }
   if (!impl_->sales_days_match(settings)) impl_->rebuild_sales_days(settings);
   savepoint.release();
 }

@@ -1,9 +1,10 @@
 #include "footfall/data/store/store_profile.hpp"
 
-#include "footfall/data/store/settings_queries.hpp"
-
 #include <algorithm>
 #include <charconv>
+
+#include "footfall/data/store/settings_queries.hpp"
+#include "footfall/data/week_hours.hpp"
 
 namespace footfall::data {
 
@@ -25,9 +26,8 @@ bool is_currency_code(std::string_view text) {
 }
 
 const std::vector<std::string>& store_profile_keys() {
-  static const std::vector<std::string> keys = {"name",     "language",     "time_zone",     "day_start",
-                                                "open",     "close",        "currency",      "visitor_rule",
-                                                "low_data_visitors"};
+  static const std::vector<std::string> keys = {"name",  "language", "time_zone",    "day_start",
+                                                "hours", "currency", "visitor_rule", "low_data_visitors"};
   return keys;
 }
 
@@ -37,8 +37,7 @@ std::string describe_store_profile(const StoreSettings& settings) {
   out += "language: " + settings.language + "\n";
   out += "time_zone: " + settings.time_zone + "\n";
   out += "day_start: " + clock_text(settings.cutoff_minutes) + "\n";
-  out += "open: " + clock_text(settings.open_minutes) + "\n";
-  out += "close: " + clock_text(settings.close_minutes) + "\n";
+  out += "hours: " + week_hours_text(settings.opening_hours) + "\n";
   out += "currency: " + (settings.currency.empty() ? std::string("(not set: the first import sets it)") : settings.currency) +
          "\n";
   out += std::string("visitor_rule: ") + visitor_rule_name(settings.visitor_rule) + "\n";
@@ -69,10 +68,12 @@ std::string set_store_profile_field(StoreSettings& settings, const std::string& 
     edited.time_zone = value;
   } else if (key == "day_start") {
     error = clock(edited.cutoff_minutes, latest_day_start_minutes);
-  } else if (key == "open") {
-    error = clock(edited.open_minutes, 24 * 60);
-  } else if (key == "close") {
-    error = clock(edited.close_minutes, 24 * 60);
+  } else if (key == "hours") {
+    auto week = parse_week_hours(value, edited.opening_hours);
+    if (auto* problem = std::get_if<std::string>(&week)) return "hours: " + *problem;
+    edited.opening_hours = std::get<WeekHours>(week);
+    if (const auto problem = week_hours_problem(edited.opening_hours); !problem.empty())
+      return "hours: " + problem;
   } else if (key == "currency") {
     if (!is_currency_code(value)) return "currency: " + quoted + " is not a 3-letter ISO 4217 code such as EUR";
     edited.currency = value;
@@ -89,10 +90,6 @@ std::string set_store_profile_field(StoreSettings& settings, const std::string& 
     return "unknown store key \"" + key + "\"; the keys are " + keys;
   }
   if (!error.empty()) return error;
-  if (edited.close_minutes <= edited.open_minutes) {
-    return key + ": the store would close (" + clock_text(edited.close_minutes) + ") before it opens (" +
-           clock_text(edited.open_minutes) + ")";
-  }
   settings = edited;
   return {};
 }

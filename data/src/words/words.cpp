@@ -288,6 +288,12 @@ constexpr std::array<Translation, static_cast<std::size_t>(Text::Count)> transla
     Translation{Text::ErrSetupPinMismatch, "err_setup_pin_mismatch", "The two PINs differ",
                 "Les deux codes PIN diffèrent", "PIN-коды не совпадают"},
     Translation{Text::OpeningHours, "opening_hours", "Opening hours", "Heures d’ouverture", "Часы работы"},
+    Translation{Text::ClosedDay, "closed_day", "Closed", "Fermé", "Выходной"},
+    // Crossings outside opening hours (staff, deliveries, cleaning): counted, not visitors.
+    Translation{Text::AfterHours, "after_hours", "after hours: %s", "hors horaires : %s",
+                "вне часов работы: %s"},
+    Translation{Text::AfterHoursLabel, "after_hours_label", "After hours (not visitors)",
+                "Hors horaires (hors visiteurs)", "Вне часов работы (не посетители)"},
     Translation{Text::BuyersAboveVisitors, "buyers_above_visitors", "data problem: buyers > visitors",
                 "erreur : tickets > visiteurs", "ошибка: чеков > посетителей"},
     Translation{Text::BuyersAboveVisitorsCauses, "buyers_above_visitors_causes",

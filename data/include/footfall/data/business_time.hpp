@@ -9,6 +9,11 @@
 
 namespace footfall::data {
 
+struct OpenWindow {
+  TimeMs opens_ms = 0;
+  TimeMs closes_ms = 0;
+};
+
 // The store's zone, cutoff and opening hours, turning business dates into UTC instants and back.
 // The one business-day clock: the figures, the reports and the kiosk's roster all use this one.
 class BusinessClock {
@@ -24,16 +29,16 @@ class BusinessClock {
   // The same local time of day, `days` days earlier or later.
   [[nodiscard]] TimeMs shift_days(TimeMs time_ms, int days) const;
   [[nodiscard]] int cutoff_minutes() const { return cutoff_minutes_; }
-  [[nodiscard]] int open_minutes() const { return open_minutes_; }  // local time the shop opens
-  [[nodiscard]] int close_minutes() const { return close_minutes_; }
+  // When the shop is open on business day `day`, as [opens, closes); nothing on a closed day.
+  // A close at or before the opening time is past midnight, on the next calendar day.
+  [[nodiscard]] std::optional<OpenWindow> opening(date::local_days day) const;
   // True when every local hour in [from, to) starts on a whole UTC hour, so hourly sums line up.
   [[nodiscard]] bool whole_hour_offsets(TimeMs from_ms, TimeMs to_ms) const;
 
  private:
   const date::time_zone* zone_;
   int cutoff_minutes_;
-  int open_minutes_;
-  int close_minutes_;
+  WeekHours opening_hours_;
 };
 
 // "YYYY-MM-DD" → local day, or nullopt when it is not a real date: the one date parser.

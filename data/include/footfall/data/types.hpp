@@ -1,4 +1,5 @@
 #pragma once
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -68,12 +69,19 @@ constexpr const char* visitor_rule_name(VisitorRule rule) {
   return rule == VisitorRule::HalfOfInPlusOut ? "half_in_out" : "entries";
 }
 
+// One weekday's opening hours, local times; a closed day keeps its times for when it opens again.
+struct DayHours {
+  int open_minutes = 9 * 60;
+  int close_minutes = 20 * 60;  // after open_minutes, or past midnight when earlier (a night shop)
+  bool closed = false;
+};
+using WeekHours = std::array<DayHours, 7>;  // Monday first
+
 struct StoreSettings {
   std::string name = "My shop";    // until the owner names it
   std::string time_zone = "UTC";   // IANA
   int cutoff_minutes = 0;          // a business day starts at this local time (e.g. 120 = 02:00)
-  int open_minutes = 9 * 60;
-  int close_minutes = 20 * 60;
+  WeekHours opening_hours{};       // every day 09:00-20:00 until the owner says otherwise
   VisitorRule visitor_rule = VisitorRule::Entries;
   int low_data_visitors = 30;
   std::string currency;            // ISO 4217; empty until the first import or the owner sets it

@@ -46,6 +46,14 @@ struct ShiftForm {
   std::array<char, 8> end{};
 };
 
+// One weekday's opening hours as typed; a closed day keeps its times for when it opens again.
+struct DayHoursForm {
+  std::array<char, 8> opens{};
+  std::array<char, 8> closes{};
+  bool closed = false;
+};
+using WeekHoursForm = std::array<DayHoursForm, 7>;  // Monday first
+
 // The settings screen's fields while the admin edits them; filled from SettingsView when it opens.
 struct SettingsForm {
   bool filled = false;
@@ -57,8 +65,7 @@ struct SettingsForm {
   std::array<char, 512> audit_folder{};
   std::array<char, 96> store_name{};
   std::array<char, 8> currency{};
-  std::array<char, 8> opens{};
-  std::array<char, 8> closes{};
+  WeekHoursForm hours{};
   std::array<char, 64> time_zone{};
   std::array<char, 8> cutoff{};
   std::vector<ShiftForm> shifts;
@@ -97,8 +104,7 @@ struct SetupForm {
   std::array<char, 96> store_name{};
   std::array<char, 64> time_zone{};
   std::array<char, 8> currency{};
-  std::array<char, 8> opens{};
-  std::array<char, 8> closes{};
+  WeekHoursForm hours{};
   std::array<char, 16> pin{};
   std::array<char, 16> pin_again{};
   std::string error;

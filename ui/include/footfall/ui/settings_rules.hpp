@@ -36,8 +36,8 @@ struct SettingsCheck {
 using TimeZoneTest = std::function<bool(const std::string&)>;
 
 // The shop's name, currency (empty = not set yet) and opening hours, as the set-up asks them.
-SettingsCheck check_store_profile(const std::string& name, const std::string& currency, int open_minutes,
-                                  int close_minutes);
+SettingsCheck check_store_profile(const std::string& name, const std::string& currency,
+                                  const data::WeekHours& opening_hours);
 // Everything the settings screen saves. `is_time_zone` is data::is_time_zone unless a test says otherwise.
 SettingsCheck check_settings(const SettingsEdit& edit, const TimeZoneTest& is_time_zone);
 

@@ -124,8 +124,7 @@ struct StoreSetup {
   std::string store_name;
   std::string time_zone;
   std::string currency;
-  int open_minutes = 9 * 60;
-  int close_minutes = 19 * 60;
+  data::WeekHours opening_hours{};
   std::string admin_pin_hash;
 };
 
@@ -143,8 +142,7 @@ struct SettingsView {
   std::string language = "en";
   std::string store_name;
   std::string currency;  // empty: not set yet, the first import sets it
-  int open_minutes = 9 * 60;
-  int close_minutes = 19 * 60;
+  data::WeekHours opening_hours{};
   std::string time_zone = "UTC";
   int cutoff_minutes = 0;
   std::vector<ShiftView> shifts;
@@ -167,8 +165,7 @@ struct SettingsEdit {
   std::string watch_folder;
   std::string store_name;
   std::string currency;
-  int open_minutes = 9 * 60;
-  int close_minutes = 19 * 60;
+  data::WeekHours opening_hours{};
   std::string time_zone;
   int cutoff_minutes = 0;
   std::vector<ShiftView> shifts;

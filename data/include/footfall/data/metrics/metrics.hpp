@@ -20,7 +20,8 @@ struct Conversion {
 // The one set of definitions used by the kiosk, the reports and every export:
 //   covered    the time a camera counted: while a counter ran (live or a recording's span), outside
 //              recorded gaps; any other time is a gap, never zero visitors
-//   visitors   entries (or (in + out) / 2 per settings), camera-down periods excluded
+//   visitors   entries (or (in + out) / 2 per settings) during opening hours, camera-down periods
+//              excluded; crossings outside opening hours (staff, deliveries) are after_hours_visitors
 //   buyers     completed sales (void, cancelled and refunds are not buyers); the rule, in C++ and
 //              in SQL, is data/src/store/buyer_rule.hpp, and nothing else spells it
 //   conversion (buyers in covered time) / visitors, 95% Wilson interval
@@ -34,6 +35,7 @@ struct Figures {
   std::int64_t visitors = 0;
   std::int64_t entries = 0;
   std::int64_t exits = 0;
+  std::int64_t after_hours_visitors = 0;  // the same rule outside opening hours: shown apart
   std::int64_t buyers = 0;
   Money net_sales = 0;
   double units = 0.0;
