@@ -14,6 +14,7 @@
 #include "footfall/data/chain/chain.hpp"
 #include "footfall/data/metrics/metrics.hpp"
 #include "footfall/data/pos/import.hpp"
+#include "footfall/data/store/settings_queries.hpp"
 #include "footfall/data/store/store.hpp"
 #include "scratch_path.hpp"
 #include "store/connection.hpp"
@@ -181,6 +182,18 @@ TEST_CASE("chain_sync: syncing twice stores nothing twice, and a later sync send
   CHECK(central(chain.admin, "SELECT sum(net) FROM transactions") ==
         local(kiosk.store, "SELECT sum(total) FROM pos_transactions WHERE kind IN ('sale', 'refund')"));
   CHECK(central(chain.admin, "SELECT sum(entries) FROM traffic") == 50);
+
+  // Roster entries changed or removed on the kiosk after they were sent: the server follows.
+  kiosk.store.add_roster({{"Ben", at(3, 12), at(3, 18)}});
+  chain::sync_store(kiosk.store, paris, "paris");
+  CHECK(central(chain.admin, "SELECT count(*) FROM rosters") == 2);
+  footfall::data::testing::connection(kiosk.store)
+      .exec("UPDATE roster SET end_ms = end_ms + 3600000 WHERE seller = 'Ben'");
+  CHECK(footfall::data::remove_roster_entry(kiosk.store, "Ana", at(2, 8), at(2, 16)) == 1);
+  chain::sync_store(kiosk.store, paris, "paris");
+  CHECK(central(chain.admin, "SELECT count(*) FROM rosters") == 1);
+  CHECK(central(chain.admin, "SELECT end_ms FROM rosters WHERE seller = 'Ben'") == at(3, 19));
+  CHECK(local(kiosk.store, "SELECT count(*) FROM chain_roster_outbox") == 0);
   const auto status = chain::sync_status(kiosk.store);
   CHECK(status.pending_transactions == 0);
   CHECK(status.pending_events == 0);

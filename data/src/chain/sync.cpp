@@ -168,10 +168,10 @@ class Sync {
     }
     commit_batch([&] { send_profile(server_, db_, settings_, local_, store_id_); },
                  [&] {
-                   if (fresh_target_) db_.exec("DELETE FROM chain_outbox");
+                   if (fresh_target_) db_.exec("DELETE FROM chain_outbox; DELETE FROM chain_roster_outbox");
                  });
     for (const auto step : {&Sync::send_transactions, &Sync::send_changed_transactions, &Sync::send_events,
-                            &Sync::send_coverage, &Sync::send_roster}) {
+                            &Sync::send_coverage, &Sync::send_roster, &Sync::send_changed_roster}) {
       while ((this->*step)()) {
         if (options_.keep_going && !options_.keep_going()) return result_;
       }
@@ -361,6 +361,52 @@ class Sync {
       throw;
     }
     result_.roster_rows += static_cast<std::int64_t>(entries.size());
+    return true;
+  }
+  // Entries removed or changed after they were sent (chain_roster_outbox): the server's row for that
+  // seller and start becomes the kiosk's latest one again, or goes when the kiosk has none left.
+  bool send_changed_roster() {
+    SQLite::Statement changed(db_,
+                              "SELECT seq, seller, start_ms FROM chain_roster_outbox ORDER BY seq LIMIT ?");
+    changed.bind(1, batch());
+    std::set<std::pair<std::string, TimeMs>> keys;
+    std::int64_t last = 0;
+    while (changed.executeStep()) {
+      last = changed.getColumn(0).getInt64();
+      keys.emplace(changed.getColumn(1).getString(), changed.getColumn(2).getInt64());
+    }
+    if (last == 0) return false;
+    SQLite::Statement current(
+        db_, "SELECT end_ms FROM roster WHERE seller = ? AND start_ms = ? ORDER BY id DESC LIMIT 1");
+    std::vector<Param> upserts;
+    std::vector<std::pair<std::string, TimeMs>> removed;
+    for (const auto& [seller, start] : keys) {
+      current.reset();
+      current.bind(1, seller);
+      current.bind(2, start);
+      if (current.executeStep()) {
+        for (const auto& value : {store_id_, seller, number(start), number(current.getColumn(0).getInt64())})
+          upserts.emplace_back(value);
+      } else {
+        removed.emplace_back(seller, start);
+      }
+    }
+    commit_batch(
+        [&] {
+          upsert_rows(server_, "rosters", "store_id, seller, start_ms, end_ms", 4, upserts,
+                      "ON CONFLICT (store_id, seller, start_ms) DO UPDATE SET end_ms = excluded.end_ms");
+          for (const auto& [seller, start] : removed) {
+            server_.exec_prepared("delete_roster",
+                                  "DELETE FROM rosters WHERE store_id = $1 AND seller = $2 AND start_ms = $3",
+                                  {store_id_, seller, number(start)});
+          }
+        },
+        [&] {
+          SQLite::Statement done(db_, "DELETE FROM chain_roster_outbox WHERE seq <= ?");
+          done.bind(1, last);
+          done.exec();
+        });
+    result_.roster_rows += static_cast<std::int64_t>(keys.size());
     return true;
   }
 

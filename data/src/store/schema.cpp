@@ -406,6 +406,21 @@ INSERT INTO opening_hours(weekday, open_minutes, close_minutes)
 ALTER TABLE stores DROP COLUMN open_minutes;
 ALTER TABLE stores DROP COLUMN close_minutes;
 )sql",
+      // 12: roster entries removed or changed after the chain sync sent them, for it to follow
+      // (the server keys them by seller and start).
+      R"sql(
+CREATE TABLE IF NOT EXISTS chain_roster_outbox (
+  seq INTEGER PRIMARY KEY,
+  seller TEXT NOT NULL,
+  start_ms INTEGER NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS chain_roster_outbox_delete AFTER DELETE ON roster BEGIN
+  INSERT INTO chain_roster_outbox(seller, start_ms) VALUES (OLD.seller, OLD.start_ms);
+END;
+CREATE TRIGGER IF NOT EXISTS chain_roster_outbox_update AFTER UPDATE ON roster BEGIN
+  INSERT INTO chain_roster_outbox(seller, start_ms) VALUES (OLD.seller, OLD.start_ms);
+END;
+)sql",
   };
   return steps;
 }
