@@ -156,7 +156,7 @@ int run_cli(int argc, char** argv) {
   BenchCommand bench;
   auto* bench_cmd = app.add_subcommand("bench", "Measure speed as ratios against references run alongside");
   add_common(*bench_cmd, bench.common);
-  bench_cmd->add_option("--only", bench.only, "Run only these: vision, store, import, ui");
+  bench_cmd->add_option("--only", bench.only, "Run only these: vision, store, import, ui, chain");
   bench_cmd->add_flag("--quick", bench.quick, "Smaller inputs, for a smoke run");
 
   BackupCommand backup;

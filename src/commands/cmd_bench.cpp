@@ -1,20 +1,3 @@
-#include "commands/commands.hpp"
-#include "config/config.hpp"
-
-#include "footfall/data/store/count_writer.hpp"
-#include "footfall/data/fixtures/history.hpp"
-#include "footfall/data/metrics/metrics.hpp"
-#include "footfall/data/fixtures/bench_sales.hpp"
-#include "footfall/data/pos/import.hpp"
-#include "footfall/data/store/store.hpp"
-#include "footfall/ui/snapshot.hpp"
-#include "footfall/ui/kiosk_app.hpp"
-#include "footfall/vision/eval.hpp"
-#include "footfall/vision/truth.hpp"
-
-#include <opencv2/core/utility.hpp>
-#include <opencv2/videoio.hpp>
-
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -25,7 +8,23 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <opencv2/core/utility.hpp>
+#include <opencv2/videoio.hpp>
 #include <vector>
+
+#include "commands/commands.hpp"
+#include "config/config.hpp"
+#include "footfall/data/chain/bench.hpp"
+#include "footfall/data/fixtures/bench_sales.hpp"
+#include "footfall/data/fixtures/history.hpp"
+#include "footfall/data/metrics/metrics.hpp"
+#include "footfall/data/pos/import.hpp"
+#include "footfall/data/store/count_writer.hpp"
+#include "footfall/data/store/store.hpp"
+#include "footfall/ui/kiosk_app.hpp"
+#include "footfall/ui/snapshot.hpp"
+#include "footfall/vision/eval.hpp"
+#include "footfall/vision/truth.hpp"
 
 namespace footfall::app {
 namespace {
@@ -236,6 +235,58 @@ void bench_ui(const BenchCommand& command) {
               frame_ms / 16.0);
 }
 
+// A throwaway PostgreSQL: one store's year synced against COPY of the same rows, then a chain's month
+// report against the same report of a chain of that one store.
+void bench_chain(const BenchCommand& command) {
+  namespace chain = data::chain;
+  if (!chain::ScratchServer::available()) {
+    std::printf("chain: skipped, PostgreSQL 15 is not installed (%s)\n", chain::ScratchServer::bin);
+    return;
+  }
+  chain::ScratchServer cluster;
+  const chain::Server admin{cluster.admin_url(), {}};
+  chain::migrate_central(admin);
+  const auto dir = scratch_dir();
+  data::Store store((dir / "chain-year.db").string());
+  data::StoreSettings settings;
+  settings.time_zone = "Europe/Paris";
+  settings.currency = "EUR";
+  store.save_settings(settings);
+  data::HistoryOptions history;
+  history.days = command.quick ? 60 : 365;
+  history.end_date = "2026-10-31";
+  (void)data::generate_history(store, history);
+  const auto sync = chain::sync_against_copy(store, cluster, "bench_year");
+  std::printf("chain: one store's %d days, %lld transactions and %lld quarter hours of traffic\n",
+              history.days, static_cast<long long>(sync.transactions),
+              static_cast<long long>(sync.traffic_rows));
+  std::printf("  COPY of the same rows into bare tables: %8.2f s  (reference)\n", sync.copy_seconds);
+  std::printf("  footfall sync:                          %8.2f s  = %.1f x COPY (target <= 3)\n",
+              sync.sync_seconds, sync.sync_seconds / sync.copy_seconds);
+
+  const std::string month_from = "2026-10-01";
+  const std::string month_to = "2026-10-31";
+  const auto month_report = [&] {
+    (void)chain::chain_report(admin, month_from, month_to, chain::ChainGroup::Store);
+  };
+  const double one_store_s = median_seconds(5, month_report);
+  const int stores = command.quick ? 50 : 500;
+  chain::GeneratedChain generated;
+  const double generate_s = seconds_of([&] {
+    generated = chain::generate_chain(admin, stores, history.days, month_to, command.quick ? 20 : 40);
+  });
+  std::printf("  %lld more stores, %lld hourly traffic rows and %lld transactions, made in SQL in %.0f s\n",
+              static_cast<long long>(generated.stores), static_cast<long long>(generated.traffic_rows),
+              static_cast<long long>(generated.transactions), generate_s);
+  const double chain_s = median_seconds(3, month_report);
+  std::printf("  chain report --by store of a month, that one store alone: %8.3f s  (reference)\n",
+              one_store_s);
+  std::printf(
+      "  the same with %d stores more:                            %8.3f s  (target <= 1 s) = %.1f x one "
+      "store (target <= 20)\n",
+      stores, chain_s, chain_s / one_store_s);
+}
+
 }  // namespace
 
 int run_bench_command(const BenchCommand& command) {
@@ -243,6 +294,7 @@ int run_bench_command(const BenchCommand& command) {
   if (wanted(command, "store")) bench_store(command);
   if (wanted(command, "import")) bench_import(command);
   if (wanted(command, "ui")) bench_ui(command);
+  if (wanted(command, "chain")) bench_chain(command);
   return 0;
 }
 

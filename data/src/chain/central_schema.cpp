@@ -27,6 +27,23 @@ std::string row_security_sql() {
   return sql;
 }
 
+// The policies' store id as a sub-select: PostgreSQL then looks it up once per statement, where a
+// bare call ran the function for every row a sync wrote. And no foreign key from the two big tables
+// to stores: the policies' WITH CHECK already ties each row a store writes to its own stores row, and
+// the key's per-row lookup took a third of a sync's inserts.
+std::string once_per_statement_policies_sql() {
+  std::string sql =
+      "ALTER TABLE traffic DROP CONSTRAINT traffic_store_id_fkey;\n"
+      "ALTER TABLE transactions DROP CONSTRAINT transactions_store_id_fkey;\n";
+  const std::string own = "(store_id = (SELECT footfall_store_id()))";
+  for (const char* table : store_tables) {
+    const std::string name = table;
+    sql.append("ALTER POLICY ").append(name).append("_own_store ON ").append(name);
+    sql.append(" USING ").append(own).append(" WITH CHECK ").append(own).append(";\n");
+  }
+  return sql;
+}
+
 const std::vector<std::string>& central_migrations() {
   static const std::vector<std::string> steps = {
       // 1: the whole first schema. Times are UTC milliseconds as in the kiosk's SQLite, so a row
@@ -141,6 +158,8 @@ ALTER TABLE traffic ADD COLUMN after_hours_entries integer NOT NULL DEFAULT 0,
 ALTER TABLE stores ADD COLUMN opening_hours text NOT NULL DEFAULT '';
 GRANT UPDATE (opening_hours) ON stores TO footfall_store;
 )sql",
+      // 3: faster writes, see once_per_statement_policies_sql.
+      once_per_statement_policies_sql(),
   };
   return steps;
 }

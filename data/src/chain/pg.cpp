@@ -236,6 +236,16 @@ void append_copy_value(std::string& out, const Param& value) {
 
 }  // namespace
 
+std::string copy_text(const std::vector<Param>& values, std::size_t columns) {
+  std::string data;
+  data.reserve(values.size() * 12);
+  for (std::size_t at = 0; at < values.size(); ++at) {
+    append_copy_value(data, values[at]);
+    data += (at + 1) % columns == 0 ? '\n' : '\t';
+  }
+  return data;
+}
+
 // Rows of `columns` values each into `table`: COPY into a session's staging copy of the table
 // (emptied at every commit), then one INSERT ... SELECT ... `tail` (its ON CONFLICT clause).
 // PostgreSQL's own bulk path: a multi-row VALUES of thousands of parameters spent most of a
@@ -245,13 +255,7 @@ void upsert_rows(Connection& server, const std::string& table, const std::string
   if (values.empty()) return;
   const std::string staging = "staging_" + table;
   server.exec("CREATE TEMP TABLE IF NOT EXISTS " + staging + " (LIKE " + table + ") ON COMMIT DELETE ROWS");
-  std::string data;
-  data.reserve(values.size() * 12);
-  for (std::size_t at = 0; at < values.size(); ++at) {
-    append_copy_value(data, values[at]);
-    data += (at + 1) % columns == 0 ? '\n' : '\t';
-  }
-  server.copy_in("COPY " + staging + " (" + column_list + ") FROM STDIN", data);
+  server.copy_in("COPY " + staging + " (" + column_list + ") FROM STDIN", copy_text(values, columns));
   server.exec("INSERT INTO " + table + " (" + column_list + ") SELECT " + column_list + " FROM " + staging +
               " " + tail);
   server.exec("TRUNCATE " + staging);

@@ -18,6 +18,7 @@ class Result {
  public:
   explicit Result(PGresult* result) : result_(result, PQclear) {}
   [[nodiscard]] int rows() const { return PQntuples(result_.get()); }
+  [[nodiscard]] int columns() const { return PQnfields(result_.get()); }
   [[nodiscard]] bool null(int row, int column) const { return PQgetisnull(result_.get(), row, column) != 0; }
   [[nodiscard]] std::string text(int row, int column) const { return PQgetvalue(result_.get(), row, column); }
   [[nodiscard]] std::int64_t integer(int row, int column) const;  // NULL reads 0
@@ -62,6 +63,9 @@ class ServerTransaction {
   Connection& connection_;
   bool done_ = false;
 };
+
+// Rows of `columns` values each (row after row in `values`) in COPY's text format.
+std::string copy_text(const std::vector<Param>& values, std::size_t columns);
 
 // Rows of `columns` values each (row after row in `values`) into `table`: COPY into a session's
 // staging copy of the table, then one INSERT ... SELECT ... `tail` (its ON CONFLICT clause).

@@ -8,25 +8,33 @@
 namespace footfall::data::chain {
 namespace {
 
-// How much of [from, to) the intervals cover, counting overlaps once.
-TimeMs covered_ms(std::vector<std::pair<TimeMs, TimeMs>> intervals, TimeMs from, TimeMs to) {
+using Intervals = std::vector<std::pair<TimeMs, TimeMs>>;
+
+// Sorted and overlaps joined, so that both starts and ends are in order.
+Intervals merged(Intervals intervals) {
   std::sort(intervals.begin(), intervals.end());
-  TimeMs covered = 0;
-  TimeMs reached = from;
-  for (const auto& [start, end] : intervals) {
-    const TimeMs a = std::max(start, reached);
-    const TimeMs b = std::min(end, to);
-    if (b > a) {
-      covered += b - a;
-      reached = b;
+  Intervals result;
+  for (const auto& interval : intervals) {
+    if (!result.empty() && interval.first <= result.back().second) {
+      result.back().second = std::max(result.back().second, interval.second);
+    } else {
+      result.push_back(interval);
     }
   }
+  return result;
+}
+
+// How much of [from, to) merged intervals cover: a year of them is searched, not walked, per quarter hour.
+TimeMs covered_ms(const Intervals& intervals, TimeMs from, TimeMs to) {
+  auto it = std::lower_bound(intervals.begin(), intervals.end(), from,
+                             [](const auto& interval, TimeMs time) { return interval.second <= time; });
+  TimeMs covered = 0;
+  for (; it != intervals.end() && it->first < to; ++it)
+    covered += std::min(it->second, to) - std::max(it->first, from);
   return covered;
 }
 
 int minutes(TimeMs ms) { return static_cast<int>((ms + 30'000) / 60'000); }
-
-using Bucket = std::pair<TimeMs, std::string>;  // quarter-hour start, door
 
 }  // namespace
 
@@ -36,25 +44,33 @@ std::vector<Param> traffic_rows(Store& local, SQLite::Database& db, const Busine
   if (buckets.empty()) return values;
   const TimeMs from = buckets.begin()->first;
   const TimeMs to = std::prev(buckets.end())->first + bucket_ms;
-  std::map<std::string, std::vector<std::pair<TimeMs, TimeMs>>> spans;
-  std::map<std::string, std::vector<std::pair<TimeMs, TimeMs>>> gaps;
+  std::map<std::string, Intervals> spans;
+  std::map<std::string, Intervals> gaps;
   for (const auto& span : local.camera_uptime(from, to))
     spans[span.door].emplace_back(span.start_ms, span.end_ms);
   for (const auto& gap : local.camera_gaps(from, to)) gaps[gap.door].emplace_back(gap.start_ms, gap.end_ms);
-  SQLite::Statement counts(db, "SELECT entries, exits FROM count_rollup WHERE bucket_ms = ? AND door = ?");
+  for (auto* by_door : {&spans, &gaps}) {
+    for (auto& [door, intervals] : *by_door) intervals = merged(std::move(intervals));
+  }
+  std::map<Bucket, std::pair<std::int64_t, std::int64_t>> counted;  // entries, exits
+  SQLite::Statement counts(
+      db,
+      "SELECT bucket_ms, door, entries, exits FROM count_rollup WHERE bucket_ms >= ? AND "
+      "bucket_ms < ?");
+  counts.bind(1, from);
+  counts.bind(2, to);
+  while (counts.executeStep()) {
+    counted[{counts.getColumn(0).getInt64(), counts.getColumn(1).getString()}] = {
+        counts.getColumn(2).getInt64(), counts.getColumn(3).getInt64()};
+  }
   SQLite::Statement part(db,
                          "SELECT coalesce(sum(direction = 'in'), 0), coalesce(sum(direction = 'out'), 0) "
                          "FROM count_events WHERE door = ? AND time_ms >= ? AND time_ms < ?");
-  for (const auto& [start, door] : buckets) {
-    counts.reset();
-    counts.bind(1, start);
-    counts.bind(2, door);
-    std::int64_t entries = 0;
-    std::int64_t exits = 0;
-    if (counts.executeStep()) {
-      entries = counts.getColumn(0).getInt64();
-      exits = counts.getColumn(1).getInt64();
-    }
+  for (const auto& bucket : buckets) {
+    const auto& [start, door] = bucket;
+    const auto found = counted.find(bucket);
+    const auto [entries, exits] =
+        found != counted.end() ? found->second : std::pair<std::int64_t, std::int64_t>{};
     // As the kiosk's figures: crossings outside the business day's opening hours are not visitors.
     const TimeMs end = start + bucket_ms;
     const auto open = clock.opening(clock.business_day_of(start));
