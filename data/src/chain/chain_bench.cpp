@@ -93,6 +93,7 @@ GeneratedChain generate_chain(const Server& admin, int stores, int days, const s
   // Index-only scans need the visibility map a bulk load leaves unset.
   server.exec("VACUUM ANALYZE traffic");
   server.exec("VACUUM ANALYZE transactions");
+  server.exec("VACUUM ANALYZE store_days");
   GeneratedChain result;
   result.stores = stores;
   result.traffic_rows = server

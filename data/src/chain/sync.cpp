@@ -273,19 +273,30 @@ class Sync {
   }
 
   bool send_events() {
-    SQLite::Statement upto_query(
-        db_, "SELECT max(id) FROM (SELECT id FROM count_events WHERE id > ? ORDER BY id LIMIT ?)");
-    upto_query.bind(1, cursor_.event_id);
-    upto_query.bind(2, batch() * 10);  // crossings are small and fold into far fewer quarter hours
-    if (!upto_query.executeStep() || upto_query.getColumn(0).isNull()) return false;
-    const std::int64_t upto = upto_query.getColumn(0).getInt64();
+    SQLite::Statement newest(db_, "SELECT max(id) FROM count_events");
+    if (!newest.executeStep() || newest.getColumn(0).isNull()) return false;
+    const std::int64_t newest_id = newest.getColumn(0).getInt64();
+    if (newest_id <= cursor_.event_id) return false;
+    // Ids only grow, so a window of ids needs no sorted scan to find its end. Crossings are small
+    // and fold into far fewer quarter hours than a batch of rows.
+    const std::int64_t upto = std::min(newest_id, cursor_.event_id + batch() * 50);
     std::set<Bucket> buckets;
-    SQLite::Statement touched(
+    const auto touched = [&](SQLite::Statement& query) {
+      while (query.executeStep()) buckets.emplace(query.getColumn(0).getInt64(), query.getColumn(1).getString());
+    };
+    if (cursor_.event_id == 0) {
+      // From the start every quarter hour with a crossing is touched: the rollup lists them, and
+      // the crossings themselves need not be read.
+      SQLite::Statement all(db_, "SELECT bucket_ms, door FROM count_rollup");
+      touched(all);
+      send_traffic(buckets, [&] { cursor_.event_id = newest_id; });
+      return true;
+    }
+    SQLite::Statement since(
         db_, "SELECT DISTINCT time_ms / 900000 * 900000, door FROM count_events WHERE id > ? AND id <= ?");
-    touched.bind(1, cursor_.event_id);
-    touched.bind(2, upto);
-    while (touched.executeStep())
-      buckets.emplace(touched.getColumn(0).getInt64(), touched.getColumn(1).getString());
+    since.bind(1, cursor_.event_id);
+    since.bind(2, upto);
+    touched(since);
     send_traffic(buckets, [&] { cursor_.event_id = upto; });
     return true;
   }
@@ -311,6 +322,8 @@ class Sync {
       const TimeMs stop = std::min(end, spans.getColumn(2).getInt64());
       for (TimeMs at = first; at < stop || at == first; at += bucket_ms) buckets.emplace(at, door);
     }
+    // What the crossings' pass sent in this sync is as fresh as anything this pass would send.
+    for (auto it = buckets.begin(); it != buckets.end();) it = sent_.contains(*it) ? buckets.erase(it) : std::next(it);
     // The quarter hour still being recorded is swept again by the next sync.
     send_traffic(buckets, [&] { cursor_.coverage_ms = std::min(end, last_bucket); });
     return end <= last_bucket;
@@ -328,6 +341,7 @@ class Sync {
       throw;
     }
     result_.traffic_rows += static_cast<std::int64_t>(buckets.size());
+    sent_.insert(buckets.begin(), buckets.end());
   }
 
   bool send_roster() {
@@ -419,6 +433,7 @@ class Sync {
   std::string store_id_;
   Cursor cursor_;
   bool fresh_target_ = false;
+  std::set<Bucket> sent_;  // quarter hours this sync has sent
   SyncResult result_;
 };
 
