@@ -201,7 +201,7 @@ int run_cli(int argc, char** argv) {
   add_server(*chain_report_cmd);
   chain_report_cmd->add_option("--from", chain.from, "First business day, YYYY-MM-DD (default: 7 days ago)");
   chain_report_cmd->add_option("--to", chain.to, "Last business day, YYYY-MM-DD (default: yesterday)");
-  chain_report_cmd->add_option("--by", chain.by, "store, region, day, week, month or weekday")
+  chain_report_cmd->add_option("--by", chain.by, "store, region, day, week, month, weekday, shift or seller")
       ->check(CLI::IsMember({"store", "region", "day", "week", "month", "weekday"}));
   chain_report_cmd->add_option("--format", chain.format, "text, csv, json, md or html")
       ->check(CLI::IsMember({"text", "csv", "json", "md", "html"}));

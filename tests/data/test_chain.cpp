@@ -2,6 +2,7 @@
 #include <SQLiteCpp/Database.h>
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -11,6 +12,7 @@
 
 #include "chain/pg.hpp"  // data/src: raw SQL on the central database
 #include "chain_cluster.hpp"
+#include "footfall/data/business_time.hpp"
 #include "footfall/data/chain/chain.hpp"
 #include "footfall/data/metrics/metrics.hpp"
 #include "footfall/data/pos/import.hpp"
@@ -224,6 +226,24 @@ TEST_CASE(
     }
     const auto result = import_pos_file(kiosk.store, shared_pos / shop.file, ImportOptions{});
     REQUIRE(result.committed);
+    // Shifts (one past midnight, one on weekdays only) and a roster on every day with sales, on
+    // quarter hours as kiosks set them, for the shift and seller rows.
+    kiosk.store.set_shifts(
+        {{shop.code + " day", 0x7F, 9 * 60, 17 * 60}, {shop.code + " late", 0x1F, 17 * 60, 2 * 60}});
+    {
+      const auto settings = kiosk.store.settings();
+      const BusinessClock clock(settings);
+      std::set<std::string> sale_days;
+      SQLite::Statement sales(footfall::data::testing::connection(kiosk.store),
+                              "SELECT time_ms FROM pos_transactions");
+      while (sales.executeStep()) sale_days.insert(business_date_of(settings, sales.getColumn(0).getInt64()));
+      std::vector<RosterEntry> roster;
+      for (const auto& day : sale_days) {
+        roster.push_back({"Ana", clock.at_local(parse_date(day), 10 * 60 + 15),
+                          clock.at_local(parse_date(day), 15 * 60 + 45)});
+      }
+      kiosk.store.add_roster(roster);
+    }
     // Synthetic crossings on every day with sales, some near midnight in the store's zone.
     SQLite::Statement times(footfall::data::testing::connection(kiosk.store),
                             "SELECT time_ms FROM pos_transactions");
@@ -255,6 +275,27 @@ TEST_CASE(
         CHECK(row->buyers == summary.total.buyers);
         CHECK(row->net_sales == summary.total.net_sales);
         CHECK(row->currency == shop.currency);
+        const auto central_row = [&](chain::ChainGroup group, const std::string& key) {
+          const auto rows = chain::chain_report(chain.admin, day, day, group).rows;
+          const auto found =
+              std::find_if(rows.begin(), rows.end(), [&](const auto& r) { return r.key == key; });
+          return found != rows.end() ? *found : chain::ChainRow{};
+        };
+        for (const auto& shift : summary.shifts) {
+          CAPTURE(shift.name);
+          const auto central_shift = central_row(chain::ChainGroup::Shift, shift.name);
+          CHECK(central_shift.visitors == shift.figures.visitors);
+          CHECK(central_shift.buyers == shift.figures.buyers);
+          CHECK(central_shift.net_sales == shift.figures.net_sales);
+        }
+        for (const auto& seller : summary.sellers) {
+          CAPTURE(seller.seller);
+          const auto central_seller = central_row(chain::ChainGroup::Seller, shop.code + "/" + seller.seller);
+          CHECK(central_seller.buyers == seller.figures.buyers);
+          CHECK(central_seller.net_sales == seller.figures.net_sales);
+          // A seller the kiosk has no roster for has floor time only there (first to last sale).
+          if (!seller.roster_inferred) CHECK(central_seller.visitors == seller.figures.visitors);
+        }
       }
     };
     chain::sync_store(kiosk.store, server, shop.code);

@@ -16,7 +16,8 @@ namespace footfall::data::chain {
 namespace {
 
 constexpr std::array all_groups{ChainGroup::Store, ChainGroup::Region, ChainGroup::Day,
-                                ChainGroup::Week,  ChainGroup::Month,  ChainGroup::Weekday};
+                                ChainGroup::Week,  ChainGroup::Month,  ChainGroup::Weekday,
+                                ChainGroup::Shift, ChainGroup::Seller};
 
 struct StoreInfo {
   std::string code, name, region, currency;
@@ -42,6 +43,9 @@ std::string key_of(ChainGroup group, const StoreInfo& store, const std::string& 
       return day.substr(0, 7);
     case ChainGroup::Weekday:
       return std::to_string(weekday_index(parse_date(day)) + 1);
+    case ChainGroup::Shift:
+    case ChainGroup::Seller:
+      break;  // not a function of the day: Collector::cells_within_days
   }
   return store.code;
 }
@@ -75,36 +79,27 @@ class Collector {
     }
   }
 
-  // Every store's sums per business day in [first, last], in one pass over each table's day index
-  // (grouped in the index's order, so nothing is sorted): the report's period and the weeks it is
-  // compared with are then added up here, not read again.
+  // Every store's sums per business day in [first, last], from the server's store_days: the
+  // report's period and the weeks it is compared with are then added up here.
   void load(const std::string& first, const std::string& last) {
-    const auto counted = connection_.exec(
-        "SELECT store_id, business_day::text, sum(entries), sum(exits) FROM traffic "
-        "WHERE business_day BETWEEN $1::date AND $2::date GROUP BY business_day, store_id",
+    const auto days = connection_.exec(
+        "SELECT store_id, business_day::text, entries, exits, buyers, net, gross FROM store_days "
+        "WHERE business_day BETWEEN $1::date AND $2::date",
         {first, last});
-    for (int at = 0; at < counted.rows(); ++at) {
-      ChainRow& day = days_[{counted.integer(at, 0), counted.text(at, 1)}];
-      day.entries = counted.integer(at, 2);
-      day.exits = counted.integer(at, 3);
-    }
-    const auto sold = connection_.exec(
-        "SELECT store_id, business_day::text, count(*) FILTER (WHERE kind IN (" +
-            std::string(buyer_kinds_sql) +
-            ")), coalesce(sum(net), 0), coalesce(sum(gross), 0) FROM transactions "
-            "WHERE business_day BETWEEN $1::date AND $2::date GROUP BY business_day, store_id",
-        {first, last});
-    for (int at = 0; at < sold.rows(); ++at) {
-      ChainRow& day = days_[{sold.integer(at, 0), sold.text(at, 1)}];
-      day.buyers = sold.integer(at, 2);
-      day.net_sales = sold.integer(at, 3);
-      day.gross_sales = sold.integer(at, 4);
+    for (int at = 0; at < days.rows(); ++at) {
+      ChainRow& day = days_[{days.integer(at, 0), days.text(at, 1)}];
+      day.entries = days.integer(at, 2);
+      day.exits = days.integer(at, 3);
+      day.buyers = days.integer(at, 4);
+      day.net_sales = days.integer(at, 5);
+      day.gross_sales = days.integer(at, 6);
     }
   }
 
   // Per (key, currency), then per store, over the loaded days in [from, to]; a store's visitors
   // follow its own visitor rule.
   Cells cells(const std::string& from, const std::string& to) {
+    if (group_ == ChainGroup::Shift || group_ == ChainGroup::Seller) return cells_within_days(from, to);
     Cells cells;
     for (const auto& [store_day, sums] : days_) {
       const auto& [store, day] = store_day;
@@ -141,6 +136,9 @@ class Collector {
           row.region = s.region;
         } else if (group_ == ChainGroup::Region) {
           row.region = key.first;
+        } else if (group_ == ChainGroup::Seller) {
+          row.name = cell.name;
+          row.region = s.region;
         }
         row.stores += 1;
         add_figures(row, cell);
@@ -152,6 +150,71 @@ class Collector {
   }
 
  private:
+  // By shift or seller: parts of days, read from the rows themselves.
+  Cells cells_within_days(const std::string& from, const std::string& to) {
+    const bool by_shift = group_ == ChainGroup::Shift;
+    // A row's minutes since its store's business day started, and the shift's window in the same
+    // terms: a shift starting before the day start belongs to the small hours after midnight.
+    const auto in_shift = [](const std::string& time_ms) {
+      const std::string since_day_start =
+          "((floor(extract(epoch FROM (to_timestamp(" + time_ms +
+          " / 1000.0) AT TIME ZONE s.time_zone)::time) / 60)::int - s.day_start_minutes + 1440) % 1440)";
+      const std::string shift_start = "((sh.start_minutes - s.day_start_minutes + 1440) % 1440)";
+      const std::string shift_length =
+          "(CASE WHEN (sh.end_minutes - sh.start_minutes) % 1440 = 0 THEN 1440 "
+          "ELSE ((sh.end_minutes - sh.start_minutes) % 1440 + 1440) % 1440 END)";
+      return " JOIN shifts sh ON sh.store_id = s.id AND (sh.weekday_mask >> (extract(isodow FROM "
+             "business_day)::int "
+             "- 1)) & 1 = 1 AND " +
+             since_day_start + " >= " + shift_start + " AND " + since_day_start + " < " + shift_start +
+             " + " + shift_length;
+    };
+    const std::string traffic =
+        by_shift
+            ? "SELECT s.id, sh.name, sum(entries), sum(exits) FROM traffic t JOIN stores s ON s.id = "
+              "t.store_id" +
+                  in_shift("t.bucket_ms")
+            : std::string(
+                  "SELECT s.id, r.seller, sum(entries), sum(exits) FROM traffic t JOIN stores s ON s.id = "
+                  "t.store_id JOIN rosters r ON r.store_id = s.id AND t.bucket_ms >= r.start_ms AND "
+                  "t.bucket_ms < r.end_ms");
+    const std::string sales = "SELECT s.id, " + std::string(by_shift ? "sh.name" : "x.seller") +
+                              ", count(*) FILTER (WHERE kind IN (" + std::string(buyer_kinds_sql) +
+                              ")), coalesce(sum(net), 0), coalesce(sum(gross), 0) FROM transactions x JOIN "
+                              "stores s ON s.id = x.store_id" +
+                              (by_shift ? in_shift("x.time_ms") : std::string());
+    const std::string in_days = " WHERE business_day BETWEEN $1::date AND $2::date GROUP BY 1, 2";
+    Cells cells;
+    const auto cell_for = [&](std::int64_t store, const std::string& name) -> ChainRow* {
+      const auto info = info_.find(store);
+      if (info == info_.end()) return nullptr;
+      const std::string key = by_shift ? name : info->second.code + "/" + name;
+      ChainRow& cell = cells[{key, info->second.currency}][store];
+      cell.key = key;
+      cell.name = by_shift ? "" : name;
+      cell.currency = info->second.currency;
+      cell.stores = 1;
+      return &cell;
+    };
+    const auto counted = connection_.exec(traffic + in_days, {from, to});
+    for (int at = 0; at < counted.rows(); ++at) {
+      ChainRow* cell = cell_for(counted.integer(at, 0), counted.text(at, 1));
+      if (cell == nullptr) continue;
+      cell->entries = counted.integer(at, 2);
+      cell->exits = counted.integer(at, 3);
+      cell->visitors = visitors_from(info_[counted.integer(at, 0)].rule, cell->entries, cell->exits);
+    }
+    const auto sold = connection_.exec(sales + in_days, {from, to});
+    for (int at = 0; at < sold.rows(); ++at) {
+      ChainRow* cell = cell_for(sold.integer(at, 0), sold.text(at, 1));
+      if (cell == nullptr) continue;
+      cell->buyers = sold.integer(at, 2);
+      cell->net_sales = sold.integer(at, 3);
+      cell->gross_sales = sold.integer(at, 4);
+    }
+    return cells;
+  }
+
   Connection& connection_;
   ChainGroup group_;
   std::map<std::int64_t, StoreInfo> info_;
@@ -235,6 +298,10 @@ void rank_by_conversion(std::vector<ChainRow>& rows) {
 
 }  // namespace
 
+bool ranks_by_conversion(ChainGroup group) {
+  return group == ChainGroup::Store || group == ChainGroup::Seller;
+}
+
 bool compares_past_weeks(ChainGroup group) {
   return group == ChainGroup::Store || group == ChainGroup::Region || group == ChainGroup::Weekday;
 }
@@ -253,6 +320,10 @@ const char* chain_group_name(ChainGroup group) {
       return "month";
     case ChainGroup::Weekday:
       return "weekday";
+    case ChainGroup::Shift:
+      return "shift";
+    case ChainGroup::Seller:
+      return "seller";
   }
   return "store";
 }
@@ -261,15 +332,14 @@ ChainGroup parse_chain_group(const std::string& text) {
   for (const auto group : all_groups) {
     if (text == chain_group_name(group)) return group;
   }
-  throw std::invalid_argument("--by " + text + ": use store, region, day, week, month or weekday");
+  throw std::invalid_argument("--by " + text +
+                              ": use store, region, day, week, month, weekday, shift or seller");
 }
 
 ChainReport chain_report(const Server& server, const std::string& from, const std::string& to,
                          ChainGroup group) {
   Connection connection(server);
   require_current_schema(connection);
-  // Two index scans of a few hundred milliseconds: compiling them (JIT) cost more than it saved.
-  connection.exec("SET jit = off");
   Collector collector(connection, group);
   collector.load(compares_past_weeks(group) ? weeks_before(from, 4) : from, to);
   const Cells cells = collector.cells(from, to);
@@ -295,7 +365,7 @@ ChainReport chain_report(const Server& server, const std::string& from, const st
     total.conversion = wilson_conversion(total.buyers, total.visitors, 0);
     report.totals.push_back(total);
   }
-  if (group == ChainGroup::Store) rank_by_conversion(report.rows);
+  if (ranks_by_conversion(group)) rank_by_conversion(report.rows);
   return report;
 }
 

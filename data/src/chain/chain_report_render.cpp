@@ -131,7 +131,7 @@ Table make_table(const ChainReport& report, bool machine) {
   table.unranked_from = report.rows.size();
   for (std::size_t at = 0; at < report.rows.size(); ++at) {
     const ChainRow& row = report.rows[at];
-    if (report.group == ChainGroup::Store && table.unranked_from == report.rows.size() &&
+    if (ranks_by_conversion(report.group) && table.unranked_from == report.rows.size() &&
         (!row.conversion.rate || row.conversion.low_data))
       table.unranked_from = at;
     table.rows.push_back(cells(row));
@@ -153,15 +153,20 @@ std::string chain_line(const ChainReport& report) {
 
 constexpr const char* money_note = "money per currency, never added across currencies";
 constexpr const char* ranking_note =
-    "Stores are ranked by the low end of their conversion's 95% interval, so a store with few visitors "
-    "does not rank above a busy one by chance; stores under their minimum visitors are listed after.";
+    "Rows are ranked by the low end of their conversion's 95% interval, so a store or seller with few "
+    "visitors does not rank above a busy one by chance; those under their store's minimum visitors are "
+    "listed after.";
+constexpr const char* seller_note =
+    "A seller's visitors are those who came in during their roster's quarter hours; a seller with no "
+    "roster on the kiosk shows sales only.";
 constexpr const char* comparison_note =
     "Changes are in percentage points and like for like: each row's stores that counted visitors in "
     "the week compared too, so a store that opened or joined since is not read as a change.";
 
 std::vector<std::string> notes(const ChainReport& report) {
   std::vector<std::string> lines;
-  if (report.group == ChainGroup::Store) lines.emplace_back(ranking_note);
+  if (ranks_by_conversion(report.group)) lines.emplace_back(ranking_note);
+  if (report.group == ChainGroup::Seller) lines.emplace_back(seller_note);
   if (compares_past_weeks(report.group)) lines.emplace_back(comparison_note);
   return lines;
 }

@@ -102,14 +102,20 @@ struct ChainRow {
   std::optional<std::int64_t> visitors_last_week;  // of those stores
   std::optional<double> visitors_four_weeks;       // of those stores, a week's mean
 };
-enum class ChainGroup { Store, Region, Day, Week, Month, Weekday };
+enum class ChainGroup { Store, Region, Day, Week, Month, Weekday, Shift, Seller };
 // store, region, day, week (its Monday's date), month (YYYY-MM) or weekday (1 = Monday … 7), in each
-// store's business days. By store, rows are ranked by the low end of their conversion's Wilson
-// interval, stores with too few visitors to rank listed after the others.
+// store's business days; shift (by name, across the stores that define it) or seller ("code/name").
+// A shift's traffic is its quarter hours in the store's local time, and a seller's visitors the
+// quarter hours of their roster entries: exact to the kiosk's own figures where shifts and rosters
+// start and end on quarter hours; a seller the kiosk has no roster for shows no visitors here. By
+// store, rows are ranked by the low end of their conversion's Wilson interval, stores with too few
+// visitors to rank listed after the others.
 ChainGroup parse_chain_group(const std::string& text);
 const char* chain_group_name(ChainGroup group);
 // Groups whose keys mean the same thing in another week, so a row can be set against its own past.
 bool compares_past_weeks(ChainGroup group);
+// Groups ranked by conversion (the low end of its interval), the low-data rows after: store, seller.
+bool ranks_by_conversion(ChainGroup group);
 
 struct ChainReport {
   std::string from;  // business dates, inclusive
