@@ -202,7 +202,7 @@ int run_cli(int argc, char** argv) {
   chain_report_cmd->add_option("--from", chain.from, "First business day, YYYY-MM-DD (default: 7 days ago)");
   chain_report_cmd->add_option("--to", chain.to, "Last business day, YYYY-MM-DD (default: yesterday)");
   chain_report_cmd->add_option("--by", chain.by, "store, region, day, week, month, weekday, shift or seller")
-      ->check(CLI::IsMember({"store", "region", "day", "week", "month", "weekday"}));
+      ->check(CLI::IsMember({"store", "region", "day", "week", "month", "weekday", "shift", "seller"}));
   chain_report_cmd->add_option("--format", chain.format, "text, csv, json, md or html")
       ->check(CLI::IsMember({"text", "csv", "json", "md", "html"}));
   chain_report_cmd->add_option("-o,--output", chain.output, "Write to this file instead of standard output");

@@ -281,6 +281,12 @@ TEST_CASE(
               std::find_if(rows.begin(), rows.end(), [&](const auto& r) { return r.key == key; });
           return found != rows.end() ? *found : chain::ChainRow{};
         };
+        // Sellers and shifts share or miss visitors: their totals are the stores' own.
+        for (const auto group : {chain::ChainGroup::Shift, chain::ChainGroup::Seller}) {
+          const auto parts = chain::chain_report(chain.admin, day, day, group);
+          CHECK(parts.visitors == report.visitors);
+          CHECK(parts.buyers == report.buyers);
+        }
         for (const auto& shift : summary.shifts) {
           CAPTURE(shift.name);
           const auto central_shift = central_row(chain::ChainGroup::Shift, shift.name);

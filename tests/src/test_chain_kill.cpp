@@ -228,4 +228,9 @@ TEST_CASE("chain_cli: footfall sync and chain report as a user runs them, and a 
                            "--by", "store", "--format", "csv"});
   CHECK(report.first == 0);
   CHECK(report.second.find("rivoli,Rue de Rivoli,paris,EUR,") != std::string::npos);
+  const auto sellers = run(
+      {"chain", "report", "--server", hq, "--from", "2026-09-30", "--to", "2026-10-03", "--by", "seller"});
+  CHECK(sellers.first == 0);
+  CHECK(sellers.second.find("rivoli/") != std::string::npos);
+  CHECK(sellers.second.find("roster") != std::string::npos);  // how a seller's visitors are counted
 }

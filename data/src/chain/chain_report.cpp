@@ -350,17 +350,26 @@ ChainReport chain_report(const Server& server, const std::string& from, const st
   report.from = from;
   report.to = to;
   report.group = group;
+  // Shifts may overlap or leave hours out, and sellers on the floor together share its visitors:
+  // such rows do not add up to the stores', so the totals are then the stores' own.
+  const bool rows_add_up = group != ChainGroup::Shift && group != ChainGroup::Seller;
+  std::map<RowKey, ChainRow> store_rows;
+  if (!rows_add_up) {
+    Collector stores(connection, ChainGroup::Store);
+    stores.load(from, to);
+    store_rows = stores.rows(stores.cells(from, to));
+  }
   std::map<std::string, ChainRow> totals;
-  for (auto& [key, row] : rows) {
+  for (const auto& [key, row] : rows_add_up ? rows : store_rows) {
     auto& total = totals[row.currency];
     total.key = "total";
     total.currency = row.currency;
-    total.stores += group == ChainGroup::Store ? 1 : 0;
+    total.stores += group == ChainGroup::Store || !rows_add_up ? 1 : 0;
     add_figures(total, row);
     report.visitors += row.visitors;
     report.buyers += row.buyers;
-    report.rows.push_back(row);
   }
+  for (const auto& [key, row] : rows) report.rows.push_back(row);
   for (auto& [currency, total] : totals) {
     total.conversion = wilson_conversion(total.buyers, total.visitors, 0);
     report.totals.push_back(total);

@@ -157,8 +157,12 @@ constexpr const char* ranking_note =
     "visitors does not rank above a busy one by chance; those under their store's minimum visitors are "
     "listed after.";
 constexpr const char* seller_note =
-    "A seller's visitors are those who came in during their roster's quarter hours; a seller with no "
-    "roster on the kiosk shows sales only.";
+    "A seller's visitors are those who came in during their roster's quarter hours, so sellers on the "
+    "floor together share them; a seller with no roster on the kiosk shows sales only. The total is the "
+    "stores' own.";
+constexpr const char* shift_note =
+    "A shift's figures are its hours in each store's local time, over the stores that define it; the total "
+    "is the stores' own, as shifts may overlap or leave hours out.";
 constexpr const char* comparison_note =
     "Changes are in percentage points and like for like: each row's stores that counted visitors in "
     "the week compared too, so a store that opened or joined since is not read as a change.";
@@ -167,6 +171,7 @@ std::vector<std::string> notes(const ChainReport& report) {
   std::vector<std::string> lines;
   if (ranks_by_conversion(report.group)) lines.emplace_back(ranking_note);
   if (report.group == ChainGroup::Seller) lines.emplace_back(seller_note);
+  if (report.group == ChainGroup::Shift) lines.emplace_back(shift_note);
   if (compares_past_weeks(report.group)) lines.emplace_back(comparison_note);
   return lines;
 }
