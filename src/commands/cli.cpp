@@ -119,7 +119,13 @@ int run_cli(int argc, char** argv) {
   range_cmd->add_option("--to", report.to, "Last business day, YYYY-MM-DD")->required();
   range_cmd->add_option("--by", report.by, "hour, day, week, month, shift, seller or weekday")
       ->check(CLI::IsMember({"hour", "day", "week", "month", "shift", "seller", "weekday"}));
-  for (auto* sub : {day_cmd, range_cmd}) {
+  auto* contest_cmd = report_cmd->add_subcommand(
+      "contest", "The seller contest: sellers ranked by conversion this week or month");
+  add_common(*contest_cmd, report.common);
+  contest_cmd->add_option("--period", report.period, "week (from Monday) or month (from the 1st)")
+      ->check(CLI::IsMember({"week", "month"}));
+  contest_cmd->add_option("--date", report.date, "Up to this business day, YYYY-MM-DD (default: today)");
+  for (auto* sub : {day_cmd, range_cmd, contest_cmd}) {
     sub->add_option("--format", report.format,
                     "text, csv (for programs: epoch ms, '.' decimals), json, md, html, or spreadsheet (a CSV "
                     "in the store's language: ';' and decimal comma in fr/ru, local date-times, UTF-8 BOM)")
@@ -229,6 +235,10 @@ int run_cli(int argc, char** argv) {
     }
     if (*range_cmd) {
       report.kind = "range";
+      return run_report_command(report);
+    }
+    if (*contest_cmd) {
+      report.kind = "contest";
       return run_report_command(report);
     }
     if (*store_show_cmd) return run_store_command(store);

@@ -41,6 +41,12 @@ int run_report_command(const ReportCommand& command) {
     const std::string day = command.date.empty() ? last_complete_business_day(settings) : command.date;
     (void)parse_business_date("date", day);
     text = data::render_day_report(data::day_summary(store, day), settings, format, command.language);
+  } else if (command.kind == "contest") {
+    const std::string day =
+        command.date.empty() ? data::business_date_of(settings, wall_clock_ms()) : command.date;
+    (void)parse_business_date("--date", day);
+    text = data::render_contest_report(data::seller_contest(store, command.period, day), settings, format,
+                                       command.language);
   } else {
     const auto from = parse_business_date("--from", command.from);
     const auto to = parse_business_date("--to", command.to);

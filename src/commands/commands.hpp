@@ -63,7 +63,8 @@ struct ImportCommand {
 
 struct ReportCommand {
   CommonOptions common;
-  std::string kind;  // day or range
+  std::string kind;             // day, range or contest
+  std::string period = "week";  // contest: week or month
   std::string date;
   std::string from;
   std::string to;

@@ -147,7 +147,7 @@ TEST_CASE("rollup days: a schema 5 file is upgraded, backfilled and reports the 
                                                     "PRAGMA user_version = 5");
   }
   Store upgraded(file);
-  CHECK(upgraded.schema_version() == 12);
+  CHECK(upgraded.schema_version() == 13);
   CHECK(scalar(upgraded, "SELECT count(*) FROM sales_rollup_day_basis") == 1);
   CHECK(scalar(upgraded, "SELECT count(*) FROM (SELECT bucket_ms, sum(entries), sum(exits) FROM count_rollup_hour "
                          "GROUP BY 1 EXCEPT SELECT bucket_ms, entries, exits FROM rollup_hour_totals)") == 0);

@@ -26,7 +26,7 @@ std::int64_t count(Store& store, const std::string& sql) {
   return footfall::data::testing::connection(store).execAndGet(sql).getInt64();
 }
 
-constexpr int latest_schema_version = 12;
+constexpr int latest_schema_version = 13;
 
 // Every 15-minute and hourly rollup row that disagrees with the events it sums.
 std::int64_t count_rollup_mismatches(Store& store) {

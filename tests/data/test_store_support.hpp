@@ -37,6 +37,7 @@ struct TempDir {
 // What migration 6 and later add, so a test can put a file back to how schema 5 left it.
 inline constexpr const char* drop_schema_6 =
     // Step 11: the opening hours go back to one pair of columns on stores.
+    "ALTER TABLE stores DROP COLUMN contest_goal; "
     "DROP TABLE opening_hours; ALTER TABLE stores ADD COLUMN open_minutes INTEGER NOT NULL DEFAULT 540; "
     "ALTER TABLE stores ADD COLUMN close_minutes INTEGER NOT NULL DEFAULT 1200; "
     "DROP TRIGGER IF EXISTS rollup_hour_totals_counts_insert; "

@@ -472,6 +472,7 @@ TEST_CASE(
       {"hours 'sat 10:00-08:00'", "hours: sat: the store would close (08:00) before it opens (10:00)"},
       {"hours 'fri-mon closed'", "hours: \"fri-mon\" is not a day mon ... sun or a range such as mon-fri"},
       {"name ' '", "name: the store's name cannot be empty"},
+      {"contest_goal lots", "contest_goal: \"lots\" is not a conversion in percent from 0 to 100"},
       {"colour red", "unknown store key \"colour\""},
   };
   for (const auto& [arguments, message] : refusals) {
@@ -482,15 +483,16 @@ TEST_CASE(
   }
   CHECK(run_footfall("store show" + on_db).output == fresh.output);  // nothing was changed
 
-  for (const char* arguments : {"name 'Chez Anna'", "language fr", "time_zone Europe/Paris", "currency EUR",
-                                "hours '10:00-19:30, sat 10:00-18:00, sun closed'", "day_start 02:00"}) {
+  for (const char* arguments :
+       {"name 'Chez Anna'", "language fr", "time_zone Europe/Paris", "currency EUR",
+        "hours '10:00-19:30, sat 10:00-18:00, sun closed'", "day_start 02:00", "contest_goal 22.5%"}) {
     CAPTURE(arguments);
     CHECK(run_footfall(std::string("store set ") + arguments + on_db).exit_code == 0);
   }
   const auto shown = run_footfall("store show" + on_db);
-  for (const char* line :
-       {"name: Chez Anna\n", "language: fr\n", "time_zone: Europe/Paris\n", "currency: EUR\n",
-        "hours: mon-fri 10:00-19:30, sat 10:00-18:00, sun closed\n", "day_start: 02:00\n"}) {
+  for (const char* line : {"name: Chez Anna\n", "language: fr\n", "time_zone: Europe/Paris\n",
+                           "currency: EUR\n", "hours: mon-fri 10:00-19:30, sat 10:00-18:00, sun closed\n",
+                           "day_start: 02:00\n", "contest_goal: 22.5%\n"}) {
     CHECK_MESSAGE(shown.output.find(line) != std::string::npos, line);
   }
 
@@ -503,6 +505,10 @@ TEST_CASE(
   CHECK(sheet.exit_code == 0);
   CHECK(sheet.output.find("\xEF\xBB\xBFTableau;Ligne;Début;") != std::string::npos);
   CHECK(sheet.output.find(";12,50;") != std::string::npos);
+  const auto contest = run_footfall("report contest --period month --date 2026-11-20" + on_db);
+  CHECK(contest.exit_code == 0);
+  CHECK(contest.output.find("Challenge vendeurs — Ce mois-ci") != std::string::npos);
+  CHECK(contest.output.find("Objectif : 22,5") != std::string::npos);
   const auto english = run_footfall("report day 2026-11-20 --format html --language en" + on_db);
   CHECK(english.output.find("<html lang=\"en\">") != std::string::npos);
   CHECK(run_footfall("store show" + on_db).output.find("language: fr\n") !=

@@ -289,10 +289,7 @@ void compare_with_past_weeks(Collector& collector, const std::string& from, cons
 // Highest low end first: a store with 11 visitors and one sale does not outrank one with 426.
 void rank_by_conversion(std::vector<ChainRow>& rows) {
   std::stable_sort(rows.begin(), rows.end(), [](const ChainRow& a, const ChainRow& b) {
-    const bool a_ranked = a.conversion.rate && !a.conversion.low_data;
-    const bool b_ranked = b.conversion.rate && !b.conversion.low_data;
-    if (a_ranked != b_ranked) return a_ranked;
-    return a_ranked && a.conversion.low > b.conversion.low;
+    return ranks_above(a.conversion, b.conversion);
   });
 }
 

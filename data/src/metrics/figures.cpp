@@ -28,6 +28,13 @@ Conversion wilson_conversion(std::int64_t buyers, std::int64_t visitors, int low
   return result;
 }
 
+bool ranks_above(const Conversion& a, const Conversion& b) {
+  const bool a_ranks = a.rate && !a.low_data;
+  const bool b_ranks = b.rate && !b.low_data;
+  if (a_ranks != b_ranks) return a_ranks;
+  return a_ranks && a.low > b.low;
+}
+
 std::int64_t covered_buyers(const Figures& figures) { return figures.buyers - figures.buyers_in_camera_gaps; }
 
 bool sales_but_no_visitors(const Figures& figures) {

@@ -306,4 +306,56 @@ Model range_model(const Context& c, const RangeSummary& s) {
   return model;
 }
 
+// The contest's movement since yesterday and its goal, as a row's note.
+std::string contest_note(const Context& c, const SellerContest& s, const ContestEntry& entry) {
+  std::string note;
+  const auto add = [&note](const std::string& part) { note += (note.empty() ? "" : ", ") + part; };
+  if (entry.rank > 0 && entry.rank_yesterday && *entry.rank_yesterday != entry.rank) {
+    const int moved = *entry.rank_yesterday - entry.rank;
+    add(fill(c.tr(moved > 0 ? "up %s since yesterday" : "down %s since yesterday"),
+             {std::to_string(std::abs(moved))}));
+  } else if (entry.rank > 0 && !entry.rank_yesterday && s.to_date != s.from_date) {
+    add(c.tr("new in the ranking"));
+  }
+  if (entry.reaches_goal) add(c.tr("goal reached"));
+  if (entry.roster_inferred) add(c.tr("roster inferred"));
+  return note;
+}
+
+Model contest_model(const Context& c, const SellerContest& s) {
+  Model model;
+  model.title = c.settings.name + " — " + c.tr("Seller contest") + " — " +
+                c.tr(s.period == "week" ? "This week" : "This month");
+  model.subtitle = c.short_date(s.from_date) + " – " + c.short_date(s.to_date);
+  model.figures = key_figures(c, s.total);
+  model.total = &s.total;
+  model.total_label = model.subtitle;
+  Section ranked{c.tr("Ranking"), c.tr("Seller"), {}};
+  for (const auto& entry : s.ranked) {
+    ranked.rows.push_back(make_row(c, std::to_string(entry.rank) + ". " + entry.seller, entry.figures,
+                                   contest_note(c, s, entry), entry.roster_inferred));
+    ranked.rows.back().chart_label = entry.seller;
+  }
+  ranked.footnote =
+      c.tr(
+          "Ranked by the low end of the conversion's 95% interval, so a seller with few visitors does "
+          "not lead by chance.") +
+      " " + c.tr(seller_visitors_note);
+  model.sections.push_back(std::move(ranked));
+  if (!s.too_few.empty()) {
+    Section apart{c.tr("Too few visitors to rank"), c.tr("Seller"), {}};
+    for (const auto& entry : s.too_few) {
+      apart.rows.push_back(
+          make_row(c, entry.seller, entry.figures, contest_note(c, s, entry), entry.roster_inferred));
+    }
+    model.sections.push_back(std::move(apart));
+  }
+  if (s.goal) model.quality.push_back(c.labelled(c.tr("Goal"), format_percent(*s.goal, 1, c.language)));
+  model.quality.push_back(last_import_line(c, s.last_import_ms));
+  model.definitions = definitions(c);
+  model.chart = s.ranked.size() > 1;
+  model.chart_title = c.tr("Visitors, buyers and conversion");
+  return model;
+}
+
 }  // namespace footfall::data::report_detail

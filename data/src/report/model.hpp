@@ -10,6 +10,7 @@
 
 #include "footfall/data/business_time.hpp"
 #include "footfall/data/locale_format.hpp"
+#include "footfall/data/metrics/contest.hpp"
 #include "footfall/data/metrics/metrics.hpp"
 #include "footfall/data/time_text.hpp"
 
@@ -194,6 +195,7 @@ struct Model {
 
 Model day_model(const Context& c, const DaySummary& s);
 Model range_model(const Context& c, const RangeSummary& s);
+Model contest_model(const Context& c, const SellerContest& s);
 
 std::string render_text(const Context& c, const Model& m);
 std::string render_markdown(const Context& c, const Model& m);
@@ -204,5 +206,7 @@ std::string day_csv(const DaySummary& s, const StoreSettings& settings);
 std::string range_csv(const RangeSummary& s, const StoreSettings& settings);
 std::string day_json(const DaySummary& s, const StoreSettings& settings);
 std::string range_json(const RangeSummary& s, const StoreSettings& settings);
+std::string contest_csv(const SellerContest& s, const StoreSettings& settings);
+std::string contest_json(const SellerContest& s, const StoreSettings& settings);
 
 }  // namespace footfall::data::report_detail

@@ -101,4 +101,27 @@ std::string range_csv(const RangeSummary& s, const StoreSettings& settings) {
   return out;
 }
 
+std::string contest_csv(const SellerContest& s, const StoreSettings& settings) {
+  const std::string header = csv_header;
+  std::string out = header.substr(0, header.size() - 1) + ",rank,rank_yesterday,reaches_goal\n";
+  const auto with_rank = [](std::string line, const ContestEntry* entry) {
+    line.pop_back();  // the newline
+    if (entry == nullptr) return line + ",,,\n";
+    return line + "," + (entry->rank > 0 ? std::to_string(entry->rank) : "") + "," +
+           (entry->rank_yesterday ? std::to_string(*entry->rank_yesterday) : "") + "," +
+           (entry->reaches_goal ? "1" : "0") + "\n";
+  };
+  out += with_rank(
+      csv_row("total", s.from_date + ".." + s.to_date, std::nullopt, s.total, settings.currency, ""),
+      nullptr);
+  for (const auto& [scope, entries] : {std::pair{"ranked", &s.ranked}, std::pair{"too_few", &s.too_few}}) {
+    for (const auto& entry : *entries) {
+      out += with_rank(csv_row(scope, entry.seller, std::nullopt, entry.figures, settings.currency,
+                               entry.roster_inferred ? "roster inferred" : ""),
+                       &entry);
+    }
+  }
+  return out;
+}
+
 }  // namespace footfall::data::report_detail

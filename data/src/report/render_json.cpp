@@ -150,4 +150,26 @@ std::string range_json(const RangeSummary& s, const StoreSettings& settings) {
   return j.dump(2) + "\n";
 }
 
+std::string contest_json(const SellerContest& s, const StoreSettings& settings) {
+  Json j = header_json("contest", settings);
+  j["period"] = s.period;
+  j["from"] = s.from_date;
+  j["to"] = s.to_date;
+  j["goal"] = optional_number(s.goal);
+  merge(j, figure_json(s.total));
+  for (const auto& [key, entries] : {std::pair{"ranked", &s.ranked}, std::pair{"too_few", &s.too_few}}) {
+    j[key] = Json::array();
+    for (const auto& entry : *entries) {
+      Json line = {{"seller", entry.seller},
+                   {"rank", entry.rank > 0 ? Json(entry.rank) : Json(nullptr)},
+                   {"rank_yesterday", entry.rank_yesterday ? Json(*entry.rank_yesterday) : Json(nullptr)},
+                   {"roster_inferred", entry.roster_inferred},
+                   {"reaches_goal", entry.reaches_goal}};
+      merge(line, figure_json(entry.figures));
+      j[key].push_back(std::move(line));
+    }
+  }
+  return j.dump(2) + "\n";
+}
+
 }  // namespace footfall::data::report_detail

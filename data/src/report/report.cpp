@@ -72,4 +72,12 @@ std::string render_range_report(const RangeSummary& summary, const StoreSettings
   return render_model(context, range_model(context, summary), format);
 }
 
+std::string render_contest_report(const SellerContest& contest, const StoreSettings& settings,
+                                  ReportFormat format, const std::string& language) {
+  if (format == ReportFormat::Json) return contest_json(contest, settings);
+  if (format == ReportFormat::Csv) return contest_csv(contest, settings);
+  const Context context(settings, language);
+  return render_model(context, contest_model(context, contest), format);
+}
+
 }  // namespace footfall::data

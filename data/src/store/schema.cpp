@@ -421,6 +421,10 @@ CREATE TRIGGER IF NOT EXISTS chain_roster_outbox_update AFTER UPDATE ON roster B
   INSERT INTO chain_roster_outbox(seller, start_ms) VALUES (OLD.seller, OLD.start_ms);
 END;
 )sql",
+      // 13: the seller contest's conversion goal (a fraction), NULL until the owner sets one.
+      R"sql(
+ALTER TABLE stores ADD COLUMN contest_goal REAL;
+)sql",
   };
   return steps;
 }

@@ -45,8 +45,8 @@ StoreSettings Store::settings() {
   StoreSettings settings;
   SQLite::Statement query(
       impl_->db,
-      "SELECT name, time_zone, cutoff_minutes, visitor_rule, low_data_visitors, currency, language "
-      "FROM stores WHERE id = 1");
+      "SELECT name, time_zone, cutoff_minutes, visitor_rule, low_data_visitors, currency, language, "
+      "contest_goal FROM stores WHERE id = 1");
   if (query.executeStep()) {
     settings.name = query.getColumn(0).getString();
     settings.time_zone = query.getColumn(1).getString();
@@ -56,6 +56,7 @@ StoreSettings Store::settings() {
     settings.low_data_visitors = query.getColumn(4).getInt();
     settings.currency = query.getColumn(5).getString();
     settings.language = query.getColumn(6).getString();
+    if (!query.getColumn(7).isNull()) settings.contest_goal = query.getColumn(7).getDouble();
   }
   SQLite::Statement hours(impl_->db,
                           "SELECT weekday, open_minutes, close_minutes, closed FROM opening_hours");
@@ -70,11 +71,11 @@ void Store::save_settings(const StoreSettings& settings) {
   SQLite::Statement upsert(
       impl_->db,
       "INSERT INTO stores(id, name, time_zone, cutoff_minutes, visitor_rule, low_data_visitors, currency, "
-      "language) VALUES (1,?,?,?,?,?,?,?) "
+      "language, contest_goal) VALUES (1,?,?,?,?,?,?,?,?) "
       "ON CONFLICT(id) DO UPDATE SET name=excluded.name, time_zone=excluded.time_zone, "
       "cutoff_minutes=excluded.cutoff_minutes, visitor_rule=excluded.visitor_rule, "
       "low_data_visitors=excluded.low_data_visitors, currency=excluded.currency, "
-      "language=excluded.language");
+      "language=excluded.language, contest_goal=excluded.contest_goal");
   upsert.bind(1, settings.name);
   upsert.bind(2, settings.time_zone);
   upsert.bind(3, settings.cutoff_minutes);
@@ -82,6 +83,11 @@ void Store::save_settings(const StoreSettings& settings) {
   upsert.bind(5, settings.low_data_visitors);
   upsert.bind(6, settings.currency);
   upsert.bind(7, settings.language);
+  if (settings.contest_goal) {
+    upsert.bind(8, *settings.contest_goal);
+  } else {
+    upsert.bind(8);  // NULL: no goal set
+  }
   SQLite::Statement hours(
       impl_->db,
       "INSERT OR REPLACE INTO opening_hours(weekday, open_minutes, close_minutes, closed) "

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "footfall/data/locale_format.hpp"
 #include "footfall/data/store/settings_queries.hpp"
 #include "footfall/data/week_hours.hpp"
 
@@ -26,8 +27,9 @@ bool is_currency_code(std::string_view text) {
 }
 
 const std::vector<std::string>& store_profile_keys() {
-  static const std::vector<std::string> keys = {"name",  "language", "time_zone",    "day_start",
-                                                "hours", "currency", "visitor_rule", "low_data_visitors"};
+  static const std::vector<std::string> keys = {
+      "name",     "language",     "time_zone",         "day_start",   "hours",
+      "currency", "visitor_rule", "low_data_visitors", "contest_goal"};
   return keys;
 }
 
@@ -42,6 +44,9 @@ std::string describe_store_profile(const StoreSettings& settings) {
          "\n";
   out += std::string("visitor_rule: ") + visitor_rule_name(settings.visitor_rule) + "\n";
   out += "low_data_visitors: " + std::to_string(settings.low_data_visitors) + "\n";
+  out += "contest_goal: " +
+         (settings.contest_goal ? format_percent(*settings.contest_goal, 1, "en") : std::string("(none)")) +
+         "\n";
   return out;
 }
 
@@ -84,6 +89,20 @@ std::string set_store_profile_field(StoreSettings& settings, const std::string& 
     const auto number = parse_whole_number(value);
     if (!number || *number < 0) return "low_data_visitors: " + quoted + " is not a whole number of visitors";
     edited.low_data_visitors = *number;
+  } else if (key == "contest_goal") {
+    // "25%", "25" or "25.5": a conversion in percent; "none" takes the goal away.
+    std::string number = value;
+    if (!number.empty() && number.back() == '%') number.pop_back();
+    double percent = 0.0;
+    const auto [end, failed] = std::from_chars(number.data(), number.data() + number.size(), percent);
+    if (value == "none") {
+      edited.contest_goal.reset();
+    } else if (number.empty() || failed != std::errc{} || end != number.data() + number.size() ||
+               percent <= 0.0 || percent > 100.0) {
+      return "contest_goal: " + quoted + " is not a conversion in percent from 0 to 100, e.g. 25%, or none";
+    } else {
+      edited.contest_goal = percent / 100.0;
+    }
   } else {
     std::string keys;
     for (const auto& known : store_profile_keys()) keys += (keys.empty() ? "" : ", ") + known;

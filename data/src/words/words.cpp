@@ -603,6 +603,32 @@ constexpr std::array<Translation, static_cast<std::size_t>(Text::Count)> transla
     Translation{Text::MonthYearOctober, "month_year_october", "October %s", "octobre %s", "октябрь %s"},
     Translation{Text::MonthYearNovember, "month_year_november", "November %s", "novembre %s", "ноябрь %s"},
     Translation{Text::MonthYearDecember, "month_year_december", "December %s", "décembre %s", "декабрь %s"},
+    // The seller contest (report contest): French shops say « challenge vendeurs », Russian ones «
+    // конкурс продавцов».
+    Translation{Text::ContestReport, "contest_report", "Seller contest", "Challenge vendeurs",
+                "Конкурс продавцов"},
+    Translation{Text::ContestThisWeek, "contest_this_week", "This week", "Cette semaine", "Эта неделя"},
+    Translation{Text::ContestThisMonth, "contest_this_month", "This month", "Ce mois-ci", "Этот месяц"},
+    Translation{Text::ContestRanked, "contest_ranked", "Ranking", "Classement", "Рейтинг"},
+    Translation{Text::ContestTooFew, "contest_too_few", "Too few visitors to rank",
+                "Trop peu de visiteurs pour être classés", "Слишком мало посетителей для рейтинга"},
+    Translation{
+        Text::ContestRankNote, "contest_rank_note",
+        "Ranked by the low end of the conversion's 95% interval, so a seller with few visitors does not "
+        "lead by chance.",
+        "Classement par le bas de l'intervalle à 95 % du taux de transformation : un vendeur avec peu de "
+        "visiteurs ne passe pas en tête par hasard.",
+        "Рейтинг по нижней границе 95-процентного доверительного интервала конверсии: продавец с малым "
+        "числом посетителей не выходит вперёд случайно."},
+    Translation{Text::ContestGoal, "contest_goal", "Goal", "Objectif", "Цель"},
+    Translation{Text::ContestGoalReached, "contest_goal_reached", "goal reached", "objectif atteint",
+                "цель достигнута"},
+    Translation{Text::ContestUp, "contest_up", "up %s since yesterday", "gagne %s depuis hier",
+                "+%s со вчера"},
+    Translation{Text::ContestDown, "contest_down", "down %s since yesterday", "perd %s depuis hier",
+                "−%s со вчера"},
+    Translation{Text::ContestNew, "contest_new", "new in the ranking", "nouveau au classement",
+                "впервые в рейтинге"},
     Translation{Text::PluralVisitors, "plural_visitors", "visitor|visitors", "visiteur|visiteurs",
                 "посетитель|посетителя|посетителей"},
     Translation{Text::PluralBuyers, "plural_buyers", "buyer|buyers", "ticket|tickets", "чек|чека|чеков"},

@@ -86,6 +86,7 @@ struct StoreSettings {
   int low_data_visitors = 30;
   std::string currency;            // ISO 4217; empty until the first import or the owner sets it
   std::string language = "en";     // en, fr, ru
+  std::optional<double> contest_goal;  // the seller contest's conversion goal, a fraction; none set
 };
 
 struct ShiftDefinition {

@@ -56,6 +56,9 @@ struct Figures {
 };
 
 Conversion wilson_conversion(std::int64_t buyers, std::int64_t visitors, int low_data_visitors);
+// The one ranking rule (stores in a chain, sellers in a contest): the higher low end of the interval
+// first; a conversion that cannot rank (none, or low data) after every one that can.
+bool ranks_above(const Conversion& a, const Conversion& b);
 
 // Sales at a time the camera counted and saw nobody: likely a camera, door or time-zone problem.
 bool sales_but_no_visitors(const Figures& figures);

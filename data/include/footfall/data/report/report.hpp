@@ -1,6 +1,7 @@
 #pragma once
 #include <string>
 
+#include "footfall/data/metrics/contest.hpp"
 #include "footfall/data/metrics/metrics.hpp"
 #include "footfall/data/types.hpp"
 
@@ -39,5 +40,11 @@ std::string render_day_report(const DaySummary& summary, const StoreSettings& se
                               const std::string& language = {});
 std::string render_range_report(const RangeSummary& summary, const StoreSettings& settings,
                                 ReportFormat format, const std::string& language = {});
+// Contest JSON: report "contest", schema, store, currency, time_zone, period, from, to, goal (a
+// fraction or null), the figure keys of the store's period, ranked[] and too_few[] (seller, rank or
+// null, rank_yesterday or null, roster_inferred, reaches_goal + figure keys). CSV: the range columns
+// plus rank, rank_yesterday, reaches_goal; scope total, ranked or too_few.
+std::string render_contest_report(const SellerContest& contest, const StoreSettings& settings,
+                                  ReportFormat format, const std::string& language = {});
 
 }  // namespace footfall::data
