@@ -274,8 +274,11 @@ TEST_CASE(
   const auto summary = day_summary(day.store, "2026-05-04");
   const auto en = render_day_report(summary, day.settings, ReportFormat::Text, "en");
   CAPTURE(en);
-  CHECK(en.find("\nDefinitions\n- Visitors: people counted coming in while a camera counted.\n") !=
-        std::string::npos);
+  CHECK(
+      en.find(
+          "\nDefinitions\n- Visitors: people counted coming in during opening hours while a camera counted. "
+          "Crossings after hours are shown apart; staff who cross the door while the shop is open are "
+          "counted as visitors.\n") != std::string::npos);
   CHECK(en.find("- Average ticket: net sales ÷ buyers, so average ticket × buyers = net sales.\n") !=
         std::string::npos);
   CHECK(en.find("- Sales per visitor: net sales in covered time ÷ visitors") != std::string::npos);

@@ -103,7 +103,9 @@ constexpr const char* sales_per_visitor_definition =
 std::vector<std::string> definitions(const Context& c) {
   std::vector<std::string> lines;
   for (const char* definition : {
-           "Visitors: people counted coming in while a camera counted.",
+           "Visitors: people counted coming in during opening hours while a camera counted. Crossings after "
+           "hours "
+           "are shown apart; staff who cross the door while the shop is open are counted as visitors.",
            "Buyers: completed sales, one per receipt; voids, cancellations and refunds are not buyers.",
            "Conversion: buyers in covered time ÷ visitors.",
            "Net sales: sales minus refunds, each on the day it happened.",

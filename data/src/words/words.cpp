@@ -416,10 +416,16 @@ constexpr std::array<Translation, static_cast<std::size_t>(Text::Count)> transla
     Translation{Text::BuyersAboveVisitorsMark, "buyers_above_visitors_mark", "buyers above visitors",
                 "plus de tickets que de visiteurs", "чеков больше, чем посетителей"},
     Translation{Text::Definitions, "definitions", "Definitions", "Définitions", "Определения"},
-    Translation{Text::DefinitionVisitors, "definition_visitors",
-                "Visitors: people counted coming in while a camera counted.",
-                "Visiteurs : personnes comptées à l'entrée pendant que la caméra comptait.",
-                "Посетители: вошедшие, подсчитанные камерой за время её работы."},
+    Translation{
+        Text::DefinitionVisitors, "definition_visitors",
+        "Visitors: people counted coming in during opening hours while a camera counted. Crossings after "
+        "hours are shown apart; staff who cross the door while the shop is open are counted as visitors.",
+        "Visiteurs : personnes comptées à l'entrée pendant les heures d'ouverture, caméra active. Les "
+        "passages hors horaires sont à part ; le personnel qui passe la porte pendant l'ouverture est "
+        "compté comme visiteur.",
+        "Посетители: вошедшие в часы работы магазина, подсчитанные камерой за время её работы. Проходы "
+        "вне часов работы показаны отдельно; персонал, проходящий через вход в часы работы, считается "
+        "посетителями."},
     Translation{
         Text::DefinitionBuyers, "definition_buyers",
         "Buyers: completed sales, one per receipt; voids, cancellations and refunds are not buyers.",
