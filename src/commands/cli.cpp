@@ -48,7 +48,7 @@ int run_cli(int argc, char** argv) {
   kiosk_cmd->add_option("--import", kiosk.import_file, "Import this POS export at start, as if dropped on the window")
       ->check(CLI::ExistingFile);
   kiosk_cmd->add_option("--screen", kiosk.screen, "Open this screen at start: settings, tally or setup")
-      ->check(CLI::IsMember({"settings", "tally", "setup"}));
+      ->check(CLI::IsMember({"settings", "tally", "contest", "setup"}));
   kiosk_cmd->add_flag("--restore-if-damaged", kiosk.restore_if_damaged,
                       "If the database fails its integrity check, put the newest backup back and start");
   kiosk_cmd->add_flag("--set-pin", kiosk.set_pin, "Read a new admin PIN from standard input and print its hash");
@@ -63,7 +63,7 @@ int run_cli(int argc, char** argv) {
   demo_cmd->add_option("--import", demo.import_file, "Import this POS export at start, as if dropped on the window")
       ->check(CLI::ExistingFile);
   demo_cmd->add_option("--screen", demo.screen, "Open this screen at start: settings, tally or setup")
-      ->check(CLI::IsMember({"settings", "tally", "setup"}));
+      ->check(CLI::IsMember({"settings", "tally", "contest", "setup"}));
   demo_cmd->add_option("--after", demo.after_s, "Seconds to run before the screenshot")->check(CLI::Range(0.0, 3600.0));
 
   CountCommand count;

@@ -84,6 +84,7 @@ void FiguresWorker::refresh(data::Store& store) {
   auto summary = std::make_shared<data::DaySummary>(data::day_summary(store, today, now));
   auto last_week = std::make_shared<data::DaySummary>(data::day_summary(store, shift_iso_date(today, -7)));
   const std::int64_t inside_now = data::occupancy_at(store, settings, now);
+  auto contest = std::make_shared<data::SellerContest>(data::seller_contest(store, "week", today));
   context_.hub.update([&](ui::KioskSnapshot& snapshot) {
     snapshot.store_name = settings.name;
     snapshot.time_zone = settings.time_zone;
@@ -91,6 +92,7 @@ void FiguresWorker::refresh(data::Store& store) {
     snapshot.currency = settings.currency;
     snapshot.now_ms = now;
     snapshot.occupancy = inside_now;
+    snapshot.contest = std::move(contest);
     snapshot.worker_error.clear();
   });
   context_.hub.publish_figures(std::move(summary), std::move(last_week));

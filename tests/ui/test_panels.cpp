@@ -472,3 +472,50 @@ TEST_CASE(
   REQUIRE(imported.size() == 1);
   CHECK(imported.front() == std::pair<std::string, std::string>{"/tmp/export.csv", "shopify"});
 }
+
+TEST_CASE(
+    "seller contest screen: the ranking with who moved up and the goal, the few-visitor sellers apart") {
+  HeadlessImGui imgui;
+  imgui.state.now_ms = ui::fixtures::now_ms();
+  ui::KioskSnapshot snapshot = ui::fixtures::busy_snapshot();
+  const ui::KioskIntents intents;
+  ui::PanelContext context{snapshot, imgui.state, intents};
+  const auto draw = [&] { ui::draw_contest_panel(context); };
+  const auto drawn_text = [&] {
+    imgui.frame(draw);  // the table settles its columns on the first frame
+    ui::TextLedger ledger;
+    imgui.frame(draw);
+    std::string all;
+    for (const auto& text : ledger.texts) all += text.text + "\n";
+    return all;
+  };
+  CHECK(drawn_text().empty());  // closed until asked for
+  imgui.state.contest_open = true;
+  CHECK(drawn_text().find("No seller has enough visitors to rank yet.") != std::string::npos);
+
+  auto contest = std::make_shared<footfall::data::SellerContest>();
+  contest->period = "week";
+  contest->from_date = "2026-11-16";
+  contest->to_date = "2026-11-18";
+  const auto entry = [](const char* seller, int rank, std::optional<int> yesterday, double rate, bool goal) {
+    footfall::data::ContestEntry made;
+    made.seller = seller;
+    made.rank = rank;
+    made.rank_yesterday = yesterday;
+    made.figures.visitors = 150;
+    made.figures.conversion = footfall::data::wilson_conversion(std::lround(rate * 150), 150, 30);
+    made.reaches_goal = goal;
+    return made;
+  };
+  contest->ranked = {entry("Ben", 1, 2, 0.233, true), entry("Anna", 2, 1, 0.2, false)};
+  contest->too_few = {entry("Cleo", 0, std::nullopt, 0.33, true)};
+  snapshot.contest = contest;
+  const std::string text = drawn_text();
+  CAPTURE(text);
+  for (const char* words : {"1. Ben", "↑1", "goal reached", "2. Anna", "↓1", "23.3%",
+                            "Too few visitors to rank: Cleo", "Ranked by the low end"}) {
+    CHECK_MESSAGE(text.find(words) != std::string::npos, words);
+  }
+  REQUIRE(ui::testing::click_item(imgui, draw, "###contest", ui::tr(ui::Language::En, ui::Text::Close)));
+  CHECK_FALSE(imgui.state.contest_open);
+}

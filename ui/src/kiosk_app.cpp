@@ -163,6 +163,7 @@ class KioskWindow {
     state_.admin_pin_hash = options.admin_pin_hash;
     state_.settings_open = options.open_screen == "settings";
     state_.tally.open = options.open_screen == "tally";
+    state_.contest_open = options.open_screen == "contest";
     state_.setup.forced = options.open_screen == "setup";
     state_.camera_texture = [this](const CameraView& view) { return camera_texture_.get(view); };
     last_input_ = glfwGetTime();

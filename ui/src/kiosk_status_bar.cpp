@@ -58,8 +58,10 @@ void draw_status_bar(PanelContext& context) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const char* settings = context.text(Text::Settings);
   const char* tally = context.text(Text::Tally);
+  const char* contest = context.text(Text::ContestButton);
   const float buttons_width = ImGui::CalcTextSize(settings).x + ImGui::CalcTextSize(tally).x +
-                              style.FramePadding.x * 4.F + style.ItemSpacing.x;
+                              ImGui::CalcTextSize(contest).x + style.FramePadding.x * 6.F +
+                              style.ItemSpacing.x * 2.F;
   const float left = ImGui::GetCursorScreenPos().x;
   const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
   // The first line ends where the buttons start; what does not fit goes on the lines below, in order.
@@ -114,6 +116,9 @@ void draw_status_bar(PanelContext& context) {
   const ImVec2 after_items = ImGui::GetCursorScreenPos();
 
   ImGui::SetCursorScreenPos(ImVec2{right - buttons_width, first_line_y});
+  if (ImGui::Button(contest)) context.state.contest_open = true;
+  note_item_text(contest);
+  ImGui::SameLine();
   if (ImGui::Button(tally)) context.state.tally.open = true;
   note_item_text(tally);
   ImGui::SameLine();

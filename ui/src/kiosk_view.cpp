@@ -83,6 +83,7 @@ void draw_kiosk(PanelContext& context) {
   ImGui::End();
   draw_settings_panel(context);
   draw_tally_panel(context);
+  draw_contest_panel(context);
   draw_setup_panel(context);  // last: on a first start it covers everything else
 }
 

@@ -331,6 +331,8 @@ enum class Text : std::size_t {
   ContestUp,
   ContestDown,
   ContestNew,
+  ContestButton,
+  ContestNobodyYet,
   PluralVisitors,
   PluralBuyers,
   PluralDays,

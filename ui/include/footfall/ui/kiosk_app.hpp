@@ -16,7 +16,8 @@ struct KioskOptions {
   std::string admin_pin_hash;  // salted hash; empty = no PIN set
   std::string font_path = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
   std::string bold_font_path = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
-  std::string open_screen;  // "settings", "tally" or "setup": open it at start (screenshots of them)
+  std::string
+      open_screen;  // "settings", "tally", "contest" or "setup": open it at start (screenshots of them)
 };
 
 // Runs the window until closed (or until the screenshot is saved). Returns the process exit code.

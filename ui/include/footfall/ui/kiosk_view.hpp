@@ -127,6 +127,7 @@ struct KioskState {
   LineEdit line_edit;
   SettingsForm settings_form;
   TallyState tally;
+  bool contest_open = false;  // the seller contest screen
   SetupForm setup;
 };
 
@@ -155,6 +156,7 @@ void draw_settings_panel(PanelContext& context);
 void draw_setup_panel(PanelContext& context);
 [[nodiscard]] bool setup_showing(const PanelContext& context);
 void draw_tally_panel(PanelContext& context);
+void draw_contest_panel(PanelContext& context);
 // Lets the admin drag the counting line on the camera image shown in [image_min, image_max].
 void edit_counting_line(PanelContext& context, ImVec2 image_min, ImVec2 image_max);
 

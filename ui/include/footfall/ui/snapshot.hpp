@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "footfall/data/metrics/contest.hpp"
 #include "footfall/data/metrics/metrics.hpp"
 #include "footfall/data/pos/import_failure.hpp"
 
@@ -193,6 +194,7 @@ struct KioskSnapshot {
   std::int64_t now_ms = 0;
   std::shared_ptr<const data::DaySummary> today;
   std::shared_ptr<const data::DaySummary> last_week;  // same weekday last week, whole day (chart outline)
+  std::shared_ptr<const data::SellerContest> contest;  // this week's seller contest, up to today
   std::int64_t occupancy = 0;
   std::shared_ptr<const CameraView> camera;
   ImportView import;
