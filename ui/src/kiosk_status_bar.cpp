@@ -44,7 +44,7 @@ std::string elided(const std::string& text, float width) {
   if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
   for (std::size_t end = text.size(); end > 0; --end) {
     if ((static_cast<unsigned char>(text[end]) & 0xC0U) == 0x80U) continue;  // inside a UTF-8 character
-    const std::string shorter = text.substr(0, end) + "…";
+    std::string shorter = text.substr(0, end) + "…";
     if (ImGui::CalcTextSize(shorter.c_str()).x <= width) return shorter;
   }
   return {};
