@@ -100,24 +100,12 @@ class Collector {
   // follow its own visitor rule.
   Cells cells(const std::string& from, const std::string& to) {
     if (group_ == ChainGroup::Shift || group_ == ChainGroup::Seller) return cells_within_days(from, to);
-    Cells cells;
-    for (const auto& [store_day, sums] : days_) {
-      const auto& [store, day] = store_day;
-      if (day < from || day > to) continue;  // ISO dates compare as text
-      const auto info = info_.find(store);
-      if (info == info_.end()) continue;
-      const std::string key = key_of(group_, info->second, day);
-      ChainRow& cell = cells[{key, info->second.currency}][store];
-      cell.key = key;
-      cell.currency = info->second.currency;
-      cell.stores = 1;
-      add_figures(cell, sums);
-    }
-    for (auto& [key, stores] : cells) {
-      for (auto& [store, cell] : stores)
-        cell.visitors = visitors_from(info_[store].rule, cell.entries, cell.exits);
-    }
-    return cells;
+    return cells_of_days(from, to, group_);
+  }
+
+  // Each store's own cell over the loaded days in [from, to]: the totals where rows do not add up.
+  Cells store_cells(const std::string& from, const std::string& to) {
+    return cells_of_days(from, to, ChainGroup::Store);
   }
 
   // The stores' cells added up per key. A row of several stores is low-data under the strictest
@@ -150,6 +138,28 @@ class Collector {
   }
 
  private:
+  // The loaded days in [from, to] added up per `group` key (store to weekday), then per store.
+  Cells cells_of_days(const std::string& from, const std::string& to, ChainGroup group) {
+    Cells cells;
+    for (const auto& [store_day, sums] : days_) {
+      const auto& [store, day] = store_day;
+      if (day < from || day > to) continue;  // ISO dates compare as text
+      const auto info = info_.find(store);
+      if (info == info_.end()) continue;
+      const std::string key = key_of(group, info->second, day);
+      ChainRow& cell = cells[{key, info->second.currency}][store];
+      cell.key = key;
+      cell.currency = info->second.currency;
+      cell.stores = 1;
+      add_figures(cell, sums);
+    }
+    for (auto& [key, stores] : cells) {
+      for (auto& [store, cell] : stores)
+        cell.visitors = visitors_from(info_[store].rule, cell.entries, cell.exits);
+    }
+    return cells;
+  }
+
   // By shift or seller: parts of days, read from the rows themselves.
   Cells cells_within_days(const std::string& from, const std::string& to) {
     const bool by_shift = group_ == ChainGroup::Shift;
@@ -350,12 +360,8 @@ ChainReport chain_report(const Server& server, const std::string& from, const st
   // Shifts may overlap or leave hours out, and sellers on the floor together share its visitors:
   // such rows do not add up to the stores', so the totals are then the stores' own.
   const bool rows_add_up = group != ChainGroup::Shift && group != ChainGroup::Seller;
-  std::map<RowKey, ChainRow> store_rows;
-  if (!rows_add_up) {
-    Collector stores(connection, ChainGroup::Store);
-    stores.load(from, to);
-    store_rows = stores.rows(stores.cells(from, to));
-  }
+  const std::map<RowKey, ChainRow> store_rows =
+      rows_add_up ? std::map<RowKey, ChainRow>{} : collector.rows(collector.store_cells(from, to));
   std::map<std::string, ChainRow> totals;
   for (const auto& [key, row] : rows_add_up ? rows : store_rows) {
     auto& total = totals[row.currency];

@@ -18,11 +18,8 @@ date::local_days first_day_of(const std::string& period, date::local_days day) {
   throw std::invalid_argument("contest period \"" + period + "\": use week or month");
 }
 
-// The ranked sellers of [from, to], the leader first, and the others.
-std::pair<std::vector<ContestEntry>, std::vector<ContestEntry>> standings(Store& store,
-                                                                          const std::string& from,
-                                                                          const std::string& to) {
-  const auto summary = range_summary(store, from, to, GroupBy::Seller);
+// The ranked sellers of a seller summary, the leader first, and the others.
+std::pair<std::vector<ContestEntry>, std::vector<ContestEntry>> standings(const RangeSummary& summary) {
   std::vector<ContestEntry> ranked;
   std::vector<ContestEntry> too_few;
   for (const auto& row : summary.rows) {
@@ -50,13 +47,16 @@ SellerContest seller_contest(Store& store, const std::string& period, const std:
   contest.from_date = format_date(first);
   contest.to_date = date;
   contest.goal = store.settings().contest_goal;
-  const auto whole = range_summary(store, contest.from_date, date, GroupBy::Day);
-  contest.total = whole.total;
-  contest.last_import_ms = whole.last_import_ms;
-  std::tie(contest.ranked, contest.too_few) = standings(store, contest.from_date, date);
+  // One summary by seller holds the store's total too.
+  const auto sellers = range_summary(store, contest.from_date, date, GroupBy::Seller);
+  contest.total = sellers.total;
+  contest.last_import_ms = sellers.last_import_ms;
+  std::tie(contest.ranked, contest.too_few) = standings(sellers);
   if (day > first) {
     std::map<std::string, int> yesterday;
-    for (const auto& entry : standings(store, contest.from_date, format_date(day - date::days{1})).first) {
+    const auto up_to_yesterday =
+        range_summary(store, contest.from_date, format_date(day - date::days{1}), GroupBy::Seller);
+    for (const auto& entry : standings(up_to_yesterday).first) {
       yesterday[entry.seller] = entry.rank;
     }
     for (auto& entry : contest.ranked) {
